@@ -1,0 +1,17 @@
+using Lianxin.Common;
+using Lianxin.Grids;
+
+namespace Lianxin.Volunteers;
+
+/// <summary>The registry facts of a person: a volunteer or party member.</summary>
+[GenerateSerializer, Immutable, Alias("Lianxin.VolunteerProfile")]
+public sealed record VolunteerProfile(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Phone,
+    [property: Id(2)] bool IsPartyMember,
+    [property: Id(3)] bool IsMobilePartyMember,
+    [property: Id(4)] bool IsInServicePartyMember,
+    [property: Id(5)] string HomeGridId,
+    [property: Id(6)] GridRole GridRole,
+    [property: Id(7)] IReadOnlyList<string> Skills,
+    [property: Id(8)] GeoPoint? Home);

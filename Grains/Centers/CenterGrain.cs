@@ -1,0 +1,204 @@
+using Lianxin.Common;
+using Microsoft.Extensions.Logging;
+
+namespace Lianxin.Centers;
+
+/// <summary>
+/// A center: registry facts, its live state, and its subtree totals. Changes to the totals are coalesced:
+/// a burst of changes becomes one state write and one report to the parent per <see cref="ReportDelay"/>.
+/// </summary>
+internal sealed partial class CenterGrain(
+    [PersistentState(StorageNames.CenterState, StorageNames.Default)] IPersistentState<CenterState> state,
+    ILogger<CenterGrain> logger) : Grain, ICenterGrain
+{
+    internal static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
+
+    private IGrainTimer? _pendingReport;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private CenterState State => state.State;
+
+    public Task<CenterSnapshot?> GetAsync() => Task.FromResult(
+        State.Profile is null
+            ? null
+            : new CenterSnapshot(
+                Id,
+                State.Profile,
+                State.Live,
+                ComputeSubtree(State.Profile),
+                [.. State.ChildIds.Order(StringComparer.Ordinal)],
+                [.. State.GridIds.Order(StringComparer.Ordinal)],
+                [.. State.KioskIds.Order(StringComparer.Ordinal)]));
+
+    public Task<CenterLink?> GetLinkAsync() =>
+        Task.FromResult(State.Profile is null ? null : new CenterLink(State.Profile.Level, State.Profile.ParentId));
+
+    public async Task<RegistryResult> CreateAsync(CenterProfile profile)
+    {
+        if (State.Profile is not null)
+        {
+            return RegistryResult.Conflict($"Center '{Id}' already exists.");
+        }
+
+        var parentCheck = await CheckParentAsync(profile.ParentId);
+        if (parentCheck is not null)
+        {
+            return parentCheck;
+        }
+
+        State.Profile = profile;
+        await PersistAndReportAsync();
+        LogCreated(Id, profile.Level);
+        return RegistryResult.Created;
+    }
+
+    public async Task<RegistryResult> UpdateAsync(CenterProfile profile)
+    {
+        if (State.Profile is not { } previous)
+        {
+            return RegistryResult.NotFound($"Center '{Id}' does not exist.");
+        }
+
+        if (previous.ParentId != profile.ParentId)
+        {
+            var parentCheck = await CheckParentAsync(profile.ParentId);
+            if (parentCheck is not null)
+            {
+                return parentCheck;
+            }
+        }
+
+        State.Profile = profile;
+        await PersistAndReportAsync();
+        if (previous.ParentId is { } oldParent && oldParent != profile.ParentId)
+        {
+            await GrainFactory.GetGrain<ICenterGrain>(oldParent).DetachChildAsync(Id);
+        }
+
+        return RegistryResult.Updated;
+    }
+
+    public async Task DetachChildAsync(string childId)
+    {
+        var removed = State.ChildIds.Remove(childId) | State.ChildSubtrees.Remove(childId);
+        if (removed)
+        {
+            await state.WriteStateAsync();
+            ScheduleReport();
+        }
+    }
+
+    public async Task ReportChildSubtreeAsync(string childId, long sequence, SubtreeSummary summary)
+    {
+        if (State.ChildSubtrees.TryGetValue(childId, out var latest) && latest.Sequence >= sequence)
+        {
+            return;
+        }
+
+        State.ChildSubtrees[childId] = new ChildReport(sequence, summary);
+        if (State.ChildIds.Add(childId))
+        {
+            // A new child is a registry change: make it durable now rather than with the next coalesced write.
+            await state.WriteStateAsync();
+        }
+
+        ScheduleReport();
+    }
+
+    public Task AttachGridAsync(string gridId) => ChangeSetAsync(State.GridIds, gridId, add: true);
+
+    public Task DetachGridAsync(string gridId) => ChangeSetAsync(State.GridIds, gridId, add: false);
+
+    public Task AttachKioskAsync(string kioskId) => ChangeSetAsync(State.KioskIds, kioskId, add: true);
+
+    public Task DetachKioskAsync(string kioskId) => ChangeSetAsync(State.KioskIds, kioskId, add: false);
+
+    public Task ChangeVolunteersOnDutyAsync(int delta)
+    {
+        var live = State.Live;
+        State.Live = live with { VolunteersOnDuty = Math.Max(0, live.VolunteersOnDuty + delta) };
+        ScheduleReport();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_pendingReport is not null)
+        {
+            await FlushAsync();
+        }
+    }
+
+    /// <summary>Null when the parent is acceptable; otherwise why not. Never calls this grain itself.</summary>
+    private async Task<RegistryResult?> CheckParentAsync(string? parentId)
+    {
+        var current = parentId;
+        for (var depth = 0; current is not null && depth < CenterAncestry.MaxDepth; depth++)
+        {
+            if (current == Id)
+            {
+                return RegistryResult.Conflict($"Center '{parentId}' is '{Id}' or one of its descendants; the tree would form a cycle.");
+            }
+
+            var link = await GrainFactory.GetGrain<ICenterGrain>(current).GetLinkAsync();
+            if (link is null)
+            {
+                return depth == 0 ? RegistryResult.NotFound($"Parent center '{parentId}' does not exist.") : null;
+            }
+
+            current = link.ParentId;
+        }
+
+        return null;
+    }
+
+    private async Task ChangeSetAsync(HashSet<string> set, string id, bool add)
+    {
+        if (add ? set.Add(id) : set.Remove(id))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    private SubtreeSummary ComputeSubtree(CenterProfile profile) =>
+        SubtreeTotals.Compute(profile.Level, State.Live, State.ChildSubtrees.Values.Select(r => r.Summary));
+
+    private void ScheduleReport()
+    {
+        _pendingReport ??= this.RegisterGrainTimer(
+            static (grain, _) => grain.FlushAsync(),
+            this,
+            new GrainTimerCreationOptions(ReportDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task FlushAsync()
+    {
+        _pendingReport?.Dispose();
+        _pendingReport = null;
+        await PersistAndReportAsync();
+    }
+
+    /// <summary>
+    /// Writes the state, then tells the parent the new subtree totals. The report's sequence number is
+    /// persisted before it is sent, so it keeps increasing across reactivations.
+    /// </summary>
+    private async Task PersistAndReportAsync()
+    {
+        var parentId = State.Profile?.ParentId;
+        if (parentId is not null)
+        {
+            State.ReportSequence++;
+        }
+
+        await state.WriteStateAsync();
+        if (parentId is not null)
+        {
+            await GrainFactory.GetGrain<ICenterGrain>(parentId)
+                .ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(State.Profile!));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Center {CenterId} created at level {Level}")]
+    private partial void LogCreated(string centerId, CenterLevel level);
+}

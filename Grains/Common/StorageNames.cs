@@ -1,0 +1,20 @@
+namespace Lianxin.Common;
+
+/// <summary>
+/// The names of storage providers and of every persisted state. Each grain class has its own state name:
+/// the ADO.NET storage keys rows by state name and grain id, so a shared name would make two grain classes
+/// with the same key share one row.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The storage provider holding registry and live state.</summary>
+    public const string Default = "lianxin";
+
+    /// <summary>The storage provider Orleans streams keep their subscriptions in.</summary>
+    public const string PubSub = "PubSubStore";
+
+    public const string CenterState = "center";
+    public const string GridState = "grid";
+    public const string VolunteerState = "volunteer";
+    public const string KioskState = "kiosk";
+}

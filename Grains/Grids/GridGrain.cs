@@ -1,0 +1,92 @@
+using Lianxin.Centers;
+using Lianxin.Common;
+
+namespace Lianxin.Grids;
+
+/// <summary>A grid: its boundary, owning center and "1+3+N" roster.</summary>
+internal sealed class GridGrain(
+    [PersistentState(StorageNames.GridState, StorageNames.Default)] IPersistentState<GridState> state) : Grain, IGridGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    public Task<GridSnapshot?> GetAsync() => Task.FromResult(
+        state.State.Profile is null
+            ? null
+            : new GridSnapshot(
+                Id,
+                state.State.Profile,
+                [.. state.State.Roster.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => new RosterEntry(e.Key, e.Value))]));
+
+    public async Task<RegistryResult> CreateAsync(GridProfile profile)
+    {
+        if (state.State.Profile is not null)
+        {
+            return RegistryResult.Conflict($"Grid '{Id}' already exists.");
+        }
+
+        if (await GrainFactory.GetGrain<ICenterGrain>(profile.CenterId).GetLinkAsync() is null)
+        {
+            return RegistryResult.NotFound($"Center '{profile.CenterId}' does not exist.");
+        }
+
+        state.State.Profile = profile;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICenterGrain>(profile.CenterId).AttachGridAsync(Id);
+        return RegistryResult.Created;
+    }
+
+    public async Task<RegistryResult> UpdateAsync(GridProfile profile)
+    {
+        if (state.State.Profile is not { } previous)
+        {
+            return RegistryResult.NotFound($"Grid '{Id}' does not exist.");
+        }
+
+        var moved = previous.CenterId != profile.CenterId;
+        if (moved && await GrainFactory.GetGrain<ICenterGrain>(profile.CenterId).GetLinkAsync() is null)
+        {
+            return RegistryResult.NotFound($"Center '{profile.CenterId}' does not exist.");
+        }
+
+        state.State.Profile = profile;
+        await state.WriteStateAsync();
+        if (moved)
+        {
+            await GrainFactory.GetGrain<ICenterGrain>(profile.CenterId).AttachGridAsync(Id);
+            await GrainFactory.GetGrain<ICenterGrain>(previous.CenterId).DetachGridAsync(Id);
+        }
+
+        return RegistryResult.Updated;
+    }
+
+    public async Task<RegistryResult> SetRosterRoleAsync(string volunteerId, GridRole role)
+    {
+        if (state.State.Profile is null)
+        {
+            return RegistryResult.NotFound($"Grid '{Id}' does not exist.");
+        }
+
+        var roster = state.State.Roster;
+        if (GridRoster.HoldsSingleSeat(role)
+            && roster.FirstOrDefault(e => e.Value == role && e.Key != volunteerId) is { Key: { } holder })
+        {
+            return RegistryResult.Conflict($"Grid '{Id}' already has a {role}: '{holder}'.");
+        }
+
+        if (!roster.TryGetValue(volunteerId, out var current) || current != role)
+        {
+            roster[volunteerId] = role;
+            await state.WriteStateAsync();
+        }
+
+        return RegistryResult.Updated;
+    }
+
+    public async Task RemoveFromRosterAsync(string volunteerId)
+    {
+        if (state.State.Roster.Remove(volunteerId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Lianxin.Centers;
+using Lianxin.Common;
+using Lianxin.Grids;
+
+namespace Lianxin.Volunteers;
+
+/// <summary>A person: registry facts, their place on a grid roster, and their live status.</summary>
+internal sealed class VolunteerGrain(
+    [PersistentState(StorageNames.VolunteerState, StorageNames.Default)] IPersistentState<VolunteerState> state,
+    TimeProvider clock) : Grain, IVolunteerGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    public Task<VolunteerSnapshot?> GetAsync() => Task.FromResult(
+        state.State.Profile is null ? null : new VolunteerSnapshot(Id, state.State.Profile, state.State.Live));
+
+    public async Task<RegistryResult> CreateAsync(VolunteerProfile profile)
+    {
+        if (state.State.Profile is not null)
+        {
+            return RegistryResult.Conflict($"Person '{Id}' already exists.");
+        }
+
+        // The roster seat is taken first: a lead seat held by someone else refuses the whole creation.
+        var seat = await GrainFactory.GetGrain<IGridGrain>(profile.HomeGridId).SetRosterRoleAsync(Id, profile.GridRole);
+        if (!seat.Succeeded)
+        {
+            return seat;
+        }
+
+        state.State.Profile = profile;
+        await state.WriteStateAsync();
+        return RegistryResult.Created;
+    }
+
+    public async Task<RegistryResult> UpdateAsync(VolunteerProfile profile)
+    {
+        if (state.State.Profile is not { } previous)
+        {
+            return RegistryResult.NotFound($"Person '{Id}' does not exist.");
+        }
+
+        if (previous.HomeGridId != profile.HomeGridId || previous.GridRole != profile.GridRole)
+        {
+            var seat = await GrainFactory.GetGrain<IGridGrain>(profile.HomeGridId).SetRosterRoleAsync(Id, profile.GridRole);
+            if (!seat.Succeeded)
+            {
+                return seat;
+            }
+        }
+
+        state.State.Profile = profile;
+        await state.WriteStateAsync();
+        if (previous.HomeGridId != profile.HomeGridId)
+        {
+            await GrainFactory.GetGrain<IGridGrain>(previous.HomeGridId).RemoveFromRosterAsync(Id);
+        }
+
+        return RegistryResult.Updated;
+    }
+
+    public async Task<RegistryResult> StartDutyAsync(string centerId)
+    {
+        if (state.State.Profile is null)
+        {
+            return RegistryResult.NotFound($"Person '{Id}' does not exist.");
+        }
+
+        if (await GrainFactory.GetGrain<ICenterGrain>(centerId).GetLinkAsync() is null)
+        {
+            return RegistryResult.NotFound($"Center '{centerId}' does not exist.");
+        }
+
+        var live = state.State.Live;
+        if (live.Status == VolunteerStatus.OnDuty && live.CenterId == centerId)
+        {
+            return RegistryResult.Updated;
+        }
+
+        state.State.Live = new VolunteerLive(VolunteerStatus.OnDuty, centerId, clock.GetUtcNow());
+        await state.WriteStateAsync();
+        if (live is { Status: VolunteerStatus.OnDuty, CenterId: { } previousCenter })
+        {
+            await GrainFactory.GetGrain<ICenterGrain>(previousCenter).ChangeVolunteersOnDutyAsync(-1);
+        }
+
+        await GrainFactory.GetGrain<ICenterGrain>(centerId).ChangeVolunteersOnDutyAsync(+1);
+        return RegistryResult.Updated;
+    }
+
+    public async Task EndDutyAsync()
+    {
+        if (state.State.Live is not { Status: VolunteerStatus.OnDuty, CenterId: { } centerId })
+        {
+            return;
+        }
+
+        state.State.Live = new VolunteerLive(VolunteerStatus.OffDuty, null, clock.GetUtcNow());
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICenterGrain>(centerId).ChangeVolunteersOnDutyAsync(-1);
+    }
+}

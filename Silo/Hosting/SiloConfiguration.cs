@@ -1,0 +1,113 @@
+using System.Net;
+using Lianxin.Common;
+using Lianxin.Silo.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Lianxin.Silo.Hosting;
+
+/// <summary>
+/// The one place that configures a Lianxin silo: the standalone silo host, the web host's co-hosted silo and
+/// the test clusters all come through here.
+/// </summary>
+public static class SiloConfiguration
+{
+    /// <summary>The ADO.NET invariant Orleans uses to load the PostgreSQL driver.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>The connection string name: <c>ConnectionStrings:Lianxin</c>, env <c>ConnectionStrings__Lianxin</c>.</summary>
+    public const string ConnectionStringName = "Lianxin";
+
+    /// <summary>
+    /// Hosts a silo in this application: applies the database schema first when asked to
+    /// (<c>Database:MigrateOnStart</c>, on by default), then starts the silo.
+    /// </summary>
+    public static IHostApplicationBuilder AddLianxinSilo(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(connectionString) && builder.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            // Registered before the silo so it finishes before the silo starts (hosted services start in order).
+            builder.Services.AddSingleton(sp => new DatabaseMigrator(
+                connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
+            builder.Services.AddHostedService<DatabaseMigrationService>();
+        }
+
+        builder.UseOrleans(silo => silo.ConfigureLianxinSilo(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>Clustering, endpoints, persistence and services of a production silo.</summary>
+    public static ISiloBuilder ConfigureLianxinSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(LianxinSiloOptions.Section).Get<LianxinSiloOptions>() ?? new();
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        var address = options.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
+        if (options.UsesAdoNetClustering)
+        {
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = RequireConnectionString(configuration, "AdoNet clustering");
+            });
+            silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+
+        return silo.AddLianxinGrainServices(configuration);
+    }
+
+    /// <summary>
+    /// Storage, reminders and services the grains need, without clustering: test clusters bring their own.
+    /// With no connection string everything lives in memory.
+    /// </summary>
+    public static ISiloBuilder AddLianxinGrainServices(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        silo.Services.AddSingleton(TimeProvider.System);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddHostedService<NotDurableWarning>();
+            return silo;
+        }
+
+        foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
+        {
+            silo.AddAdoNetGrainStorage(name, optionsBuilder => optionsBuilder.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connectionString;
+                // Orleans' own serializer honours the [Id] and [Alias] contracts of state classes, so state
+                // classes can be renamed and extended without breaking stored rows.
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        }
+
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    private static string RequireConnectionString(IConfiguration configuration, string purpose) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException($"{purpose} needs ConnectionStrings:{ConnectionStringName}.");
+}

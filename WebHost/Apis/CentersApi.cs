@@ -1,0 +1,103 @@
+using Lianxin.Centers;
+using Lianxin.WebHost.Apis.Registry;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>The center registry: <c>/api/v1/centers</c>.</summary>
+public static class CentersApi
+{
+    public static RouteGroupBuilder MapCentersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/centers").WithTags("Centers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/{id}", GetAsync).WithSummary("A center: registry facts, live state, subtree totals.")
+            .Produces<CenterSnapshot>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/children", GetChildrenAsync).WithSummary("The centers directly below a center.")
+            .Produces<CenterSnapshot[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/", CreateAsync).WithSummary("Create a center.")
+            .Produces<CenterSnapshot>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).")
+            .Produces<CenterSnapshot>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ICenterGrain>(id).GetAsync());
+    }
+
+    private static async Task<IResult> GetChildrenAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
+        var children = await Task.WhenAll((center?.ChildIds ?? []).Select(c => grains.GetGrain<ICenterGrain>(c).GetAsync()));
+        return TypedResults.Ok(children.OfType<CenterSnapshot>().ToArray());
+    }
+
+    private static async Task<IResult> CreateAsync(CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var id = v.Id("id", request.Id);
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (profile.ParentId is null)
+        {
+            if (Caller.From(http.User) is not { } caller || !AccessPolicy.CanCreateRoot(caller, id))
+            {
+                return ApiResults.Forbidden("Only the operator whose region it is may create a root center.");
+            }
+        }
+        else if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.ParentId), $"Parent center '{profile.ParentId}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var center = grains.GetGrain<ICenterGrain>(id);
+        var result = await center.CreateAsync(profile);
+        return await ApiResults.FromAsync(result, async () => TypedResults.Created($"/api/v1/centers/{id}", await center.GetAsync()));
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        if (request.Id is not null && request.Id != id)
+        {
+            v.Add("id", "Must match the id in the path, or be left out.");
+        }
+
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Moving a center needs the right to write at its destination as well.
+        if (profile.ParentId is { } parentId
+            && ApiResults.CheckWrite(http, await scopes.ForCenterAsync(parentId), $"Parent center '{parentId}'") is { } parentRefusal)
+        {
+            return parentRefusal;
+        }
+
+        var center = grains.GetGrain<ICenterGrain>(id);
+        var result = await center.UpdateAsync(profile);
+        return await ApiResults.FromAsync(result, async () => TypedResults.Ok(await center.GetAsync()));
+    }
+}

@@ -1,0 +1,109 @@
+using Lianxin.Grids;
+using Lianxin.Volunteers;
+using Lianxin.WebHost.Apis.Registry;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>The grid registry: <c>/api/v1/grids</c>, with each grid's "1+3+N" roster.</summary>
+public static class GridsApi
+{
+    public static RouteGroupBuilder MapGridsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/grids").WithTags("Grids").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/{id}", GetAsync).WithSummary("A grid: owning center, boundary (GeoJSON) and roster.")
+            .Produces<GridResponse>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/roster", GetRosterAsync).WithSummary("The people of a grid with their roles.")
+            .Produces<RosterMember[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/", CreateAsync).WithSummary("Create a grid under a center.")
+            .Produces<GridResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a grid's facts.")
+            .Produces<GridResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForGridAsync(id), $"Grid '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(GridResponse.From((await grains.GetGrain<IGridGrain>(id).GetAsync())!));
+    }
+
+    private static async Task<IResult> GetRosterAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForGridAsync(id), $"Grid '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var grid = await grains.GetGrain<IGridGrain>(id).GetAsync();
+        var people = await Task.WhenAll((grid?.Roster ?? []).Select(async entry =>
+            new RosterMember(entry.Role, await grains.GetGrain<IVolunteerGrain>(entry.VolunteerId).GetAsync())));
+        return TypedResults.Ok(people);
+    }
+
+    private static async Task<IResult> CreateAsync(GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var id = v.Id("id", request.Id);
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var grid = grains.GetGrain<IGridGrain>(id);
+        return await ApiResults.FromAsync(
+            await grid.CreateAsync(profile),
+            async () => TypedResults.Created($"/api/v1/grids/{id}", GridResponse.From((await grid.GetAsync())!)));
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        if (request.Id is not null && request.Id != id)
+        {
+            v.Add("id", "Must match the id in the path, or be left out.");
+        }
+
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(id), $"Grid '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Moving a grid needs the right to write at the destination center as well.
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } centerRefusal)
+        {
+            return centerRefusal;
+        }
+
+        var grid = grains.GetGrain<IGridGrain>(id);
+        return await ApiResults.FromAsync(
+            await grid.UpdateAsync(profile),
+            async () => TypedResults.Ok(GridResponse.From((await grid.GetAsync())!)));
+    }
+}
+
+/// <summary>A grid as the API answers it: the boundary as GeoJSON.</summary>
+public sealed record GridResponse(string Id, string CenterId, string Name, GeoJsonPolygon Boundary, IReadOnlyList<RosterEntry> Roster)
+{
+    public static GridResponse From(GridSnapshot grid) =>
+        new(grid.Id, grid.Profile.CenterId, grid.Profile.Name, GeoJsonPolygon.FromDomain(grid.Profile.Boundary), grid.Roster);
+}
+
+/// <summary>One person of a grid's roster.</summary>
+public sealed record RosterMember(GridRole Role, VolunteerSnapshot? Person);

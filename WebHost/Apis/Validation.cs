@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>Collects field errors for an RFC 9457 validation problem; empty means the input is valid.</summary>
+internal sealed partial class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>Ids are short lower-case codes (they appear in URLs, logs and grain keys).</summary>
+    public string Id(string field, string? value)
+    {
+        if (value is null || !IdPattern().IsMatch(value))
+        {
+            Add(field, "Must be 1-64 characters: lower-case letters, digits and dashes, starting with a letter or digit.");
+            return "";
+        }
+
+        return value;
+    }
+
+    public string Text(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "Is required.");
+            return "";
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(field, $"Must be at most {maxLength} characters.");
+        }
+        else if (value.Any(char.IsControl))
+        {
+            Add(field, "Must not contain control characters.");
+        }
+
+        return value.Trim();
+    }
+
+    public T Required<T>(string field, T? value)
+        where T : struct
+    {
+        if (value is null)
+        {
+            Add(field, "Is required.");
+        }
+
+        return value.GetValueOrDefault();
+    }
+
+    /// <summary>Parses a camelCase enum name; numbers and unknown names are refused with the allowed names.</summary>
+    public TEnum Enum<TEnum>(string field, string? value)
+        where TEnum : struct, Enum
+    {
+        if (EnumNames.TryParse<TEnum>(value, out var parsed))
+        {
+            return parsed;
+        }
+
+        Add(field, $"'{value}' is not one of: {string.Join(", ", EnumNames.All<TEnum>())}.");
+        return default;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex IdPattern();
+}

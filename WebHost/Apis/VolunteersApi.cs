@@ -1,0 +1,82 @@
+using Lianxin.Volunteers;
+using Lianxin.WebHost.Apis.Registry;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>The people registry: <c>/api/v1/volunteers</c>.</summary>
+public static class VolunteersApi
+{
+    public static RouteGroupBuilder MapVolunteersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/volunteers").WithTags("Volunteers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/{id}", GetAsync).WithSummary("A person: registry facts and live status.")
+            .Produces<VolunteerSnapshot>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/", CreateAsync).WithSummary("Create a person on their home grid's roster.")
+            .Produces<VolunteerSnapshot>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a person's facts (a new home grid moves them between rosters).")
+            .Produces<VolunteerSnapshot>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IVolunteerGrain>(id).GetAsync());
+    }
+
+    private static async Task<IResult> CreateAsync(VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var id = v.Id("id", request.Id);
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(profile.HomeGridId), $"Grid '{profile.HomeGridId}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var person = grains.GetGrain<IVolunteerGrain>(id);
+        return await ApiResults.FromAsync(
+            await person.CreateAsync(profile),
+            async () => TypedResults.Created($"/api/v1/volunteers/{id}", await person.GetAsync()));
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        if (request.Id is not null && request.Id != id)
+        {
+            v.Add("id", "Must match the id in the path, or be left out.");
+        }
+
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(profile.HomeGridId), $"Grid '{profile.HomeGridId}'") is { } gridRefusal)
+        {
+            return gridRefusal;
+        }
+
+        var person = grains.GetGrain<IVolunteerGrain>(id);
+        return await ApiResults.FromAsync(
+            await person.UpdateAsync(profile),
+            async () => TypedResults.Ok(await person.GetAsync()));
+    }
+}

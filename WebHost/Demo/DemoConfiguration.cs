@@ -1,0 +1,16 @@
+namespace Lianxin.WebHost.Demo;
+
+/// <summary>Demo mode: the demo district is loaded unless <c>Demo:Enabled</c> is false.</summary>
+public static class DemoConfiguration
+{
+    public static WebApplicationBuilder AddDemoDistrict(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue("Demo:Enabled", true))
+        {
+            builder.Services.AddSingleton<DemoDistrictLoader>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoDistrictLoader>());
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,110 @@
+using Lianxin.Centers;
+using Lianxin.Common;
+using Lianxin.Grids;
+using Lianxin.Kiosks;
+using Lianxin.Volunteers;
+using Lianxin.WebHost.Apis;
+
+namespace Lianxin.WebHost.Demo;
+
+/// <summary>
+/// Loads the demo district into the actors at start (<c>Demo:Enabled</c>, on by default). Idempotent: what
+/// exists already is left as it is, so a restart on PostgreSQL creates no duplicates.
+/// </summary>
+internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfiguration configuration, ILogger<DemoDistrictLoader> logger)
+    : BackgroundService
+{
+    private const int Parallelism = 32;
+
+    private readonly TaskCompletionSource<LoadCounts> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the district is in the actors; tests and the simulator wait on it.</summary>
+    public Task<LoadCounts> Loaded => _loaded.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var path = configuration["Demo:DataFile"] ?? DemoDistrict.DefaultPath;
+            var district = await DemoDistrict.ReadAsync(path, stoppingToken);
+            var counts = new LoadCounts();
+
+            // Parents come before children in the file; centers load one by one so a child's parent exists.
+            foreach (var center in district.Centers)
+            {
+                counts.Count(await WriteAsync(center.Id, v => center.ToProfile(v), (id, p) => grains.GetGrain<ICenterGrain>(id).CreateAsync(p)));
+            }
+
+            await LoadAllAsync(district.Grids, counts, g => WriteAsync(g.Id, v => g.ToProfile(v), (id, p) => grains.GetGrain<IGridGrain>(id).CreateAsync(p)), stoppingToken);
+            await LoadAllAsync(district.Kiosks, counts, k => WriteAsync(k.Id, v => k.ToProfile(v), (id, p) => grains.GetGrain<IKioskGrain>(id).CreateAsync(p)), stoppingToken);
+            await LoadAllAsync(district.Volunteers, counts, p => WriteAsync(p.Id, v => p.ToProfile(v), (id, pr) => grains.GetGrain<IVolunteerGrain>(id).CreateAsync(pr)), stoppingToken);
+
+            LogLoaded(district.Name, counts.Created, counts.Existing, counts.Refused);
+            _loaded.TrySetResult(counts);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e);
+            _loaded.TrySetException(e);
+        }
+    }
+
+    private static Task LoadAllAsync<T>(IReadOnlyList<T> items, LoadCounts counts, Func<T, Task<RegistryResult>> load, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (item, _) => counts.Count(await load(item)));
+
+    private async Task<RegistryResult> WriteAsync<TProfile>(string? id, Func<Validation, TProfile> toProfile, Func<string, TProfile, Task<RegistryResult>> create)
+    {
+        var v = new Validation();
+        var key = v.Id("id", id);
+        var profile = toProfile(v);
+        if (!v.IsValid)
+        {
+            LogRefused(id, string.Join("; ", v.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            return RegistryResult.NotFound("invalid");
+        }
+
+        return await create(key, profile);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo district {District} loaded: {Created} created, {Existing} already there, {Refused} refused")]
+    private partial void LogLoaded(string district, int created, int existing, int refused);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo record {Id} refused: {Errors}")]
+    private partial void LogRefused(string? id, string errors);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo district failed")]
+    private partial void LogFailed(Exception exception);
+}
+
+/// <summary>What a load did: created records, records that were there already, and records refused.</summary>
+public sealed class LoadCounts
+{
+    private int _created;
+    private int _existing;
+    private int _refused;
+
+    public int Created => _created;
+
+    public int Existing => _existing;
+
+    public int Refused => _refused;
+
+    internal void Count(RegistryResult result)
+    {
+        switch (result.Outcome)
+        {
+            case RegistryOutcome.Created:
+                Interlocked.Increment(ref _created);
+                break;
+            case RegistryOutcome.Conflict:
+                Interlocked.Increment(ref _existing);
+                break;
+            default:
+                Interlocked.Increment(ref _refused);
+                break;
+        }
+    }
+}

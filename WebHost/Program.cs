@@ -1,0 +1,30 @@
+using Lianxin.Silo.Hosting;
+using Lianxin.WebHost.Apis;
+using Lianxin.WebHost.Demo;
+using Lianxin.WebHost.Health;
+using Lianxin.WebHost.Hosting;
+using Lianxin.WebHost.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLianxinLogging();
+builder.AddLianxinSilo();
+builder.AddLianxinAuth();
+builder.Services.AddLianxinApi();
+builder.Services.AddLianxinHealth();
+builder.AddDemoDistrict();
+
+var app = builder.Build();
+
+app.UseLianxinApi();
+app.MapLianxinHealth();
+app.MapDevTokensApi();
+app.MapCentersApi();
+app.MapGridsApi();
+app.MapVolunteersApi();
+app.MapKiosksApi();
+
+app.Run();
+
+/// <summary>The web host's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Lianxin.WebHost.Security;
+
+/// <summary>JWT bearer authentication and the policy every endpoint requires: a known role with a scope.</summary>
+public static partial class AuthConfiguration
+{
+    public const string AnyRolePolicy = "AnyRole";
+
+    public static WebApplicationBuilder AddLianxinAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
+        var key = ResolveSigningKey(builder, options);
+        builder.Services.AddSingleton(new TokenIssuer(options, key));
+        builder.Services.AddSingleton<ScopeResolver>();
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                if (options.Authority is { Length: > 0 } authority)
+                {
+                    jwt.Authority = authority;
+                    jwt.Audience = options.Audience;
+                    return;
+                }
+
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    IssuerSigningKey = key,
+                    RoleClaimType = Caller.RoleClaim,
+                    NameClaimType = Caller.SubjectClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                // SignalR clients in browsers cannot set headers on WebSockets: they pass the token in the query.
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments("/hubs")
+                            && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AnyRolePolicy, policy => policy.RequireAssertion(context => Caller.From(context.User) is not null));
+        return builder;
+    }
+
+    /// <summary>True where development tokens may be issued: the Development environment and demo mode.</summary>
+    public static bool DevTokensAllowed(IHostEnvironment environment, IConfiguration configuration) =>
+        environment.IsDevelopment() || configuration.GetValue("Demo:Enabled", true);
+
+    private static SymmetricSecurityKey ResolveSigningKey(WebApplicationBuilder builder, AuthOptions options)
+    {
+        if (options.SigningKey is { } configured)
+        {
+            return configured.Length >= 32
+                ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured))
+                : throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
+        }
+
+        if (options.Authority is null && !DevTokensAllowed(builder.Environment, builder.Configuration))
+        {
+            throw new InvalidOperationException("Configure Auth:SigningKey or Auth:Authority: outside development and demo mode tokens need a known key.");
+        }
+
+        // Development and demo only: a key that dies with the process, so tokens from an earlier run stop working.
+        return new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+
+namespace Lianxin.WebHost.Security;
+
+/// <summary>The authenticated caller as the access rules see it: a role and the id of its scope.</summary>
+public sealed record Caller(string Subject, Role Role, string ScopeId)
+{
+    public const string RoleClaim = "role";
+    public const string ScopeClaim = "scope_id";
+    public const string SubjectClaim = "sub";
+
+    /// <summary>Null when the principal lacks a known role or a scope: such a token grants nothing.</summary>
+    public static Caller? From(ClaimsPrincipal user)
+    {
+        var role = user.FindFirstValue(RoleClaim);
+        var scope = user.FindFirstValue(ScopeClaim);
+        return Apis.EnumNames.TryParse<Role>(role, out var parsed) && !string.IsNullOrEmpty(scope)
+            ? new Caller(user.FindFirstValue(SubjectClaim) ?? scope, parsed, scope)
+            : null;
+    }
+}

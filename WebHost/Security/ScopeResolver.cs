@@ -1,0 +1,32 @@
+using Lianxin.Centers;
+using Lianxin.Grids;
+using Lianxin.Volunteers;
+
+namespace Lianxin.WebHost.Security;
+
+/// <summary>Turns ids in a request into <see cref="AccessTarget"/>s by asking the actors where they hang.</summary>
+public sealed class ScopeResolver(IGrainFactory grains)
+{
+    public async Task<AccessTarget> ForCenterAsync(string centerId) =>
+        new(await CenterAncestry.GetPathToRootAsync(grains, centerId));
+
+    public async Task<AccessTarget> ForGridAsync(string gridId)
+    {
+        var grid = await grains.GetGrain<IGridGrain>(gridId).GetAsync();
+        return grid is null
+            ? new AccessTarget([], gridId)
+            : new AccessTarget(await CenterAncestry.GetPathToRootAsync(grains, grid.Profile.CenterId), gridId);
+    }
+
+    public async Task<AccessTarget> ForVolunteerAsync(string volunteerId)
+    {
+        var person = await grains.GetGrain<IVolunteerGrain>(volunteerId).GetAsync();
+        if (person is null)
+        {
+            return new AccessTarget([], null, volunteerId);
+        }
+
+        var grid = await ForGridAsync(person.Profile.HomeGridId);
+        return grid with { VolunteerId = volunteerId };
+    }
+}
