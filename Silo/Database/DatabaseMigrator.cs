@@ -41,10 +41,11 @@ public sealed partial class DatabaseMigrator
 
         // A pooled physical connection outlives Close(); with "No Reset On Close" it would keep the session
         // advisory lock if the unlock were ever skipped. An unpooled connection ends the session, and the lock
-        // with it, whatever happens.
+        // with it, whatever happens. Multiplexing needs pooling and shares sessions, so it goes too.
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             Pooling = false,
+            Multiplexing = false,
         };
         _connectionString = builder.ConnectionString;
         _logger = logger;

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every test of Lianxin on this machine, installing what is missing first.
+#   ./test.sh            build, start a throwaway PostgreSQL, run all test assemblies, print "N passed, N failed"
+# Needs: the .NET 10 SDK. Installs with apt when missing (as root): PostgreSQL, Chromium.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root to run: $*"; return 1; fi
+}
+
+apt_updated=""
+ensure_package() { # ensure_package <command-or-path> <debian-package>
+  if [ -e "$1" ] || command -v "$1" >/dev/null 2>&1; then return; fi
+  if [ -z "$apt_updated" ]; then log "apt-get update"; as_root apt-get update -qq; apt_updated=1; fi
+  log "installing $2"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+command -v dotnet >/dev/null || { log "the .NET 10 SDK is required: https://dotnet.microsoft.com/download"; exit 1; }
+ensure_package /usr/lib/postgresql postgresql
+ensure_package chromium chromium
+
+# --- a throwaway PostgreSQL server on a free port (fsync stays on: durability tests mean it) ---
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdata=$(mktemp -d /tmp/lianxin-pg.XXXXXX)
+pg_user=$(id -un)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdata"; fi
+chmod 700 "$pgdata"
+cleanup() {
+  run_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$pgdata"
+}
+trap cleanup EXIT
+run_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 >/dev/null
+port=""
+for _ in $(seq 1 20); do
+  candidate=$((20000 + RANDOM % 20000))
+  if run_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w -o "-p $candidate -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null 2>&1; then
+    port=$candidate; break
+  fi
+done
+[ -n "$port" ] || { log "PostgreSQL did not start"; cat "$pgdata/log" >&2 || true; exit 1; }
+log "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+export LIANXIN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
+
+# --- build once, then every test assembly ---
+log "dotnet build"
+dotnet build Lianxin.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+results=$(mktemp)
+set +e
+dotnet test Lianxin.slnx -c Release --no-build --nologo 2>&1 | tee "$results"
+test_exit=${PIPESTATUS[0]}
+set -e
+
+# dotnet test prints one summary line per assembly; sum them into the one line CI reads.
+passed=0; failed=0; skipped=0; assemblies=0
+while IFS= read -r line; do
+  p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$line")
+  s=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0})); assemblies=$((assemblies + 1))
+done < <(grep -E '^(Passed|Failed)! +- ' "$results")
+rm -f "$results"
+
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$assemblies" -eq 0 ]; then exit 1; fi
