@@ -17,4 +17,8 @@ public static class StorageNames
     public const string GridState = "grid";
     public const string VolunteerState = "volunteer";
     public const string KioskState = "kiosk";
+    public const string EmergencyState = "emergency";
+    public const string EmergencyDirectoryState = "emergency-directory";
+    public const string ScenarioState = "scenario";
+    public const string ScenarioCatalogState = "scenario-catalog";
 }

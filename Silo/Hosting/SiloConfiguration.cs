@@ -77,6 +77,7 @@ public static class SiloConfiguration
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.AddLianxinEmergencies(configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
