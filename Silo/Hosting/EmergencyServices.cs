@@ -1,4 +1,3 @@
-using Lianxin.Common.Journal;
 using Lianxin.Emergencies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +13,6 @@ public static partial class EmergencyServices
     {
         silo.Services.Configure<EmergencyOptions>(configuration.GetSection(EmergencyOptions.Section));
         silo.Services.TryAddSingleton<IAlertGateway, WebhookGateway>();
-        silo.Services.TryAddSingleton<IEventJournal, InMemoryEventJournal>();
 
         // A live emergency resumes its reminders, asks and escalations as soon as a silo starts, instead of at the
         // next tick of its one-minute Orleans reminder.

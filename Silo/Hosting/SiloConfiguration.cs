@@ -1,9 +1,11 @@
 using System.Net;
 using Lianxin.Common;
+using Lianxin.Common.Journal;
 using Lianxin.Silo.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -32,8 +34,7 @@ public static class SiloConfiguration
         if (!string.IsNullOrWhiteSpace(connectionString) && builder.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             // Registered before the silo so it finishes before the silo starts (hosted services start in order).
-            builder.Services.AddSingleton(sp => new DatabaseMigrator(
-                connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
+            builder.Services.AddSingleton(sp => new DatabaseMigrator(connectionString, sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
             builder.Services.AddHostedService<DatabaseMigrationService>();
         }
 
@@ -83,6 +84,7 @@ public static class SiloConfiguration
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
         }
@@ -99,6 +101,8 @@ public static class SiloConfiguration
             }));
         }
 
+        silo.Services.AddSingleton<IEventJournal>(sp =>
+            new PostgresEventJournal(connectionString, sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;

@@ -1,33 +1,32 @@
 namespace Lianxin.Common.Journal;
 
-// TEMPORARY local copy; deleted at the merge with main.
-
-/// <summary>The embedded default: a journal that lives as long as the process.</summary>
+/// <summary>The journal of the embedded default: same semantics, kept in memory, gone with the process.</summary>
 public sealed class InMemoryEventJournal : IEventJournal
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly HashSet<Guid> _ids = [];
     private readonly Dictionary<string, List<JournalRecord>> _streams = new(StringComparer.Ordinal);
     private long _position;
 
-    public Task<bool[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    public Task<bool[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
         var stored = new bool[entries.Count];
         lock (_gate)
         {
             for (var i = 0; i < entries.Count; i++)
             {
-                if (!_ids.Add(entries[i].Id))
+                var entry = entries[i];
+                if (!_ids.Add(entry.Id))
                 {
                     continue;
                 }
 
-                if (!_streams.TryGetValue(entries[i].Stream, out var list))
+                if (!_streams.TryGetValue(entry.Stream, out var stream))
                 {
-                    _streams[entries[i].Stream] = list = [];
+                    _streams[entry.Stream] = stream = [];
                 }
 
-                list.Add(new JournalRecord(++_position, entries[i]));
+                stream.Add(new JournalRecord(++_position, entry));
                 stored[i] = true;
             }
         }
@@ -35,14 +34,14 @@ public sealed class InMemoryEventJournal : IEventJournal
         return Task.FromResult(stored);
     }
 
-    public Task<IReadOnlyList<JournalRecord>> ReadAsync(string stream, long afterPosition, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JournalRecord>> ReadAsync(string stream, long afterPosition, int max, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            IReadOnlyList<JournalRecord> page = _streams.TryGetValue(stream, out var list)
+            IReadOnlyList<JournalRecord> records = _streams.TryGetValue(stream, out var list)
                 ? [.. list.Where(r => r.Position > afterPosition).Take(max)]
                 : [];
-            return Task.FromResult(page);
+            return Task.FromResult(records);
         }
     }
 }
