@@ -35,7 +35,9 @@ internal sealed partial class EmergencyGrain
             return new ReplyResult(ReplyOutcome.Closed, $"Emergency '{Id}' is {ledger.Phase.ToString().ToLowerInvariant()}: statuses are frozen.", null);
         }
 
-        var change = new StatusChange(ledger.NextSequence(), volunteerId, reply.Status, Now, reply.Channel, reply.By, reply.OnBehalf, reply.Comment, reply.Location);
+        // An answer of one's own is by that person, whatever the caller says; only on-behalf answers name someone else.
+        var by = reply.OnBehalf ? reply.By : volunteerId;
+        var change = new StatusChange(ledger.NextSequence(), volunteerId, reply.Status, Now, reply.Channel, by, reply.OnBehalf, reply.Comment, reply.Location);
         var onceId = reply.RequestId is { } requestId ? EmergencyEvents.OnceId($"{Id}/reply/{volunteerId}/{requestId}") : (Guid?)null;
         var stored = await AppendAsync([Event(EmergencyEvents.Status, change, onceId)]);
         if (!stored[0])

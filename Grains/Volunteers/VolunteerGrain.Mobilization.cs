@@ -14,6 +14,9 @@ internal sealed partial class VolunteerGrain
     private readonly Dictionary<string, VolunteerAlert> _escalations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _mobilizedSince = new(StringComparer.Ordinal);
 
+    /// <summary>Emergencies that told this person to stand down: a status report racing the stand-down is ignored.</summary>
+    private readonly HashSet<string> _stoodDown = new(StringComparer.Ordinal);
+
     private VolunteerLive CurrentLive
     {
         get
@@ -66,7 +69,7 @@ internal sealed partial class VolunteerGrain
 
     public async Task ReportRollCallAsync(string emergencyId, RollCallStatus status, string? postId)
     {
-        if (state.State.Profile is null)
+        if (state.State.Profile is null || _stoodDown.Contains(emergencyId))
         {
             return;
         }
@@ -105,6 +108,7 @@ internal sealed partial class VolunteerGrain
 
     private async Task StandDownAsync(string emergencyId)
     {
+        _stoodDown.Add(emergencyId);
         _mobilizedSince.Remove(emergencyId);
         if (state.State.Post?.EmergencyId == emergencyId)
         {
