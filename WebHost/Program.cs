@@ -23,6 +23,8 @@ app.MapCentersApi();
 app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
+app.MapScenariosApi();
+app.MapEmergenciesApi();
 
 app.Run();
 

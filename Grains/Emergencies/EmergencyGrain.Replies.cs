@@ -42,7 +42,8 @@ internal sealed partial class EmergencyGrain
         var stored = await AppendAsync([Event(EmergencyEvents.Status, change, onceId)]);
         if (!stored[0])
         {
-            return new ReplyResult(ReplyOutcome.Duplicate, "This answer was recorded before.", null);
+            var recorded = ledger.RollCall.Find(volunteerId)?.History.LastOrDefault(h => StatusRules.IsReply(h.Status));
+            return new ReplyResult(ReplyOutcome.Duplicate, "This answer was recorded before.", recorded);
         }
 
         AfterReply(ledger, change);

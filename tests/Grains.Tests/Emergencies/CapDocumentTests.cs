@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Lianxin.Common;
 using Lianxin.Emergencies;
+using Lianxin.TestSupport;
 
 namespace Lianxin.Grains.Tests.Emergencies;
 

@@ -2,13 +2,13 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 
-namespace Lianxin.Grains.Tests.Emergencies;
+namespace Lianxin.TestSupport;
 
 /// <summary>
 /// The OASIS CAP 1.2 schema, read at run time from <c>../shared/schemas/cap/CAP-v1.2.xsd</c> next to the repository
 /// (a standard, not part of this product's code), and validation against it.
 /// </summary>
-internal static class CapSchema
+public static class CapSchema
 {
     private static readonly Lazy<XmlSchemaSet> Schemas = new(Load);
 
