@@ -12,9 +12,9 @@ namespace Lianxin.WebHost.Tests.Emergencies;
 /// A district with two communities through the API: community a has grid a-g (a lead and two members), community b
 /// has grid b-g (one member). Ids are unique per instance.
 /// </summary>
-internal sealed class EmergencyDistrict(WebApplicationFactory<Program> host)
+internal sealed class EmergencyDistrict(WebApplicationFactory<Program> host, string? district = null)
 {
-    public string District { get; } = $"e{Guid.NewGuid():N}"[..12];
+    public string District { get; } = district ?? $"e{Guid.NewGuid():N}"[..12];
 
     public string Id(string name) => $"{District}-{name}";
 
