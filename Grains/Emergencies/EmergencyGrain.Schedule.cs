@@ -35,7 +35,7 @@ internal sealed partial class EmergencyGrain
     {
         _tick?.Dispose();
         _tick = null;
-        if (Launched is not { IsRunning: true } ledger)
+        if (_deactivating || Launched is not { IsRunning: true } ledger)
         {
             return;
         }
