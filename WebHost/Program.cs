@@ -1,14 +1,13 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Demo;
-using Lianxin.WebHost.Health;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();
-builder.AddLianxinSilo();
+builder.AddLianxinOrleans();
 builder.AddLianxinAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();

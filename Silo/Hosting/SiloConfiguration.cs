@@ -25,6 +25,13 @@ public static class SiloConfiguration
     public const string ConnectionStringName = "Lianxin";
 
     /// <summary>
+    /// Connects this application to Orleans as <c>Cluster:Mode</c> says: a co-hosted silo (the default) or a
+    /// client of an external cluster.
+    /// </summary>
+    public static IHostApplicationBuilder AddLianxinOrleans(this IHostApplicationBuilder builder) =>
+        ReadOptions(builder.Configuration).IsClient ? builder.AddLianxinClusterClient() : builder.AddLianxinSilo();
+
+    /// <summary>
     /// Hosts a silo in this application: applies the database schema first when asked to
     /// (<c>Database:MigrateOnStart</c>, on by default), then starts the silo.
     /// </summary>
@@ -38,6 +45,7 @@ public static class SiloConfiguration
             builder.Services.AddHostedService<DatabaseMigrationService>();
         }
 
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ReadOptions(builder.Configuration).ShutdownTimeout);
         builder.UseOrleans(silo => silo.ConfigureLianxinSilo(builder.Configuration));
         return builder;
     }
@@ -45,7 +53,7 @@ public static class SiloConfiguration
     /// <summary>Clustering, endpoints, persistence and services of a production silo.</summary>
     public static ISiloBuilder ConfigureLianxinSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = configuration.GetSection(LianxinSiloOptions.Section).Get<LianxinSiloOptions>() ?? new();
+        var options = ReadOptions(configuration);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
@@ -110,7 +118,10 @@ public static class SiloConfiguration
         return silo;
     }
 
-    private static string RequireConnectionString(IConfiguration configuration, string purpose) =>
+    internal static LianxinClusterOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(LianxinClusterOptions.Section).Get<LianxinClusterOptions>() ?? new();
+
+    internal static string RequireConnectionString(IConfiguration configuration, string purpose) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException($"{purpose} needs ConnectionStrings:{ConnectionStringName}.");

@@ -1,7 +1,9 @@
 using Lianxin.Common;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Lianxin.WebHost.Health;
+namespace Lianxin.Silo.Hosting;
 
 /// <summary>Ready when a grain call goes through the cluster.</summary>
 internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
