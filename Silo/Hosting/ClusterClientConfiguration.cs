@@ -20,6 +20,8 @@ public static class ClusterClientConfiguration
                 o.ClusterId = options.ClusterId;
                 o.ServiceId = options.ServiceId;
             });
+            // How often the client re-reads the gateway list (Cluster:Gateway:GatewayListRefreshPeriod, …).
+            client.Configure<GatewayOptions>(builder.Configuration.GetSection($"{LianxinClusterOptions.Section}:Gateway"));
             if (options.UsesAdoNetClustering)
             {
                 client.UseAdoNetClustering(o =>

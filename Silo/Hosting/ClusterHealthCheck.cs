@@ -1,7 +1,7 @@
 using Lianxin.Common;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans;
 using Orleans.Runtime;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Lianxin.Silo.Hosting;
 

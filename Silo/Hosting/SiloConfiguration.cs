@@ -60,6 +60,8 @@ public static class SiloConfiguration
             o.ServiceId = options.ServiceId;
         });
 
+        // Failure detection can be tuned per deployment (Cluster:Membership:ProbeTimeout, NumMissedProbesLimit, …).
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{LianxinClusterOptions.Section}:Membership"));
         var address = options.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
         if (options.UsesAdoNetClustering)
         {

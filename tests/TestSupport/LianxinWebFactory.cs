@@ -1,18 +1,21 @@
 using System.Net.Http.Headers;
-using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Lianxin.WebHost.Tests;
+namespace Lianxin.TestSupport;
 
 /// <summary>
 /// The web host with its co-hosted silo, as users run it: on PostgreSQL when given a connection string, else on
 /// the embedded default. Each instance gets its own silo and gateway ports and a fixed signing key, so a second
 /// host on the same database accepts the first one's tokens.
 /// </summary>
-public sealed class LianxinWebFactory(string? connectionString = null, bool demo = false, string environment = "Development")
-    : WebApplicationFactory<Program>
+public sealed class LianxinWebFactory(
+    string? connectionString = null,
+    bool demo = false,
+    string environment = "Development",
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-for-hmac";
 
@@ -28,6 +31,10 @@ public sealed class LianxinWebFactory(string? connectionString = null, bool demo
         builder.UseSetting("Cluster:ServiceId", ServiceId);
         builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client whose requests carry a token for this role and scope.</summary>
