@@ -1,6 +1,7 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Demo;
+using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Health;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Security;
@@ -13,6 +14,7 @@ builder.AddLianxinAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
+builder.AddGovernance();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapCentersApi();
 app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
+app.MapGovernanceApi();
 
 app.Run();
 
