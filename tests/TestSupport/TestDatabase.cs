@@ -24,7 +24,8 @@ public static class TestDatabase
                 $"{ServerVariable} is not set. Run the tests through ./test.sh, which starts PostgreSQL, or set it to a server's connection string.");
         }
 
-        var name = $"lianxin_test_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..60];
+        // PostgreSQL truncates identifiers at 63 bytes; the name is shorter than that whatever the process id.
+        var name = $"lianxin_test_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
         {
             await admin.OpenAsync();
