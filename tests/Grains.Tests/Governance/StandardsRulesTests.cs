@@ -120,7 +120,11 @@ public sealed class StandardsRulesTests
     {
         var profile = Of(CenterLevel.Town) with { OpeningHours = new OpeningHours(new TimeOnly(9, 0), new TimeOnly(hour, minute)) };
 
-        Assert.Equal(expected, OpeningHoursRule.Check(profile).Outcome);
+        var check = OpeningHoursRule.Check(profile);
+
+        Assert.Equal(expected, check.Outcome);
+        Assert.Equal((hour * 60) + minute - (18 * 60), check.Measured);
+        Assert.Equal("min past 18:00", check.Unit);
     }
 
     [Fact]
