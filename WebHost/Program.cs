@@ -25,6 +25,7 @@ app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
 app.MapGovernanceApi();
+app.MapAuditApi();
 
 app.Run();
 
