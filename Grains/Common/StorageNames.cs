@@ -17,4 +17,9 @@ public static class StorageNames
     public const string GridState = "grid";
     public const string VolunteerState = "volunteer";
     public const string KioskState = "kiosk";
+    public const string KioskIngestState = "kiosk-ingest";
+    public const string KioskHealthState = "kiosk-health";
+    public const string CenterActivityState = "center-activity";
+    public const string PersonLedgerState = "person-ledger";
+    public const string HelpRequestState = "help-request";
 }
