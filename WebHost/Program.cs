@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLianxinLogging();
 builder.AddLianxinSilo();
 builder.AddLianxinAuth();
+builder.AddKioskAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
@@ -23,6 +24,11 @@ app.MapCentersApi();
 app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
+app.MapKioskFleetApi();
+app.MapKioskProtocolApi();
+app.MapActivityApi();
+app.MapLedgerApi();
+app.MapHelpRequestsApi();
 
 app.Run();
 

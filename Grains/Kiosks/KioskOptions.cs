@@ -20,6 +20,9 @@ public sealed class KioskOptions
     /// <summary>How far ahead of the server clock an event's occurredAt may be (device clocks drift).</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How old an event may be when it arrives: older ones come from a kiosk whose clock was reset.</summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The IANA time zone of opening hours and of "today".</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
