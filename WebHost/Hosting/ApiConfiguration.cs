@@ -15,6 +15,8 @@ public static class ApiConfiguration
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         services.AddProblemDetails();
+        // Malformed JSON is the client's mistake in every environment: 400, never the Development default of throwing (a 500).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi();
         return services;
     }
