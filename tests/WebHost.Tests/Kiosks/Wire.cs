@@ -14,6 +14,8 @@ public static class Wire
 
     public static Dictionary<string, object?> Event(string type, DateTimeOffset at, Dictionary<string, object?>? fields = null)
     {
+        // PostgreSQL keeps microseconds: events carry whole milliseconds so what comes back compares equal.
+        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var e = new Dictionary<string, object?> { ["eventId"] = Guid.NewGuid().ToString(), ["occurredAt"] = at.ToString("O"), ["type"] = type };
         foreach (var (key, value) in fields ?? [])
         {
