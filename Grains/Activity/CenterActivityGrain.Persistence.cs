@@ -46,7 +46,10 @@ internal sealed partial class CenterActivityGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await FlushAsync();
-        await ReportAsync();
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            await ReportAsync();
+        }
     }
 
     /// <summary>Something changed: write within <see cref="WriteDelay"/> and report within <see cref="ReportDelay"/>.</summary>
