@@ -12,6 +12,7 @@ internal sealed partial class CenterActivityGrain
 {
     private static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(250);
+    private const int DispatchBatch = 64;
 
     private bool _dirty;
     private bool _reminderRegistered;
@@ -103,24 +104,38 @@ internal sealed partial class CenterActivityGrain
     /// </summary>
     private async Task DispatchOutboxAsync()
     {
-        foreach (var (key, item) in State.Outbox.Where(i => i.Value.Version <= _durableOutboxVersion).ToList())
+        for (var round = 0; round < 10 && await DispatchSomeAsync(); round++)
+        {
+        }
+    }
+
+    /// <summary>Delivers up to <see cref="DispatchBatch"/> items at once; false when there was nothing to deliver or a delivery failed.</summary>
+    private async Task<bool> DispatchSomeAsync()
+    {
+        var due = State.Outbox.Where(i => i.Value.Version <= _durableOutboxVersion).Take(DispatchBatch).ToList();
+        var delivered = await Task.WhenAll(due.Select(async item =>
         {
             try
             {
-                await DeliverAsync(item);
+                await DeliverAsync(item.Value);
+                return true;
             }
             catch (Exception e)
             {
-                LogDeliveryFailed(Id, key, e);
-                return;
+                LogDeliveryFailed(Id, item.Key, e);
+                return false;
             }
-
-            if (State.Outbox.TryGetValue(key, out var current) && current.Version == item.Version)
+        }));
+        for (var i = 0; i < due.Count; i++)
+        {
+            if (delivered[i] && State.Outbox.TryGetValue(due[i].Key, out var current) && current.Version == due[i].Value.Version)
             {
-                State.Outbox.Remove(key);
+                State.Outbox.Remove(due[i].Key);
                 Changed();
             }
         }
+
+        return due.Count > 0 && delivered.All(d => d);
     }
 
     private async Task DeliverAsync(OutboxItem item)

@@ -19,6 +19,7 @@ internal sealed partial class CenterActivityGrain(
     ILogger<CenterActivityGrain> logger) : Grain, ICenterActivityGrain, IRemindable
 {
     private const int RecentLimit = 50;
+    private const int HoursAwaitingKept = 2000;
 
     private readonly KioskOptions _options = options.Value;
     private readonly LocalCalendar _calendar = new(options.Value.Zone);
@@ -192,7 +193,7 @@ internal sealed partial class CenterActivityGrain(
         var now = clock.UtcNow;
         var changes = new List<PresenceChange>();
         Book.CloseAllOverdue(now, changes);
-        Book.Prune(now - _options.VisitRetention);
+        Book.Prune(now - _options.VisitRetention, _options.ClosedVisitsKept);
         var oldestDay = _calendar.Day(now).AddDays(-7);
         var pruned = State.Days.Keys.Where(d => d < oldestDay).ToList().Count(State.Days.Remove);
         if (changes.Count > 0 || pruned > 0)
@@ -243,6 +244,12 @@ internal sealed partial class CenterActivityGrain(
             {
                 var automatic = visit.CheckOutKind == CheckOutKind.Automatic;
                 State.HoursAwaiting[visit.Id] = new HoursAwaitingDecision(visit.Id, visit.PersonId, visit.CheckedInAt, visit.CheckedOutAt!.Value, automatic);
+                if (State.HoursAwaiting.Count > HoursAwaitingKept)
+                {
+                    // The list is an index for staff; the hours themselves stay pending in each person's ledger.
+                    State.HoursAwaiting.Remove(State.HoursAwaiting.Values.MinBy(h => h.From)!.HoursId);
+                }
+
                 Enqueue($"hours:{visit.Id}", visit.PersonId, null, new ServiceHours(visit.Id, Id, visit.CheckedInAt, visit.CheckedOutAt.Value, automatic));
             }
         }

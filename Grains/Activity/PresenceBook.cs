@@ -120,9 +120,15 @@ public sealed class PresenceBook(
         }
     }
 
-    /// <summary>Forgets closed visits and unpaired check-outs older than the retention.</summary>
-    public void Prune(DateTimeOffset before)
+    /// <summary>Forgets closed visits and unpaired check-outs older than the retention, and all but the most recent closed visits.</summary>
+    public void Prune(DateTimeOffset before, int closedKept)
     {
+        if (Closed.Skip(closedKept).Any())
+        {
+            var cutoff = Closed.Select(v => v.CheckedOutAt!.Value).OrderDescending().ElementAt(closedKept);
+            before = cutoff >= before ? cutoff.AddTicks(1) : before;
+        }
+
         foreach (var (person, list) in visits.ToList())
         {
             list.RemoveAll(v => v.CheckedOutAt < before);

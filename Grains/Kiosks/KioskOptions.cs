@@ -36,7 +36,13 @@ public sealed class KioskOptions
     public int PointsPerServiceHour { get; set; } = 10;
 
     /// <summary>How long closed visits and unpaired check-outs are kept for late events to pair with.</summary>
-    public TimeSpan VisitRetention { get; set; } = TimeSpan.FromHours(48);
+    public TimeSpan VisitRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// At most this many closed visits are kept per center (the most recent): the center's state is written whole,
+    /// so it must stay small however busy the center is. Hours and counts do not depend on them.
+    /// </summary>
+    public int ClosedVisitsKept { get; set; } = 2000;
 
     /// <summary>The time zone, falling back to China Standard Time (UTC+8, no daylight saving) where the zone database is missing.</summary>
     public TimeZoneInfo Zone => _zone ??= ResolveZone(TimeZone);

@@ -148,9 +148,24 @@ public sealed class PresenceBookTests
         book.CheckOut(Guid.NewGuid(), "k1", "old", Nine.AddHours(1), Nine.AddHours(1), _changes);
         book.CheckIn(Guid.NewGuid(), "k1", Visitor("inside"), Nine, Nine, _changes);
 
-        book.Prune(Nine.AddHours(2));
+        book.Prune(Nine.AddHours(2), 100);
 
         Assert.Empty(book.Closed);
         Assert.Equal("inside", Assert.Single(book.Inside).PersonId);
+    }
+
+    [Fact]
+    public void PruningKeepsOnlyTheMostRecentClosedVisits()
+    {
+        var book = Book();
+        for (var i = 0; i < 5; i++)
+        {
+            book.CheckIn(Guid.NewGuid(), "k1", Visitor($"p{i}"), Nine.AddMinutes(i), Nine.AddHours(1), _changes);
+            book.CheckOut(Guid.NewGuid(), "k1", $"p{i}", Nine.AddMinutes(10 + i), Nine.AddHours(1), _changes);
+        }
+
+        book.Prune(Nine, 2);
+
+        Assert.Equal(["p3", "p4"], book.Closed.Select(v => v.PersonId).Order());
     }
 }
