@@ -1,18 +1,20 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Demo;
-using Lianxin.WebHost.Health;
+using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();
-builder.AddLianxinSilo();
+builder.AddLianxinOrleans();
 builder.AddLianxinAuth();
+builder.AddKioskAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
+builder.AddGovernance();
 
 var app = builder.Build();
 
@@ -23,6 +25,13 @@ app.MapCentersApi();
 app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
+app.MapKioskFleetApi();
+app.MapKioskProtocolApi();
+app.MapActivityApi();
+app.MapLedgerApi();
+app.MapHelpRequestsApi();
+app.MapGovernanceApi();
+app.MapAuditApi();
 app.MapScenariosApi();
 app.MapEmergenciesApi();
 

@@ -1,3 +1,5 @@
+using Lianxin.TestSupport;
+
 namespace Lianxin.WebHost.Tests;
 
 /// <summary>One web host on the embedded default, shared by the tests of a class (each uses its own ids).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Lianxin.TestSupport;
 
 namespace Lianxin.WebHost.Tests.Hosting;
 
