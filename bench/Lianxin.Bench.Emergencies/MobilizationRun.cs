@@ -6,7 +6,7 @@ using Lianxin.Volunteers;
 namespace Lianxin.Bench.Emergencies;
 
 /// <summary>The measured part: a launch to everyone, then everyone answering, with probes of read-after-answer.</summary>
-internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict district, int answersInFlight, bool quiet)
+internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict district, int answersInFlight, bool quiet, CpuMeter cpu)
 {
     private const int Probes = 200;
 
@@ -20,6 +20,13 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
         await AnswerAsync();
         await StreamAsync(ratePerSecond: 5000);
         await _emergency.EndAsync(new CloseCommand("bench", null));
+
+        // Let the end reach everyone before the host stops, so shutdown does not cut the fan-out short.
+        var last = district.People[^1];
+        while (!(await grains.GetGrain<IVolunteerGrain>(last).GetAlertsAsync()).Any(a => a.EmergencyId == _emergency.GetPrimaryKeyString() && a.Kind == AlertKind.End))
+        {
+            await Task.Delay(50);
+        }
     }
 
     private void Report(string line)
@@ -36,6 +43,7 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
             "压测：台风防御", null, EmergencyMode.Exercise, EmergencyLevel.Red, AlertCategory.Met, "台风",
             scope, [], RollCallTimers.Default, MessageTemplates.Default, "bench", district.DistrictId, null);
 
+        var cpuBefore = cpu.Now();
         var clock = Stopwatch.StartNew();
         var result = await _emergency.LaunchAsync(command);
         var accepted = clock.Elapsed;
@@ -54,7 +62,7 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
 
         var notified = clock.Elapsed;
         Report($"launch: accepted (durable) after {accepted.TotalMilliseconds:0} ms; "
-            + $"{summary.Counts.Notified} people notified and their deliveries durable after {notified.TotalMilliseconds:0} ms");
+            + $"{summary.Counts.Notified} people notified and their deliveries durable after {notified.TotalMilliseconds:0} ms; {CpuMeter.Describe(cpuBefore, cpu.Now())}");
     }
 
     private async Task AnswerAsync()
@@ -69,6 +77,7 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
         var probeEvery = Math.Max(1, district.People.Count / Probes);
         var probeLatencies = new ConcurrentBag<double>();
         var ackLatencies = new double[district.People.Count];
+        var cpuBefore = cpu.Now();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(district.People.Select((v, i) => (v, i)), new ParallelOptions { MaxDegreeOfParallelism = answersInFlight }, async (p, _) =>
         {
@@ -92,13 +101,14 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
             }
         });
         var elapsed = clock.Elapsed;
+        var cpuAfter = cpu.Now();
 
         var summary = (await _emergency.GetRollCallAsync())!;
         Array.Sort(ackLatencies);
         var probes = probeLatencies.Order().ToArray();
         Report($"answers: {summary.Counts.Acknowledged} durable in {elapsed.TotalSeconds:0.00} s "
             + $"({district.People.Count / elapsed.TotalSeconds:0} answers/s, {answersInFlight} in flight); "
-            + $"ack latency p50 {P(ackLatencies, 0.5):0} ms, p99 {P(ackLatencies, 0.99):0} ms, max {ackLatencies[^1]:0} ms");
+            + $"ack latency p50 {P(ackLatencies, 0.5):0} ms, p99 {P(ackLatencies, 0.99):0} ms, max {ackLatencies[^1]:0} ms; {CpuMeter.Describe(cpuBefore, cpuAfter)}");
         Report($"read-after-answer ({probes.Length} probes): p50 {P(probes, 0.5):0} ms, p99 {P(probes, 0.99):0} ms, max {probes[^1]:0} ms");
     }
 

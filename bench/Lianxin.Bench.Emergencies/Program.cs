@@ -19,6 +19,7 @@ var server = args.ElementAtOrDefault(0) ?? Environment.GetEnvironmentVariable("L
 var people = int.Parse(args.ElementAtOrDefault(1) ?? "50000", CultureInfo.InvariantCulture);
 var grids = int.Parse(args.ElementAtOrDefault(2) ?? "500", CultureInfo.InvariantCulture);
 var inFlight = int.Parse(args.ElementAtOrDefault(3) ?? "2048", CultureInfo.InvariantCulture);
+var cpu = new CpuMeter(Environment.GetEnvironmentVariable("LIANXIN_BENCH_PGDATA"));
 
 var inMemory = server == "memory";
 var database = inMemory ? new BenchDatabase("(in memory)", "") : await BenchDatabase.CreateAsync(server);
@@ -48,10 +49,10 @@ try
     var district = await BenchDistrict.CreateAsync(grainFactory, people, grids);
     Console.WriteLine($"setup: {setup.Elapsed.TotalSeconds:0.0} s");
 
-    await new MobilizationRun(grainFactory, district with { People = [.. district.People.Where((_, i) => i % grids == 0)] }, inFlight, quiet: true)
+    await new MobilizationRun(grainFactory, district with { People = [.. district.People.Where((_, i) => i % grids == 0)] }, inFlight, quiet: true, cpu)
         .RunAsync(new Lianxin.Emergencies.EmergencyScope(Lianxin.Emergencies.ScopeKind.Grids, [district.GridIds[0]]));
     Console.WriteLine($"warmed up; load average {LoadAverage()}");
-    await new MobilizationRun(grainFactory, district, inFlight, quiet: false)
+    await new MobilizationRun(grainFactory, district, inFlight, quiet: false, cpu)
         .RunAsync(new Lianxin.Emergencies.EmergencyScope(Lianxin.Emergencies.ScopeKind.Region, [district.DistrictId]));
     Console.WriteLine($"load average {LoadAverage()}");
     await host.StopAsync();
