@@ -32,6 +32,8 @@ app.MapLedgerApi();
 app.MapHelpRequestsApi();
 app.MapGovernanceApi();
 app.MapAuditApi();
+app.MapScenariosApi();
+app.MapEmergenciesApi();
 
 app.Run();
 

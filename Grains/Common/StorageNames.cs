@@ -25,4 +25,8 @@ public static class StorageNames
     public const string CenterActivityState = "center-activity";
     public const string PersonLedgerState = "person-ledger";
     public const string HelpRequestState = "help-request";
+    public const string EmergencyState = "emergency";
+    public const string EmergencyDirectoryState = "emergency-directory";
+    public const string ScenarioState = "scenario";
+    public const string ScenarioCatalogState = "scenario-catalog";
 }
