@@ -24,7 +24,9 @@ public static class TestDatabase
                 $"{ServerVariable} is not set. Run the tests through ./test.sh, which starts PostgreSQL, or set it to a server's connection string.");
         }
 
-        var name = $"lianxin_test_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..60];
+        // PostgreSQL names hold at most 63 bytes.
+        var name = $"lianxin_test_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 63)];
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
         {
             await admin.OpenAsync();
