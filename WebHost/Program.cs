@@ -1,18 +1,21 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
+using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
 using Lianxin.WebHost.Health;
 using Lianxin.WebHost.Hosting;
+using Lianxin.WebHost.Live;
 using Lianxin.WebHost.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();
-builder.AddLianxinSilo();
+builder.AddLianxinCluster();
 builder.AddLianxinAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
+builder.AddLianxinLive();
 
 var app = builder.Build();
 
@@ -23,6 +26,8 @@ app.MapCentersApi();
 app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
+app.MapLianxinLive();
+app.MapDashboard();
 
 app.Run();
 
