@@ -2,7 +2,6 @@ using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
-using Lianxin.WebHost.Health;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Live;
 using Lianxin.WebHost.Security;
@@ -10,7 +9,7 @@ using Lianxin.WebHost.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();
-builder.AddLianxinCluster();
+builder.AddLianxinOrleans();
 builder.AddLianxinAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();

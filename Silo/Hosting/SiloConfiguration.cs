@@ -1,9 +1,11 @@
 using System.Net;
 using Lianxin.Common;
+using Lianxin.Common.Journal;
 using Lianxin.Silo.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -23,6 +25,13 @@ public static class SiloConfiguration
     public const string ConnectionStringName = "Lianxin";
 
     /// <summary>
+    /// Connects this application to Orleans as <c>Cluster:Mode</c> says: a co-hosted silo (the default) or a
+    /// client of an external cluster.
+    /// </summary>
+    public static IHostApplicationBuilder AddLianxinOrleans(this IHostApplicationBuilder builder) =>
+        ReadOptions(builder.Configuration).IsClient ? builder.AddLianxinClusterClient() : builder.AddLianxinSilo();
+
+    /// <summary>
     /// Hosts a silo in this application: applies the database schema first when asked to
     /// (<c>Database:MigrateOnStart</c>, on by default), then starts the silo.
     /// </summary>
@@ -32,11 +41,11 @@ public static class SiloConfiguration
         if (!string.IsNullOrWhiteSpace(connectionString) && builder.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             // Registered before the silo so it finishes before the silo starts (hosted services start in order).
-            builder.Services.AddSingleton(sp => new DatabaseMigrator(
-                connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DatabaseMigrator>>()));
+            builder.Services.AddSingleton(sp => new DatabaseMigrator(connectionString, sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
             builder.Services.AddHostedService<DatabaseMigrationService>();
         }
 
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ReadOptions(builder.Configuration).ShutdownTimeout);
         builder.UseOrleans(silo => silo.ConfigureLianxinSilo(builder.Configuration));
         return builder;
     }
@@ -44,13 +53,15 @@ public static class SiloConfiguration
     /// <summary>Clustering, endpoints, persistence and services of a production silo.</summary>
     public static ISiloBuilder ConfigureLianxinSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = configuration.GetSection(LianxinSiloOptions.Section).Get<LianxinSiloOptions>() ?? new();
+        var options = ReadOptions(configuration);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
 
+        // Failure detection can be tuned per deployment (Cluster:Membership:ProbeTimeout, NumMissedProbesLimit, …).
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{LianxinClusterOptions.Section}:Membership"));
         var address = options.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
         if (options.UsesAdoNetClustering)
         {
@@ -82,6 +93,7 @@ public static class SiloConfiguration
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
         }
@@ -98,6 +110,8 @@ public static class SiloConfiguration
             }));
         }
 
+        silo.Services.AddSingleton<IEventJournal>(sp =>
+            new PostgresEventJournal(connectionString, sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;
@@ -106,7 +120,10 @@ public static class SiloConfiguration
         return silo;
     }
 
-    private static string RequireConnectionString(IConfiguration configuration, string purpose) =>
+    internal static LianxinClusterOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(LianxinClusterOptions.Section).Get<LianxinClusterOptions>() ?? new();
+
+    internal static string RequireConnectionString(IConfiguration configuration, string purpose) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException($"{purpose} needs ConnectionStrings:{ConnectionStringName}.");

@@ -15,6 +15,10 @@ public static class ApiConfiguration
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         services.AddProblemDetails();
+        // Unreadable requests raise BadHttpRequestException everywhere (not only in Development), so that
+        // BadRequestExceptionHandler can say what was wrong with them.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         return services;
     }

@@ -13,8 +13,6 @@ public static class TestDatabase
 {
     public const string ServerVariable = "LIANXIN_TEST_POSTGRES";
 
-    private static int _counter;
-
     public static async Task<string> CreateAsync()
     {
         var server = Environment.GetEnvironmentVariable(ServerVariable);
@@ -24,9 +22,7 @@ public static class TestDatabase
                 $"{ServerVariable} is not set. Run the tests through ./test.sh, which starts PostgreSQL, or set it to a server's connection string.");
         }
 
-        // PostgreSQL names hold at most 63 bytes.
-        var name = $"lianxin_test_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}";
-        name = name[..Math.Min(name.Length, 63)];
+        var name = $"lianxin_test_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
         {
             await admin.OpenAsync();

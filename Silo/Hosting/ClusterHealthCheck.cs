@@ -1,7 +1,9 @@
 using Lianxin.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans;
+using Orleans.Runtime;
 
-namespace Lianxin.WebHost.Health;
+namespace Lianxin.Silo.Hosting;
 
 /// <summary>Ready when a grain call goes through the cluster.</summary>
 internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck

@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Lianxin.WebHost.Health;
+namespace Lianxin.Silo.Hosting;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers (no grain calls, so a busy cluster never gets a pod killed);

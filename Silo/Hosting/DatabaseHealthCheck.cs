@@ -1,8 +1,8 @@
-using Lianxin.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Lianxin.WebHost.Health;
+namespace Lianxin.Silo.Hosting;
 
 /// <summary>Ready when PostgreSQL answers a query; healthy without a database on the embedded default.</summary>
 internal sealed class DatabaseHealthCheck(IConfiguration configuration) : IHealthCheck

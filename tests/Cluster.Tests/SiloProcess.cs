@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lianxin.TestSupport;
+
+namespace Lianxin.Cluster.Tests;
+
+/// <summary>
+/// A real standalone silo process (<c>Lianxin.Silo.dll</c>) in a PostgreSQL-membership cluster, so a test can
+/// stop it the way Kubernetes does (SIGTERM) or kill it the way a crash does (SIGKILL).
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _http;
+
+    private SiloProcess(Process process, int httpPort)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    public int GatewayPort { get; private init; }
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<SiloProcess> StartAsync(ClusterSettings cluster)
+    {
+        var httpPort = FreePort.Next();
+        var siloPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Lianxin.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in cluster.SiloSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        start.Environment["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
+        // Drain the output so the process never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var silo = new SiloProcess(process, httpPort) { GatewayPort = gatewayPort };
+        await silo.WaitReadyAsync();
+        return silo;
+    }
+
+    /// <summary>Waits until the silo answers its readiness probe (it has joined the cluster).</summary>
+    public Task WaitReadyAsync() => Eventually.HoldsAsync(
+        async () =>
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo process exited with {_process.ExitCode}.");
+            }
+
+            try
+            {
+                return (await _http.GetAsync("/health/ready")).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        },
+        ready => ready,
+        TimeSpan.FromSeconds(90),
+        "silo ready");
+
+    /// <summary>A crash: SIGKILL, no shutdown of any kind.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>What Kubernetes does first: SIGTERM, then the host's graceful shutdown, waited for.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Lianxin.Common.Journal;
+using Lianxin.Silo.Database;
+using Lianxin.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lianxin.Grains.Tests.Journal;
+
+/// <summary>The same contract, held by the PostgreSQL journal and the in-memory one of the embedded default.</summary>
+public sealed class EventJournalTests : IAsyncLifetime
+{
+    private PostgresEventJournal _postgres = null!;
+
+    public static TheoryData<string> Journals => ["postgres", "memory"];
+
+    public async Task InitializeAsync() =>
+        _postgres = new PostgresEventJournal(await TestDatabase.CreateAsync(), NullLogger<PostgresEventJournal>.Instance);
+
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
+
+    private IEventJournal Journal(string kind) => kind == "postgres" ? _postgres : new InMemoryEventJournal();
+
+    private static JournalEntry Entry(string stream, Guid? id = null) =>
+        new(id ?? Guid.NewGuid(), stream, DateTimeOffset.UtcNow, "checkIn", """{"person":"v-1"}""");
+
+    [Theory, MemberData(nameof(Journals))]
+    public async Task SameBatchTwiceIsStoredOnce(string kind)
+    {
+        var journal = Journal(kind);
+        var batch = new[] { Entry("kiosk:a"), Entry("kiosk:a") };
+
+        var first = await journal.AppendAsync(batch);
+        var second = await journal.AppendAsync(batch);
+
+        Assert.Equal([true, true], first);
+        Assert.Equal([false, false], second);
+        Assert.Equal(2, (await journal.ReadAsync("kiosk:a", 0, 100)).Count);
+    }
+
+    [Theory, MemberData(nameof(Journals))]
+    public async Task RepeatWithinOneBatchCountsOnce(string kind)
+    {
+        var journal = Journal(kind);
+        var id = Guid.NewGuid();
+
+        var stored = await journal.AppendAsync([Entry("kiosk:b", id), Entry("kiosk:b", id), Entry("kiosk:b")]);
+
+        Assert.Equal([true, false, true], stored);
+    }
+
+    [Theory, MemberData(nameof(Journals))]
+    public async Task ConcurrentOverlappingBatchesStoreEachEntryExactlyOnce(string kind)
+    {
+        var journal = Journal(kind);
+        var entries = Enumerable.Range(0, 200).Select(_ => Entry("kiosk:c")).ToArray();
+
+        // Eight senders each post an overlapping window of the same entries at the same time.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            journal.AppendAsync(entries.Skip(i * 20).Take(60).ToArray())));
+
+        var storedIds = answers.SelectMany((flags, i) => entries.Skip(i * 20).Take(60).Where((_, j) => flags[j])).Select(e => e.Id).ToList();
+        Assert.Equal(storedIds.Count, storedIds.Distinct().Count());
+        Assert.Equal(entries.Take(200).Select(e => e.Id).Order(), storedIds.Order());
+        Assert.Equal(200, (await journal.ReadAsync("kiosk:c", 0, 1000)).Count);
+    }
+
+    [Theory, MemberData(nameof(Journals))]
+    public async Task ReadingAStreamReturnsItsEntriesInOrderAfterAPosition(string kind)
+    {
+        var journal = Journal(kind);
+        var first = Entry("emergency:e1");
+        var second = Entry("emergency:e1");
+        await journal.AppendAsync([first]);
+        await journal.AppendAsync([Entry("emergency:other")]);
+        await journal.AppendAsync([second]);
+
+        var all = await journal.ReadAsync("emergency:e1", 0, 10);
+        var rest = await journal.ReadAsync("emergency:e1", all[0].Position, 10);
+
+        Assert.Equal([first.Id, second.Id], all.Select(r => r.Entry.Id));
+        Assert.Equal([second.Id], rest.Select(r => r.Entry.Id));
+        Assert.Equal("v-1", JsonDocument.Parse(all[0].Entry.Payload).RootElement.GetProperty("person").GetString());
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lianxin.TestSupport;
+using Lianxin.WebHost.Demo;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Tests.Hosting;
+
+public sealed class DemoDistrictTests
+{
+    private static readonly TimeSpan LoadDeadline = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task DemoDistrictLoadsOnceAndARestartOnPostgresCreatesNoDuplicates()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var district = await DemoDistrict.ReadAsync(DemoDistrict.DefaultPath, CancellationToken.None);
+        var records = district.Centers.Count + district.Grids.Count + district.Volunteers.Count + district.Kiosks.Count;
+
+        LoadCounts firstLoad;
+        await using (var first = new LianxinWebFactory(database, demo: true))
+        {
+            firstLoad = await first.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(LoadDeadline);
+        }
+
+        await using var second = new LianxinWebFactory(database, demo: true);
+        var secondLoad = await second.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(LoadDeadline);
+        var root = district.Centers[0].Id!;
+        var center = await second.ClientAs(Role.Operator, root).GetFromJsonAsync<JsonElement>($"/api/v1/centers/{root}");
+
+        Assert.Equal((records, 0, 0), (firstLoad.Created, firstLoad.Existing, firstLoad.Refused));
+        Assert.Equal((0, records, 0), (secondLoad.Created, secondLoad.Existing, secondLoad.Refused));
+        Assert.Equal(district.Centers.Count, center.GetProperty("subtree").GetProperty("centers").GetInt32());
+        Assert.Equal(district.Centers.Count(c => c.ParentId == root), center.GetProperty("childIds").GetArrayLength());
+    }
+}

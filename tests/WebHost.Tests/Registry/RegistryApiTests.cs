@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Tests.Registry;
+
+public sealed class RegistryApiTests(EmbeddedHostFixture fixture) : IClassFixture<EmbeddedHostFixture>
+{
+    private readonly string _district = $"d{Guid.NewGuid():N}"[..12];
+
+    private string Id(string name) => $"{_district}-{name}";
+
+    private HttpClient Operator() => fixture.Host.ClientAs(Role.Operator, _district);
+
+    private async Task<HttpClient> DistrictWithStreetAsync()
+    {
+        var client = Operator();
+        (await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(_district, "district", null))).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("street"), "street", _district))).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    [Fact]
+    public async Task CreatedCenterIsReadBackWithItsFactsAndListedUnderItsParent()
+    {
+        var client = await DistrictWithStreetAsync();
+
+        var created = await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("c1"), "community", Id("street"), functions: ["partyBuilding", "emergencySupport"]));
+        var center = await client.GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Id("c1")}");
+        var children = await client.GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Id("street")}/children");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal($"/api/v1/centers/{Id("c1")}", created.Headers.Location?.OriginalString);
+        Assert.Equal("community", center.GetProperty("profile").GetProperty("level").GetString());
+        Assert.Equal(["partyBuilding", "emergencySupport"], center.GetProperty("profile").GetProperty("functions").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal([Id("c1")], children.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task UnknownParentIsNotFound()
+    {
+        var client = await DistrictWithStreetAsync();
+
+        var response = await client.PutAsJsonAsync($"/api/v1/centers/{Id("street")}", Requests.Center(Id("street"), "street", Id("missing")));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ParentThatWouldFormACycleIsAConflictAndChangesNothing()
+    {
+        var client = await DistrictWithStreetAsync();
+        (await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("c1"), "community", Id("street")))).EnsureSuccessStatusCode();
+
+        var response = await client.PutAsJsonAsync($"/api/v1/centers/{Id("street")}", Requests.Center(Id("street"), "street", Id("c1")));
+        var street = await client.GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Id("street")}");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal(_district, street.GetProperty("profile").GetProperty("parentId").GetString());
+    }
+
+    [Fact]
+    public async Task NegativeAreaUnknownLevelAndUnknownFunctionAreBadRequests()
+    {
+        var client = await DistrictWithStreetAsync();
+
+        var negative = await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("neg"), "community", Id("street"), area: -1));
+        var level = await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("lvl"), "province", Id("street")));
+        var function = await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("fn"), "community", Id("street"), functions: ["partyBuilding", "karaoke"]));
+
+        await ProblemAssert.HasFieldErrorAsync(negative, "floorAreaSqm");
+        await ProblemAssert.HasFieldErrorAsync(level, "level");
+        await ProblemAssert.HasFieldErrorAsync(function, "functions[1]");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/centers/{Id("neg")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UnclosedPolygonAndPolygonWithTooFewPointsAreBadRequests()
+    {
+        var client = await DistrictWithStreetAsync();
+        double[][] open = [[121.1, 27.7], [121.11, 27.7], [121.11, 27.71], [121.1, 27.71]];
+        double[][] tooFew = [[121.1, 27.7], [121.11, 27.7], [121.1, 27.7]];
+
+        var unclosed = await client.PostAsJsonAsync("/api/v1/grids", Requests.Grid(Id("g1"), Id("street"), open));
+        var short_ = await client.PostAsJsonAsync("/api/v1/grids", Requests.Grid(Id("g2"), Id("street"), tooFew));
+
+        await ProblemAssert.HasFieldErrorAsync(unclosed, "boundary");
+        await ProblemAssert.HasFieldErrorAsync(short_, "boundary");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/grids/{Id("g1")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MalformedJsonIsABadRequestProblem()
+    {
+        var client = await DistrictWithStreetAsync();
+
+        var response = await client.PostAsync("/api/v1/centers", new StringContent("{\"id\": \"x\", ", Encoding.UTF8, "application/json"));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task GridRosterListsThePeopleCreatedOnIt()
+    {
+        var client = await DistrictWithStreetAsync();
+        (await client.PostAsJsonAsync("/api/v1/grids", Requests.Grid(Id("g1"), Id("street")))).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/volunteers", Requests.Volunteer(Id("lead"), Id("g1"), "lead"))).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/volunteers", Requests.Volunteer(Id("v1"), Id("g1")))).EnsureSuccessStatusCode();
+
+        var secondLead = await client.PostAsJsonAsync("/api/v1/volunteers", Requests.Volunteer(Id("lead2"), Id("g1"), "lead"));
+        var roster = await client.GetFromJsonAsync<JsonElement>($"/api/v1/grids/{Id("g1")}/roster");
+        var grid = await client.GetFromJsonAsync<JsonElement>($"/api/v1/grids/{Id("g1")}");
+
+        await ProblemAssert.IsProblemAsync(secondLead, HttpStatusCode.Conflict);
+        Assert.Equal(
+            [(Id("v1"), "member"), (Id("lead"), "lead")],
+            roster.EnumerateArray().Select(e => (e.GetProperty("person").GetProperty("id").GetString(), e.GetProperty("role").GetString())));
+        Assert.Equal("Polygon", grid.GetProperty("boundary").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task KioskIsRegisteredAtItsCenter()
+    {
+        var client = await DistrictWithStreetAsync();
+
+        var created = await client.PostAsJsonAsync("/api/v1/kiosks", Requests.Kiosk(Id("k1"), Id("street")));
+        var center = await client.GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Id("street")}");
+        var missingCenter = await client.PostAsJsonAsync("/api/v1/kiosks", Requests.Kiosk(Id("k2"), Id("nowhere")));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal([Id("k1")], center.GetProperty("kioskIds").EnumerateArray().Select(k => k.GetString()));
+        await ProblemAssert.IsProblemAsync(missingCenter, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheRegistry()
+    {
+        var document = await fixture.Host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/centers/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/grids/{id}/roster", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/volunteers", out _));
+    }
+}
