@@ -72,6 +72,13 @@ const levelNames: Record<string, [string, string]> = {
   redSailStation: ['红帆驿站', 'Red Sail station'],
 };
 
+const volunteerStatusNames: Record<string, [string, string]> = {
+  offDuty: ['未在岗', 'Off duty'],
+  onDuty: ['在岗', 'On duty'],
+  mobilized: ['已动员', 'Mobilized'],
+  atPost: ['已到岗', 'At post'],
+};
+
 let language: Language = (localStorage.getItem('lianxin.language') as Language | null) ?? 'zh-CN';
 
 export function currentLanguage(): Language {
@@ -93,6 +100,10 @@ export function t(key: TextKey): string {
 
 export function functionName(name: string): string {
   return functionNames[name]?.[index()] ?? name;
+}
+
+export function volunteerStatusName(name: string): string {
+  return volunteerStatusNames[name]?.[index()] ?? name;
 }
 
 export function levelName(name: string): string {

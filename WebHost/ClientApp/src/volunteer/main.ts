@@ -1,8 +1,8 @@
 // The volunteer's phone page: sign in, see alerts for me (marked 演练 in a drill), answer with one tap.
 import '../shared/styles.css';
 import './volunteer.css';
-import { api, devSignIn, storedToken, storeToken, type DashboardSettings } from '../shared/api';
-import { applyTexts, currentLanguage, setLanguage, t } from '../shared/i18n';
+import { api, ApiError, devSignIn, storedToken, storeToken, type DashboardSettings } from '../shared/api';
+import { applyTexts, currentLanguage, setLanguage, t, volunteerStatusName } from '../shared/i18n';
 import { LiveConnection } from '../shared/live';
 import { renderAlerts } from './alerts';
 
@@ -50,7 +50,7 @@ function render(person: Person): void {
   document.getElementById('no-alert')!.hidden = shown > 0;
   const status = document.getElementById('status')!;
   status.dataset.status = person.live.status;
-  status.textContent = person.live.status;
+  status.textContent = volunteerStatusName(person.live.status);
 }
 
 async function main(): Promise<void> {
@@ -81,6 +81,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ApiError && [401, 403, 404].includes(error.status)) {
+    // A token for someone who does not exist (or expired): sign in afresh on the next load.
+    storeToken(null);
+    sessionStorage.removeItem(idKey);
+  }
+
   document.body.dataset.error = String(error);
   const message = document.createElement('p');
   message.className = 'error phone-panel';
