@@ -24,6 +24,7 @@ ensure_package() { # ensure_package <command-or-path> <debian-package>
 command -v dotnet >/dev/null || { log "the .NET 10 SDK is required: https://dotnet.microsoft.com/download"; exit 1; }
 ensure_package /usr/lib/postgresql postgresql
 ensure_package chromium chromium
+ensure_package /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk # Chinese text in browser screenshots
 ensure_package kubectl kubernetes-client
 
 # --- a throwaway PostgreSQL server on a free port (fsync stays on: durability tests mean it) ---
