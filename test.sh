@@ -35,6 +35,8 @@ run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@";
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdata"; fi
 chmod 700 "$pgdata"
 cleanup() {
+  # Silo processes of the cluster tests die with their test; a test run that was itself killed leaves none behind.
+  pkill -f "$root/tests/.*/Lianxin.Silo.dll" 2>/dev/null || true
   run_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$pgdata"
 }
