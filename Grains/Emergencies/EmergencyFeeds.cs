@@ -8,8 +8,16 @@ namespace Lianxin.Emergencies;
 /// </summary>
 internal static class EmergencyFeeds
 {
+    /// <summary>Set once this process finds no feed grain implementation; implementations do not appear later.</summary>
+    private static volatile bool _absent;
+
     public static void Publish(IGrainFactory grains, string scope, string itemKey, object item)
     {
+        if (_absent)
+        {
+            return;
+        }
+
         try
         {
             grains.GetGrain<ILiveFeedGrain>(scope).PublishAsync(itemKey, item).Ignore();
@@ -17,6 +25,7 @@ internal static class EmergencyFeeds
         catch (ArgumentException)
         {
             // No feed grain implementation is registered in this silo: nothing to publish to.
+            _absent = true;
         }
     }
 }

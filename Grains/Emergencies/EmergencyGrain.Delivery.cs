@@ -41,7 +41,7 @@ internal sealed partial class EmergencyGrain
                 var outcome = await fanOut.DeliverAsync(batch);
                 if (record)
                 {
-                    var entries = new List<JournalEntry>
+                    var entries = new List<PendingEvent>
                     {
                         Event(EmergencyEvents.Delivered, new DeliveredEvent(ledger.NextSequence(), message.Number, Now, [.. outcome.Receipts.Select(r => r.VolunteerId)])),
                     };

@@ -47,7 +47,7 @@ internal sealed partial class EmergencyGrain
 
         var ledger = _ledger ??= new EmergencyLedger(state.State.Definition, state.State.Secret);
         var definition = ledger.Definition;
-        var entries = new List<JournalEntry>
+        var entries = new List<PendingEvent>
         {
             Event(EmergencyEvents.Launched, new LaunchedEvent(
                 ledger.NextSequence(), definition.LaunchedAt, command.Name, command.Mode, command.Level, command.LaunchedBy, audience.People.Count)),
@@ -83,7 +83,7 @@ internal sealed partial class EmergencyGrain
     private async Task SettleReservesAsync(IReadOnlyList<AlertReceipt> receipts)
     {
         var ledger = _ledger!;
-        var entries = new List<JournalEntry>();
+        var entries = new List<PendingEvent>();
         foreach (var slot in ledger.Posts.Slots.Where(s => s.Reserve is null))
         {
             var post = slot.Definition;

@@ -17,6 +17,11 @@ internal sealed partial class EmergencyGrain
 
     private void MarkChanged()
     {
+        if (_deactivating)
+        {
+            return;
+        }
+
         _publish ??= this.RegisterGrainTimer(
             static (grain, _) =>
             {

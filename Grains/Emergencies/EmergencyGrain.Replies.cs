@@ -37,6 +37,7 @@ internal sealed partial class EmergencyGrain
 
         // An answer of one's own is by that person, whatever the caller says; only on-behalf answers name someone else.
         var by = reply.OnBehalf ? reply.By : volunteerId;
+        var before = ledger.RollCall.Find(volunteerId)!.Status;
         var change = new StatusChange(ledger.NextSequence(), volunteerId, reply.Status, Now, reply.Channel, by, reply.OnBehalf, reply.Comment, reply.Location);
         var onceId = reply.RequestId is { } requestId ? EmergencyEvents.OnceId($"{Id}/reply/{volunteerId}/{requestId}") : (Guid?)null;
         var stored = await AppendAsync([Event(EmergencyEvents.Status, change, onceId)]);
@@ -46,7 +47,7 @@ internal sealed partial class EmergencyGrain
             return new ReplyResult(ReplyOutcome.Duplicate, "This answer was recorded before.", recorded);
         }
 
-        AfterReply(ledger, change);
+        AfterReply(ledger, change, before);
         return new ReplyResult(ReplyOutcome.Recorded, null, change);
     }
 
@@ -65,8 +66,11 @@ internal sealed partial class EmergencyGrain
             : new ReplyResult(ReplyOutcome.PersonNotFound, $"'{reply.VolunteerId}' is not on this roll-call.", null);
     }
 
-    /// <summary>The person's actor learns their status; an answer to a post ask may free or fill the post.</summary>
-    private void AfterReply(EmergencyLedger ledger, StatusChange change)
+    /// <summary>
+    /// The person's actor learns when they reach or leave a post or cannot come (it knows they are mobilized from the
+    /// alert already); an answer to a post ask may free or fill the post.
+    /// </summary>
+    private void AfterReply(EmergencyLedger ledger, StatusChange change, RollCallStatus before)
     {
         if (!ledger.IsRunning)
         {
@@ -74,7 +78,11 @@ internal sealed partial class EmergencyGrain
         }
 
         var postId = ledger.Posts.PostOf(change.VolunteerId, ledger.RollCall);
-        GrainFactory.GetGrain<IVolunteerGrain>(change.VolunteerId).ReportRollCallAsync(Id, change.Status, postId).Ignore();
+        if (change.Status is RollCallStatus.AtPost or RollCallStatus.Unavailable || before is RollCallStatus.AtPost or RollCallStatus.Unavailable)
+        {
+            GrainFactory.GetGrain<IVolunteerGrain>(change.VolunteerId).ReportRollCallAsync(Id, change.Status, postId).Ignore();
+        }
+
         if (ledger.Posts.Slots.Any(s => s.Asked.Contains(change.VolunteerId)))
         {
             RequestPostFill();

@@ -35,7 +35,7 @@ internal sealed partial class EmergencyGrain
     {
         _tick?.Dispose();
         _tick = null;
-        if (Launched is not { IsRunning: true } ledger)
+        if (_deactivating || Launched is not { IsRunning: true } ledger)
         {
             return;
         }
@@ -157,7 +157,7 @@ internal sealed partial class EmergencyGrain
         if (stored[0])
         {
             var item = new CommandEscalation(Id, byGrid.Values.Sum(), byGrid, Now);
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), "escalation", item);
+            EmergencyFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), $"escalation:{Id}", item);
             EmergencyFeeds.Publish(GrainFactory, LiveScope.Region(ledger.Definition.Launch.HomeCenterId), $"escalation:{Id}", item);
         }
     }

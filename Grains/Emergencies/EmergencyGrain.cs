@@ -26,6 +26,7 @@ internal sealed partial class EmergencyGrain(
 
     private readonly SemaphoreSlim _control = new(1, 1);
     private EmergencyLedger? _ledger;
+    private bool _deactivating;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -56,6 +57,9 @@ internal sealed partial class EmergencyGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Background work still in flight (a fan-out) finds the activation gone: it must not arm timers any more.
+        // What it made durable is in the journal; the next activation resumes the rest.
+        _deactivating = true;
         PublishChanges();
         return Task.CompletedTask;
     }
@@ -102,14 +106,14 @@ internal sealed partial class EmergencyGrain(
     }
 
     /// <summary>Makes events durable, then applies those the journal did not have already.</summary>
-    private async Task<bool[]> AppendAsync(IReadOnlyList<JournalEntry> entries)
+    private async Task<bool[]> AppendAsync(IReadOnlyList<PendingEvent> events)
     {
-        var stored = await journal.AppendAsync(entries, CancellationToken.None);
-        for (var i = 0; i < entries.Count; i++)
+        var stored = await journal.AppendAsync([.. events.Select(e => e.Entry)], CancellationToken.None);
+        for (var i = 0; i < events.Count; i++)
         {
             if (stored[i])
             {
-                _ledger!.Apply(entries[i]);
+                _ledger!.Apply(events[i].Payload);
             }
         }
 
@@ -117,7 +121,11 @@ internal sealed partial class EmergencyGrain(
         return stored;
     }
 
-    private JournalEntry Event<T>(string type, T payload, Guid? id = null) => EmergencyEvents.Entry(Id, type, payload, Now, id);
+    private PendingEvent Event<T>(string type, T payload, Guid? id = null)
+        where T : notnull => new(EmergencyEvents.Entry(Id, type, payload, Now, id), payload);
+
+    /// <summary>An event on its way to the journal, with the payload it was written from.</summary>
+    private readonly record struct PendingEvent(JournalEntry Entry, object Payload);
 
     private async Task RunControlledAsync(Func<Task> work)
     {

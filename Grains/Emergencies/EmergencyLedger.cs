@@ -5,7 +5,7 @@ namespace Lianxin.Emergencies;
 /// <summary>
 /// Everything an emergency knows, rebuilt from its journal: the roll-call, the posts, the phase and level, the
 /// messages, the timeline and the gateway attempts. The live grain and a replay after a restart both go through
-/// <see cref="Apply"/>, so they cannot disagree.
+/// <see cref="Apply(object)"/>, so they cannot disagree.
 /// </summary>
 internal sealed partial class EmergencyLedger
 {
@@ -68,48 +68,75 @@ internal sealed partial class EmergencyLedger
 
     public static bool IsBroadcast(AlertKind kind) => kind is AlertKind.Alert or AlertKind.Update or AlertKind.Cancel or AlertKind.End;
 
+    /// <summary>Applies a stored event read back from the journal.</summary>
     public void Apply(JournalEntry entry)
     {
-        switch (entry.Type)
+        object? payload = entry.Type switch
         {
-            case EmergencyEvents.Launched:
-                On(EmergencyEvents.Read<LaunchedEvent>(entry));
+            EmergencyEvents.Launched => EmergencyEvents.Read<LaunchedEvent>(entry),
+            EmergencyEvents.Targeted => EmergencyEvents.Read<TargetedEvent>(entry),
+            EmergencyEvents.Message => EmergencyEvents.Read<MessageEvent>(entry),
+            EmergencyEvents.Delivered => EmergencyEvents.Read<DeliveredEvent>(entry),
+            EmergencyEvents.FanOutDone => EmergencyEvents.Read<FanOutDoneEvent>(entry),
+            EmergencyEvents.Attempts => EmergencyEvents.Read<AttemptsEvent>(entry),
+            EmergencyEvents.Status => EmergencyEvents.Read<StatusChange>(entry),
+            EmergencyEvents.Reserve => EmergencyEvents.Read<ReserveEvent>(entry),
+            EmergencyEvents.Asked => EmergencyEvents.Read<AskedEvent>(entry),
+            EmergencyEvents.AskExpired => EmergencyEvents.Read<AskExpiredEvent>(entry),
+            EmergencyEvents.Level => EmergencyEvents.Read<LevelEvent>(entry),
+            EmergencyEvents.Closed => EmergencyEvents.Read<ClosedEvent>(entry),
+            EmergencyEvents.Escalated => EmergencyEvents.Read<EscalatedEvent>(entry),
+            _ => null,
+        };
+        if (payload is not null)
+        {
+            Apply(payload);
+        }
+    }
+
+    /// <summary>Applies an event the live grain has just made durable (no need to read its JSON back).</summary>
+    public void Apply(object payload)
+    {
+        switch (payload)
+        {
+            case LaunchedEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Targeted:
-                On(EmergencyEvents.Read<TargetedEvent>(entry));
+            case TargetedEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Message:
-                On(EmergencyEvents.Read<MessageEvent>(entry));
+            case MessageEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Delivered:
-                On(EmergencyEvents.Read<DeliveredEvent>(entry));
+            case DeliveredEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.FanOutDone:
-                On(EmergencyEvents.Read<FanOutDoneEvent>(entry));
+            case FanOutDoneEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Attempts:
-                On(EmergencyEvents.Read<AttemptsEvent>(entry));
+            case AttemptsEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Status:
-                On(EmergencyEvents.Read<StatusChange>(entry));
+            case StatusChange e:
+                On(e);
                 break;
-            case EmergencyEvents.Reserve:
-                On(EmergencyEvents.Read<ReserveEvent>(entry));
+            case ReserveEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Asked:
-                On(EmergencyEvents.Read<AskedEvent>(entry));
+            case AskedEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.AskExpired:
-                On(EmergencyEvents.Read<AskExpiredEvent>(entry));
+            case AskExpiredEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Level:
-                On(EmergencyEvents.Read<LevelEvent>(entry));
+            case LevelEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Closed:
-                On(EmergencyEvents.Read<ClosedEvent>(entry));
+            case ClosedEvent e:
+                On(e);
                 break;
-            case EmergencyEvents.Escalated:
-                On(EmergencyEvents.Read<EscalatedEvent>(entry));
+            case EscalatedEvent e:
+                On(e);
                 break;
         }
     }
