@@ -50,6 +50,7 @@ public sealed class DashboardHost : IAsyncLifetime
         BaseAddress = new Uri(addresses.Addresses.First());
         await _factory.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(TimeSpan.FromMinutes(5));
 
+        Assertions.SetDefaultExpectTimeout((float)Deadline.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
