@@ -21,7 +21,8 @@ export class AccountedChart {
         // At least a minute wide, so the first points do not stretch over days.
         min: (range: { min: number }) => range.min,
         max: (range: { min: number; max: number }) => Math.max(range.max, range.min + 60_000),
-        axisLabel: { color: '#8aa2c4', fontSize: 10 },
+        splitNumber: 3,
+        axisLabel: { color: '#8aa2c4', fontSize: 10, hideOverlap: true },
         splitLine: { show: false },
       },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: '#8aa2c4', formatter: '{value}%' }, splitLine: { lineStyle: { color: '#22395a' } } },
