@@ -30,9 +30,18 @@ public sealed class LiveHub(LiveScopeAccess access, LiveSubscriptions subscripti
                 throw new HubException($"A connection may hold at most {MaxScopesPerConnection} scopes.");
             }
 
-            // Join the group and the feed before reading the snapshot, so no delta falls between the two.
-            await Groups.AddToGroupAsync(Context.ConnectionId, scope);
+            // Subscribe and join the group before reading the snapshot, so no delta falls between the two.
             await subscriptions.AcquireAsync(scope);
+            try
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, scope);
+            }
+            catch
+            {
+                await subscriptions.ReleaseAsync(scope);
+                throw;
+            }
+
             scopes.Add(scope);
         }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Lianxin.Centers;
+using Lianxin.Emergencies;
 using Lianxin.Live;
+using Lianxin.WebHost.Apis.Emergencies;
 using Lianxin.WebHost.Security;
 using Microsoft.AspNetCore.SignalR;
 
@@ -25,6 +27,12 @@ public sealed class LiveScopeAccess(ScopeResolver scopes, IGrainFactory grains)
             throw new HubException($"'{scope}' is not a scope: use region:, center:, grid:, emergency: or volunteer: followed by an id.");
         }
 
+        if (kind == LiveScope.EmergencyKind)
+        {
+            await DemandEmergencyAsync(caller, scope, id);
+            return;
+        }
+
         var target = await ResolveAsync(kind, id);
         if (target.CenterPath.Count == 0)
         {
@@ -32,6 +40,20 @@ public sealed class LiveScopeAccess(ScopeResolver scopes, IGrainFactory grains)
         }
 
         if (!AccessPolicy.CanRead(caller, target))
+        {
+            throw new HubException($"'{scope}' is outside your scope.");
+        }
+    }
+
+    /// <summary>An emergency's roll-call is watched by whoever may follow it through the API.</summary>
+    private async Task DemandEmergencyAsync(Caller caller, string scope, string id)
+    {
+        if (await grains.GetGrain<IEmergencyGrain>(id).GetAsync() is not { } emergency)
+        {
+            throw new HubException($"'{scope}' does not exist.");
+        }
+
+        if (!await EmergencyGate.MayFollowAsync(caller, emergency.Definition, scopes, grains))
         {
             throw new HubException($"'{scope}' is outside your scope.");
         }

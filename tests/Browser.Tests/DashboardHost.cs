@@ -31,6 +31,8 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public DemoApi Api { get; private set; } = null!;
+
     public IGrainFactory Grains => _factory.Services.GetRequiredService<IGrainFactory>();
 
     public async Task InitializeAsync()
@@ -43,13 +45,17 @@ public sealed class DashboardHost : IAsyncLifetime
             builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Cluster:ClusterId", $"browser-{Guid.NewGuid():N}");
             builder.UseSetting("Dashboard:DefaultRegion", "ld");
+            // No simulated kiosk traffic: the tests' own check-ins are the only ones, so counts are exact.
+            builder.UseSetting("Demo:Simulate", "false");
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseAddress = new Uri(addresses.Addresses.First());
+        Api = new DemoApi(BaseAddress);
         await _factory.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(TimeSpan.FromMinutes(5));
 
+        Assertions.SetDefaultExpectTimeout((float)Deadline.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,6 +81,7 @@ public sealed class DashboardHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Api.Dispose();
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();

@@ -26,24 +26,25 @@ public sealed class DashboardTests(DashboardHost host, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ChangeAtACenterAppearsOnTheOpenDashboardsCard()
+    public async Task KioskCheckInPostedOverHttpAppearsOnTheOpenDashboard()
     {
+        var kiosk = await host.Api.KioskCredentialAsync("k-014");
         var page = await host.OpenAsync("/?region=ld");
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-status", "live");
         await page.Locator("path.center-marker[data-center='ld-dg-c01']").DispatchEventAsync("click");
-        var onDuty = page.Locator("#card [data-field=volunteersOnDuty]");
-        await Expect(onDuty).ToHaveTextAsync("0");
+        var inside = page.Locator("#card [data-field=peopleInside]");
+        await Expect(inside).ToHaveTextAsync("0");
 
         var watch = Stopwatch.StartNew();
-        var started = await host.Grains.GetGrain<IVolunteerGrain>("v-00001").StartDutyAsync("ld-dg-c01");
-        var accepted = watch.ElapsedMilliseconds;
+        var accepted = await host.Api.CheckInAsync(kiosk, "k-014", "p-browser-001");
+        var acceptedAfter = watch.ElapsedMilliseconds;
         // Polled every animation frame, so the figure is not inflated by the assertion's retry back-off.
-        await page.WaitForFunctionAsync("() => document.querySelector('#card [data-field=volunteersOnDuty]')?.textContent === '1'");
+        await page.WaitForFunctionAsync("() => document.querySelector('#card [data-field=peopleInside]')?.textContent === '1'");
 
-        Assert.True(started.Succeeded, started.Detail);
-        await Expect(onDuty).ToHaveTextAsync("1");
-        await Expect(page.Locator("[data-counter=volunteersOnDuty]")).ToHaveTextAsync("1");
-        output.WriteLine($"change accepted after {accepted} ms, shown on the dashboard {watch.ElapsedMilliseconds - accepted} ms later");
+        Assert.True(accepted);
+        await Expect(inside).ToHaveTextAsync("1");
+        await Expect(page.Locator("#card [data-field=checkInsToday]")).ToHaveTextAsync("1");
+        output.WriteLine($"check-in accepted after {acceptedAfter} ms, shown on the dashboard {watch.ElapsedMilliseconds - acceptedAfter} ms later");
     }
 
     [Fact]
@@ -72,8 +73,25 @@ public sealed class DashboardTests(DashboardHost host, ITestOutputHelper output)
             Assert.True((await host.Grains.GetGrain<IVolunteerGrain>(id).StartDutyAsync(grid!.Profile.CenterId)).Succeeded);
         }
 
+        foreach (var (kiosk, center) in new[] { ("k-003", "ld-dg"), ("k-005", "ld-xw") })
+        {
+            var credential = await host.Api.KioskCredentialAsync(kiosk);
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.True(await host.Api.CheckInAsync(credential, kiosk, $"p-{center}-{i}", i % 2 == 0 ? "partyBuilding" : "volunteerService"));
+            }
+        }
+
+        var drill = await host.Api.LaunchDrillAsync("ld-typhoon-donggang");
+        string[] answers = ["acknowledged", "enRoute", "atPost", "acknowledged", "unavailable", "needHelp", "enRoute", "atPost"];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            await host.Api.AnswerAsync($"v-{i + 20:00000}", drill, answers[i]);
+        }
+
         var page = await host.OpenAsync("/?region=ld");
         await Expect(page.Locator("path.grid-area")).ToHaveCountAsync(150);
+        await Expect(page.Locator($"#emergency .rollcall[data-emergency='{drill}'] .accounted-count")).ToContainTextAsync($"{answers.Length}/");
         await page.Locator("path.center-marker[data-center='ld-xw']").DispatchEventAsync("click");
         await Expect(page.Locator("#card .card-body h3")).ToHaveTextAsync("西湾街道党群服务中心");
         await Expect(page.Locator("[data-counter=volunteersOnDuty]"))

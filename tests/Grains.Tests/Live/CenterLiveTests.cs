@@ -8,7 +8,7 @@ namespace Lianxin.Grains.Tests.Live;
 [Collection(LiveClusterCollection.Name)]
 public sealed class CenterLiveTests(LiveClusterFixture fixture)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     private IClusterClient Client => fixture.Client;
 

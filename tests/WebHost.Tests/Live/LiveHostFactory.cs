@@ -18,7 +18,7 @@ public sealed class LiveHostFactory(IReadOnlyDictionary<string, string?> setting
 {
     public const string SigningKey = "live-tests-signing-key-0123456789abcdef";
 
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The settings of a web host that hosts its own silo on fresh ports, storing in PostgreSQL.</summary>
     public static Dictionary<string, string?> CoHosted(string connectionString) => new()

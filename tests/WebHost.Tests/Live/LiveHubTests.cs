@@ -25,7 +25,7 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         await Host.Grains.GetGrain<ICenterGrain>(data.Community).ChangeVolunteersOnDutyAsync(+1);
 
         Assert.Contains($"center:{data.Community}", snapshot.Items.Keys);
-        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, what: "volunteer on duty shown");
+        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, LiveHostFactory.Timeout, "volunteer on duty shown");
         var numbers = dashboard.Deltas.Select(d => d.Sequence).ToList();
         Assert.Equal(Enumerable.Range(1, numbers.Count).Select(i => snapshot.Sequence + i), numbers);
     }
@@ -70,7 +70,7 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         var first = await dashboard.SubscribeAsync(LiveScope.Center(data.Community));
 
         await Host.Grains.GetGrain<ICenterGrain>(data.Community).ChangeVolunteersOnDutyAsync(+2);
-        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 2, what: "change delivered");
+        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 2, LiveHostFactory.Timeout, "change delivered");
         var fresh = await dashboard.Connection.InvokeAsync<WireSnapshot>("GetSnapshot", LiveScope.Center(data.Community)).WaitAsync(LiveHostFactory.Timeout);
 
         Assert.True(fresh.Sequence > first.Sequence);
@@ -93,6 +93,6 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         Assert.Contains(scope, subscriptions.Scopes);
         await second.DisposeAsync();
 
-        await Eventually.HoldsAsync(() => Task.FromResult(subscriptions.Scopes), s => !s.Contains(scope), what: "subscription ended");
+        await Eventually.HoldsAsync(() => Task.FromResult(subscriptions.Scopes), s => !s.Contains(scope), LiveHostFactory.Timeout, "subscription ended");
     }
 }

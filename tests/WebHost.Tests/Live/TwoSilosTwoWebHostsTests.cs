@@ -6,6 +6,7 @@ using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime;
 using Xunit;
 
 namespace Lianxin.WebHost.Tests.Live;
@@ -48,6 +49,12 @@ public sealed class TwoSilosTwoWebHostsTests : IAsyncLifetime
         _first = new LiveHostFactory(client);
         _second = new LiveHostFactory(client);
         _ = (_first.Server, _second.Server);
+
+        // Until both silos see each other, the grain directory may place one grain twice; a deployment heals that
+        // by itself (feed subscriptions are renewed), a test waits for it.
+        await Eventually.HoldsAsync(
+            () => _first.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true),
+            hosts => hosts.Count == 2, LiveHostFactory.Timeout, "both silos active");
     }
 
     public async Task DisposeAsync()
@@ -75,8 +82,8 @@ public sealed class TwoSilosTwoWebHostsTests : IAsyncLifetime
 
         foreach (var dashboard in new[] { onFirst, onSecond })
         {
-            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 4, what: "community update");
-            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Street)), n => n == 1, what: "street update");
+            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 4, LiveHostFactory.Timeout, "community update");
+            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Street)), n => n == 1, LiveHostFactory.Timeout, "street update");
         }
     }
 }

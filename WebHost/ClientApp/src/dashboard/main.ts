@@ -3,6 +3,7 @@ import '../shared/styles.css';
 import { api, devSignIn, storedToken, storeToken, ApiError, type DashboardSettings } from '../shared/api';
 import { applyTexts, currentLanguage, setLanguage, t } from '../shared/i18n';
 import { LiveConnection, type ConnectionStatus } from '../shared/live';
+import { EmergencyPanel } from './emergency';
 import { RegionMap } from './map';
 import { renderCard, renderCounters } from './panels';
 import type { CenterCard, GeoFeature, RegionSummary } from './types';
@@ -81,6 +82,9 @@ async function main(): Promise<void> {
   });
   const geo = await api<{ features: GeoFeature[] }>(`/api/v1/centers/${encodeURIComponent(region)}/map`);
   map.draw(geo.features);
+  const grids = geo.features.filter((f) => f.properties.kind === 'grid');
+  const gridNames = new Map(grids.map((f) => [f.id, f.properties.name]));
+  const gridCenters = new Map(grids.map((f) => [f.id, f.properties.centerId ?? '']));
   document.body.dataset.mapReady = 'true';
 
   const live = new LiveConnection(() => storedToken() ?? '');
@@ -97,6 +101,17 @@ async function main(): Promise<void> {
     summary = items.get('summary') as RegionSummary | undefined;
     render(changed);
   });
+  const emergency = new EmergencyPanel(live, gridNames, (rollCall) => {
+    map.showRollCall(new Map([...rollCall].map(([id, g]) => [id, g.accountedPercent])));
+    emergencyCenters.clear();
+    for (const gridId of rollCall.keys()) {
+      emergencyCenters.add(gridCenters.get(gridId) ?? '');
+    }
+
+    renderAll();
+  });
+  await emergency.start();
+  document.getElementById('language')!.addEventListener('click', () => emergency.render());
   // Opening hours pass without any push: re-evaluate open/closed every minute.
   setInterval(renderAll, 60_000);
 }

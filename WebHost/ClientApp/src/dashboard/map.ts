@@ -7,6 +7,7 @@ import { isStaffed, kiosksOffline, statusColors } from './status';
 export class RegionMap {
   private readonly map: L.Map;
   private readonly markers = new Map<string, L.CircleMarker>();
+  private readonly gridLayers = new Map<string, L.Path>();
 
   constructor(element: HTMLElement, tileUrl: string | null, attribution: string | null, private readonly onSelect: (id: string) => void) {
     this.map = L.map(element, { zoomSnap: 0.25, attributionControl: tileUrl !== null, preferCanvas: false });
@@ -35,7 +36,10 @@ export class RegionMap {
       { type: 'FeatureCollection', features: features.filter((f) => f.properties.kind === 'grid') } as GeoJSON.FeatureCollection,
       {
         style: () => ({ color: '#5b8ff9', weight: 1, opacity: 0.8, fillColor: '#1d4e89', fillOpacity: 0.35, className: 'grid-area' }),
-        onEachFeature: (feature, layer) => layer.bindTooltip(String(feature.properties?.name ?? ''), { sticky: true }),
+        onEachFeature: (feature, layer) => {
+          layer.bindTooltip(String(feature.properties?.name ?? ''), { sticky: true });
+          this.gridLayers.set(String(feature.id), layer as L.Path);
+        },
       },
     ).addTo(this.map);
 
@@ -68,6 +72,15 @@ export class RegionMap {
     const element = marker.getElement();
     element?.classList.toggle('kiosk-offline', offline);
     element?.setAttribute('data-people', String(card.live.peopleInside));
+  }
+
+  /** Grids in a roll-call: red while few have answered, through amber to green when all are accounted for. */
+  showRollCall(accountedPercentByGrid: ReadonlyMap<string, number>): void {
+    for (const [id, layer] of this.gridLayers) {
+      const percent = accountedPercentByGrid.get(id);
+      const color = percent === undefined ? '#1d4e89' : percent >= 90 ? '#389e0d' : percent >= 50 ? '#d48806' : '#cf1322';
+      layer.setStyle({ fillColor: color, fillOpacity: percent === undefined ? 0.35 : 0.55 });
+    }
   }
 
   select(id: string): void {

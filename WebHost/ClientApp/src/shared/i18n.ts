@@ -44,6 +44,22 @@ const texts = {
   home: ['所属网格', 'Home grid'],
   resyncs: ['重新同步', 'Resyncs'],
   error: ['出错了', 'Error'],
+  emergencyPanel: ['应急指挥', 'Emergency'],
+  scenario: ['预案', 'Scenario'],
+  preview: ['预览', 'Preview'],
+  launchDrill: ['启动演练', 'Launch drill'],
+  confirmLaunch: ['确认启动', 'Confirm launch'],
+  willReach: ['将通知', 'Will reach'],
+  people: ['人', 'people'],
+  noEmergency: ['当前无应急事件', 'No emergency running'],
+  accounted: ['已掌握', 'Accounted'],
+  accountedOverTime: ['已掌握比例趋势', '% accounted over time'],
+  perGrid: ['分网格点名', 'Roll-call per grid'],
+  unaccounted: ['未回复人员', 'Unaccounted'],
+  grid: ['网格', 'Grid'],
+  total: ['应到', 'Total'],
+  test: ['测试', 'TEST'],
+  answer: ['回复', 'Answer'],
 } as const;
 
 export type TextKey = keyof typeof texts;
@@ -78,6 +94,22 @@ const volunteerStatusNames: Record<string, [string, string]> = {
   mobilized: ['已动员', 'Mobilized'],
   atPost: ['已到岗', 'At post'],
 };
+
+const rollCallStatusNames: Record<string, [string, string]> = {
+  unknown: ['未送达', 'Not reached'],
+  notified: ['未回复', 'No answer'],
+  acknowledged: ['收到', 'Received'],
+  enRoute: ['在路上', 'On my way'],
+  atPost: ['已到岗', 'At post'],
+  unavailable: ['无法前往', 'Cannot come'],
+  needHelp: ['需要帮助', 'Need help'],
+};
+
+export const rollCallStatuses = Object.keys(rollCallStatusNames);
+
+export function rollCallStatusName(name: string): string {
+  return rollCallStatusNames[name]?.[index()] ?? name;
+}
 
 let language: Language = (localStorage.getItem('lianxin.language') as Language | null) ?? 'zh-CN';
 
