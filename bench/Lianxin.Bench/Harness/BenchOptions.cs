@@ -1,7 +1,7 @@
 namespace Lianxin.Bench.Harness;
 
 /// <summary>The command line of a run: <c>[--smoke] [--postgres CS] [--out DIR] [--only a,b] [--webhost DLL]</c>.</summary>
-internal sealed record BenchOptions(bool Smoke, string? Postgres, string? OutputDirectory, IReadOnlySet<string>? Only, string? WebHostDll)
+internal sealed record BenchOptions(bool Smoke, string? Postgres, string? OutputDirectory, IReadOnlySet<string>? Only, string? WebHostDll, BenchSizes Sizes)
 {
     public const string PostgresVariable = "LIANXIN_BENCH_POSTGRES";
 
@@ -13,10 +13,9 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
             --out       where the JSON and Markdown results go (default bench/results; a temporary folder for --smoke)
             --only      run only these scenarios (names as printed by --list)
             --webhost   the built Lianxin.WebHost.dll to start (default: the one built next to this harness)
+            --set       change one size, e.g. --set volunteers=50000 (repeatable; names as in the results' "sizes")
             --list      print the scenario names and exit
         """;
-
-    public BenchSizes Sizes => Smoke ? BenchSizes.SmokeSizes : BenchSizes.Full;
 
     public bool Includes(string scenario) => Only is null || Only.Contains(scenario);
 
@@ -26,6 +25,7 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
         var smoke = false;
         string? postgres = Environment.GetEnvironmentVariable(PostgresVariable), output = null, webHost = null;
         HashSet<string>? only = null;
+        var changes = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -46,6 +46,9 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
                 case "--webhost":
                     webHost = Value();
                     break;
+                case "--set":
+                    changes.Add(Value());
+                    break;
                 case "--list":
                     return (null, string.Join(Environment.NewLine, Catalog.All.Select(s => s.Name)));
                 case "-h" or "--help":
@@ -60,6 +63,12 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
             return (null, $"Unknown scenario '{unknown}'. Known: {string.Join(", ", Catalog.Names)}");
         }
 
-        return (new BenchOptions(smoke, string.IsNullOrWhiteSpace(postgres) ? null : postgres, output, only, webHost), null);
+        var sizes = smoke ? BenchSizes.SmokeSizes : BenchSizes.Full;
+        foreach (var change in changes)
+        {
+            sizes = sizes.With(change);
+        }
+
+        return (new BenchOptions(smoke, string.IsNullOrWhiteSpace(postgres) ? null : postgres, output, only, webHost, sizes), null);
     }
 }

@@ -9,7 +9,18 @@ internal static class BenchRun
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        var (options, message) = BenchOptions.Parse(args);
+        BenchOptions? options;
+        string? message;
+        try
+        {
+            (options, message) = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.WriteLine(e.Message);
+            return 2;
+        }
+
         if (options is null)
         {
             Console.WriteLine(message);
@@ -46,7 +57,7 @@ internal static class BenchRun
         }
 
         var run = new RunRecord(
-            startedAt, DateTimeOffset.UtcNow, paths.Commit, options.Smoke, machine, MachineInfo.LoadAverage(), settings,
+            startedAt, DateTimeOffset.UtcNow, paths.Commit, options.Smoke, options.Sizes, machine, MachineInfo.LoadAverage(), settings,
             context.Results.Figures, context.Results.Problems);
         var output = options.OutputDirectory ?? (options.Smoke ? Path.Combine(work, "results") : Path.Combine(paths.RepositoryRoot, "bench", "results"));
         var (json, markdown) = await ResultsWriter.WriteAsync(run, output);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lianxin.Bench.Harness;
 
 /// <summary>
@@ -43,6 +45,26 @@ internal sealed record BenchSizes
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(20);
 
     public static BenchSizes Full { get; } = new();
+
+    /// <summary>A copy with one size changed: <c>name=value</c>, the name as the property's, any case.</summary>
+    public BenchSizes With(string change)
+    {
+        var parts = change.Split('=', 2, StringSplitOptions.TrimEntries);
+        var property = parts.Length == 2
+            ? typeof(BenchSizes).GetProperties().FirstOrDefault(p => p.CanWrite && string.Equals(p.Name, parts[0], StringComparison.OrdinalIgnoreCase))
+            : null;
+        if (property is null)
+        {
+            throw new ArgumentException($"--set {change}: expected name=value with a name among {string.Join(", ", typeof(BenchSizes).GetProperties().Where(p => p.CanWrite).Select(p => p.Name))}.");
+        }
+
+        var value = property.PropertyType == typeof(TimeSpan)
+            ? TimeSpan.FromSeconds(double.Parse(parts[1], CultureInfo.InvariantCulture))
+            : Convert.ChangeType(parts[1], property.PropertyType, CultureInfo.InvariantCulture);
+        var copy = this with { };
+        property.SetValue(copy, value);
+        return copy;
+    }
 
     public static BenchSizes SmokeSizes { get; } = new()
     {

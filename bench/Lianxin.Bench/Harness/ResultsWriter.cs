@@ -34,6 +34,7 @@ internal static class ResultsWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"- Load average at start / end: {m.LoadAverageAtStart:0.00} / {run.LoadAverageAtEnd:0.00}{(run.BusyMachine ? " — **busy machine: other work shared the cores; figures are low and noisy**" : "")}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- PostgreSQL: {string.Join(", ", run.Postgres.Select(p => $"{p.Key} {p.Value}"))}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Duration: {(run.FinishedAt - run.StartedAt).TotalMinutes:0.0} min");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Sizes: {string.Join(", ", typeof(BenchSizes).GetProperties().Select(p => $"{p.Name} {p.GetValue(run.Sizes)}"))}");
         md.AppendLine();
         Table(md, "Ceilings of this machine", run.Figures.Where(f => f.Kind == FigureKind.Ceiling), withRatios: false);
         Table(md, "Product figures", run.Figures.Where(f => f.Kind == FigureKind.Product), withRatios: true);

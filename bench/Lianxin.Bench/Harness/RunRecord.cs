@@ -6,6 +6,7 @@ internal sealed record RunRecord(
     DateTimeOffset FinishedAt,
     string Commit,
     bool Smoke,
+    BenchSizes Sizes,
     MachineInfo Machine,
     double LoadAverageAtEnd,
     IReadOnlyDictionary<string, string> Postgres,
