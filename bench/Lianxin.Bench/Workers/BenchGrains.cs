@@ -16,6 +16,10 @@ public interface IStateWriteGrain : IGrainWithIntegerKey
 {
     [Alias("Write")]
     Task WriteAsync(int value);
+
+    /// <summary>Activates the grain (reading its row) without writing.</summary>
+    [Alias("Touch")]
+    Task TouchAsync();
 }
 
 /// <summary>A grain that holds a 200-byte state and does nothing: the floor of an idle activation's memory.</summary>
@@ -56,6 +60,8 @@ public sealed class WriteState
 internal sealed class StateWriteGrain(
     [PersistentState("bench-write", StorageNames.Default)] IPersistentState<WriteState> state) : Grain, IStateWriteGrain
 {
+    public Task TouchAsync() => Task.CompletedTask;
+
     public async Task WriteAsync(int value)
     {
         state.State.Value = value;
