@@ -1,6 +1,7 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Demo;
+using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Security;
 
@@ -12,6 +13,7 @@ builder.AddLianxinAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
+builder.AddGovernance();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.MapCentersApi();
 app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
+app.MapGovernanceApi();
 
 app.Run();
 

@@ -17,4 +17,7 @@ public static class StorageNames
     public const string GridState = "grid";
     public const string VolunteerState = "volunteer";
     public const string KioskState = "kiosk";
+    public const string StarRatingState = "star-rating";
+    public const string DemonstrationState = "demonstration";
+    public const string ResidentialPointsState = "residential-points";
 }

@@ -1,0 +1,23 @@
+namespace Lianxin.Governance;
+
+/// <summary>
+/// Where a help request stands in its closed loop (问题导向、量化闭环):
+/// open → assigned → in progress → resolved → rated, or escalated when a time limit passes.
+/// </summary>
+public enum LoopStage
+{
+    /// <summary>Raised, nobody owns it yet.</summary>
+    Open = 1,
+    /// <summary>An owner has it and has not started.</summary>
+    Assigned = 2,
+    /// <summary>The owner is working on it.</summary>
+    InProgress = 3,
+    /// <summary>The owner reports it solved; the resident may rate it.</summary>
+    Resolved = 4,
+    /// <summary>The resident rated the outcome. Terminal.</summary>
+    Rated = 5,
+    /// <summary>Resolved, and the rating window passed without a rating. Terminal.</summary>
+    Closed = 6,
+    /// <summary>A time limit passed; the center (then the street) must act.</summary>
+    Escalated = 7,
+}

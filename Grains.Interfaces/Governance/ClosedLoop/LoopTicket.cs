@@ -1,0 +1,54 @@
+using Lianxin.Common;
+
+namespace Lianxin.Governance;
+
+/// <summary>
+/// A help request as its closed loop sees it. Immutable: every transition of <c>ClosedLoopLifecycle</c> returns
+/// a new ticket with one more <see cref="History"/> entry.
+/// </summary>
+/// <param name="Id">The request id.</param>
+/// <param name="CenterId">The center that answers for it.</param>
+/// <param name="Function">Which of the ten basic functions it concerns.</param>
+/// <param name="Summary">What the resident asked for.</param>
+/// <param name="RaisedBy">Who raised it (a kiosk id or a staff subject).</param>
+/// <param name="RaisedAt">When it was raised.</param>
+/// <param name="Stage">Where it stands now.</param>
+/// <param name="Owner">Who has it; null until assigned.</param>
+/// <param name="DueAt">When the current stage's time limit passes; null in terminal stages.</param>
+/// <param name="EscalationChain">Who overdue requests go to, in order: the center, then its street (or town).</param>
+/// <param name="EscalationLevel">How many times it went overdue: 0 never, 1 at the center, 2 at the street, ….</param>
+/// <param name="EscalatedFrom">The stage it was in when it last escalated; null when it never did.</param>
+/// <param name="ResolvedAt">When it was resolved; null until then.</param>
+/// <param name="Rating">The resident's rating, 1–5; null until rated.</param>
+/// <param name="History">Every stage it entered, oldest first.</param>
+[GenerateSerializer, Immutable, Alias("Lianxin.LoopTicket")]
+public sealed record LoopTicket(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string CenterId,
+    [property: Id(2)] BasicFunction Function,
+    [property: Id(3)] string Summary,
+    [property: Id(4)] string RaisedBy,
+    [property: Id(5)] DateTimeOffset RaisedAt,
+    [property: Id(6)] LoopStage Stage,
+    [property: Id(7)] LoopAssignee? Owner,
+    [property: Id(8)] DateTimeOffset? DueAt,
+    [property: Id(9)] IReadOnlyList<string> EscalationChain,
+    [property: Id(10)] int EscalationLevel,
+    [property: Id(11)] LoopStage? EscalatedFrom,
+    [property: Id(12)] DateTimeOffset? ResolvedAt,
+    [property: Id(13)] int? Rating,
+    [property: Id(14)] IReadOnlyList<LoopEvent> History)
+{
+    /// <summary>Who must act on it now because it went overdue: a center id from the chain; null when it never escalated.</summary>
+    public string? EscalatedTo => EscalationLevel == 0 ? null : EscalationChain[Math.Min(EscalationLevel, EscalationChain.Count) - 1];
+
+    /// <summary>True once resolved (whether rated or not): the loop's work is done.</summary>
+    public bool IsResolved => Stage is LoopStage.Resolved or LoopStage.Rated or LoopStage.Closed;
+
+    /// <summary>True when resolved and it never went overdue.</summary>
+    public bool ResolvedOnTime => IsResolved && EscalationLevel == 0;
+
+    /// <summary>True when not yet resolved and its current time limit has passed (or it is escalated).</summary>
+    public bool IsOverdueAt(DateTimeOffset now) =>
+        !IsResolved && (Stage == LoopStage.Escalated || (DueAt is { } due && now >= due));
+}

@@ -1,0 +1,130 @@
+using Lianxin.Common;
+
+namespace Lianxin.Governance;
+
+/// <summary>
+/// The closed loop of a help request (问题导向、量化闭环) as a pure state machine: open → assigned → in progress →
+/// resolved → rated, with a time limit on every stage. A stage that outlives its limit escalates — first to the
+/// center, then to the street — and the request keeps its owner, who may carry on. Party-building tasks go only to
+/// party members who are not third-party accounts (非党员不得从事党务工作). The actor rules of who may assign or
+/// rate belong to the caller; the machine only checks that start and resolve come from the owner.
+/// </summary>
+public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
+{
+    public const string SystemActor = "system";
+
+    public ClosedLoopTimeLimits Limits => limits;
+
+    public LoopTicket Open(
+        string id, string centerId, IReadOnlyList<string> escalationChain, BasicFunction function, string summary, string raisedBy, DateTimeOffset now) =>
+        new(id, centerId, function, summary, raisedBy, now, LoopStage.Open, null, now + limits.ToAssign, escalationChain, 0, null, null, null,
+            [new LoopEvent(now, LoopStage.Open, raisedBy, summary)]);
+
+    /// <summary>Gives the request to someone; allowed until it is resolved, so a center or street can reassign it.</summary>
+    public LoopTransition Assign(LoopTicket ticket, LoopAssignee to, string actor, DateTimeOffset now, string? note = null)
+    {
+        if (ticket.IsResolved)
+        {
+            return LoopTransition.Refuse(ticket, $"Request '{ticket.Id}' is already {Stage(ticket.Stage)}.");
+        }
+
+        if (ticket.Function == BasicFunction.PartyBuilding && (!to.IsPartyMember || to.IsThirdParty))
+        {
+            var who = to.IsThirdParty ? "a third-party account" : "not a party member";
+            return LoopTransition.Refuse(ticket, $"Party-building tasks go only to party members (党务工作不外包): {to.Name} is {who}.");
+        }
+
+        return LoopTransition.Accept(Enter(ticket, LoopStage.Assigned, actor, now, note ?? $"Assigned to {to.Name}.") with { Owner = to, EscalatedFrom = null });
+    }
+
+    /// <summary>The owner starts work: from assigned, or from an escalation of an assigned request.</summary>
+    public LoopTransition Start(LoopTicket ticket, string actor, DateTimeOffset now, string? note = null) =>
+        OwnerStep(ticket, actor, LoopStage.Assigned, LoopStage.InProgress, now, note);
+
+    /// <summary>The owner reports it solved: from in progress, or from an escalation of a request in progress.</summary>
+    public LoopTransition Resolve(LoopTicket ticket, string actor, DateTimeOffset now, string? note = null)
+    {
+        var step = OwnerStep(ticket, actor, LoopStage.InProgress, LoopStage.Resolved, now, note);
+        return step.Accepted ? LoopTransition.Accept(step.Ticket with { ResolvedAt = now }) : step;
+    }
+
+    /// <summary>The resident rates the outcome, 1 (poor) to 5 (very good), within the rating window.</summary>
+    public LoopTransition Rate(LoopTicket ticket, int rating, string actor, DateTimeOffset now, string? comment = null)
+    {
+        if (ticket.Stage != LoopStage.Resolved)
+        {
+            return LoopTransition.Refuse(ticket, $"Only a resolved request can be rated; '{ticket.Id}' is {Stage(ticket.Stage)}.");
+        }
+
+        if (rating is < 1 or > 5)
+        {
+            return LoopTransition.Refuse(ticket, "A rating is 1 to 5.");
+        }
+
+        return LoopTransition.Accept(Enter(ticket, LoopStage.Rated, actor, now, comment ?? $"Rated {rating}.") with { Rating = rating });
+    }
+
+    /// <summary>
+    /// Applies every time limit that has passed by <paramref name="now"/>, each at the moment it passed: an open,
+    /// assigned, in-progress or escalated request escalates one level per limit; a resolved one closes unrated.
+    /// Calling it again, or early, changes nothing, so timers that fire twice or late do no harm.
+    /// </summary>
+    public LoopTicket ApplyDeadlines(LoopTicket ticket, DateTimeOffset now)
+    {
+        while (ticket.DueAt is { } due && now >= due)
+        {
+            ticket = ticket.Stage == LoopStage.Resolved ? CloseUnrated(ticket, due) : Escalate(ticket, due);
+        }
+
+        return ticket;
+    }
+
+    private LoopTicket Escalate(LoopTicket ticket, DateTimeOffset at)
+    {
+        if (ticket.EscalationLevel >= ticket.EscalationChain.Count)
+        {
+            // Already at the top of the chain: it stays escalated there, and no further timer is needed.
+            return ticket with { DueAt = null, History = [.. ticket.History, new LoopEvent(at, LoopStage.Escalated, SystemActor, $"Still overdue at {ticket.EscalatedTo ?? "the top"}.")] };
+        }
+
+        var from = ticket.Stage == LoopStage.Escalated ? ticket.EscalatedFrom : ticket.Stage;
+        var level = ticket.EscalationLevel + 1;
+        var to = ticket.EscalationChain[level - 1];
+        var escalated = Enter(ticket with { EscalationLevel = level, EscalatedFrom = from }, LoopStage.Escalated, SystemActor, at, $"Overdue in {Stage(ticket.Stage)}: escalated to {to}.");
+        return escalated;
+    }
+
+    private static LoopTicket CloseUnrated(LoopTicket ticket, DateTimeOffset at) =>
+        ticket with
+        {
+            Stage = LoopStage.Closed,
+            DueAt = null,
+            History = [.. ticket.History, new LoopEvent(at, LoopStage.Closed, SystemActor, "The rating window passed without a rating.")],
+        };
+
+    private LoopTransition OwnerStep(LoopTicket ticket, string actor, LoopStage from, LoopStage to, DateTimeOffset now, string? note)
+    {
+        var effective = ticket.Stage == LoopStage.Escalated ? ticket.EscalatedFrom : ticket.Stage;
+        if (effective != from)
+        {
+            return LoopTransition.Refuse(ticket, $"Request '{ticket.Id}' is {Stage(ticket.Stage)}; it must be {Stage(from)} to become {Stage(to)}.");
+        }
+
+        if (ticket.Owner is not { } owner || owner.Id != actor)
+        {
+            return LoopTransition.Refuse(ticket, $"Only the owner of request '{ticket.Id}' may do this.");
+        }
+
+        return LoopTransition.Accept(Enter(ticket, to, actor, now, note) with { EscalatedFrom = null });
+    }
+
+    private LoopTicket Enter(LoopTicket ticket, LoopStage stage, string actor, DateTimeOffset at, string? note) =>
+        ticket with
+        {
+            Stage = stage,
+            DueAt = limits.For(stage) is { } limit ? at + limit : null,
+            History = [.. ticket.History, new LoopEvent(at, stage, actor, note)],
+        };
+
+    private static string Stage(LoopStage stage) => GovernanceText.Name(stage);
+}

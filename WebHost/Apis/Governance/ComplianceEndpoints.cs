@@ -1,0 +1,74 @@
+using Lianxin.Centers;
+using Lianxin.Governance;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.Governance;
+
+/// <summary>Standards compliance of a center, and the failing centers of a region.</summary>
+internal static class ComplianceEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/centers/{id}/compliance", GetCenterAsync)
+            .WithSummary("Every standards check of a center: pass / fail / exempt / notApplicable, with the numbers.")
+            .Produces<CenterCompliance>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/compliance", GetRegionAsync)
+            .WithSummary("The centers of a region that fail a standard (all centers with ?all=true), with counts per check.")
+            .Produces<RegionCompliance>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/compliance.csv", GetRegionCsvAsync)
+            .WithSummary("Every check of every center of a region, one row per check (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+    }
+
+    public static async Task<IResult> GetCenterAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
+        return center is null ? ApiResults.NotFound($"center '{id}' does not exist.") : TypedResults.Ok(ComplianceRules.Evaluate(center));
+    }
+
+    public static async Task<IResult> GetRegionAsync(string id, bool? all, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var checks = await EvaluateRegionAsync(grains, id);
+        var failingByCheck = Enum.GetValues<ComplianceCheckKind>()
+            .ToDictionary(k => k, k => checks.Count(c => c[k].Outcome == ComplianceOutcome.Fail));
+        var items = all == true ? checks : [.. checks.Where(c => c.Failing)];
+        return TypedResults.Ok(new RegionCompliance(id, checks.Count, checks.Count(c => c.Failing), failingByCheck, items));
+    }
+
+    public static async Task<IResult> GetRegionCsvAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var checks = await EvaluateRegionAsync(grains, id);
+        return Csv.File(
+            $"compliance-{id}.csv",
+            ["centerId", "name", "level", "parentId", "check", "outcome", "measured", "required", "unit", "summary", "exemptionReason", "findings"],
+            checks.SelectMany(c => c.Checks.Select(k => (IReadOnlyList<object?>)
+                [c.CenterId, c.Name, c.Level, c.ParentId, k.Kind, k.Outcome, k.Measured, k.Required, k.Unit, k.Summary, k.ExemptionReason, string.Join(" ", k.Findings)])));
+    }
+
+    /// <summary>The checks of every center of the region, the region's own center first, parents before children.</summary>
+    public static async Task<IReadOnlyList<CenterCompliance>> EvaluateRegionAsync(IGrainFactory grains, string regionId) =>
+        [.. (await CenterTreeReader.ReadSubtreeAsync(grains, regionId)).Select(ComplianceRules.Evaluate)];
+}
+
+/// <summary>A region's compliance: how many centers were checked, how many fail, per check, and the centers listed.</summary>
+public sealed record RegionCompliance(
+    string RegionId,
+    int Centers,
+    int Failing,
+    IReadOnlyDictionary<ComplianceCheckKind, int> FailingByCheck,
+    IReadOnlyList<CenterCompliance> Items);

@@ -1,0 +1,45 @@
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.Governance;
+
+/// <summary>
+/// Who may see and record governance, on top of <see cref="AccessPolicy"/>: operators and auditors read their
+/// region, staff their center (and what lies below it); grid leads and volunteers see no governance. Only operators
+/// and staff record decisions, and only where they may write the registry.
+/// </summary>
+internal static class GovernanceAccess
+{
+    public static bool CanRead(Caller caller, AccessTarget target) =>
+        caller.Role is Role.Operator or Role.Auditor or Role.Staff && AccessPolicy.CanRead(caller, target);
+
+    public static bool CanDecide(Caller caller, AccessTarget target) => AccessPolicy.CanWriteRegistry(caller, target);
+
+    /// <summary>Any caller who may read governance somewhere: for the published rating model.</summary>
+    public static bool CanReadModel(Caller caller) => caller.Role is Role.Operator or Role.Auditor or Role.Staff;
+
+    /// <summary>Null when the caller may read the governance of the target; otherwise 404 or 403.</summary>
+    public static IResult? CheckRead(HttpContext http, AccessTarget target, string what)
+    {
+        if (target.CenterPath.Count == 0)
+        {
+            return ApiResults.NotFound($"{what} does not exist.");
+        }
+
+        return Caller.From(http.User) is { } caller && CanRead(caller, target)
+            ? null
+            : ApiResults.Forbidden($"Governance of {what} is for operators and auditors of its region and its staff.");
+    }
+
+    /// <summary>Null when the caller may record decisions for the target; otherwise 404 or 403.</summary>
+    public static IResult? CheckDecide(HttpContext http, AccessTarget target, string what)
+    {
+        if (target.CenterPath.Count == 0)
+        {
+            return ApiResults.NotFound($"{what} does not exist.");
+        }
+
+        return Caller.From(http.User) is { } caller && CanDecide(caller, target)
+            ? null
+            : ApiResults.Forbidden($"Recording decisions for {what} needs an operator or staff token whose scope covers it.");
+    }
+}

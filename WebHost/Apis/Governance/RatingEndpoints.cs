@@ -1,0 +1,173 @@
+using Lianxin.Centers;
+using Lianxin.Governance;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.Governance;
+
+/// <summary>The annual star rating: the model, a center's computed rating and decisions, and a region's table.</summary>
+internal static class RatingEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/rating-model", GetModel)
+            .WithSummary("The star-rating indicator model in force: three levels of indicators, weights, thresholds, targets.")
+            .Produces<StarRatingModel>().ProducesProblem(403);
+        group.MapGet("/centers/{id}/ratings/{year:int}", GetCenterAsync)
+            .WithSummary("A center's rating for a year: every indicator's contribution, the committee's decisions, the final stars.")
+            .Produces<CenterRating>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/centers/{id}/ratings/{year:int}.csv", GetCenterCsvAsync)
+            .WithSummary("A center's rating for a year, one row per measure (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/centers/{id}/ratings/{year:int}/decisions", DecideAsync)
+            .WithSummary("Record the rating committee's final decision (may differ from the computed score) with a reason.")
+            .Produces<CenterRating>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/ratings/{year:int}", GetRegionAsync)
+            .WithSummary("Every center of a region with its score, computed and final stars.")
+            .Produces<RegionRatings>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/ratings/{year:int}.csv", GetRegionCsvAsync)
+            .WithSummary("Every center of a region with its score, stars and the points of every measure (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+    }
+
+    private static IResult GetModel(HttpContext http) =>
+        Caller.From(http.User) is { } caller && GovernanceAccess.CanReadModel(caller)
+            ? TypedResults.Ok(StarRatingModel.Current)
+            : ApiResults.Forbidden("The rating model is for operators, auditors and staff.");
+
+    private static async Task<IResult> GetCenterAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    {
+        var (center, refusal) = await ReadCenterAsync(id, year, http, scopes, grains, clock);
+        return refusal ?? TypedResults.Ok(await CenterRating.ReadAsync(grains, evidence, center!, year));
+    }
+
+    private static async Task<IResult> GetCenterCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    {
+        var (center, refusal) = await ReadCenterAsync(id, year, http, scopes, grains, clock);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var rating = await CenterRating.ReadAsync(grains, evidence, center!, year);
+        var rows = rating.Computed.Dimensions.SelectMany(d => d.Indicators.SelectMany(i => i.Measures.Select(m => (IReadOnlyList<object?>)
+            [d.Code, d.Name, i.Code, i.Name, m.Code, m.Name, m.NameZh, m.Weight, m.Fraction, m.Points, m.Fraction is null, m.Evidence])));
+        return Csv.File(
+            $"rating-{id}-{year}.csv",
+            ["dimension", "dimensionName", "indicator", "indicatorName", "measure", "measureName", "measureNameZh", "weight", "fraction", "points", "noEvidence", "evidence"],
+            rows);
+    }
+
+    private static async Task<IResult> DecideAsync(
+        string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    {
+        var v = new Validation();
+        var stars = v.Required("stars", request.Stars);
+        if (request.Stars is not null && !RatingDecision.AllowedStars.Contains(stars))
+        {
+            v.Add("stars", "Must be 5, 4 or 3, or 0 for no star rating.");
+        }
+
+        var reason = v.Text("reason", request.Reason, 1000);
+        if (RatingYears.Check(year, clock) is { } badYear)
+        {
+            return badYear;
+        }
+
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (GovernanceAccess.CheckDecide(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
+        if (center is null)
+        {
+            return ApiResults.NotFound($"center '{id}' does not exist.");
+        }
+
+        var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await evidence.CollectAsync(center, year));
+        var caller = Caller.From(http.User)!;
+        var decision = new RatingDecision(stars, reason, caller.Subject, clock.GetUtcNow(), computed.Stars, computed.Score, computed.ModelVersion);
+        await grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating(id, year)).RecordDecisionAsync(decision);
+        return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, evidence, center, year));
+    }
+
+    private static async Task<IResult> GetRegionAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    {
+        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, evidence, clock);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var rows = ratings!.Select(r => new RegionRatingRow(
+            r.CenterId, r.Name, r.Level, r.Computed.Score, r.Computed.Stars, r.FinalStars, r.FinalFrom, r.Decision?.Reason, r.Computed.MissingEvidence.Count)).ToList();
+        var byStars = RatingDecision.AllowedStars.ToDictionary(s => s, s => rows.Count(r => r.FinalStars == s));
+        return TypedResults.Ok(new RegionRatings(id, year, StarRatingModel.Current.Version, byStars, rows));
+    }
+
+    private static async Task<IResult> GetRegionCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    {
+        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, evidence, clock);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var measures = StarRatingModel.Current.Measures.Select(m => m.Code).ToList();
+        return Csv.File(
+            $"ratings-{id}-{year}.csv",
+            ["centerId", "name", "level", "year", "modelVersion", "score", "computedStars", "finalStars", "finalFrom", "decisionReason", "missingEvidence", .. measures],
+            ratings!.Select(r => (IReadOnlyList<object?>)
+            [
+                r.CenterId, r.Name, r.Level, r.Year, r.Computed.ModelVersion, r.Computed.Score, r.Computed.Stars, r.FinalStars, r.FinalFrom,
+                r.Decision?.Reason, string.Join("; ", r.Computed.MissingEvidence),
+                .. r.Computed.Dimensions.SelectMany(d => d.Indicators).SelectMany(i => i.Measures).Select(m => (object?)m.Points),
+            ]));
+    }
+
+    private static async Task<(CenterSnapshot? Center, IResult? Refusal)> ReadCenterAsync(
+        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    {
+        if (RatingYears.Check(year, clock) is { } badYear)
+        {
+            return (null, badYear);
+        }
+
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
+        return center is null ? (null, ApiResults.NotFound($"center '{id}' does not exist.")) : (center, null);
+    }
+
+    private static async Task<(IReadOnlyList<CenterRating>? Ratings, IResult? Refusal)> ReadRegionAsync(
+        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    {
+        if (RatingYears.Check(year, clock) is { } badYear)
+        {
+            return (null, badYear);
+        }
+
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var centers = await CenterTreeReader.ReadSubtreeAsync(grains, id);
+        return (await Task.WhenAll(centers.Select(c => CenterRating.ReadAsync(grains, evidence, c, year))), null);
+    }
+}
+
+/// <summary>A region's ratings for a year: how many centers have each final star level, and every center's row.</summary>
+public sealed record RegionRatings(string RegionId, int Year, string ModelVersion, IReadOnlyDictionary<int, int> CentersByFinalStars, IReadOnlyList<RegionRatingRow> Centers);
+
+/// <summary>One center of a region's rating table.</summary>
+public sealed record RegionRatingRow(
+    string CenterId, string Name, CenterLevel Level, double Score, int ComputedStars, int FinalStars, string FinalFrom, string? DecisionReason, int MissingEvidence);

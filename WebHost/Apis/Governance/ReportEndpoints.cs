@@ -1,0 +1,41 @@
+using Lianxin.Centers;
+using Lianxin.Governance;
+using Lianxin.WebHost.Governance;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.Governance;
+
+/// <summary>The printable yearly report of a center.</summary>
+internal static class ReportEndpoints
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/centers/{id}/reports/{year:int}", GetAsync)
+            .WithSummary("A center's yearly report as a printable HTML page (A4): compliance, star rating with contributions, decisions, service circle.")
+            .Produces(200, contentType: "text/html").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+
+    private static async Task<IResult> GetAsync(
+        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, GovernanceOptions options, TimeProvider clock)
+    {
+        if (RatingYears.Check(year, clock) is { } badYear)
+        {
+            return badYear;
+        }
+
+        var target = await scopes.ForCenterAsync(id);
+        if (GovernanceAccess.CheckRead(http, target, $"center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await grains.GetGrain<ICenterGrain>(id).GetAsync() is not { } center)
+        {
+            return ApiResults.NotFound($"center '{id}' does not exist.");
+        }
+
+        var rating = await CenterRating.ReadAsync(grains, evidence, center, year);
+        var (points, sites) = await ServiceCircleInputs.ReadAsync(grains, id, target.CenterPath);
+        var coverage = ServiceCircleCalculator.Compute([.. points.Where(p => p.CenterId == id)], sites, options.WalkingDistanceMeters);
+        var page = CenterReportPage.Render(center, ComplianceRules.Evaluate(center), rating, coverage, clock.GetUtcNow());
+        return TypedResults.Content(page, "text/html; charset=utf-8");
+    }
+}

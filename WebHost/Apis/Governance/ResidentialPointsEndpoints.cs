@@ -1,0 +1,69 @@
+using Lianxin.Governance;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.Governance;
+
+/// <summary>The residential-point registry of a center: where its households live, for the service circle.</summary>
+internal static class ResidentialPointsEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/centers/{id}/residential-points", GetAsync)
+            .WithSummary("The residential points a center answers for, with their households.")
+            .Produces<ResidentialPointsView>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/centers/{id}/residential-points.csv", GetCsvAsync)
+            .WithSummary("The residential points a center answers for (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+        group.MapPut("/centers/{id}/residential-points", ReplaceAsync)
+            .WithSummary("Replace the residential points a center answers for.")
+            .Produces<ResidentialPointsView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(ResidentialPointsView.Of(id, await grains.GetGrain<IResidentialPointsGrain>(id).GetAsync()));
+    }
+
+    private static async Task<IResult> GetCsvAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var points = await grains.GetGrain<IResidentialPointsGrain>(id).GetAsync();
+        return Csv.File(
+            $"residential-points-{id}.csv",
+            ["centerId", "pointId", "gridId", "latitude", "longitude", "households"],
+            points.Select(p => (IReadOnlyList<object?>)[id, p.Id, p.GridId, p.Location.Latitude, p.Location.Longitude, p.Households]));
+    }
+
+    private static async Task<IResult> ReplaceAsync(string id, ResidentialPointsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var points = ResidentialPointInput.ToPoints(v, request.Points);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var registry = grains.GetGrain<IResidentialPointsGrain>(id);
+        return await ApiResults.FromAsync(await registry.ReplaceAsync(points), async () => TypedResults.Ok(ResidentialPointsView.Of(id, await registry.GetAsync())));
+    }
+}
+
+/// <summary>A center's residential points and their households summed.</summary>
+public sealed record ResidentialPointsView(string CenterId, int Households, IReadOnlyList<ResidentialPoint> Points)
+{
+    public static ResidentialPointsView Of(string centerId, IReadOnlyList<ResidentialPoint> points) => new(centerId, points.Sum(p => p.Households), points);
+}

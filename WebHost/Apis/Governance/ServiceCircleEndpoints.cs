@@ -1,0 +1,154 @@
+using Lianxin.Common;
+using Lianxin.Governance;
+using Lianxin.WebHost.Governance;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.Governance;
+
+/// <summary>
+/// The 15-minute service circle of a region: the share of residential points and households within walking
+/// distance of a center, station or kiosk, per street and town; the points left out; and what a proposed site adds.
+/// </summary>
+internal static class ServiceCircleEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/regions/{id}/service-circle", GetAsync)
+            .WithSummary("Coverage of a region's residential points and households within walking distance (default 1,000 m, great-circle).")
+            .Produces<CoverageReport>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/service-circle/areas.csv", GetAreasCsvAsync)
+            .WithSummary("Coverage per street and town (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/service-circle/uncovered.csv", GetUncoveredCsvAsync)
+            .WithSummary("The residential points beyond walking distance of every site, with the nearest site (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/service-circle/proposal", ProposeAsync)
+            .WithSummary("What a proposed new site at latitude/longitude would add to the region's coverage.")
+            .Produces<SiteProposal>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/service-circle/proposal.csv", ProposeCsvAsync)
+            .WithSummary("The residential points a proposed new site would newly cover (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/service-circle.geojson", GetGeoJsonAsync)
+            .WithSummary("The service circle as a map layer: sites with their radius, residential points marked covered or not (GeoJSON).")
+            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+    }
+
+    private static async Task<IResult> GetAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    {
+        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
+        return refusal ?? TypedResults.Ok(ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters));
+    }
+
+    private static async Task<IResult> GetAreasCsvAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    {
+        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var report = ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters);
+        return Csv.File(
+            $"service-circle-areas-{id}.csv",
+            ["areaId", "areaName", "walkingDistanceMeters", "points", "coveredPoints", "pointShare", "households", "coveredHouseholds", "householdShare"],
+            report.Areas.Append(new AreaCoverage(id, "(total)", report.Totals)).Select(a => (IReadOnlyList<object?>)
+                [a.AreaId, a.AreaName, report.WalkingDistanceMeters, a.Totals.Points, a.Totals.CoveredPoints, a.Totals.PointShare, a.Totals.Households, a.Totals.CoveredHouseholds, a.Totals.HouseholdShare]));
+    }
+
+    private static async Task<IResult> GetUncoveredCsvAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    {
+        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var report = ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters);
+        return PointsCsv($"service-circle-uncovered-{id}.csv", report.Uncovered);
+    }
+
+    private static async Task<IResult> ProposeAsync(
+        string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    {
+        if (CheckSite(latitude, longitude) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
+        return refusal ?? TypedResults.Ok(Propose(input!, latitude!.Value, longitude!.Value));
+    }
+
+    private static async Task<IResult> ProposeCsvAsync(
+        string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    {
+        if (CheckSite(latitude, longitude) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
+        return refusal ?? PointsCsv($"service-circle-proposal-{id}.csv", Propose(input!, latitude!.Value, longitude!.Value).NewlyCovered);
+    }
+
+    private static async Task<IResult> GetGeoJsonAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    {
+        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var report = ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters);
+        return TypedResults.Json(GeoJsonFeatureCollection.From(report, input.Points, input.Sites), contentType: "application/geo+json");
+    }
+
+    private static SiteProposal Propose(CircleInput input, double latitude, double longitude) =>
+        ServiceCircleCalculator.Propose(
+            input.Points, input.Sites, new ServiceSite("proposed", "Proposed site", ServiceSiteKind.Proposed, new GeoPoint(latitude, longitude)), input.Meters);
+
+    private static IResult PointsCsv(string fileName, IEnumerable<UncoveredPoint> points) => Csv.File(
+        fileName,
+        ["pointId", "gridId", "centerId", "areaId", "latitude", "longitude", "households", "nearestSiteId", "nearestSiteMeters"],
+        points.Select(u => (IReadOnlyList<object?>)
+            [u.Id, u.GridId, u.CenterId, u.AreaId, u.Location.Latitude, u.Location.Longitude, u.Households, u.NearestSiteId, u.NearestSiteMeters]));
+
+    private static IResult? CheckSite(double? latitude, double? longitude)
+    {
+        var v = new Validation();
+        if (latitude is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
+        {
+            v.Add("latitude", "Is required: a WGS84 latitude, -90 to 90.");
+        }
+
+        if (longitude is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180)
+        {
+            v.Add("longitude", "Is required: a WGS84 longitude, -180 to 180.");
+        }
+
+        return v.IsValid ? null : ApiResults.Invalid(v);
+    }
+
+    private static async Task<(CircleInput? Input, IResult? Refusal)> ReadAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    {
+        var meters = walkingDistanceMeters ?? options.WalkingDistanceMeters;
+        if (!double.IsFinite(meters) || meters is < WalkingDistance.Min or > WalkingDistance.Max)
+        {
+            var v = new Validation();
+            v.Add("walkingDistanceMeters", $"Must be between {WalkingDistance.Min} and {WalkingDistance.Max} m.");
+            return (null, ApiResults.Invalid(v));
+        }
+
+        var target = await scopes.ForCenterAsync(id);
+        if (GovernanceAccess.CheckRead(http, target, $"region '{id}'") is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var (points, sites) = await ServiceCircleInputs.ReadAsync(grains, id, target.CenterPath);
+        return (new CircleInput(points, sites, meters), null);
+    }
+
+    private sealed record CircleInput(IReadOnlyList<PlacedPoint> Points, IReadOnlyList<ServiceSite> Sites, double Meters);
+}
