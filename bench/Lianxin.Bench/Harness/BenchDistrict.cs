@@ -7,10 +7,14 @@ namespace Lianxin.Bench.Harness;
 /// <summary>
 /// The benchmark district: the demo district's centers and kiosks, with as many grids and people as a
 /// prefecture-level city (about 40 people per grid, the first of each grid its lead), written in the demo district's
-/// file format so the product's own loader and the kiosk simulator both read it.
+/// file format so the product's own loader and the kiosk simulator both read it. One more center under the root has
+/// one kiosk the simulator never plays: the probe the push scenario times changes through.
 /// </summary>
 internal sealed record BenchDistrict(string Path, string RootCenterId, IReadOnlyList<string> GridIds, int Volunteers, IReadOnlyList<string> KioskIds)
 {
+    public const string ProbeCenterId = "bench-probe";
+    public const string ProbeKioskId = "bench-probe-k";
+
     private static readonly string[] Roles = ["lead", "fullTimeWorker", "partTimeWorker", "instructor"];
 
     public static string VolunteerId(int index) => $"bv-{index:D6}";
@@ -67,14 +71,20 @@ internal sealed record BenchDistrict(string Path, string RootCenterId, IReadOnly
             });
         }
 
-        var kioskNodes = new JsonArray([.. district["kiosks"]!.AsArray().Take(kiosks).Select(k => k!.DeepClone())]);
+        var probe = gridCenters[0]!.DeepClone().AsObject();
+        probe["id"] = ProbeCenterId;
+        probe["name"] = "基准探针社区党群服务中心";
+        probe["parentId"] = root;
+        centers.Add(probe);
+        var simulated = district["kiosks"]!.AsArray().Take(kiosks).Select(k => k!.DeepClone()).ToList();
+        var kioskNodes = new JsonArray([.. simulated, new JsonObject { ["id"] = ProbeKioskId, ["centerId"] = ProbeCenterId, ["name"] = "基准探针终端" }]);
         district["name"] = "基准区";
         district["grids"] = gridNodes;
         district["volunteers"] = people;
         district["kiosks"] = kioskNodes;
         district["residentialPoints"] = new JsonArray();
         await File.WriteAllTextAsync(path, district.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
-        return new BenchDistrict(path, root, gridIds, volunteers, [.. kioskNodes.Select(k => k!["id"]!.GetValue<string>())]);
+        return new BenchDistrict(path, root, gridIds, volunteers, [.. simulated.Select(k => k!["id"]!.GetValue<string>())]);
     }
 
     private static JsonObject Square(double lat, double lon, double half) => new()
