@@ -10,7 +10,8 @@ namespace Lianxin.Bench.Harness;
 /// file format so the product's own loader and the kiosk simulator both read it. One more center under the root has
 /// one kiosk the simulator never plays: the probe the push scenario times changes through.
 /// </summary>
-internal sealed record BenchDistrict(string Path, string RootCenterId, IReadOnlyList<string> GridIds, int Volunteers, IReadOnlyList<string> KioskIds)
+internal sealed record BenchDistrict(
+    string Path, string RootCenterId, IReadOnlyList<string> GridIds, IReadOnlyList<string> GridCenterIds, int Volunteers, IReadOnlyList<string> KioskIds)
 {
     public const string ProbeCenterId = "bench-probe";
     public const string ProbeKioskId = "bench-probe-k";
@@ -22,6 +23,32 @@ internal sealed record BenchDistrict(string Path, string RootCenterId, IReadOnly
     /// <summary>The grid a volunteer lives on: people are dealt round the grids.</summary>
     public string GridOf(int volunteer) => GridIds[volunteer % GridIds.Count];
 
+    /// <summary>The fewest centers (in file order) whose grids hold at least <paramref name="people"/> people, and how many they hold.</summary>
+    public (IReadOnlyList<string> CenterIds, int People) CentersCovering(int people)
+    {
+        var perCenter = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var v = 0; v < Volunteers; v++)
+        {
+            var center = GridCenterIds[v % GridIds.Count];
+            perCenter[center] = perCenter.GetValueOrDefault(center) + 1;
+        }
+
+        var chosen = new List<string>();
+        var total = 0;
+        foreach (var center in GridCenterIds.Distinct())
+        {
+            if (total >= people)
+            {
+                break;
+            }
+
+            chosen.Add(center);
+            total += perCenter.GetValueOrDefault(center);
+        }
+
+        return (chosen, total);
+    }
+
     public static async Task<BenchDistrict> WriteAsync(string demoFile, string path, int grids, int volunteers, int kiosks)
     {
         var district = JsonNode.Parse(await File.ReadAllTextAsync(demoFile))!.AsObject();
@@ -32,6 +59,7 @@ internal sealed record BenchDistrict(string Path, string RootCenterId, IReadOnly
 
         var gridNodes = new JsonArray();
         var gridIds = new List<string>(grids);
+        var gridCenterIds = new List<string>(grids);
         var gridLocations = new List<(double Lat, double Lon)>(grids);
         for (var g = 0; g < grids; g++)
         {
@@ -40,6 +68,7 @@ internal sealed record BenchDistrict(string Path, string RootCenterId, IReadOnly
             var lat = center["location"]!["latitude"]!.GetValue<double>() + ((g / gridCenters.Count % 20) - 10) * 0.002;
             var lon = center["location"]!["longitude"]!.GetValue<double>() + ((g / gridCenters.Count / 20) - 3) * 0.002;
             gridIds.Add(id);
+            gridCenterIds.Add(center["id"]!.GetValue<string>());
             gridLocations.Add((lat, lon));
             gridNodes.Add(new JsonObject
             {
@@ -84,7 +113,7 @@ internal sealed record BenchDistrict(string Path, string RootCenterId, IReadOnly
         district["kiosks"] = kioskNodes;
         district["residentialPoints"] = new JsonArray();
         await File.WriteAllTextAsync(path, district.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
-        return new BenchDistrict(path, root, gridIds, volunteers, [.. simulated.Select(k => k!["id"]!.GetValue<string>())]);
+        return new BenchDistrict(path, root, gridIds, gridCenterIds, volunteers, [.. simulated.Select(k => k!["id"]!.GetValue<string>())]);
     }
 
     private static JsonObject Square(double lat, double lon, double half) => new()

@@ -16,6 +16,10 @@ internal static class Catalog
         new StartCeiling(),
         new ActivationMemoryScenario(),
         new ColdStartScenario(),
+#if KIOSK_SIMULATOR
+        new KioskIngestScenario(),
+        new PushLatencyScenario(),
+#endif
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();
