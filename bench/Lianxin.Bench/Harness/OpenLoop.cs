@@ -12,7 +12,7 @@ internal static class OpenLoop
     {
         var latencies = new Latencies((int)Math.Min(4_000_000, (perSecond * duration.TotalSeconds) + 1));
         long errors = 0;
-        var count = (long)(perSecond * duration.TotalSeconds);
+        var count = Math.Max(1, (long)(perSecond * duration.TotalSeconds));
         var start = Stopwatch.GetTimestamp();
         var running = new List<Task>((int)Math.Min(count, 1_000_000));
         for (long n = 0; n < count; n++)

@@ -14,6 +14,9 @@ internal sealed class KioskIngestScenario : IScenario
 {
     public const string RateId = "product.ingest_events";
 
+    /// <summary>Simulator runs last at least this long: a batch still unanswered when a run stops is not counted.</summary>
+    internal static readonly TimeSpan MinimumRun = TimeSpan.FromSeconds(5);
+
     public string Name => "ingest";
 
     public async Task RunAsync(BenchContext context)
@@ -25,8 +28,14 @@ internal sealed class KioskIngestScenario : IScenario
         using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
 
         // Warm-up: JIT, connection pools, the kiosks' and centers' activations.
+        var run = sizes.Measure > MinimumRun ? sizes.Measure : MinimumRun;
         await SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.Warmup, seed: 1);
-        var full = await SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.Measure, seed: 2);
+        var full = await SimulateAsync(context, population, http, eventsPerSecond: 0, run, seed: 2);
+        if (full.Accepted + full.Rejected == 0)
+        {
+            throw new InvalidOperationException($"The simulator got no events answered: {full}");
+        }
+
         context.Results.Product(
             RateId, $"(1) Durable kiosk ingest, batches of {sizes.BatchSize}, {population.District.KioskIds.Count} kiosks", full.EventsPerSecond, "events/s",
             [
@@ -37,8 +46,8 @@ internal sealed class KioskIngestScenario : IScenario
             $"{full.Accepted:N0} accepted, {full.Rejected:N0} rejected, {full.DuplicateAnswers:N0} duplicate answers, {full.FailedRequests} failed requests; "
             + $"batch p99 at full load {Results.Number(full.P99Ms)} ms");
 
-        var half = await SimulateAsync(context, population, http, full.EventsPerSecond / 2, sizes.Measure, seed: 3);
-        var floor = await NoOpAtRateAsync(context, full.EventsPerSecond / 2 / sizes.BatchSize);
+        var half = await SimulateAsync(context, population, http, full.EventsPerSecond / 2, run, seed: 3);
+        var floor = await NoOpAtRateAsync(context, full.EventsPerSecond / 2 / sizes.BatchSize, run);
         context.Results.Ceiling(
             "ceiling.http_post_at_half_p99", "Ceiling: no-op POST of a batch at the same batch rate, p99", floor.Latency.P99, "ms",
             $"p50 {Results.Number(floor.Latency.P50)} ms at {Results.Number(floor.PerSecond)} req/s (open loop)");
@@ -77,14 +86,14 @@ internal sealed class KioskIngestScenario : IScenario
     }
 
     /// <summary>The floor of an acknowledged batch: the same body to the no-op endpoint at the same rate.</summary>
-    private static async Task<LoadResult> NoOpAtRateAsync(BenchContext context, double batchesPerSecond)
+    private static async Task<LoadResult> NoOpAtRateAsync(BenchContext context, double batchesPerSecond, TimeSpan duration)
     {
         var body = KioskBatchBody.Create(context.Sizes.BatchSize);
         var (process, address, _) = await context.StartCeilingAppAsync("ceiling-http-at-rate");
         await using (process)
         {
             using var client = HttpLoad.CreateClient(address, context.Sizes.HttpConnections);
-            return await OpenLoop.RunAsync(batchesPerSecond, context.Sizes.Measure, _ =>
+            return await OpenLoop.RunAsync(batchesPerSecond, duration, _ =>
             {
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -78,9 +78,10 @@ internal sealed class PushLatencyScenario : IScenario
             }
         }));
 
+        var warmup = sizes.Warmup > TimeSpan.FromSeconds(2) ? sizes.Warmup : TimeSpan.FromSeconds(2);
         var ingest = KioskIngestScenario.SimulateAsync(
-            context, population, http, sizes.PushIngestEventsPerSecond, sizes.Warmup + sizes.Measure + TimeSpan.FromSeconds(1), seed: 4);
-        await Task.Delay(sizes.Warmup);
+            context, population, http, sizes.PushIngestEventsPerSecond, warmup + sizes.Measure + KioskIngestScenario.MinimumRun, seed: 4);
+        await Task.Delay(warmup);
         var started = Stopwatch.GetTimestamp();
         await probe.RunAsync(ProbeInterval, sizes.Measure);
         var elapsed = Stopwatch.GetElapsedTime(started);
