@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLianxinLogging();
 builder.AddLianxinOrleans();
 builder.AddLianxinAuth();
+builder.AddKioskAuth();
 builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
@@ -24,7 +25,15 @@ app.MapCentersApi();
 app.MapGridsApi();
 app.MapVolunteersApi();
 app.MapKiosksApi();
+app.MapKioskFleetApi();
+app.MapKioskProtocolApi();
+app.MapActivityApi();
+app.MapLedgerApi();
+app.MapHelpRequestsApi();
 app.MapGovernanceApi();
+app.MapAuditApi();
+app.MapScenariosApi();
+app.MapEmergenciesApi();
 
 app.Run();
 

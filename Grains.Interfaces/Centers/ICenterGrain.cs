@@ -55,4 +55,11 @@ public interface ICenterGrain : IGrainWithStringKey
     /// <summary>A volunteer started (+1) or ended (-1) duty at this center.</summary>
     [Alias("ChangeVolunteersOnDuty")]
     Task ChangeVolunteersOnDutyAsync(int delta);
+
+    /// <summary>
+    /// The center's activity actor reports what its kiosks drive (people inside, today's check-ins, open help
+    /// requests, kiosks online). Reports are absolute, so a repeated one changes nothing.
+    /// </summary>
+    [Alias("ReportActivity")]
+    Task ReportActivityAsync(CenterActivityFigures figures);
 }

@@ -17,4 +17,15 @@ public interface IKioskGrain : IGrainWithStringKey
     /// <summary>Replaces the kiosk's facts (it may move to another center).</summary>
     [Alias("Update")]
     Task<RegistryResult> UpdateAsync(KioskProfile profile);
+
+    /// <summary>
+    /// Sets the SHA-256 hash of the kiosk's device key, replacing any earlier key (rotation), or removes it when
+    /// null (revocation). NotFound when the kiosk is not registered.
+    /// </summary>
+    [Alias("SetKeyHash")]
+    Task<RegistryResult> SetKeyHashAsync(byte[]? keyHash);
+
+    /// <summary>The kiosk's center when <paramref name="keyHash"/> is the hash of its current device key; otherwise null.</summary>
+    [Alias("Authenticate"), ReadOnly]
+    Task<string?> AuthenticateAsync(byte[] keyHash);
 }

@@ -1,4 +1,5 @@
 using Lianxin.Common;
+using Lianxin.Emergencies;
 
 namespace Lianxin.Volunteers;
 
@@ -25,4 +26,19 @@ public interface IVolunteerGrain : IGrainWithStringKey
     /// <summary>Ends duty; a no-op when not on duty.</summary>
     [Alias("EndDuty")]
     Task EndDutyAsync();
+
+    /// <summary>
+    /// A message of an emergency reaches the person: shown on their page, and they count as mobilized until the
+    /// emergency ends. Null when the person does not exist.
+    /// </summary>
+    [Alias("ReceiveAlert")]
+    Task<AlertReceipt?> ReceiveAlertAsync(VolunteerAlert alert);
+
+    /// <summary>The person's roll-call status in an emergency changed (at a post, or no longer mobilized).</summary>
+    [Alias("ReportRollCall"), OneWay]
+    Task ReportRollCallAsync(string emergencyId, RollCallStatus status, string? postId);
+
+    /// <summary>The latest message of every live emergency that reached the person, with their reply tokens.</summary>
+    [Alias("GetAlerts"), ReadOnly]
+    Task<IReadOnlyList<VolunteerAlert>> GetAlertsAsync();
 }

@@ -122,6 +122,19 @@ internal sealed partial class CenterGrain(
         return Task.CompletedTask;
     }
 
+    public Task ReportActivityAsync(CenterActivityFigures figures)
+    {
+        State.Live = State.Live with
+        {
+            PeopleInside = figures.PeopleInside,
+            CheckInsTodayByFunction = figures.CheckInsTodayByFunction,
+            OpenHelpRequests = figures.OpenHelpRequests,
+            KiosksOnline = figures.KiosksOnline,
+        };
+        ScheduleReport();
+        return Task.CompletedTask;
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_pendingReport is not null)

@@ -20,4 +20,13 @@ public static class StorageNames
     public const string StarRatingState = "star-rating";
     public const string DemonstrationState = "demonstration";
     public const string ResidentialPointsState = "residential-points";
+    public const string KioskIngestState = "kiosk-ingest";
+    public const string KioskHealthState = "kiosk-health";
+    public const string CenterActivityState = "center-activity";
+    public const string PersonLedgerState = "person-ledger";
+    public const string HelpRequestState = "help-request";
+    public const string EmergencyState = "emergency";
+    public const string EmergencyDirectoryState = "emergency-directory";
+    public const string ScenarioState = "scenario";
+    public const string ScenarioCatalogState = "scenario-catalog";
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Lianxin.Centers;
 using Lianxin.Common;
 
@@ -53,4 +54,21 @@ internal sealed class KioskGrain(
 
         return RegistryResult.Updated;
     }
+
+    public async Task<RegistryResult> SetKeyHashAsync(byte[]? keyHash)
+    {
+        if (state.State.Profile is null)
+        {
+            return RegistryResult.NotFound($"Kiosk '{Id}' does not exist.");
+        }
+
+        state.State.KeyHash = keyHash;
+        await state.WriteStateAsync();
+        return RegistryResult.Updated;
+    }
+
+    public Task<string?> AuthenticateAsync(byte[] keyHash) => Task.FromResult(
+        state.State is { Profile: { } profile, KeyHash: { } stored } && CryptographicOperations.FixedTimeEquals(stored, keyHash)
+            ? profile.CenterId
+            : null);
 }

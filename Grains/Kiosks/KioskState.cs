@@ -6,4 +6,7 @@ public sealed class KioskState
 {
     /// <summary>Null until the kiosk is registered.</summary>
     [Id(0)] public KioskProfile? Profile { get; set; }
+
+    /// <summary>SHA-256 of the kiosk's device key; the key itself is shown once and never stored. Null: no key.</summary>
+    [Id(1)] public byte[]? KeyHash { get; set; }
 }

@@ -5,14 +5,14 @@ using Lianxin.Grids;
 namespace Lianxin.Volunteers;
 
 /// <summary>A person: registry facts, their place on a grid roster, and their live status.</summary>
-internal sealed class VolunteerGrain(
+internal sealed partial class VolunteerGrain(
     [PersistentState(StorageNames.VolunteerState, StorageNames.Default)] IPersistentState<VolunteerState> state,
     TimeProvider clock) : Grain, IVolunteerGrain
 {
     private string Id => this.GetPrimaryKeyString();
 
     public Task<VolunteerSnapshot?> GetAsync() => Task.FromResult(
-        state.State.Profile is null ? null : new VolunteerSnapshot(Id, state.State.Profile, state.State.Live));
+        state.State.Profile is null ? null : new VolunteerSnapshot(Id, state.State.Profile, CurrentLive));
 
     public async Task<RegistryResult> CreateAsync(VolunteerProfile profile)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Lianxin.Audit;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Lianxin.Silo.Database;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -88,12 +90,15 @@ public static class SiloConfiguration
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddLianxinKiosks(configuration);
+        silo.AddLianxinEmergencies(configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
+            silo.Services.AddSingleton<IAuditStore, InMemoryAuditStore>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
         }
@@ -110,6 +115,7 @@ public static class SiloConfiguration
             }));
         }
 
+        silo.Services.AddSingleton<IAuditStore>(_ => new PostgresAuditStore(NpgsqlDataSource.Create(connectionString)));
         silo.Services.AddSingleton<IEventJournal>(sp =>
             new PostgresEventJournal(connectionString, sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         silo.UseAdoNetReminderService(o =>

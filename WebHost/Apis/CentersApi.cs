@@ -43,7 +43,7 @@ public static class CentersApi
         return TypedResults.Ok(children.OfType<CenterSnapshot>().ToArray());
     }
 
-    private static async Task<IResult> CreateAsync(CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var id = v.Id("id", request.Id);
@@ -67,10 +67,14 @@ public static class CentersApi
 
         var center = grains.GetGrain<ICenterGrain>(id);
         var result = await center.CreateAsync(profile);
-        return await ApiResults.FromAsync(result, async () => TypedResults.Created($"/api/v1/centers/{id}", await center.GetAsync()));
+        return await ApiResults.FromAsync(result, async () =>
+        {
+            await audit.RecordAsync(http, "center.created", $"center:{id}", await scopes.ForCenterAsync(id));
+            return TypedResults.Created($"/api/v1/centers/{id}", await center.GetAsync());
+        });
     }
 
-    private static async Task<IResult> UpdateAsync(string id, CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> UpdateAsync(string id, CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -98,6 +102,10 @@ public static class CentersApi
 
         var center = grains.GetGrain<ICenterGrain>(id);
         var result = await center.UpdateAsync(profile);
-        return await ApiResults.FromAsync(result, async () => TypedResults.Ok(await center.GetAsync()));
+        return await ApiResults.FromAsync(result, async () =>
+        {
+            await audit.RecordAsync(http, "center.updated", $"center:{id}", await scopes.ForCenterAsync(id));
+            return TypedResults.Ok(await center.GetAsync());
+        });
     }
 }

@@ -45,7 +45,7 @@ public static class GridsApi
         return TypedResults.Ok(people);
     }
 
-    private static async Task<IResult> CreateAsync(GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var id = v.Id("id", request.Id);
@@ -63,10 +63,14 @@ public static class GridsApi
         var grid = grains.GetGrain<IGridGrain>(id);
         return await ApiResults.FromAsync(
             await grid.CreateAsync(profile),
-            async () => TypedResults.Created($"/api/v1/grids/{id}", GridResponse.From((await grid.GetAsync())!)));
+            async () =>
+            {
+                await audit.RecordAsync(http, "grid.created", $"grid:{id}", await scopes.ForGridAsync(id));
+                return TypedResults.Created($"/api/v1/grids/{id}", GridResponse.From((await grid.GetAsync())!));
+            });
     }
 
-    private static async Task<IResult> UpdateAsync(string id, GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> UpdateAsync(string id, GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -94,7 +98,11 @@ public static class GridsApi
         var grid = grains.GetGrain<IGridGrain>(id);
         return await ApiResults.FromAsync(
             await grid.UpdateAsync(profile),
-            async () => TypedResults.Ok(GridResponse.From((await grid.GetAsync())!)));
+            async () =>
+            {
+                await audit.RecordAsync(http, "grid.updated", $"grid:{id}", await scopes.ForGridAsync(id));
+                return TypedResults.Ok(GridResponse.From((await grid.GetAsync())!));
+            });
     }
 }
 

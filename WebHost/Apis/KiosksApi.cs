@@ -34,7 +34,7 @@ public static class KiosksApi
         return TypedResults.Ok(await grains.GetGrain<IKioskGrain>(id).GetAsync());
     }
 
-    private static async Task<IResult> CreateAsync(KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var id = v.Id("id", request.Id);
@@ -52,10 +52,14 @@ public static class KiosksApi
         var kiosk = grains.GetGrain<IKioskGrain>(id);
         return await ApiResults.FromAsync(
             await kiosk.CreateAsync(profile),
-            async () => TypedResults.Created($"/api/v1/kiosks/{id}", await kiosk.GetAsync()));
+            async () =>
+            {
+                await audit.RecordAsync(http, "kiosk.created", $"kiosk:{id}", await scopes.ForCenterAsync(profile.CenterId));
+                return TypedResults.Created($"/api/v1/kiosks/{id}", await kiosk.GetAsync());
+            });
     }
 
-    private static async Task<IResult> UpdateAsync(string id, KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> UpdateAsync(string id, KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -80,6 +84,10 @@ public static class KiosksApi
         }
 
         var kiosk = grains.GetGrain<IKioskGrain>(id);
-        return await ApiResults.FromAsync(await kiosk.UpdateAsync(profile), async () => TypedResults.Ok(await kiosk.GetAsync()));
+        return await ApiResults.FromAsync(await kiosk.UpdateAsync(profile), async () =>
+        {
+            await audit.RecordAsync(http, "kiosk.updated", $"kiosk:{id}", await scopes.ForCenterAsync(profile.CenterId));
+            return TypedResults.Ok(await kiosk.GetAsync());
+        });
     }
 }

@@ -29,7 +29,7 @@ public static class VolunteersApi
         return TypedResults.Ok(await grains.GetGrain<IVolunteerGrain>(id).GetAsync());
     }
 
-    private static async Task<IResult> CreateAsync(VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var id = v.Id("id", request.Id);
@@ -47,10 +47,14 @@ public static class VolunteersApi
         var person = grains.GetGrain<IVolunteerGrain>(id);
         return await ApiResults.FromAsync(
             await person.CreateAsync(profile),
-            async () => TypedResults.Created($"/api/v1/volunteers/{id}", await person.GetAsync()));
+            async () =>
+            {
+                await audit.RecordAsync(http, "volunteer.created", $"volunteer:{id}", await scopes.ForVolunteerAsync(id));
+                return TypedResults.Created($"/api/v1/volunteers/{id}", await person.GetAsync());
+            });
     }
 
-    private static async Task<IResult> UpdateAsync(string id, VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> UpdateAsync(string id, VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -77,6 +81,10 @@ public static class VolunteersApi
         var person = grains.GetGrain<IVolunteerGrain>(id);
         return await ApiResults.FromAsync(
             await person.UpdateAsync(profile),
-            async () => TypedResults.Ok(await person.GetAsync()));
+            async () =>
+            {
+                await audit.RecordAsync(http, "volunteer.updated", $"volunteer:{id}", await scopes.ForVolunteerAsync(id));
+                return TypedResults.Ok(await person.GetAsync());
+            });
     }
 }

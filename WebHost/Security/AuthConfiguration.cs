@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Lianxin.WebHost.Security;
@@ -16,6 +17,8 @@ public static partial class AuthConfiguration
         var key = ResolveSigningKey(builder, options);
         builder.Services.AddSingleton(new TokenIssuer(options, key));
         builder.Services.AddSingleton<ScopeResolver>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>

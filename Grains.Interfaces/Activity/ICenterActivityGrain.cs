@@ -1,0 +1,50 @@
+using Lianxin.Common;
+using Lianxin.Kiosks;
+
+namespace Lianxin.Activity;
+
+/// <summary>
+/// What a center's kiosks drive (keyed by center id): presence (one open check-in per person, paired by
+/// occurredAt, closed automatically), today's counts, kiosk health, open help requests, hours awaiting decision and
+/// kiosk alerts of its subtree. It reports the figures to its <see cref="Centers.ICenterGrain"/>.
+/// Kiosk events are applied at most once per kiosk and journal position, so replaying a kiosk's journal is harmless.
+/// </summary>
+[Alias("Lianxin.ICenterActivityGrain")]
+public interface ICenterActivityGrain : IGrainWithStringKey
+{
+    /// <summary>Applies check-ins, check-outs, self-service and after-hours events of one kiosk, in journal order; one outcome per event applied.</summary>
+    [Alias("Apply")]
+    Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events);
+
+    /// <summary>Staff set a visit's check-out time, with a reason (for example to correct an automatic check-out).</summary>
+    [Alias("CorrectCheckOut")]
+    Task<RegistryResult> CorrectCheckOutAsync(Guid visitId, DateTimeOffset checkedOutAt, string reason, string correctedBy);
+
+    /// <summary>A kiosk of this center changed heartbeat state.</summary>
+    [Alias("ReportKioskHealth")]
+    Task ReportKioskHealthAsync(string kioskId, KioskConnectivity connectivity);
+
+    /// <summary>A help request at this center opened (true) or closed (false); idempotent.</summary>
+    [Alias("TrackHelpRequest")]
+    Task TrackHelpRequestAsync(string helpRequestId, bool open);
+
+    /// <summary>Hours served here were approved or declined: they no longer await a decision.</summary>
+    [Alias("HoursDecided")]
+    Task HoursDecidedAsync(Guid hoursId);
+
+    /// <summary>Raises or (with <see cref="KioskAlert.ResolvedAt"/> set) resolves a kiosk alert in this center's subtree.</summary>
+    [Alias("Alert")]
+    Task AlertAsync(KioskAlert alert);
+
+    /// <summary>The activity as of now.</summary>
+    [Alias("Get")]
+    Task<CenterActivity> GetAsync();
+
+    /// <summary>Closes overdue visits and rolls the day over; the grain's own timer calls it too.</summary>
+    [Alias("Tick")]
+    Task TickAsync();
+
+    /// <summary>Persists what is held in memory; answers when it is durable.</summary>
+    [Alias("Flush")]
+    Task FlushAsync();
+}

@@ -1,0 +1,17 @@
+using Lianxin.Common;
+
+namespace Lianxin.Emergencies;
+
+/// <summary>
+/// Who an emergency reaches. <see cref="Ids"/> are grid ids (<see cref="ScopeKind.Grids"/>), center ids
+/// (<see cref="ScopeKind.Centers"/>) or the one region center (<see cref="ScopeKind.Region"/>). A drawn shape
+/// is looked for inside a bound: the launcher's region (<see cref="WithinCenterId"/>) or grid (<see cref="WithinGridId"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Lianxin.EmergencyScope")]
+public sealed record EmergencyScope(
+    [property: Id(0)] ScopeKind Kind,
+    [property: Id(1)] IReadOnlyList<string> Ids,
+    [property: Id(2)] GeoPolygon? Polygon = null,
+    [property: Id(3)] GeoCircle? Circle = null,
+    [property: Id(4)] string? WithinCenterId = null,
+    [property: Id(5)] string? WithinGridId = null);

@@ -1,0 +1,168 @@
+using Lianxin.Centers;
+using Lianxin.Common;
+using Lianxin.Kiosks;
+using Lianxin.Ledger;
+using Lianxin.Volunteers;
+using Microsoft.Extensions.Logging;
+
+namespace Lianxin.Activity;
+
+/// <summary>Coalesced writes, reports to the center, the outbox to volunteers and ledgers, and the keep-alive reminder.</summary>
+internal sealed partial class CenterActivityGrain
+{
+    private static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(250);
+    private const int DispatchBatch = 64;
+
+    private bool _dirty;
+    private bool _reminderRegistered;
+    private long _durableOutboxVersion;
+    private IGrainTimer? _pendingWrite;
+    private IGrainTimer? _pendingReport;
+    private CenterActivityFigures? _lastReport;
+
+    public async Task FlushAsync()
+    {
+        _pendingWrite?.Dispose();
+        _pendingWrite = null;
+        if (!_dirty)
+        {
+            return;
+        }
+
+        var version = State.OutboxVersion;
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+            _durableOutboxVersion = Math.Max(_durableOutboxVersion, version);
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            await ReportAsync();
+        }
+    }
+
+    /// <summary>Something changed: write within <see cref="WriteDelay"/> and report within <see cref="ReportDelay"/>.</summary>
+    private void Changed()
+    {
+        _dirty = true;
+        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
+        ScheduleReport();
+    }
+
+    private void ScheduleReport() =>
+        _pendingReport ??= this.RegisterGrainTimer(static (grain, _) => grain.ReportAsync(), this, new GrainTimerCreationOptions(ReportDelay, Timeout.InfiniteTimeSpan));
+
+    private async Task ReportAsync()
+    {
+        _pendingReport?.Dispose();
+        _pendingReport = null;
+        var today = State.Days.GetValueOrDefault(_calendar.Day(clock.UtcNow));
+        var figures = new CenterActivityFigures(
+            Book.Inside.Count(),
+            today is null ? new Dictionary<BasicFunction, int>() : new Dictionary<BasicFunction, int>(today.CheckInsByPurpose),
+            State.OpenHelpRequests.Count,
+            State.Kiosks.Values.Count(k => k == KioskConnectivity.Online));
+        if (_lastReport is not null && Same(_lastReport, figures))
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<ICenterGrain>(Id).ReportActivityAsync(figures);
+        _lastReport = figures;
+    }
+
+    private static bool Same(CenterActivityFigures a, CenterActivityFigures b) =>
+        a.PeopleInside == b.PeopleInside && a.OpenHelpRequests == b.OpenHelpRequests && a.KiosksOnline == b.KiosksOnline
+        && a.CheckInsTodayByFunction.Count == b.CheckInsTodayByFunction.Count
+        && a.CheckInsTodayByFunction.All(kv => b.CheckInsTodayByFunction.GetValueOrDefault(kv.Key) == kv.Value);
+
+    /// <summary>A reminder brings the actor back after a restart, so overdue visits close and the day rolls over.</summary>
+    private async Task EnsureReminderAsync()
+    {
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder("activity", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+            _reminderRegistered = true;
+        }
+    }
+
+    /// <summary>
+    /// Sends durable outbox items to the volunteers and ledgers they concern. Runs interleaved with kiosk calls (it
+    /// waits on other actors); it only touches the outbox between its awaits.
+    /// </summary>
+    private async Task DispatchOutboxAsync()
+    {
+        for (var round = 0; round < 10 && await DispatchSomeAsync(); round++)
+        {
+        }
+    }
+
+    /// <summary>Delivers up to <see cref="DispatchBatch"/> items at once; false when there was nothing to deliver or a delivery failed.</summary>
+    private async Task<bool> DispatchSomeAsync()
+    {
+        var due = State.Outbox.Where(i => i.Value.Version <= _durableOutboxVersion).Take(DispatchBatch).ToList();
+        var delivered = await Task.WhenAll(due.Select(async item =>
+        {
+            try
+            {
+                await DeliverAsync(item.Value);
+                return true;
+            }
+            catch (Exception e)
+            {
+                LogDeliveryFailed(Id, item.Key, e);
+                return false;
+            }
+        }));
+        for (var i = 0; i < due.Count; i++)
+        {
+            if (delivered[i] && State.Outbox.TryGetValue(due[i].Key, out var current) && current.Version == due[i].Value.Version)
+            {
+                State.Outbox.Remove(due[i].Key);
+                Changed();
+            }
+        }
+
+        return due.Count > 0 && delivered.All(d => d);
+    }
+
+    private async Task DeliverAsync(OutboxItem item)
+    {
+        if (item.Hours is { } hours)
+        {
+            var result = await GrainFactory.GetGrain<IPersonLedgerGrain>(item.PersonId).RecordHoursAsync(hours);
+            if (result.Outcome == RegistryOutcome.Conflict)
+            {
+                State.HoursAwaiting.Remove(hours.Id);
+            }
+
+            return;
+        }
+
+        var person = GrainFactory.GetGrain<IVolunteerGrain>(item.PersonId);
+        if (item.OnDuty == true)
+        {
+            await person.StartDutyAsync(Id);
+        }
+        else if ((await person.GetAsync())?.Live is { Status: VolunteerStatus.OnDuty } live && live.CenterId == Id)
+        {
+            // Only end duty that is ours: the person may have started duty at another center since.
+            await person.EndDutyAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Center {CenterId} could not deliver {Item}; it is retried")]
+    private partial void LogDeliveryFailed(string centerId, string item, Exception exception);
+}

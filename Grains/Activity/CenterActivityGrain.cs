@@ -1,0 +1,299 @@
+using Lianxin.Centers;
+using Lianxin.Common;
+using Lianxin.Kiosks;
+using Lianxin.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Activity;
+
+/// <summary>
+/// A center's activity as its kiosks report it. Kiosk events are applied in memory and the state is written
+/// coalesced (or when a kiosk asks, before it records its own applied position), so the actor keeps up with
+/// thousands of events a second; a replay after a crash re-applies only what was not durable yet.
+/// </summary>
+internal sealed partial class CenterActivityGrain(
+    [PersistentState(StorageNames.CenterActivityState, StorageNames.Default)] IPersistentState<CenterActivityState> state,
+    DomainClock clock,
+    IOptions<KioskOptions> options,
+    ILogger<CenterActivityGrain> logger) : Grain, ICenterActivityGrain, IRemindable
+{
+    private const int RecentLimit = 50;
+    private const int HoursAwaitingKept = 2000;
+
+    private readonly KioskOptions _options = options.Value;
+    private readonly LocalCalendar _calendar = new(options.Value.Zone);
+    private OpeningHours? _openingHours;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private CenterActivityState State => state.State;
+
+    private PresenceBook Book => new(State.Visits, State.Unpaired, BaseDeadline);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await RefreshOpeningHoursAsync();
+        this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(_options.CheckInterval, _options.CheckInterval));
+        this.RegisterGrainTimer(static (grain, _) => grain.DispatchOutboxAsync(), this,
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
+    }
+
+    public async Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events)
+    {
+        await EnsureReminderAsync();
+        var now = clock.UtcNow;
+        var mark = State.AppliedPositions.GetValueOrDefault(kioskId);
+        var outcomes = new List<EventOutcome>(events.Count);
+        var changes = new List<PresenceChange>();
+        foreach (var journaled in events.OrderBy(e => e.Position))
+        {
+            var e = journaled.Event;
+            if (journaled.Position <= mark)
+            {
+                outcomes.Add(EventOutcome.Accepted(e.EventId));
+                continue;
+            }
+
+            var rejection = e.Body switch
+            {
+                CheckIn checkIn => Book.CheckIn(e.EventId, kioskId, checkIn, e.OccurredAt, now, changes),
+                CheckOut checkOut => Book.CheckOut(e.EventId, kioskId, checkOut.PersonId, e.OccurredAt, now, changes),
+                SelfService service => CountSelfService(service, e.OccurredAt),
+                AfterHoursEntry entry => RecordAfterHours(e, kioskId, entry),
+                _ => $"Events of type {e.Body.GetType().Name} are not applied to a center's presence.",
+            };
+            if (rejection is not null)
+            {
+                AddRecent(State.Rejected, new RejectedEvent(e.EventId, kioskId, PersonOf(e.Body), e.OccurredAt, rejection));
+                outcomes.Add(EventOutcome.Rejected(e.EventId, rejection));
+            }
+            else
+            {
+                outcomes.Add(EventOutcome.Accepted(e.EventId));
+            }
+
+            mark = journaled.Position;
+        }
+
+        State.AppliedPositions[kioskId] = mark;
+        Process(changes);
+        Changed();
+        return outcomes;
+    }
+
+    public async Task<RegistryResult> CorrectCheckOutAsync(Guid visitId, DateTimeOffset checkedOutAt, string reason, string correctedBy)
+    {
+        var changes = new List<PresenceChange>();
+        var visit = Book.Closed.Concat(Book.Inside).FirstOrDefault(v => v.Id == visitId);
+        if (visit is null)
+        {
+            return RegistryResult.NotFound($"Visit {visitId} is not known at center '{Id}' (visits are kept {_options.VisitRetention} after they end).");
+        }
+
+        // Hours already decided cannot change under the staff who decided them: check before touching the visit.
+        if (visit.Role == PersonRole.Volunteer)
+        {
+            var hours = new ServiceHours(visit.Id, Id, visit.CheckedInAt, checkedOutAt, false);
+            var recorded = await GrainFactory.GetGrain<IPersonLedgerGrain>(visit.PersonId).RecordHoursAsync(hours);
+            if (recorded.Outcome == RegistryOutcome.Conflict)
+            {
+                return recorded;
+            }
+        }
+
+        var problem = Book.Correct(visitId, checkedOutAt, $"{reason} ({correctedBy})", clock.UtcNow, changes);
+        if (problem is not null)
+        {
+            return RegistryResult.Conflict(problem);
+        }
+
+        Process(changes);
+        Changed();
+        await FlushAsync();
+        return RegistryResult.Updated;
+    }
+
+    public Task ReportKioskHealthAsync(string kioskId, KioskConnectivity connectivity)
+    {
+        if (State.Kiosks.GetValueOrDefault(kioskId) != connectivity)
+        {
+            State.Kiosks[kioskId] = connectivity;
+            Changed();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task TrackHelpRequestAsync(string helpRequestId, bool open)
+    {
+        if (open ? State.OpenHelpRequests.Add(helpRequestId) : State.OpenHelpRequests.Remove(helpRequestId))
+        {
+            Changed();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task HoursDecidedAsync(Guid hoursId)
+    {
+        if (State.HoursAwaiting.Remove(hoursId))
+        {
+            Changed();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AlertAsync(KioskAlert alert)
+    {
+        State.Alerts[alert.Id] = alert;
+        foreach (var old in State.Alerts.Values.Where(a => a.ResolvedAt is not null).OrderByDescending(a => a.ResolvedAt).Skip(RecentLimit).ToList())
+        {
+            State.Alerts.Remove(old.Id);
+        }
+
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    public Task<CenterActivity> GetAsync()
+    {
+        var now = clock.UtcNow;
+        var changes = new List<PresenceChange>();
+        Book.CloseAllOverdue(now, changes);
+        if (changes.Count > 0)
+        {
+            Process(changes);
+            Changed();
+        }
+
+        var today = _calendar.Day(now);
+        var counts = State.Days.GetValueOrDefault(today) ?? new DayCounts();
+        return Task.FromResult(new CenterActivity(
+            Id,
+            today,
+            [.. Book.Inside.OrderBy(v => v.CheckedInAt)],
+            new Dictionary<BasicFunction, int>(counts.CheckInsByPurpose),
+            new Dictionary<PersonRole, int>(counts.CheckInsByRole),
+            new Dictionary<string, int>(counts.SelfServiceByService),
+            [.. State.AfterHours],
+            [.. Book.Closed.OrderByDescending(v => v.CheckedOutAt).Take(RecentLimit)],
+            [.. State.Rejected],
+            Book.UnpairedCount,
+            new Dictionary<string, KioskConnectivity>(State.Kiosks),
+            [.. State.OpenHelpRequests.Order(StringComparer.Ordinal)],
+            [.. State.HoursAwaiting.Values.OrderBy(h => h.From)],
+            [.. State.Alerts.Values.OrderByDescending(a => a.RaisedAt)]));
+    }
+
+    public async Task TickAsync()
+    {
+        await RefreshOpeningHoursAsync();
+        var now = clock.UtcNow;
+        var changes = new List<PresenceChange>();
+        Book.CloseAllOverdue(now, changes);
+        Book.Prune(now - _options.VisitRetention, _options.ClosedVisitsKept);
+        var oldestDay = _calendar.Day(now).AddDays(-7);
+        var pruned = State.Days.Keys.Where(d => d < oldestDay).ToList().Count(State.Days.Remove);
+        if (changes.Count > 0 || pruned > 0)
+        {
+            Process(changes);
+            Changed();
+        }
+
+        // Today's counts start from zero at local midnight even when nothing else happens.
+        ScheduleReport();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
+
+    private string? CountSelfService(SelfService service, DateTimeOffset at)
+    {
+        var counts = Day(at).SelfServiceByService;
+        counts[service.Service] = counts.GetValueOrDefault(service.Service) + 1;
+        return null;
+    }
+
+    private string? RecordAfterHours(KioskEvent e, string kioskId, AfterHoursEntry entry)
+    {
+        AddRecent(State.AfterHours, new AfterHoursVisit(e.EventId, kioskId, entry.PersonId, entry.Door, e.OccurredAt));
+        return null;
+    }
+
+    /// <summary>Turns visit changes into counts, duty and hours.</summary>
+    private void Process(List<PresenceChange> changes)
+    {
+        foreach (var (visit, kind) in changes)
+        {
+            if (kind == PresenceChangeKind.Opened)
+            {
+                var day = Day(visit.CheckedInAt);
+                day.CheckInsByPurpose[visit.Purpose] = day.CheckInsByPurpose.GetValueOrDefault(visit.Purpose) + 1;
+                day.CheckInsByRole[visit.Role] = day.CheckInsByRole.GetValueOrDefault(visit.Role) + 1;
+            }
+
+            if (visit.Role != PersonRole.Volunteer)
+            {
+                continue;
+            }
+
+            var onDuty = Book.Inside.Any(v => v.PersonId == visit.PersonId);
+            Enqueue($"duty:{visit.PersonId}", visit.PersonId, onDuty, null);
+            if (kind == PresenceChangeKind.Closed)
+            {
+                var automatic = visit.CheckOutKind == CheckOutKind.Automatic;
+                State.HoursAwaiting[visit.Id] = new HoursAwaitingDecision(visit.Id, visit.PersonId, visit.CheckedInAt, visit.CheckedOutAt!.Value, automatic);
+                if (State.HoursAwaiting.Count > HoursAwaitingKept)
+                {
+                    // The list is an index for staff; the hours themselves stay pending in each person's ledger.
+                    State.HoursAwaiting.Remove(State.HoursAwaiting.Values.MinBy(h => h.From)!.HoursId);
+                }
+
+                Enqueue($"hours:{visit.Id}", visit.PersonId, null, new ServiceHours(visit.Id, Id, visit.CheckedInAt, visit.CheckedOutAt.Value, automatic));
+            }
+        }
+    }
+
+    private void Enqueue(string key, string personId, bool? onDuty, ServiceHours? hours) =>
+        State.Outbox[key] = new OutboxItem(++State.OutboxVersion, personId, onDuty, hours);
+
+    private DayCounts Day(DateTimeOffset at)
+    {
+        var day = _calendar.Day(at);
+        if (!State.Days.TryGetValue(day, out var counts))
+        {
+            State.Days[day] = counts = new DayCounts();
+        }
+
+        return counts;
+    }
+
+    private DateTimeOffset BaseDeadline(DateTimeOffset checkedInAt)
+    {
+        var deadline = checkedInAt + _options.MaxVisit;
+        return _openingHours is { } hours && _calendar.OpeningPeriodAt(hours, checkedInAt) is { } period && period.Closes < deadline
+            ? period.Closes
+            : deadline;
+    }
+
+    private async Task RefreshOpeningHoursAsync() =>
+        _openingHours = (await GrainFactory.GetGrain<ICenterGrain>(Id).GetAsync())?.Profile.OpeningHours ?? _openingHours;
+
+    private static string? PersonOf(KioskEventBody body) => body switch
+    {
+        CheckIn c => c.PersonId,
+        CheckOut c => c.PersonId,
+        AfterHoursEntry a => a.PersonId,
+        _ => null,
+    };
+
+    private static void AddRecent<T>(List<T> list, T item)
+    {
+        list.Insert(0, item);
+        if (list.Count > RecentLimit)
+        {
+            list.RemoveRange(RecentLimit, list.Count - RecentLimit);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Lianxin.Centers;
+using Lianxin.Grids;
+
+namespace Lianxin.Emergencies;
+
+/// <summary>
+/// Turns a scope into people by reading the actors: grids' rosters, centers' grids and children. A drawn shape
+/// selects the grids whose boundary it meets, inside the launcher's region or grid. Everyone on a selected roster is
+/// targeted (the lead, the workers and the members); a person appears once.
+/// </summary>
+public sealed class AudienceResolver(IGrainFactory grains)
+{
+    /// <summary>Deeper than any real center tree; guards against corrupt data.</summary>
+    private const int MaxCenters = 100_000;
+
+    public async Task<ResolvedAudience> ResolveAsync(EmergencyScope scope)
+    {
+        var missing = new List<string>();
+        IReadOnlyList<GridSnapshot> grids = scope.Kind switch
+        {
+            ScopeKind.Grids => await ReadGridsAsync(scope.Ids, missing),
+            ScopeKind.Centers or ScopeKind.Region => await ReadGridsAsync(await GridsUnderAsync(scope.Ids, missing), missing),
+            _ => (await ReadShapeUniverseAsync(scope, missing)).Where(g => Meets(g, scope)).ToList(),
+        };
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var people = new List<AudienceMember>();
+        foreach (var grid in grids.OrderBy(g => g.Id, StringComparer.Ordinal))
+        {
+            foreach (var entry in grid.Roster)
+            {
+                if (seen.Add(entry.VolunteerId))
+                {
+                    people.Add(new AudienceMember(entry.VolunteerId, grid.Id));
+                }
+            }
+        }
+
+        return new ResolvedAudience([.. grids.OrderBy(g => g.Id, StringComparer.Ordinal)], people, missing);
+    }
+
+    private static bool Meets(GridSnapshot grid, EmergencyScope scope) => scope switch
+    {
+        { Kind: ScopeKind.Polygon, Polygon: { } polygon } => GeoShapes.Intersects(grid.Profile.Boundary, polygon),
+        { Kind: ScopeKind.Circle, Circle: { } circle } => GeoShapes.Intersects(grid.Profile.Boundary, circle),
+        _ => false,
+    };
+
+    private async Task<IReadOnlyList<GridSnapshot>> ReadShapeUniverseAsync(EmergencyScope scope, List<string> missing)
+    {
+        if (scope.WithinGridId is { } gridId)
+        {
+            return await ReadGridsAsync([gridId], missing);
+        }
+
+        return scope.WithinCenterId is { } centerId
+            ? await ReadGridsAsync(await GridsUnderAsync([centerId], missing), missing)
+            : [];
+    }
+
+    private async Task<IReadOnlyList<GridSnapshot>> ReadGridsAsync(IEnumerable<string> gridIds, List<string> missing)
+    {
+        var ids = gridIds.Distinct(StringComparer.Ordinal).ToList();
+        var grids = await Task.WhenAll(ids.Select(id => grains.GetGrain<IGridGrain>(id).GetAsync()));
+        missing.AddRange(ids.Where((_, i) => grids[i] is null));
+        return [.. grids.OfType<GridSnapshot>()];
+    }
+
+    /// <summary>The grids of the centers and of everything below them, level by level.</summary>
+    private async Task<IReadOnlyList<string>> GridsUnderAsync(IEnumerable<string> centerIds, List<string> missing)
+    {
+        var gridIds = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var level = centerIds.Where(visited.Add).ToList();
+        var top = true;
+        while (level.Count > 0 && visited.Count < MaxCenters)
+        {
+            var centers = await Task.WhenAll(level.Select(id => grains.GetGrain<ICenterGrain>(id).GetAsync()));
+            if (top)
+            {
+                missing.AddRange(level.Where((_, i) => centers[i] is null));
+                top = false;
+            }
+
+            var next = new List<string>();
+            foreach (var center in centers.OfType<CenterSnapshot>())
+            {
+                gridIds.AddRange(center.GridIds);
+                next.AddRange(center.ChildIds.Where(visited.Add));
+            }
+
+            level = next;
+        }
+
+        return gridIds;
+    }
+}

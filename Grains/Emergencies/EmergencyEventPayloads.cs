@@ -1,0 +1,41 @@
+namespace Lianxin.Emergencies;
+
+// The journal payloads of an emergency's stream. A schema: fields are only ever added, never renamed.
+
+/// <summary>The emergency was launched.</summary>
+internal sealed record LaunchedEvent(long Sequence, DateTimeOffset At, string Name, EmergencyMode Mode, EmergencyLevel Level, string By, int People);
+
+/// <summary>People put on the roll-call, as [volunteerId, gridId] pairs.</summary>
+internal sealed record TargetedEvent(long Sequence, IReadOnlyList<string[]> People);
+
+/// <summary>A message was sent (to everyone, to the unanswered, to one person).</summary>
+internal sealed record MessageEvent(
+    long Sequence, int Number, AlertKind Kind, DateTimeOffset At, EmergencyLevel Level, string Headline, string Text,
+    string? Instruction, int Recipients, string? PostId, string? To, int Round);
+
+/// <summary>A message reached these people's actors (in-app push).</summary>
+internal sealed record DeliveredEvent(long Sequence, int Number, DateTimeOffset At, IReadOnlyList<string> VolunteerIds);
+
+/// <summary>Every recipient of a message that is delivered to everyone has been tried.</summary>
+internal sealed record FanOutDoneEvent(long Sequence, int Number, DateTimeOffset At, int Delivered);
+
+/// <summary>The outbound gateway attempts of one batch.</summary>
+internal sealed record AttemptsEvent(long Sequence, IReadOnlyList<DeliveryAttempt> Attempts);
+
+/// <summary>A post's reserve list was settled.</summary>
+internal sealed record ReserveEvent(long Sequence, string PostId, IReadOnlyList<string> VolunteerIds);
+
+/// <summary>A person was asked for a post and has until the deadline to answer.</summary>
+internal sealed record AskedEvent(long Sequence, string PostId, string VolunteerId, DateTimeOffset At, DateTimeOffset Deadline);
+
+/// <summary>An ask was not answered in time; the next person will be asked.</summary>
+internal sealed record AskExpiredEvent(long Sequence, string PostId, string VolunteerId, DateTimeOffset At);
+
+/// <summary>The level changed.</summary>
+internal sealed record LevelEvent(long Sequence, EmergencyLevel From, EmergencyLevel To, DateTimeOffset At, string By, string? Comment);
+
+/// <summary>The emergency ended or was cancelled; statuses froze here.</summary>
+internal sealed record ClosedEvent(long Sequence, EmergencyPhase Phase, DateTimeOffset At, string By, string? Comment);
+
+/// <summary>The unaccounted were escalated: "gridLead" or "command".</summary>
+internal sealed record EscalatedEvent(long Sequence, string Tier, DateTimeOffset At, IReadOnlyDictionary<string, int> ByGrid);

@@ -1,0 +1,67 @@
+namespace Lianxin.Emergencies;
+
+/// <summary>Level changes, end and cancel: durable first, then told to everyone in the background.</summary>
+internal sealed partial class EmergencyGrain
+{
+    public async Task<CommandResult> ChangeLevelAsync(LevelChange change)
+    {
+        CommandResult? result = null;
+        await RunControlledAsync(async () =>
+        {
+            if (CheckRunning() is { } refusal)
+            {
+                result = refusal;
+                return;
+            }
+
+            var ledger = _ledger!;
+            if (ledger.Level == change.Level)
+            {
+                result = new CommandResult(CommandOutcome.NoChange, $"The level is {change.Level.ToString().ToLowerInvariant()} already.", ledger.View());
+                return;
+            }
+
+            var level = new LevelEvent(ledger.NextSequence(), ledger.Level, change.Level, Now, change.By, change.Comment);
+            var update = NewMessage(ledger, AlertKind.Update, ledger.RollCall.Count, level: change.Level);
+            await AppendAsync([Event(EmergencyEvents.Level, level), Event(EmergencyEvents.Message, update)]);
+            await UpdateDirectoryAsync(ledger);
+            QueueControlled(() => DeliverAsync(update, Everyone(), outbound: true), "level update");
+            result = new CommandResult(CommandOutcome.Done, null, ledger.View());
+        });
+        return result!;
+    }
+
+    public Task<CommandResult> EndAsync(CloseCommand command) => CloseAsync(command, EmergencyPhase.Ended);
+
+    public Task<CommandResult> CancelAsync(CloseCommand command) => CloseAsync(command, EmergencyPhase.Cancelled);
+
+    private async Task<CommandResult> CloseAsync(CloseCommand command, EmergencyPhase phase)
+    {
+        CommandResult? result = null;
+        await RunControlledAsync(async () =>
+        {
+            if (CheckRunning() is { } refusal)
+            {
+                result = refusal;
+                return;
+            }
+
+            var ledger = _ledger!;
+            var closed = new ClosedEvent(ledger.NextSequence(), phase, Now, command.By, command.Comment);
+            var message = NewMessage(ledger, phase == EmergencyPhase.Cancelled ? AlertKind.Cancel : AlertKind.End, ledger.RollCall.Count);
+            await AppendAsync([Event(EmergencyEvents.Closed, closed), Event(EmergencyEvents.Message, message)]);
+            await UpdateDirectoryAsync(ledger);
+            await StopScheduleAsync();
+            QueueControlled(() => DeliverAsync(message, Everyone(), outbound: true), phase == EmergencyPhase.Cancelled ? "stand-down" : "end");
+            result = new CommandResult(CommandOutcome.Done, null, ledger.View());
+        });
+        return result!;
+    }
+
+    private CommandResult? CheckRunning() => Launched switch
+    {
+        null => new CommandResult(CommandOutcome.NotFound, $"Emergency '{Id}' does not exist.", null),
+        { IsRunning: false } ledger => new CommandResult(CommandOutcome.Closed, $"Emergency '{Id}' is {ledger.Phase.ToString().ToLowerInvariant()} already.", ledger.View()),
+        _ => null,
+    };
+}

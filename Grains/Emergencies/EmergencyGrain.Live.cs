@@ -1,0 +1,67 @@
+using Lianxin.Live;
+
+namespace Lianxin.Emergencies;
+
+/// <summary>
+/// Pushes the roll-call to its live scope: a burst of answers becomes one publish per <see cref="PublishDelay"/>,
+/// carrying only the headline, grids and posts that changed since the last one.
+/// </summary>
+internal sealed partial class EmergencyGrain
+{
+    private static readonly TimeSpan PublishDelay = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<string, StatusCounts> _publishedGrids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PostRollCall> _publishedPosts = new(StringComparer.Ordinal);
+    private RollCallTotals? _publishedTotals;
+    private IGrainTimer? _publish;
+
+    private void MarkChanged()
+    {
+        _publish ??= this.RegisterGrainTimer(
+            static (grain, _) =>
+            {
+                grain.PublishChanges();
+                return Task.CompletedTask;
+            },
+            this,
+            new GrainTimerCreationOptions(PublishDelay, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private void PublishChanges()
+    {
+        _publish?.Dispose();
+        _publish = null;
+        if (Launched is not { } ledger)
+        {
+            return;
+        }
+
+        var scope = LiveScope.Emergency(Id);
+        var totals = ledger.Totals(Now);
+        if (_publishedTotals is null || _publishedTotals with { AsOf = totals.AsOf } != totals)
+        {
+            EmergencyFeeds.Publish(GrainFactory, scope, "summary", totals);
+            _publishedTotals = totals;
+        }
+
+        foreach (var gridId in ledger.RollCall.GridIds)
+        {
+            var counts = ledger.RollCall.CountsOf(gridId);
+            if (!_publishedGrids.TryGetValue(gridId, out var published) || published != counts)
+            {
+                EmergencyFeeds.Publish(GrainFactory, scope, $"grid:{gridId}", new GridRollCall(gridId, counts));
+                _publishedGrids[gridId] = counts;
+            }
+        }
+
+        foreach (var slot in ledger.Posts.Slots)
+        {
+            var post = ledger.Post(slot);
+            if (!_publishedPosts.TryGetValue(slot.Id, out var published) || published != post)
+            {
+                EmergencyFeeds.Publish(GrainFactory, scope, $"post:{slot.Id}", post);
+                _publishedPosts[slot.Id] = post;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Lianxin.Emergencies;
+
+/// <summary>One post of an emergency: its definition, its ordered reserve list, and everyone asked for it.</summary>
+internal sealed class PostSlot(PostDefinition definition)
+{
+    public PostDefinition Definition { get; } = definition;
+
+    public string Id => Definition.Id;
+
+    /// <summary>Null until the reserve is settled (at launch, after the first messages reveal people's skills).</summary>
+    public IReadOnlyList<string>? Reserve { get; set; }
+
+    public List<PostAsk> Asks { get; } = [];
+
+    public HashSet<string> Asked { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,9 @@
+namespace Lianxin.HelpRequests;
+
+/// <summary>The persisted state of a help request. A schema: members are only ever added, ids never reused.</summary>
+[GenerateSerializer, Alias("Lianxin.HelpRequestGrainState")]
+public sealed class HelpRequestGrainState
+{
+    /// <summary>Null until the ticket is opened.</summary>
+    [Id(0)] public HelpRequestTicket? Ticket { get; set; }
+}

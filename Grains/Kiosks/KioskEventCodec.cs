@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Lianxin.Common.Journal;
+
+namespace Lianxin.Kiosks;
+
+/// <summary>
+/// How kiosk events are kept in the event journal: stream <c>kiosk:{kioskId}</c>, the kiosk's eventId as the
+/// journal id, the wire type name, and a JSON payload of the body's fields plus the center the kiosk belonged to.
+/// </summary>
+public static class KioskEventCodec
+{
+    private const string CenterField = "centerId";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Stream(string kioskId) => $"kiosk:{kioskId}";
+
+    public static JournalEntry Encode(string kioskId, string centerId, KioskEvent e)
+    {
+        var payload = JsonSerializer.SerializeToNode(e.Body, e.Body.GetType(), Json)!.AsObject();
+        payload[CenterField] = centerId;
+        return new JournalEntry(e.EventId, Stream(kioskId), e.OccurredAt, KioskEventTypes.NameOf(e.Body), payload.ToJsonString());
+    }
+
+    public static JournaledKioskEvent Decode(string kioskId, JournalRecord record)
+    {
+        var entry = record.Entry;
+        var payload = JsonNode.Parse(entry.Payload)!.AsObject();
+        var centerId = payload[CenterField]!.GetValue<string>();
+        payload.Remove(CenterField);
+        var body = (KioskEventBody)payload.Deserialize(KioskEventTypes.Bodies[entry.Type], Json)!;
+        return new JournaledKioskEvent(record.Position, kioskId, centerId, new KioskEvent(entry.Id, entry.OccurredAt, body));
+    }
+}

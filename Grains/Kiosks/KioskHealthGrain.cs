@@ -1,0 +1,176 @@
+using Lianxin.Activity;
+using Lianxin.Centers;
+using Lianxin.Common;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Kiosks;
+
+/// <summary>
+/// A kiosk's health. A timer re-evaluates it while the actor is active and a reminder brings the actor back, so a
+/// kiosk that stops beating still turns degraded, then offline, and raises its alert.
+/// </summary>
+internal sealed class KioskHealthGrain(
+    [PersistentState(StorageNames.KioskHealthState, StorageNames.Default)] IPersistentState<KioskHealthState> state,
+    DomainClock clock,
+    IOptions<KioskOptions> options) : Grain, IKioskHealthGrain, IRemindable
+{
+    private const int FaultMemory = 20;
+    private const int UptimeDays = 31;
+    private static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(30);
+
+    private readonly KioskHealthRules _rules = new(options.Value, new LocalCalendar(options.Value.Zone));
+    private KioskConnectivity? _reported;
+    private string? _centerId;
+    private bool _dirty;
+    private IGrainTimer? _pendingWrite;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private KioskHealthState State => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var every = options.Value.CheckInterval;
+        this.RegisterGrainTimer(static (grain, _) => grain.CheckAsync(), this, new GrainTimerCreationOptions(every, every));
+        await this.RegisterOrUpdateReminder("health", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    public async Task<KioskHealth> BeatAsync(KioskHeartbeat heartbeat)
+    {
+        var now = clock.UtcNow;
+        Account(now);
+        var wasOnline = _rules.Connectivity(State.LastBeatAt, now) == KioskConnectivity.Online;
+        State.LastBeatAt = now;
+        State.AppVersion = heartbeat.AppVersion;
+        State.Peripherals = new Dictionary<string, PeripheralStatus>(heartbeat.Peripherals);
+        MarkDirty();
+        await CheckAsync();
+        if (!wasOnline)
+        {
+            // Coming back is a transition worth keeping at once; ordinary beats are written coalesced.
+            await FlushAsync();
+        }
+
+        return Snapshot(now);
+    }
+
+    public Task RecordFaultAsync(KioskFault fault)
+    {
+        if (State.RecentFaults.Any(f => f.EventId == fault.EventId))
+        {
+            return Task.CompletedTask;
+        }
+
+        State.RecentFaults.Insert(0, fault);
+        State.RecentFaults = [.. State.RecentFaults.OrderByDescending(f => f.OccurredAt).Take(FaultMemory)];
+        if (State.LastBeatAt is null || fault.OccurredAt > State.LastBeatAt)
+        {
+            // Newer than the last heartbeat: the fault stands until a heartbeat reports the peripheral again.
+            State.Peripherals[fault.Peripheral] = PeripheralStatus.Fault;
+        }
+
+        MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    public Task<KioskHealth> GetAsync()
+    {
+        var now = clock.UtcNow;
+        Account(now);
+        return Task.FromResult(Snapshot(now));
+    }
+
+    public async Task CheckAsync()
+    {
+        var now = clock.UtcNow;
+        Account(now);
+        MarkDirty();
+        var kiosk = await GrainFactory.GetGrain<IKioskGrain>(Id).GetAsync();
+        if (kiosk is null)
+        {
+            return;
+        }
+
+        var connectivity = _rules.Connectivity(State.LastBeatAt, now);
+        if (connectivity != _reported || kiosk.Profile.CenterId != _centerId)
+        {
+            await GrainFactory.GetGrain<ICenterActivityGrain>(kiosk.Profile.CenterId).ReportKioskHealthAsync(Id, connectivity);
+            (_reported, _centerId) = (connectivity, kiosk.Profile.CenterId);
+        }
+
+        var hours = (await GrainFactory.GetGrain<ICenterGrain>(kiosk.Profile.CenterId).GetAsync())?.Profile.OpeningHours;
+        if (State.OpenAlert is { } open && connectivity != KioskConnectivity.Offline)
+        {
+            State.OpenAlert = null;
+            await SendAlertAsync(open with { ResolvedAt = now });
+            await FlushAsync();
+        }
+        else if (State.OpenAlert is null && _rules.OutageAlertDue(State.LastBeatAt, now, hours))
+        {
+            State.OpenAlert = new KioskAlert($"kiosk-offline-{Id}-{now.ToUnixTimeSeconds()}", Id, kiosk.Profile.CenterId,
+                _rules.OfflineSince(State.LastBeatAt)!.Value, now, null);
+            await SendAlertAsync(State.OpenAlert);
+            await FlushAsync();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
+
+    public async Task FlushAsync()
+    {
+        _pendingWrite?.Dispose();
+        _pendingWrite = null;
+        if (_dirty)
+        {
+            _dirty = false;
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>An alert goes to the kiosk's center and every center above it, up to the command center.</summary>
+    private async Task SendAlertAsync(KioskAlert alert)
+    {
+        foreach (var centerId in await CenterAncestry.GetPathToRootAsync(GrainFactory, alert.CenterId))
+        {
+            await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).AlertAsync(alert);
+        }
+    }
+
+    private void Account(DateTimeOffset now)
+    {
+        if (State.AccountedThrough is { } from && now > from)
+        {
+            _rules.Account(State.Uptime, from, now, State.LastBeatAt);
+            foreach (var old in State.Uptime.Keys.OrderDescending().Skip(UptimeDays).ToList())
+            {
+                State.Uptime.Remove(old);
+            }
+        }
+
+        // Watching starts with the first heartbeat.
+        if (State.LastBeatAt is not null)
+        {
+            State.AccountedThrough = now;
+        }
+    }
+
+    private void MarkDirty()
+    {
+        _dirty = true;
+        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    
+
+    private KioskHealth Snapshot(DateTimeOffset now) => new(
+        Id,
+        _rules.Connectivity(State.LastBeatAt, now),
+        State.LastBeatAt,
+        State.AppVersion,
+        new Dictionary<string, PeripheralStatus>(State.Peripherals),
+        [.. State.RecentFaults],
+        [.. State.Uptime.Values.OrderByDescending(d => d.Day)],
+        State.OpenAlert);
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using Lianxin.Activity;
+using Lianxin.Common;
+using Lianxin.Common.Journal;
+using Lianxin.HelpRequests;
+using Lianxin.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Kiosks;
+
+/// <summary>
+/// A kiosk's ingest: journal first (the acknowledgement), then apply what the journal holds beyond the applied
+/// position, in position order. The actors it applies to write coalesced; every few seconds the kiosk asks them to
+/// flush and then records its applied position, so a crash replays at most those seconds, which they recognise.
+/// </summary>
+internal sealed partial class KioskIngestGrain(
+    [PersistentState(StorageNames.KioskIngestState, StorageNames.Default)] IPersistentState<KioskIngestState> state,
+    IEventJournal journal,
+    DomainClock clock,
+    IOptions<KioskOptions> options,
+    ILogger<KioskIngestGrain> logger) : Grain, IKioskIngestGrain
+{
+    private const int ReadPage = 1000;
+    private const int RejectionMemory = 500;
+
+    private readonly Dictionary<string, Func<Task>> _touched = [];
+    private long _appliedPosition;
+
+    private string KioskId => this.GetPrimaryKeyString();
+
+    private KioskIngestState State => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _appliedPosition = State.AppliedPosition;
+        var replayed = await CatchUpAsync();
+        if (replayed.Count > 0)
+        {
+            LogReplayed(KioskId, replayed.Count);
+        }
+
+        var every = options.Value.CheckpointInterval;
+        this.RegisterGrainTimer(static (grain, _) => grain.CheckpointAsync(), this, new GrainTimerCreationOptions(every, every));
+    }
+
+    /// <summary>
+    /// On an idle deactivation the kiosk checkpoints. When the silo shuts down the actors it would flush are going
+    /// away themselves (and flush on their own): the checkpoint is skipped, and the next activation replays the rest.
+    /// </summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        reason.ReasonCode == DeactivationReasonCode.ShuttingDown ? Task.CompletedTask : CheckpointAsync();
+
+    public async Task<IReadOnlyList<EventOutcome>> IngestAsync(string centerId, IReadOnlyList<KioskEvent> events)
+    {
+        var started = Stopwatch.GetTimestamp();
+        bool[] stored;
+        try
+        {
+            stored = await journal.AppendAsync([.. events.Select(e => KioskEventCodec.Encode(KioskId, centerId, e))]);
+        }
+        catch
+        {
+            // Whether the batch was stored is unknown: a fresh activation replays whatever the journal holds.
+            this.DeactivateOnIdle();
+            throw;
+        }
+
+        var applied = await CatchUpAsync();
+        var outcomes = new EventOutcome[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var id = events[i].EventId;
+            outcomes[i] = stored[i]
+                ? applied.GetValueOrDefault(id) ?? EventOutcome.Accepted(id)
+                : State.RecentRejections.TryGetValue(id, out var reason)
+                    ? EventOutcome.Rejected(id, reason)
+                    : new EventOutcome(id, EventStatus.Duplicate);
+        }
+
+        var duplicates = stored.Count(s => !s);
+        State.Duplicates += duplicates;
+        State.LastBatchAt = clock.UtcNow;
+        KioskMetrics.Events.Add(duplicates, new KeyValuePair<string, object?>("status", "duplicate"));
+        KioskMetrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return outcomes;
+    }
+
+    public async Task<KioskIngestStats> GetStatsAsync()
+    {
+        await CatchUpAsync();
+        return new KioskIngestStats(State.Accepted, State.Rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
+    }
+
+    /// <summary>Applies every journal entry of this kiosk beyond the applied position; answers the outcome of each.</summary>
+    private async Task<Dictionary<Guid, EventOutcome>> CatchUpAsync()
+    {
+        var outcomes = new Dictionary<Guid, EventOutcome>();
+        while (true)
+        {
+            var records = await journal.ReadAsync(KioskEventCodec.Stream(KioskId), _appliedPosition, ReadPage);
+            if (records.Count == 0)
+            {
+                return outcomes;
+            }
+
+            var events = records.Select(r => KioskEventCodec.Decode(KioskId, r)).ToList();
+            foreach (var outcome in await ApplyAsync(events))
+            {
+                outcomes[outcome.EventId] = outcome;
+                Count(outcome);
+            }
+
+            _appliedPosition = records[^1].Position;
+            if (records.Count < ReadPage)
+            {
+                return outcomes;
+            }
+        }
+    }
+
+    /// <summary>Sends each event to the actor it concerns; independent actors are called at once.</summary>
+    private async Task<IEnumerable<EventOutcome>> ApplyAsync(List<JournaledKioskEvent> events)
+    {
+        var work = new List<Task<IReadOnlyList<EventOutcome>>>();
+        foreach (var group in events.Where(e => e.Event.Body is CheckIn or CheckOut or SelfService or AfterHoursEntry).GroupBy(e => e.CenterId))
+        {
+            var activity = GrainFactory.GetGrain<ICenterActivityGrain>(group.Key);
+            Touch($"activity:{group.Key}", activity.FlushAsync);
+            work.Add(activity.ApplyAsync(KioskId, [.. group]));
+        }
+
+        foreach (var person in events.Where(e => e.Event.Body is PointsRedemption).GroupBy(e => ((PointsRedemption)e.Event.Body).PersonId))
+        {
+            var ledger = GrainFactory.GetGrain<IPersonLedgerGrain>(person.Key);
+            Touch($"ledger:{person.Key}", ledger.FlushAsync);
+            work.Add(RedeemInOrderAsync(ledger, [.. person]));
+        }
+
+        foreach (var e in events.Where(e => e.Event.Body is HelpRequest or FaultReport))
+        {
+            work.Add(ApplyOneAsync(e));
+        }
+
+        return (await Task.WhenAll(work)).SelectMany(o => o);
+    }
+
+    private static async Task<IReadOnlyList<EventOutcome>> RedeemInOrderAsync(IPersonLedgerGrain ledger, List<JournaledKioskEvent> redemptions)
+    {
+        var outcomes = new List<EventOutcome>();
+        foreach (var redemption in redemptions)
+        {
+            outcomes.Add(await ledger.RedeemAsync(redemption));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<EventOutcome>> ApplyOneAsync(JournaledKioskEvent journaled)
+    {
+        var e = journaled.Event;
+        if (e.Body is HelpRequest help)
+        {
+            var id = $"hr-{e.EventId:D}";
+            Touch($"activity:{journaled.CenterId}", GrainFactory.GetGrain<ICenterActivityGrain>(journaled.CenterId).FlushAsync);
+            await GrainFactory.GetGrain<IHelpRequestGrain>(id).OpenAsync(new HelpRequestTicket(
+                id, journaled.CenterId, help.Purpose, help.Description, help.PersonId, KioskId, e.EventId, e.OccurredAt, HelpRequestState.Open, null));
+        }
+        else if (e.Body is FaultReport fault)
+        {
+            var health = GrainFactory.GetGrain<IKioskHealthGrain>(KioskId);
+            Touch("health", health.FlushAsync);
+            await health.RecordFaultAsync(new KioskFault(e.EventId, e.OccurredAt, fault.Peripheral, fault.Code, fault.Message));
+        }
+
+        return [EventOutcome.Accepted(e.EventId)];
+    }
+
+    private void Touch(string key, Func<Task> flush) => _touched.TryAdd(key, flush);
+
+    private void Count(EventOutcome outcome)
+    {
+        if (outcome.Status == EventStatus.Rejected)
+        {
+            State.Rejected++;
+            State.RecentRejections[outcome.EventId] = outcome.Reason ?? "";
+            State.RejectionOrder.Add(outcome.EventId);
+            if (State.RejectionOrder.Count > RejectionMemory)
+            {
+                State.RecentRejections.Remove(State.RejectionOrder[0]);
+                State.RejectionOrder.RemoveAt(0);
+            }
+        }
+        else
+        {
+            State.Accepted++;
+        }
+
+        KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
+    }
+
+    /// <summary>Makes the touched actors durable, then records the applied position (and the counts that go with it).</summary>
+    private async Task CheckpointAsync()
+    {
+        if (_appliedPosition == State.AppliedPosition && _touched.Count == 0)
+        {
+            return;
+        }
+
+        var position = _appliedPosition;
+        var flushes = _touched.Values.ToList();
+        await Task.WhenAll(flushes.Select(flush => flush()));
+        _touched.Clear();
+        State.AppliedPosition = position;
+        await state.WriteStateAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kiosk {KioskId} applied {Count} journaled events on activation")]
+    private partial void LogReplayed(string kioskId, int count);
+}

@@ -1,0 +1,133 @@
+using Lianxin.Activity;
+using Lianxin.Common;
+using Lianxin.Kiosks;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.Ledger;
+
+/// <summary>
+/// A person's hours and points. Staff decisions and hours are written before answering; kiosk redemptions are
+/// decided in memory and written coalesced (a kiosk flushes the ledger before recording how far it has applied its
+/// journal), since every entry names its source event and a replayed redemption is recognised by it.
+/// </summary>
+internal sealed class PersonLedgerGrain(
+    [PersistentState(StorageNames.PersonLedgerState, StorageNames.Default)] IPersistentState<PersonLedgerState> state,
+    DomainClock clock,
+    IOptions<KioskOptions> options) : Grain, IPersonLedgerGrain
+{
+    private static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(1);
+
+    private bool _dirty;
+    private IGrainTimer? _pendingWrite;
+
+    private PersonLedgerState State => state.State;
+
+    public async Task<RegistryResult> RecordHoursAsync(ServiceHours hours)
+    {
+        var index = State.Hours.FindIndex(h => h.Id == hours.Id);
+        if (index >= 0 && State.Hours[index].State != HoursState.Pending)
+        {
+            return RegistryResult.Conflict($"Hours {hours.Id} were {State.Hours[index].State.ToString().ToLowerInvariant()} already.");
+        }
+
+        var pending = hours with { State = HoursState.Pending, DecidedBy = null, DecidedAt = null, Reason = null };
+        if (index >= 0 && State.Hours[index] == pending)
+        {
+            return RegistryResult.Updated;
+        }
+
+        if (index >= 0)
+        {
+            State.Hours[index] = pending;
+        }
+        else
+        {
+            State.Hours.Add(pending);
+        }
+
+        await WriteAsync();
+        return index >= 0 ? RegistryResult.Updated : RegistryResult.Created;
+    }
+
+    public async Task<RegistryResult> DecideHoursAsync(Guid hoursId, bool approve, string decidedBy, string? reason)
+    {
+        var index = State.Hours.FindIndex(h => h.Id == hoursId);
+        if (index < 0)
+        {
+            return RegistryResult.NotFound($"Hours {hoursId} are not recorded for '{this.GetPrimaryKeyString()}'.");
+        }
+
+        var hours = State.Hours[index];
+        if (hours.State != HoursState.Pending)
+        {
+            return RegistryResult.Conflict($"Hours {hoursId} were {hours.State.ToString().ToLowerInvariant()} already.");
+        }
+
+        var now = clock.UtcNow;
+        State.Hours[index] = hours with { State = approve ? HoursState.Approved : HoursState.Declined, DecidedBy = decidedBy, DecidedAt = now, Reason = reason };
+        if (approve)
+        {
+            var rate = options.Value.PointsPerServiceHour;
+            State.Points.Add(new PointsEntry(hoursId, now, PointsRules.ForHours(hours, rate), PointsRules.HoursRule(rate), decidedBy,
+                $"{hours.Hours} h at center {hours.CenterId}"));
+        }
+
+        await WriteAsync();
+        await GrainFactory.GetGrain<ICenterActivityGrain>(hours.CenterId).HoursDecidedAsync(hoursId);
+        return RegistryResult.Updated;
+    }
+
+    public Task<EventOutcome> RedeemAsync(JournaledKioskEvent redemption)
+    {
+        var e = redemption.Event;
+        if (e.Body is not PointsRedemption spend)
+        {
+            return Task.FromResult(EventOutcome.Rejected(e.EventId, "Not a points redemption."));
+        }
+
+        if (State.Points.Any(p => p.SourceEventId == e.EventId))
+        {
+            return Task.FromResult(EventOutcome.Accepted(e.EventId));
+        }
+
+        if (PointsRules.CheckSpend(PointsRules.Balance(State.Points), spend.Points) is { } refusal)
+        {
+            return Task.FromResult(EventOutcome.Rejected(e.EventId, refusal));
+        }
+
+        State.Points.Add(new PointsEntry(e.EventId, e.OccurredAt, -spend.Points, PointsRules.RedemptionRule, null,
+            $"{spend.Goods} at kiosk {redemption.KioskId}"));
+        _dirty = true;
+        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
+        return Task.FromResult(EventOutcome.Accepted(e.EventId));
+    }
+
+    public Task<PersonLedger> GetAsync() => Task.FromResult(new PersonLedger(
+        this.GetPrimaryKeyString(), [.. State.Hours], [.. State.Points], PointsRules.Balance(State.Points)));
+
+    public async Task FlushAsync()
+    {
+        _pendingWrite?.Dispose();
+        _pendingWrite = null;
+        if (_dirty)
+        {
+            await WriteAsync();
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    private async Task WriteAsync()
+    {
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
+    }
+}

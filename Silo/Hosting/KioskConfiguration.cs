@@ -1,0 +1,18 @@
+using Lianxin.Common;
+using Lianxin.Kiosks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lianxin.Silo.Hosting;
+
+/// <summary>What the kiosk actors need: their rules (the <c>Kiosks</c> section) and the domain clock.</summary>
+public static class KioskConfiguration
+{
+    public static IServiceCollection AddLianxinKiosks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<KioskOptions>(configuration.GetSection(KioskOptions.Section));
+        services.TryAddSingleton(sp => new DomainClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using Lianxin.Activity;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>A center's activity from its kiosks, and staff corrections of check-outs: <c>/api/v1/centers/{id}/…</c>.</summary>
+public static class ActivityApi
+{
+    public static RouteGroupBuilder MapActivityApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/centers/{id}").WithTags("Center activity").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/activity", GetAsync)
+            .WithSummary("Who is inside now, today's check-ins by purpose and role, kiosk health, open help requests, hours awaiting decision, alerts.")
+            .Produces<CenterActivity>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/visits/{visitId:guid}/check-out", CorrectAsync)
+            .WithSummary("Set a visit's check-out time with a reason (for example to correct an automatic check-out).")
+            .Produces(204).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
+        ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal
+            ? refusal
+            : TypedResults.Ok(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync());
+
+    private static async Task<IResult> CorrectAsync(
+        string id, Guid visitId, CheckOutCorrection request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var reason = v.Text("reason", request.Reason, 500);
+        var at = v.Required("checkedOutAt", request.CheckedOutAt);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var by = Caller.From(http.User)!.Subject;
+        var result = await grains.GetGrain<ICenterActivityGrain>(id).CorrectCheckOutAsync(visitId, at, reason, by);
+        return await ApiResults.FromAsync(result, () => Task.FromResult<IResult>(TypedResults.NoContent()));
+    }
+}
+
+/// <summary>A staff correction of a visit's check-out.</summary>
+public sealed record CheckOutCorrection(DateTimeOffset? CheckedOutAt, string? Reason);

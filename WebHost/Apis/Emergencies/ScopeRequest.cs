@@ -1,0 +1,71 @@
+using Lianxin.Common;
+using Lianxin.Emergencies;
+using Lianxin.WebHost.Apis.Registry;
+
+namespace Lianxin.WebHost.Apis.Emergencies;
+
+/// <summary>
+/// Who an emergency reaches: <c>grids</c> or <c>centers</c> (with their subtrees) by id, one <c>region</c>, a GeoJSON
+/// <c>polygon</c> or a <c>circle</c>. A shape is searched inside the launcher's own region or grid.
+/// </summary>
+public sealed record ScopeRequest(string? Kind, string[]? Ids, GeoJsonPolygon? Polygon, CircleRequest? Circle)
+{
+    public const int MaxIds = 1000;
+
+    internal EmergencyScope ToDomain(Validation v, string field)
+    {
+        var kind = v.Enum<ScopeKind>($"{field}.kind", Kind);
+        switch (kind)
+        {
+            case ScopeKind.Grids or ScopeKind.Centers or ScopeKind.Region:
+                return new EmergencyScope(kind, CheckIds(v, field, kind));
+            case ScopeKind.Polygon:
+                return new EmergencyScope(kind, [], GeoJsonPolygon.ToDomain(Polygon, v, $"{field}.polygon"));
+            default:
+                return new EmergencyScope(kind, [], null, Circle?.ToDomain(v, $"{field}.circle") ?? Missing(v, $"{field}.circle"));
+        }
+    }
+
+    private IReadOnlyList<string> CheckIds(Validation v, string field, ScopeKind kind)
+    {
+        if (Ids is not { Length: > 0 } ids)
+        {
+            v.Add($"{field}.ids", "Name at least one id.");
+            return [];
+        }
+
+        if (kind == ScopeKind.Region && ids.Length != 1)
+        {
+            v.Add($"{field}.ids", "A region is one center.");
+        }
+
+        if (ids.Length > MaxIds)
+        {
+            v.Add($"{field}.ids", $"At most {MaxIds} ids.");
+            return [];
+        }
+
+        return [.. ids.Select((id, i) => v.Id($"{field}.ids[{i}]", id)).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static GeoCircle? Missing(Validation v, string field)
+    {
+        v.Add(field, "A circle scope needs a circle: latitude, longitude and radiusMeters.");
+        return null;
+    }
+}
+
+/// <summary>A circle: its center and radius in meters.</summary>
+public sealed record CircleRequest(double? Latitude, double? Longitude, double? RadiusMeters)
+{
+    internal GeoCircle ToDomain(Validation v, string field)
+    {
+        var circle = new GeoCircle(new GeoPoint(v.Required($"{field}.latitude", Latitude), v.Required($"{field}.longitude", Longitude)), v.Required($"{field}.radiusMeters", RadiusMeters));
+        if (v.IsValid && GeoShapes.CheckCircle(circle) is { } problem)
+        {
+            v.Add(field, problem);
+        }
+
+        return circle;
+    }
+}

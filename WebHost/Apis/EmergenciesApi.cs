@@ -1,0 +1,106 @@
+using Lianxin.Emergencies;
+using Lianxin.WebHost.Apis.Emergencies;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// One-key mobilization and live roll-call: <c>/api/v1/emergencies</c>. Launch and preview, the emergencies a caller
+/// may follow, level changes, end and cancel here; the roll-call and the reports in their own files.
+/// </summary>
+public static class EmergenciesApi
+{
+    public static RouteGroupBuilder MapEmergenciesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/emergencies").WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/", ListAsync).WithSummary("The emergencies you may follow, newest first.")
+            .Produces<EmergencyEntry[]>();
+        group.MapPost("/preview", EmergencyLaunchApi.PreviewAsync).WithSummary("Who a launch would reach, per grid; nothing is sent.")
+            .Produces<AudiencePreview>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/", EmergencyLaunchApi.LaunchAsync)
+            .WithSummary("One-key launch. Needs an Idempotency-Key header: the same key answers the same emergency (200) instead of starting another.")
+            .Produces<EmergencyView>(201).Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+        group.MapGet("/{id}", GetAsync).WithSummary("An emergency: definition, phase, level and totals.")
+            .Produces<EmergencyView>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/{id}/level", ChangeLevelAsync).WithSummary("Raise or lower the level; the update reaches everyone.")
+            .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id}/end", EndAsync).WithSummary("End the emergency: every status freezes.")
+            .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel: everyone is told to stand down; every status freezes. Needs the reason.")
+            .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapRollCallApi();
+        group.MapEmergencyReportsApi();
+        app.MapVolunteerAlertsApi();
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var caller = Caller.From(http.User)!;
+        var entries = await grains.GetGrain<IEmergencyDirectoryGrain>(0).ListAsync();
+        var visible = new List<EmergencyEntry>();
+        foreach (var entry in entries)
+        {
+            if (await grains.GetGrain<IEmergencyGrain>(entry.Id).GetAsync() is { } view
+                && await EmergencyGate.MayFollowAsync(caller, view.Definition, scopes, grains))
+            {
+                visible.Add(entry);
+            }
+        }
+
+        return TypedResults.Ok(visible);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (view, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        return refusal ?? TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var level = v.Enum<EmergencyLevel>("level", request.Level);
+        var comment = request.Comment is null ? null : v.Text("comment", request.Comment, 500);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var (_, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
+        return refusal ?? FromCommand(await grains.GetGrain<IEmergencyGrain>(id).ChangeLevelAsync(new LevelChange(level, Caller.From(http.User)!.Subject, comment)));
+    }
+
+    private static Task<IResult> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
+        CloseAsync(id, request, http, scopes, grains, cancel: false);
+
+    private static Task<IResult> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
+        CloseAsync(id, request, http, scopes, grains, cancel: true);
+
+    private static async Task<IResult> CloseAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, bool cancel)
+    {
+        var v = new Validation();
+        var comment = cancel || request.Comment is not null ? v.Text("comment", request.Comment, 500) : null;
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var (_, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var command = new CloseCommand(Caller.From(http.User)!.Subject, comment);
+        var emergency = grains.GetGrain<IEmergencyGrain>(id);
+        return FromCommand(cancel ? await emergency.CancelAsync(command) : await emergency.EndAsync(command));
+    }
+
+    private static IResult FromCommand(CommandResult result) => result.Outcome switch
+    {
+        CommandOutcome.Done or CommandOutcome.NoChange => TypedResults.Ok(result.Emergency),
+        CommandOutcome.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
+        _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict),
+    };
+}

@@ -1,0 +1,128 @@
+using Lianxin.Emergencies;
+using Lianxin.WebHost.Apis.Emergencies;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// <c>POST /api/v1/emergencies</c> (one-key launch, with an <c>Idempotency-Key</c>) and <c>/preview</c> (who would be
+/// reached, per grid, before anything is sent). Both check the launch rules the same way.
+/// </summary>
+internal static class EmergencyLaunchApi
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static async Task<IResult> LaunchAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var caller = Caller.From(http.User)!;
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        var v = new Validation();
+        if (EmergencyIds.CheckKey(key) is { } keyProblem)
+        {
+            v.Add(IdempotencyKeyHeader, keyProblem);
+        }
+
+        var (command, refusal) = await PrepareAsync(request, caller, v, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var id = EmergencyIds.FromKey(caller.Subject, key);
+        var result = await grains.GetGrain<IEmergencyGrain>(id).LaunchAsync(command!);
+        return result.Outcome switch
+        {
+            LaunchOutcome.Launched => TypedResults.Created($"/api/v1/emergencies/{id}", result.Emergency),
+            LaunchOutcome.AlreadyLaunched => TypedResults.Ok(result.Emergency),
+            LaunchOutcome.ScopeNotFound => ApiResults.NotFound(result.Detail ?? "The scope names something that does not exist."),
+            _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status422UnprocessableEntity),
+        };
+    }
+
+    public static async Task<IResult> PreviewAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (command, refusal) = await PrepareAsync(request, Caller.From(http.User)!, new Validation(), scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok((await new AudienceResolver(grains).ResolveAsync(command!.Scope)).ToPreview());
+    }
+
+    /// <summary>
+    /// The launch command with the scenario applied, validated, authorized, and completed with the launcher: an
+    /// operator's emergency is homed at its region, a grid lead's at its grid; a shape is bounded by that home.
+    /// </summary>
+    private static async Task<(LaunchCommand? Command, IResult? Refusal)> PrepareAsync(
+        LaunchRequest request, Caller caller, Validation v, ScopeResolver scopes, IGrainFactory grains)
+    {
+        ScenarioSnapshot? scenario = null;
+        if (request.ScenarioId is not null)
+        {
+            var scenarioId = v.Id("scenarioId", request.ScenarioId);
+            if (v.IsValid)
+            {
+                scenario = await grains.GetGrain<IScenarioGrain>(scenarioId).GetAsync();
+                if (scenario is null)
+                {
+                    return (null, ApiResults.NotFound($"Scenario '{scenarioId}' does not exist."));
+                }
+
+                if (!AccessPolicy.CanUseScenario(caller, await ScenariosApi.OwnerOfAsync(scenario.Definition, scopes), await EmergencyGate.PlaceOfAsync(caller, scopes)))
+                {
+                    return (null, ApiResults.Forbidden($"Scenario '{scenarioId}' is outside your scope."));
+                }
+            }
+        }
+
+        var command = request.ToCommand(v, scenario);
+        if (!v.IsValid)
+        {
+            return (null, ApiResults.Invalid(v));
+        }
+
+        var scope = command.Scope;
+        var targets = await Task.WhenAll(scope.Kind switch
+        {
+            ScopeKind.Grids => scope.Ids.Select(scopes.ForGridAsync),
+            ScopeKind.Centers or ScopeKind.Region => scope.Ids.Select(scopes.ForCenterAsync),
+            _ => [],
+        });
+        var unknown = scope.Ids.Where((_, i) => targets[i].CenterPath.Count == 0).ToList();
+        if (unknown.Count > 0)
+        {
+            return (null, ApiResults.NotFound($"Unknown scope: {string.Join(", ", unknown)} does not exist."));
+        }
+
+        if (!AccessPolicy.CanLaunch(caller, scope.Kind, targets))
+        {
+            return (null, ApiResults.Forbidden("A grid lead may launch only inside its grid, an operator only inside its region."));
+        }
+
+        var shape = scope.Kind is ScopeKind.Polygon or ScopeKind.Circle;
+        if (caller.Role == Role.GridLead)
+        {
+            var grid = await scopes.ForGridAsync(caller.ScopeId);
+            if (grid.CenterPath.Count == 0)
+            {
+                return (null, ApiResults.Forbidden($"Your grid '{caller.ScopeId}' does not exist."));
+            }
+
+            return (command with
+            {
+                Scope = shape ? scope with { WithinGridId = caller.ScopeId } : scope,
+                LaunchedBy = caller.Subject,
+                HomeCenterId = grid.CenterPath[0],
+                HomeGridId = caller.ScopeId,
+            }, null);
+        }
+
+        return (command with
+        {
+            Scope = shape ? scope with { WithinCenterId = caller.ScopeId } : scope,
+            LaunchedBy = caller.Subject,
+            HomeCenterId = caller.ScopeId,
+        }, null);
+    }
+}

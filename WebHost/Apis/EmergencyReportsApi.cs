@@ -1,0 +1,88 @@
+using Lianxin.Emergencies;
+using Lianxin.WebHost.Apis.Emergencies;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>What an emergency leaves behind: its CAP 1.2 documents, the after-action report (JSON, CSV) and every gateway attempt.</summary>
+internal static class EmergencyReportsApi
+{
+    /// <summary>The media type registered for CAP documents.</summary>
+    public const string CapMediaType = "application/cap+xml";
+
+    public static void MapEmergencyReportsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id}/cap", ListCapAsync).WithSummary("The CAP 1.2 chain of the emergency: Alert, Updates, Cancel.")
+            .Produces<CapLink[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/cap/{number:int}", GetCapAsync).WithSummary("One CAP 1.2 document (application/cap+xml).")
+            .Produces(200, contentType: CapMediaType).ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/report", GetReportAsync).WithSummary("After-action report: timeline, time to 50/90/100 % accounted per grid, counts over time.")
+            .Produces<AfterActionReport>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/report.csv", GetReportCsvAsync).WithSummary("The after-action report as CSV: table=grids (default) or table=timeline.")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/deliveries", GetDeliveriesAsync).WithSummary("Every outbound gateway attempt, with its result.")
+            .Produces<DeliveryAttempt[]>().ProducesProblem(403).ProducesProblem(404);
+    }
+
+    private static async Task<IResult> ListCapAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var documents = await grains.GetGrain<IEmergencyGrain>(id).GetCapDocumentsAsync();
+        return TypedResults.Ok(documents.Select(d => new CapLink(d.Number, d.Identifier, d.MsgType, d.Sent, $"/api/v1/emergencies/{id}/cap/{d.Number}")).ToArray());
+    }
+
+    private static async Task<IResult> GetCapAsync(string id, int number, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var document = (await grains.GetGrain<IEmergencyGrain>(id).GetCapDocumentsAsync()).FirstOrDefault(d => d.Number == number);
+        return document is null
+            ? ApiResults.NotFound($"Emergency '{id}' has no CAP document {number}.")
+            : TypedResults.Text(document.Xml, CapMediaType, System.Text.Encoding.UTF8);
+    }
+
+    private static async Task<IResult> GetReportAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        return refusal ?? TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync());
+    }
+
+    private static async Task<IResult> GetReportCsvAsync(string id, string? table, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (table is not (null or "grids" or "timeline"))
+        {
+            var v = new Validation();
+            v.Add("table", "Must be grids or timeline.");
+            return ApiResults.Invalid(v);
+        }
+
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var report = (await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync())!;
+        var csv = table == "timeline" ? AfterActionCsv.Timeline(report) : AfterActionCsv.Grids(report);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-{table ?? "grids"}.csv\"";
+        return TypedResults.Text(csv, "text/csv", System.Text.Encoding.UTF8);
+    }
+
+    private static async Task<IResult> GetDeliveriesAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        return refusal ?? TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetDeliveriesAsync());
+    }
+}
+
+/// <summary>One CAP document of an emergency's chain and where to fetch it.</summary>
+public sealed record CapLink(int Number, string Identifier, string MsgType, DateTimeOffset Sent, string Href);

@@ -1,0 +1,23 @@
+using Lianxin.HelpRequests;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>Help request tickets: <c>/api/v1/help-requests/{id}</c>.</summary>
+public static class HelpRequestsApi
+{
+    public static RouteGroupBuilder MapHelpRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/help-requests").WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/{id}", GetAsync).WithSummary("A help request: center, function, description, owner and state.")
+            .Produces<HelpRequestTicket>().ProducesProblem(403).ProducesProblem(404);
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var ticket = await grains.GetGrain<IHelpRequestGrain>(id).GetAsync();
+        var target = ticket is null ? new AccessTarget([]) : await scopes.ForCenterAsync(ticket.CenterId);
+        return ApiResults.CheckRead(http, target, $"Help request '{id}'") is { } refusal ? refusal : TypedResults.Ok(ticket);
+    }
+}

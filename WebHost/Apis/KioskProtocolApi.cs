@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Lianxin.Common;
+using Lianxin.Kiosks;
+using Lianxin.WebHost.Apis.Kiosks;
+using Lianxin.WebHost.Security;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// Kiosk protocol v1, spoken by the kiosks themselves with their device key: event batches and heartbeats under
+/// <c>/api/v1/kiosks/{kioskId}</c>. A kiosk may only post for itself.
+/// </summary>
+public static partial class KioskProtocolApi
+{
+    public static RouteGroupBuilder MapKioskProtocolApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/kiosks/{kioskId}").WithTags("Kiosk protocol v1").RequireAuthorization(KioskAuthentication.Policy);
+        group.MapPost("/events", PostEventsAsync)
+            .WithSummary("Send 1 to 500 events (checkIn, checkOut, selfService, pointsRedemption, helpRequest, afterHoursEntry, fault).")
+            .WithDescription("Each event is answered accepted (stored durably and applied), duplicate (its eventId was stored before) or "
+                + "rejected (stored, but a rule refused it; the reason says which). Re-sending a batch, or any part of it, is always safe. "
+                + "A malformed batch is refused whole with 400 and changes nothing.")
+            .Produces<KioskBatchResponse>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+        group.MapPost("/heartbeat", PostHeartbeatAsync).WithSummary("Report the app version and peripheral states (every 30-60 s).")
+            .Produces<KioskHeartbeatResponse>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+        return group;
+    }
+
+    private static async Task<IResult> PostEventsAsync(
+        string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, DomainClock clock, IOptions<KioskOptions> options)
+    {
+        if (CheckSelf(http, kioskId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var v = new Validation();
+        var events = new List<KioskEvent>();
+        if (request.Events is not { Count: > 0 and <= KioskBatchRequest.MaxEvents } sent)
+        {
+            v.Add("events", $"Must hold 1 to {KioskBatchRequest.MaxEvents} events; split larger uploads into several batches.");
+            return ApiResults.Invalid(v);
+        }
+
+        var now = clock.UtcNow;
+        for (var i = 0; i < sent.Count; i++)
+        {
+            if (sent[i] is not { } e)
+            {
+                v.Add($"events[{i}]", "Must be an event object.");
+            }
+            else if (e.ToEvent(v, $"events[{i}]", now, options.Value) is { } parsed)
+            {
+                events.Add(parsed);
+            }
+        }
+
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var centerId = http.User.FindFirst(KioskAuthentication.CenterClaim)!.Value;
+        var outcomes = await grains.GetGrain<IKioskIngestGrain>(kioskId).IngestAsync(centerId, events);
+        return TypedResults.Ok(new KioskBatchResponse(
+            [.. outcomes.Select(o => new KioskEventResult(o.EventId, o.Status, o.Reason))],
+            outcomes.Count(o => o.Status == EventStatus.Accepted),
+            outcomes.Count(o => o.Status == EventStatus.Duplicate),
+            outcomes.Count(o => o.Status == EventStatus.Rejected)));
+    }
+
+    private static async Task<IResult> PostHeartbeatAsync(string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (CheckSelf(http, kioskId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var v = new Validation();
+        var version = v.Text("appVersion", request.AppVersion, 32);
+        var peripherals = new Dictionary<string, PeripheralStatus>(StringComparer.Ordinal);
+        if (request.Peripherals is { Count: > 16 })
+        {
+            v.Add("peripherals", "At most 16 peripherals.");
+        }
+
+        foreach (var (name, status) in request.Peripherals ?? new Dictionary<string, string>())
+        {
+            if (!PeripheralName().IsMatch(name))
+            {
+                v.Add("peripherals", $"'{name}' is not a peripheral name (1-32 letters or digits, camelCase).");
+                continue;
+            }
+
+            peripherals[name] = v.Enum<PeripheralStatus>($"peripherals.{name}", status);
+        }
+
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var health = await grains.GetGrain<IKioskHealthGrain>(kioskId).BeatAsync(new KioskHeartbeat(version, peripherals));
+        return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>A kiosk authenticated with its own key may post only under its own id.</summary>
+    private static IResult? CheckSelf(HttpContext http, string kioskId) =>
+        http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value == kioskId
+            ? null
+            : ApiResults.Forbidden($"This device key belongs to kiosk '{http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value}', not '{kioskId}'.");
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]{0,31}$")]
+    private static partial Regex PeripheralName();
+}

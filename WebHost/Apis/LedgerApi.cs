@@ -1,0 +1,74 @@
+using Lianxin.Ledger;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>Volunteer hours and points: <c>/api/v1/people/{id}/…</c>. Staff of the center where hours were served decide them.</summary>
+public static class LedgerApi
+{
+    public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/people/{id}").WithTags("Hours and points").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/ledger", GetAsync).WithSummary("A person's volunteer hours and points ledger, with the balance.")
+            .Produces<PersonLedger>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/hours/{hoursId:guid}/decision", DecideAsync)
+            .WithSummary("Approve (earning points) or decline (with a reason) pending hours.")
+            .Produces<PersonLedger>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        return group;
+    }
+
+    /// <summary>
+    /// A registered person's ledger is read in their registry scope; residents who are not registered (points from
+    /// redemptions only) by operators and auditors, whose regions they live in.
+    /// </summary>
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var target = await scopes.ForVolunteerAsync(id);
+        var allowed = target.CenterPath.Count > 0
+            ? ApiResults.CheckRead(http, target, $"Person '{id}'") is null
+            : Caller.From(http.User) is { Role: Role.Operator or Role.Auditor };
+        return allowed
+            ? TypedResults.Ok(await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync())
+            : ApiResults.Forbidden($"The ledger of '{id}' is outside your scope.");
+    }
+
+    private static async Task<IResult> DecideAsync(string id, Guid hoursId, HoursDecision request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var approve = request.Decision switch
+        {
+            "approved" => true,
+            "declined" => false,
+            _ => Invalid(v),
+        };
+        var reason = approve ? (request.Reason is null ? null : v.Text("reason", request.Reason, 500)) : v.Text("reason", request.Reason, 500);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var ledger = grains.GetGrain<IPersonLedgerGrain>(id);
+        var hours = (await ledger.GetAsync()).Hours.FirstOrDefault(h => h.Id == hoursId);
+        if (hours is null)
+        {
+            return ApiResults.NotFound($"Hours {hoursId} of '{id}' do not exist.");
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(hours.CenterId), $"Center '{hours.CenterId}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Subject, reason);
+        return await ApiResults.FromAsync(result, async () => TypedResults.Ok(await ledger.GetAsync()));
+    }
+
+    private static bool Invalid(Validation v)
+    {
+        v.Add("decision", "Must be 'approved' or 'declined'.");
+        return false;
+    }
+}
+
+/// <summary>A staff decision on hours: <c>approved</c> or <c>declined</c> (a reason is required to decline).</summary>
+public sealed record HoursDecision(string? Decision, string? Reason);

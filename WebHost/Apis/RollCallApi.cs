@@ -1,0 +1,186 @@
+using Lianxin.Emergencies;
+using Lianxin.Volunteers;
+using Lianxin.WebHost.Apis.Emergencies;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// The live roll-call of an emergency: counts per status, grid and post; drill-down to the people (a grid lead sees
+/// its own grid's); answers, with a reply token or on someone's behalf; and a person's own alerts.
+/// </summary>
+internal static class RollCallApi
+{
+    private const int DefaultMax = 200;
+    private const int MaxPeople = 2000;
+
+    public static void MapRollCallApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id}/rollcall", GetRollCallAsync).WithSummary("Counts and % per status, per grid and per post, as of now.")
+            .Produces<RollCallSummary>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/people", GetPeopleAsync).WithSummary("Drill down: the people with a status, in a grid or post, or unaccounted.")
+            .Produces<PersonLine[]>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/unaccounted", GetUnaccountedAsync).WithSummary("\"My unaccounted people\": those who have not answered (a grid lead's own grid).")
+            .Produces<PersonLine[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.")
+            .Produces<PersonRollCall>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous()
+            .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.")
+            .Produces<StatusChange>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    }
+
+    public static void MapVolunteerAlertsApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/volunteers/{id}/alerts", GetAlertsAsync).WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
+            .WithSummary("A person's messages from live emergencies, with their reply tokens: what their page shows.")
+            .Produces<VolunteerAlert[]>().ProducesProblem(403).ProducesProblem(404);
+
+    private static async Task<IResult> GetRollCallAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        return refusal ?? TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetRollCallAsync());
+    }
+
+    private static async Task<IResult> GetPeopleAsync(
+        string id, string? status, string? gridId, string? postId, bool? unaccounted, int? max, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        RollCallStatus? wanted = status is null ? null : v.Enum<RollCallStatus>("status", status);
+        var grid = gridId is null ? null : v.Id("gridId", gridId);
+        var post = postId is null ? null : v.Id("postId", postId);
+        if (max is < 1 or > MaxPeople)
+        {
+            v.Add("max", $"Must be 1 to {MaxPeople}.");
+        }
+
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        return await ListAsync(id, new PeopleFilter(wanted, grid, post, unaccounted ?? false, max ?? DefaultMax), http, scopes, grains);
+    }
+
+    private static Task<IResult> GetUnaccountedAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
+        ListAsync(id, new PeopleFilter(null, null, null, true, MaxPeople), http, scopes, grains);
+
+    private static async Task<IResult> ListAsync(string id, PeopleFilter filter, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // A grid lead follows the whole emergency's counts but only its own grid's people.
+        var caller = Caller.From(http.User)!;
+        if (caller.Role == Role.GridLead)
+        {
+            if (filter.GridId is { } other && other != caller.ScopeId)
+            {
+                return ApiResults.Forbidden($"Grid '{other}' is outside your scope.");
+            }
+
+            filter = filter with { GridId = caller.ScopeId };
+        }
+
+        var people = await grains.GetGrain<IEmergencyGrain>(id).GetPeopleAsync(filter);
+        var profiles = await Task.WhenAll(people.Select(p => grains.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
+        return TypedResults.Ok(people.Select((p, i) => new PersonLine(
+            p.VolunteerId, profiles[i]?.Profile.Name, profiles[i]?.Profile.Phone, p.GridId, p.Status, p.ChangedAt, p.PostId)).ToArray());
+    }
+
+    private static async Task<IResult> GetPersonAsync(string id, string volunteerId, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var person = await grains.GetGrain<IEmergencyGrain>(id).GetPersonAsync(volunteerId);
+        var caller = Caller.From(http.User)!;
+        if (person is null)
+        {
+            return ApiResults.NotFound($"'{volunteerId}' is not on the roll-call of emergency '{id}'.");
+        }
+
+        return caller.Role == Role.GridLead && person.GridId != caller.ScopeId
+            ? ApiResults.Forbidden($"'{volunteerId}' is outside your grid.")
+            : TypedResults.Ok(person);
+    }
+
+    private static async Task<IResult> RespondAsync(string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        var status = request.ParseStatus(v);
+        var comment = request.ParseComment(v);
+        var location = request.ParseLocation(v);
+        var onBehalf = request.Token is null;
+        var channel = request.ParseChannel(v, onBehalf ? RollCallChannel.Phone : RollCallChannel.Web);
+        if (onBehalf)
+        {
+            if (Caller.From(http.User) is null)
+            {
+                return TypedResults.Problem("Answer with your reply token, or sign in as a grid lead to answer on someone's behalf.", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            v.Id("volunteerId", request.VolunteerId);
+            if (comment is null)
+            {
+                v.Add("comment", "An answer on someone's behalf needs a comment: who said so, and how.");
+            }
+        }
+        else if (request.Token is not { Length: > 0 and <= 64 })
+        {
+            v.Add("token", "Not a reply token.");
+        }
+
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var emergency = grains.GetGrain<IEmergencyGrain>(id);
+        var by = request.VolunteerId ?? "";
+        if (onBehalf)
+        {
+            var caller = Caller.From(http.User)!;
+            var person = await emergency.GetPersonAsync(request.VolunteerId!);
+            if (await emergency.GetAsync() is null || person is null)
+            {
+                return ApiResults.NotFound(person is null ? $"'{request.VolunteerId}' is not on the roll-call of emergency '{id}'." : $"Emergency '{id}' does not exist.");
+            }
+
+            if (!AccessPolicy.CanAnswerOnBehalf(caller, await scopes.ForGridAsync(person.GridId)))
+            {
+                return ApiResults.Forbidden($"Only the grid lead of '{request.VolunteerId}' (or an operator of the region) may answer on their behalf.");
+            }
+
+            by = caller.Subject;
+        }
+
+        var result = await emergency.RespondAsync(new RollCallReply(
+            onBehalf ? null : request.Token, onBehalf ? request.VolunteerId : null, status, channel, by, onBehalf, comment, location, request.RequestId));
+        return result.Outcome switch
+        {
+            ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change),
+            ReplyOutcome.EmergencyNotFound or ReplyOutcome.PersonNotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
+            ReplyOutcome.TokenRejected => ApiResults.Forbidden(result.Detail ?? "Not a reply token of this emergency."),
+            ReplyOutcome.Closed => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [onBehalf ? "comment" : "status"] = [result.Detail ?? "Invalid."] }),
+        };
+    }
+
+    private static async Task<IResult> GetAlertsAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IVolunteerGrain>(id).GetAlertsAsync());
+    }
+}
+
+/// <summary>One person of a drill-down list, with what a grid lead needs to call them.</summary>
+public sealed record PersonLine(string VolunteerId, string? Name, string? Phone, string GridId, RollCallStatus Status, DateTimeOffset? ChangedAt, string? PostId);

@@ -1,0 +1,123 @@
+using Lianxin.Common;
+using Lianxin.Emergencies;
+using Lianxin.WebHost.Apis.Emergencies;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// Scenarios prepared in advance (预案): <c>/api/v1/scenarios</c>. The command center writes its region's, a grid lead
+/// its grid's; a region's scenarios are usable by everyone below it.
+/// </summary>
+public static class ScenariosApi
+{
+    public static RouteGroupBuilder MapScenariosApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/", ListAsync).WithSummary("The scenarios you may use.").Produces<ScenarioEntry[]>();
+        group.MapGet("/{id}", GetAsync).WithSummary("A scenario.").Produces<ScenarioSnapshot>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/", CreateAsync).WithSummary("Prepare a scenario for your region (operator) or grid (grid lead).")
+            .Produces<ScenarioSnapshot>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a scenario you own.")
+            .Produces<ScenarioSnapshot>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        return group;
+    }
+
+    /// <summary>The owner of a scenario as an access target: its center's path, or its grid's.</summary>
+    internal static Task<AccessTarget> OwnerOfAsync(ScenarioDefinition definition, ScopeResolver scopes) =>
+        OwnerOfAsync(definition.OwnerCenterId, definition.OwnerGridId, scopes);
+
+    private static Task<AccessTarget> OwnerOfAsync(string? centerId, string? gridId, ScopeResolver scopes) => (centerId, gridId) switch
+    {
+        (_, { } grid) => scopes.ForGridAsync(grid),
+        ({ } center, _) => scopes.ForCenterAsync(center),
+        _ => Task.FromResult(new AccessTarget([])),
+    };
+
+    private static async Task<IResult> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var caller = Caller.From(http.User)!;
+        var place = await EmergencyGate.PlaceOfAsync(caller, scopes);
+        var visible = new List<ScenarioEntry>();
+        foreach (var entry in await grains.GetGrain<IScenarioCatalogGrain>(0).ListAsync())
+        {
+            var owner = await OwnerOfAsync(entry.OwnerCenterId, entry.OwnerGridId, scopes);
+            if (AccessPolicy.CanUseScenario(caller, owner, place))
+            {
+                visible.Add(entry);
+            }
+        }
+
+        return TypedResults.Ok(visible);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IScenarioGrain>(id).GetAsync() is not { } scenario)
+        {
+            return ApiResults.NotFound($"Scenario '{id}' does not exist.");
+        }
+
+        var caller = Caller.From(http.User)!;
+        return AccessPolicy.CanUseScenario(caller, await OwnerOfAsync(scenario.Definition, scopes), await EmergencyGate.PlaceOfAsync(caller, scopes))
+            ? TypedResults.Ok(scenario)
+            : ApiResults.Forbidden($"Scenario '{id}' is outside your scope.");
+    }
+
+    private static async Task<IResult> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var caller = Caller.From(http.User)!;
+        var v = new Validation();
+        var id = v.Id("id", request.Id);
+        var definition = request.ToDefinition(v, caller.Role == Role.Operator ? caller.ScopeId : null, caller.Role == Role.GridLead ? caller.ScopeId : null);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (!AccessPolicy.CanManageScenario(caller, await OwnerOfAsync(definition, scopes)))
+        {
+            return ApiResults.Forbidden("Scenarios are prepared by an operator for its region or a grid lead for its grid.");
+        }
+
+        var scenario = grains.GetGrain<IScenarioGrain>(id);
+        if (await scenario.GetAsync() is not null)
+        {
+            return TypedResults.Problem($"Scenario '{id}' already exists.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return await ApiResults.FromAsync(await scenario.SaveAsync(definition), async () => TypedResults.Created($"/api/v1/scenarios/{id}", await scenario.GetAsync()));
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        if (request.Id is not null && request.Id != id)
+        {
+            v.Add("id", "Must match the id in the path, or be left out.");
+        }
+
+        var scenario = grains.GetGrain<IScenarioGrain>(id);
+        var existing = await scenario.GetAsync();
+        var definition = request.ToDefinition(v, existing?.Definition.OwnerCenterId, existing?.Definition.OwnerGridId);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (existing is null)
+        {
+            return ApiResults.NotFound($"Scenario '{id}' does not exist.");
+        }
+
+        if (!AccessPolicy.CanManageScenario(Caller.From(http.User)!, await OwnerOfAsync(existing.Definition, scopes)))
+        {
+            return ApiResults.Forbidden($"Scenario '{id}' belongs to another region or grid.");
+        }
+
+        var result = await scenario.SaveAsync(definition);
+        return result.Outcome == RegistryOutcome.Conflict
+            ? TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.Ok(await scenario.GetAsync());
+    }
+}
