@@ -24,6 +24,7 @@ ensure_package() { # ensure_package <command-or-path> <debian-package>
 command -v dotnet >/dev/null || { log "the .NET 10 SDK is required: https://dotnet.microsoft.com/download"; exit 1; }
 ensure_package /usr/lib/postgresql postgresql
 ensure_package chromium chromium
+ensure_package /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk # Chinese text in browser screenshots
 ensure_package kubectl kubernetes-client
 
 # --- a throwaway PostgreSQL server on a free port (fsync stays on: durability tests mean it) ---
@@ -34,6 +35,8 @@ run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@";
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdata"; fi
 chmod 700 "$pgdata"
 cleanup() {
+  # Silo processes of the cluster tests die with their test; a test run that was itself killed leaves none behind.
+  pkill -f "$root/tests/.*/Lianxin.Silo.dll" 2>/dev/null || true
   run_pg "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$pgdata"
 }
@@ -68,5 +71,11 @@ while IFS= read -r line; do
 done < <(grep -E '^(Passed|Failed)! +- ' "$results")
 rm -f "$results"
 
+# The benchmark harness in smoke mode (seconds, tiny sizes), so it never rots; its figures mean nothing here.
+log "benchmark harness smoke run (bench/run.sh --smoke)"
+bench_exit=0
+dotnet bench/Lianxin.Bench/bin/Release/net10.0/Lianxin.Bench.dll --smoke --postgres "$LIANXIN_TEST_POSTGRES" >&2 || bench_exit=$?
+[ "$bench_exit" -eq 0 ] || log "the benchmark harness failed (exit $bench_exit)"
+
 echo "$passed passed, $failed failed, $skipped skipped"
-if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$assemblies" -eq 0 ]; then exit 1; fi
+if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$assemblies" -eq 0 ] || [ "$bench_exit" -ne 0 ]; then exit 1; fi

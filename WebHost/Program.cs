@@ -1,8 +1,10 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
+using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
 using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Hosting;
+using Lianxin.WebHost.Live;
 using Lianxin.WebHost.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +17,7 @@ builder.Services.AddLianxinApi();
 builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
 builder.AddGovernance();
+builder.AddLianxinLive();
 
 var app = builder.Build();
 
@@ -34,6 +37,8 @@ app.MapGovernanceApi();
 app.MapAuditApi();
 app.MapScenariosApi();
 app.MapEmergenciesApi();
+app.MapLianxinLive();
+app.MapDashboard();
 
 app.Run();
 

@@ -47,4 +47,11 @@ public interface ICenterActivityGrain : IGrainWithStringKey
     /// <summary>Persists what is held in memory; answers when it is durable.</summary>
     [Alias("Flush")]
     Task FlushAsync();
+
+    /// <summary>
+    /// The journal position of <paramref name="kioskId"/> through which this actor's state is durable: a kiosk records
+    /// its own applied position no further. Answers at once; the actor writes on its own, without holding up kiosks.
+    /// </summary>
+    [Alias("GetDurablePosition"), AlwaysInterleave]
+    Task<long> GetDurablePositionAsync(string kioskId);
 }

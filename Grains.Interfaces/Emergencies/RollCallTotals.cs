@@ -10,7 +10,7 @@ public sealed record RollCallTotals(
     [property: Id(4)] StatusCounts Counts,
     [property: Id(5)] int SelfUpdates,
     [property: Id(6)] int OnBehalfUpdates,
-    [property: Id(7)] DateTimeOffset AsOf)
+    [property: Id(7)] DateTimeOffset AsOf) : Live.ILiveItem
 {
     public double AccountedPercent => RollCallMath.Percent(Counts.Accounted, Counts.Total);
 }

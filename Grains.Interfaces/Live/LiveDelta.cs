@@ -1,11 +1,13 @@
 namespace Lianxin.Live;
 
 /// <summary>
-/// The items of a scope that changed since delta <see cref="Sequence"/> − 1, each replaced whole. A client that
-/// holds a sequence other than Sequence − 1 has missed one and must take a fresh snapshot.
+/// The items of a scope that changed since delta <see cref="Sequence"/> − 1, each replaced whole, and the keys of
+/// items that went away. A client that holds a sequence other than Sequence − 1 has missed one and must take a
+/// fresh snapshot.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.LiveDelta")]
 public sealed record LiveDelta(
     [property: Id(0)] string Scope,
     [property: Id(1)] long Sequence,
-    [property: Id(2)] IReadOnlyDictionary<string, object> Items);
+    [property: Id(2)] IReadOnlyDictionary<string, object> Items,
+    [property: Id(3)] IReadOnlyList<string> Removed);

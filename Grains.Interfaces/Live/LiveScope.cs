@@ -1,11 +1,19 @@
+using Lianxin.Centers;
+
 namespace Lianxin.Live;
 
 /// <summary>
 /// Names of live scopes: what a dashboard subscribes to and what a feed grain is keyed by. A region is a
-/// district or street center with everything below it.
+/// command center's area: a district, town or street center with everything below it.
 /// </summary>
 public static class LiveScope
 {
+    public const string RegionKind = "region";
+    public const string CenterKind = "center";
+    public const string GridKind = "grid";
+    public const string EmergencyKind = "emergency";
+    public const string VolunteerKind = "volunteer";
+
     public static string Region(string centerId) => $"region:{centerId}";
 
     public static string Center(string centerId) => $"center:{centerId}";
@@ -27,6 +35,9 @@ public static class LiveScope
         }
 
         (kind, id) = (scope[..colon], scope[(colon + 1)..]);
-        return kind is "region" or "center" or "grid" or "emergency" or "volunteer";
+        return kind is RegionKind or CenterKind or GridKind or EmergencyKind or VolunteerKind;
     }
+
+    /// <summary>True for the levels a command center watches: district, town (镇) and street (街道).</summary>
+    public static bool IsRegionLevel(CenterLevel level) => level is CenterLevel.District or CenterLevel.Town or CenterLevel.Street;
 }

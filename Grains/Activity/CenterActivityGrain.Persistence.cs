@@ -20,27 +20,75 @@ internal sealed partial class CenterActivityGrain
     private IGrainTimer? _pendingWrite;
     private IGrainTimer? _pendingReport;
     private CenterActivityFigures? _lastReport;
+    private Task? _writing;
+    private string? _etag;
+    private Task? _dispatching;
+    private Dictionary<string, long> _durablePositions = [];
 
+    /// <summary>Writes what is held in memory and answers once it is durable (staff corrections, deactivation).</summary>
     public async Task FlushAsync()
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (_writing is { IsCompleted: false } inFlight)
+            {
+                await inFlight;
+            }
+
+            StartWrite();
+            if (_writing is not { IsCompleted: false } && !_dirty)
+            {
+                return;
+            }
+        }
+
+        // Still changing (a busy center) or failing: what this call covered is in the write awaited above or in the
+        // next one, which the write timer starts.
+        if (_writing is { IsCompleted: false } last)
+        {
+            await last;
+        }
+    }
+
+    public Task<long> GetDurablePositionAsync(string kioskId) => Task.FromResult(_durablePositions.GetValueOrDefault(kioskId));
+
+    /// <summary>
+    /// Starts writing a snapshot of the state, unless a write is in flight or nothing changed. The snapshot is copied
+    /// synchronously and the write runs outside any request, so kiosk calls are never queued behind the database.
+    /// When it completes, the next write starts if more changed meanwhile.
+    /// </summary>
+    private void StartWrite()
     {
         _pendingWrite?.Dispose();
         _pendingWrite = null;
-        if (!_dirty)
+        if (_writing is { IsCompleted: false } || !_dirty)
         {
             return;
         }
 
-        var version = State.OutboxVersion;
         _dirty = false;
+        var copy = _copier.Copy(State);
+        _writing = WriteAsync(new GrainState<CenterActivityState>(copy, _etag ?? state.Etag), copy);
+    }
+
+    private async Task WriteAsync(GrainState<CenterActivityState> snapshot, CenterActivityState copy)
+    {
         try
         {
-            await state.WriteStateAsync();
-            _durableOutboxVersion = Math.Max(_durableOutboxVersion, version);
+            await _storage.WriteStateAsync(StorageNames.CenterActivityState, this.GetGrainId(), snapshot);
+            _etag = snapshot.ETag;
+            _durableOutboxVersion = Math.Max(_durableOutboxVersion, copy.OutboxVersion);
+            _durablePositions = copy.AppliedPositions;
         }
-        catch
+        catch (Exception e)
         {
             _dirty = true;
-            throw;
+            LogWriteFailed(Id, e);
+        }
+
+        if (_dirty)
+        {
+            Changed();
         }
     }
 
@@ -57,7 +105,11 @@ internal sealed partial class CenterActivityGrain
     private void Changed()
     {
         _dirty = true;
-        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
+        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) =>
+        {
+            grain.StartWrite();
+            return Task.CompletedTask;
+        }, this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
         ScheduleReport();
     }
 
@@ -102,7 +154,18 @@ internal sealed partial class CenterActivityGrain
     /// Sends durable outbox items to the volunteers and ledgers they concern. Runs interleaved with kiosk calls (it
     /// waits on other actors); it only touches the outbox between its awaits.
     /// </summary>
-    private async Task DispatchOutboxAsync()
+    private Task DispatchOutboxAsync()
+    {
+        // Detached from the timer tick: deliveries wait on other actors' writes and must not hold up kiosk calls.
+        if (_dispatching is not { IsCompleted: false })
+        {
+            _dispatching = DispatchRoundsAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task DispatchRoundsAsync()
     {
         for (var round = 0; round < 10 && await DispatchSomeAsync(); round++)
         {
@@ -162,6 +225,9 @@ internal sealed partial class CenterActivityGrain
             await person.EndDutyAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Center activity {CenterId} could not be written; it is retried")]
+    private partial void LogWriteFailed(string centerId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Center {CenterId} could not deliver {Item}; it is retried")]
     private partial void LogDeliveryFailed(string centerId, string item, Exception exception);

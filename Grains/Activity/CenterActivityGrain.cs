@@ -2,22 +2,30 @@ using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Kiosks;
 using Lianxin.Ledger;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Lianxin.Activity;
 
 /// <summary>
 /// A center's activity as its kiosks report it. Kiosk events are applied in memory and the state is written
-/// coalesced (or when a kiosk asks, before it records its own applied position), so the actor keeps up with
-/// thousands of events a second; a replay after a crash re-applies only what was not durable yet.
+/// coalesced (or when a kiosk asks, before it records its own applied position) from a snapshot while kiosk calls
+/// go on, so the actor keeps up with thousands of events a second; a replay after a crash re-applies only what was
+/// not durable yet. Every write goes through <see cref="FlushAsync"/>.
 /// </summary>
 internal sealed partial class CenterActivityGrain(
     [PersistentState(StorageNames.CenterActivityState, StorageNames.Default)] IPersistentState<CenterActivityState> state,
     DomainClock clock,
     IOptions<KioskOptions> options,
+    DeepCopier<CenterActivityState> copier,
+    IServiceProvider services,
     ILogger<CenterActivityGrain> logger) : Grain, ICenterActivityGrain, IRemindable
 {
+    private readonly DeepCopier<CenterActivityState> _copier = copier;
+    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
     private const int RecentLimit = 50;
     private const int HoursAwaitingKept = 2000;
 
@@ -36,7 +44,7 @@ internal sealed partial class CenterActivityGrain(
         await RefreshOpeningHoursAsync();
         this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(_options.CheckInterval, _options.CheckInterval));
         this.RegisterGrainTimer(static (grain, _) => grain.DispatchOutboxAsync(), this,
-            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { Interleave = true });
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
     }
 
     public async Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events)

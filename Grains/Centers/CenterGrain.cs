@@ -1,4 +1,6 @@
 using Lianxin.Common;
+using Lianxin.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Lianxin.Centers;
@@ -15,9 +17,14 @@ internal sealed partial class CenterGrain(
 
     private IGrainTimer? _pendingReport;
 
+    private CenterLivePublisher? _livePublisher;
+
     private string Id => this.GetPrimaryKeyString();
 
     private CenterState State => state.State;
+
+    private CenterLivePublisher LivePublisher =>
+        _livePublisher ??= new(GrainFactory, Id, ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
 
     public Task<CenterSnapshot?> GetAsync() => Task.FromResult(
         State.Profile is null
@@ -67,6 +74,11 @@ internal sealed partial class CenterGrain(
             {
                 return parentCheck;
             }
+        }
+
+        if (previous.ParentId != profile.ParentId)
+        {
+            await LivePublisher.MovingAsync(previous);
         }
 
         State.Profile = profile;
@@ -171,6 +183,7 @@ internal sealed partial class CenterGrain(
         if (add ? set.Add(id) : set.Remove(id))
         {
             await state.WriteStateAsync();
+            ScheduleReport(); // the live card counts grids and kiosks
         }
     }
 
@@ -209,6 +222,11 @@ internal sealed partial class CenterGrain(
         {
             await GrainFactory.GetGrain<ICenterGrain>(parentId)
                 .ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(State.Profile!));
+        }
+
+        if (State.Profile is { } profile)
+        {
+            await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count, ComputeSubtree(profile));
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed partial class KioskIngestGrain(
     private const int RejectionMemory = 500;
 
     private readonly Dictionary<string, Func<Task>> _touched = [];
+    private readonly Dictionary<string, long> _sentToActivity = [];
     private long _appliedPosition;
 
     private string KioskId => this.GetPrimaryKeyString();
@@ -66,7 +67,10 @@ internal sealed partial class KioskIngestGrain(
             throw;
         }
 
+        var journaled = Stopwatch.GetTimestamp();
+        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(started, journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "journal"));
         var applied = await CatchUpAsync();
+        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "apply"));
         var outcomes = new EventOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
@@ -126,7 +130,7 @@ internal sealed partial class KioskIngestGrain(
         foreach (var group in events.Where(e => e.Event.Body is CheckIn or CheckOut or SelfService or AfterHoursEntry).GroupBy(e => e.CenterId))
         {
             var activity = GrainFactory.GetGrain<ICenterActivityGrain>(group.Key);
-            Touch($"activity:{group.Key}", activity.FlushAsync);
+            _sentToActivity[group.Key] = group.Max(e => e.Position);
             work.Add(activity.ApplyAsync(KioskId, [.. group]));
         }
 
@@ -162,7 +166,6 @@ internal sealed partial class KioskIngestGrain(
         if (e.Body is HelpRequest help)
         {
             var id = $"hr-{e.EventId:D}";
-            Touch($"activity:{journaled.CenterId}", GrainFactory.GetGrain<ICenterActivityGrain>(journaled.CenterId).FlushAsync);
             await GrainFactory.GetGrain<IHelpRequestGrain>(id).OpenAsync(new HelpRequestTicket(
                 id, journaled.CenterId, help.Purpose, help.Description, help.PersonId, KioskId, e.EventId, e.OccurredAt, HelpRequestState.Open, null));
         }
@@ -199,19 +202,35 @@ internal sealed partial class KioskIngestGrain(
         KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
     }
 
-    /// <summary>Makes the touched actors durable, then records the applied position (and the counts that go with it).</summary>
+    /// <summary>
+    /// Makes the touched actors durable, then records the applied position (and the counts that go with it). Center
+    /// activity writes on its own: the position recorded goes no further than what it has made durable.
+    /// </summary>
     private async Task CheckpointAsync()
     {
-        if (_appliedPosition == State.AppliedPosition && _touched.Count == 0)
+        var position = _appliedPosition;
+        foreach (var (centerId, sent) in _sentToActivity.ToList())
+        {
+            var durable = await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).GetDurablePositionAsync(KioskId);
+            if (durable >= sent)
+            {
+                _sentToActivity.Remove(centerId);
+            }
+            else
+            {
+                position = Math.Min(position, durable);
+            }
+        }
+
+        if (position <= State.AppliedPosition && _touched.Count == 0)
         {
             return;
         }
 
-        var position = _appliedPosition;
         var flushes = _touched.Values.ToList();
         await Task.WhenAll(flushes.Select(flush => flush()));
         _touched.Clear();
-        State.AppliedPosition = position;
+        State.AppliedPosition = Math.Max(State.AppliedPosition, position);
         await state.WriteStateAsync();
     }
 

@@ -11,4 +11,8 @@ internal static class KioskMetrics
 
     public static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>("lianxin.kiosk.batch.duration", "ms",
         "Time to journal and apply one kiosk batch");
+
+    /// <summary>Where a batch's time goes: <c>journal</c> (the durable append), <c>apply</c> (reading it back and applying).</summary>
+    public static readonly Histogram<double> PhaseDuration = Meter.CreateHistogram<double>("lianxin.kiosk.batch.phase.duration", "ms",
+        "Time of each phase of one kiosk batch");
 }

@@ -14,6 +14,8 @@ public static class CentersApi
             .Produces<CenterSnapshot>().ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/{id}/children", GetChildrenAsync).WithSummary("The centers directly below a center.")
             .Produces<CenterSnapshot[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/map", RegionMap.GetAsync).WithSummary("A center's subtree as GeoJSON: centers as points, grids as polygons.")
+            .Produces<GeoJsonFeatureCollection>().ProducesProblem(403).ProducesProblem(404);
         group.MapPost("/", CreateAsync).WithSummary("Create a center.")
             .Produces<CenterSnapshot>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).")

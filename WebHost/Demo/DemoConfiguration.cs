@@ -9,6 +9,7 @@ public static class DemoConfiguration
         {
             builder.Services.AddSingleton<DemoDistrictLoader>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoDistrictLoader>());
+            builder.Services.AddHostedService<DemoScenarios>();
             if (builder.Configuration.GetValue("Demo:Simulate", true))
             {
                 builder.Services.AddHostedService<DemoSimulation>();

@@ -4,6 +4,7 @@ using Lianxin.Grids;
 using Lianxin.Kiosks;
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Apis;
+using Lianxin.WebHost.Apis.Registry;
 
 namespace Lianxin.WebHost.Demo;
 
@@ -37,7 +38,7 @@ internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfigur
 
             await LoadAllAsync(district.Grids, counts, g => WriteAsync(g.Id, v => g.ToProfile(v), (id, p) => grains.GetGrain<IGridGrain>(id).CreateAsync(p)), stoppingToken);
             await LoadAllAsync(district.Kiosks, counts, k => WriteAsync(k.Id, v => k.ToProfile(v), (id, p) => grains.GetGrain<IKioskGrain>(id).CreateAsync(p)), stoppingToken);
-            await LoadAllAsync(district.Volunteers, counts, p => WriteAsync(p.Id, v => p.ToProfile(v), (id, pr) => grains.GetGrain<IVolunteerGrain>(id).CreateAsync(pr)), stoppingToken);
+            await LoadAllAsync(AcrossGrids(district.Volunteers), counts, p => WriteAsync(p.Id, v => p.ToProfile(v), (id, pr) => grains.GetGrain<IVolunteerGrain>(id).CreateAsync(pr)), stoppingToken);
 
             LogLoaded(district.Name, counts.Created, counts.Existing, counts.Refused);
             _loaded.TrySetResult(counts);
@@ -48,6 +49,14 @@ internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfigur
             _loaded.TrySetException(e);
         }
     }
+
+    /// <summary>
+    /// The file lists people grid by grid, and every creation writes the person's grid: interleaved, the parallel
+    /// loads write to different grids instead of queueing on one.
+    /// </summary>
+    private static List<VolunteerRequest> AcrossGrids(IReadOnlyList<VolunteerRequest> volunteers) =>
+        [.. volunteers.Select((v, i) => (v, i)).GroupBy(x => x.v.HomeGridId).SelectMany(g => g.Select((x, rank) => (x.v, rank, x.i)))
+            .OrderBy(x => x.rank).ThenBy(x => x.i).Select(x => x.v)];
 
     private static Task LoadAllAsync<T>(IReadOnlyList<T> items, LoadCounts counts, Func<T, Task<RegistryResult>> load, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(

@@ -1,3 +1,4 @@
+using Lianxin.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -10,6 +11,8 @@ public static class KioskAuthConfiguration
 {
     public static WebApplicationBuilder AddKioskAuth(this WebApplicationBuilder builder)
     {
+        // The protocol endpoints read the kiosk rules and the domain clock; in client mode no silo registers them here.
+        builder.Services.AddLianxinKiosks(builder.Configuration);
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, KioskAuthentication>(KioskAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(KioskAuthentication.Policy, new AuthorizationPolicyBuilder(KioskAuthentication.SchemeName)
             .RequireClaim(KioskAuthentication.KioskClaim)

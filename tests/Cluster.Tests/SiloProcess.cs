@@ -23,7 +23,28 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// Starts a silo on ports the OS said were free a moment ago. Another process can take such a port before
+    /// the silo binds it, so a silo that dies while starting is started again on new ports (at most three times).
+    /// </summary>
     public static async Task<SiloProcess> StartAsync(ClusterSettings cluster)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = Launch(cluster);
+            try
+            {
+                await silo.WaitReadyAsync();
+                return silo;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && silo.HasExited)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
+    private static SiloProcess Launch(ClusterSettings cluster)
     {
         var httpPort = FreePort.Next();
         var siloPort = FreePort.Next();
@@ -48,9 +69,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, httpPort) { GatewayPort = gatewayPort };
-        await silo.WaitReadyAsync();
-        return silo;
+        return new SiloProcess(process, httpPort) { GatewayPort = gatewayPort };
     }
 
     /// <summary>Waits until the silo answers its readiness probe (it has joined the cluster).</summary>

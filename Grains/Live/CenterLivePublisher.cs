@@ -1,0 +1,93 @@
+using Lianxin.Centers;
+
+namespace Lianxin.Live;
+
+/// <summary>
+/// Publishes a center's live card to its own feed and to the feeds of the regions above it (the district, town and
+/// street centers on its path to the root), and a region center's totals to its own region feed. The regions are
+/// looked up by walking the parents and cached: they change when this center moves (<see cref="MovingAsync"/>) or,
+/// rarely, when an ancestor moves, which the periodic refresh picks up.
+/// </summary>
+internal sealed class CenterLivePublisher(IGrainFactory grains, string centerId, TimeProvider clock)
+{
+    private static readonly TimeSpan RegionsRefresh = TimeSpan.FromMinutes(5);
+
+    private IReadOnlyList<string> _regions = [];
+    private DateTimeOffset _regionsReadAt = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// The center is about to move away from <paramref name="previous"/>'s parent: the next publish looks the regions
+    /// up again and removes the card from the regions it left.
+    /// </summary>
+    public async Task MovingAsync(CenterProfile previous)
+    {
+        _regions = await ReadRegionsAsync(previous);
+        _regionsReadAt = DateTimeOffset.MinValue;
+    }
+
+    public async Task PublishAsync(CenterProfile profile, CenterLive live, int kiosks, int grids, SubtreeSummary subtree)
+    {
+        var now = clock.GetUtcNow();
+        var card = CenterCard.From(centerId, profile, live, kiosks, grids, now);
+        var key = LiveItemKeys.Center(centerId);
+        await Feed(LiveScope.Center(centerId)).PublishAsync(key, card);
+        foreach (var region in await GetRegionsAsync(profile, now))
+        {
+            await Feed(LiveScope.Region(region)).PublishAsync(key, card);
+        }
+
+        if (LiveScope.IsRegionLevel(profile.Level))
+        {
+            await Feed(LiveScope.Region(centerId)).PublishAsync(LiveItemKeys.Summary, new RegionSummary(centerId, profile.Name, profile.Level, subtree, now));
+        }
+    }
+
+    private ILiveFeedGrain Feed(string scope) => grains.GetGrain<ILiveFeedGrain>(scope);
+
+    /// <summary>The regions the card goes to, from the cache when it is fresh; regions it left get a removal.</summary>
+    private async Task<IReadOnlyList<string>> GetRegionsAsync(CenterProfile profile, DateTimeOffset now)
+    {
+        if (now - _regionsReadAt < RegionsRefresh)
+        {
+            return _regions;
+        }
+
+        var regions = await ReadRegionsAsync(profile);
+        foreach (var left in _regions.Except(regions))
+        {
+            await Feed(LiveScope.Region(left)).RemoveAsync(LiveItemKeys.Center(centerId));
+        }
+
+        (_regions, _regionsReadAt) = (regions, now);
+        return regions;
+    }
+
+    /// <summary>This center (when it is a region) and its region ancestors.</summary>
+    private async Task<IReadOnlyList<string>> ReadRegionsAsync(CenterProfile profile)
+    {
+        var regions = new List<string>();
+        if (LiveScope.IsRegionLevel(profile.Level))
+        {
+            regions.Add(centerId);
+        }
+
+        // Starts at the parent: asking this (busy) center for its own link would wait on itself.
+        var current = profile.ParentId;
+        for (var depth = 0; current is not null && current != centerId && depth < CenterAncestry.MaxDepth; depth++)
+        {
+            if (await grains.GetGrain<ICenterGrain>(current).GetLinkAsync() is not { } link)
+            {
+                break;
+            }
+
+            if (LiveScope.IsRegionLevel(link.Level) && !regions.Contains(current))
+            {
+                regions.Add(current);
+            }
+
+            current = link.ParentId;
+        }
+
+        return regions;
+    }
+}

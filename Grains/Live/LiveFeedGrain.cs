@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Lianxin.Live;
+
+/// <summary>
+/// One scope's live feed. Publishes only mark items as changed; a timer cuts at most one delta per
+/// <see cref="FlushInterval"/>, so a burst of a thousand changes becomes a few deltas a second carrying the latest
+/// version of each changed item. Observers (one per web host and scope) lapse unless renewed within
+/// <see cref="ObserverExpiry"/>. Nothing here is durable: a new activation rebuilds its picture (<see cref="LiveFeedSeed"/>)
+/// and numbers its deltas from the clock, so they never repeat an earlier activation's numbers and every
+/// client of the old activation sees a gap and takes a fresh snapshot.
+/// </summary>
+internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
+{
+    internal static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Web hosts renew every 30 s by default; four missed renewals end a subscription.</summary>
+    internal static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
+
+    private readonly Dictionary<string, object> _items = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
+    private readonly ObserverManager<ILiveObserver> _observers = new(ObserverExpiry, logger);
+    private long _sequence;
+    private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
+    private IGrainTimer? _pendingFlush;
+
+    private string Scope => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        _sequence = now.ToUnixTimeMilliseconds() * 1000;
+        foreach (var (key, item) in await LiveFeedSeed.LoadAsync(GrainFactory, Scope, now))
+        {
+            _items[key] = item;
+        }
+
+        LogActivated(Scope, _items.Count);
+    }
+
+    public Task PublishAsync(string itemKey, object item)
+    {
+        if (item is ILiveItem fresh && _items.TryGetValue(itemKey, out var held) && held is ILiveItem current && fresh.AsOf < current.AsOf)
+        {
+            return Task.CompletedTask;
+        }
+
+        _items[itemKey] = item;
+        _removed.Remove(itemKey);
+        _changed.Add(itemKey);
+        ScheduleFlush();
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(string itemKey)
+    {
+        if (_items.Remove(itemKey))
+        {
+            _changed.Remove(itemKey);
+            _removed.Add(itemKey);
+            ScheduleFlush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<LiveSnapshot> GetSnapshotAsync() =>
+        Task.FromResult(new LiveSnapshot(Scope, _sequence, new Dictionary<string, object>(_items, StringComparer.Ordinal)));
+
+    public Task SubscribeAsync(ILiveObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(ILiveObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private void ScheduleFlush()
+    {
+        if (_pendingFlush is not null)
+        {
+            return;
+        }
+
+        // Leading edge after a quiet spell (a lone change goes out at once), then one delta per interval.
+        var due = _lastFlush + FlushInterval - clock.GetUtcNow();
+        _pendingFlush = this.RegisterGrainTimer(
+            static (grain, _) => grain.FlushAsync(),
+            this,
+            new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task FlushAsync()
+    {
+        _pendingFlush?.Dispose();
+        _pendingFlush = null;
+        _lastFlush = clock.GetUtcNow();
+        if (_changed.Count == 0 && _removed.Count == 0)
+        {
+            return;
+        }
+
+        var delta = new LiveDelta(
+            Scope,
+            ++_sequence,
+            _changed.ToDictionary(key => key, key => _items[key], StringComparer.Ordinal),
+            [.. _removed]);
+        _changed.Clear();
+        _removed.Clear();
+        // One-way calls: a slow or dead web host never holds up the feed; a lost delta shows as a gap.
+        await _observers.Notify(observer => observer.OnDeltaAsync(delta));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Live feed {Scope} activated with {Items} items")]
+    private partial void LogActivated(string scope, int items);
+}

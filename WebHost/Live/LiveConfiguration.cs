@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lianxin.WebHost.Live;
+
+/// <summary>The live hub and the link from the feed grains to it.</summary>
+public static class LiveConfiguration
+{
+    public const string HubPath = "/hubs/live";
+
+    public static WebApplicationBuilder AddLianxinLive(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
+        builder.Services.Configure<Dashboard.DashboardOptions>(builder.Configuration.GetSection(Dashboard.DashboardOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LiveScopeAccess>();
+        builder.Services.AddSingleton<LiveSubscriptions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSubscriptions>());
+        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapLianxinLive(this WebApplication app)
+    {
+        app.MapHub<LiveHub>(HubPath);
+        return app;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Lianxin.Bench.Harness;
+
+/// <summary>
+/// How big and how long each measurement is. <see cref="Full"/> is the issue's sizes; <see cref="SmokeSizes"/> runs
+/// every code path in seconds so the test script can prove the harness still works.
+/// </summary>
+internal sealed record BenchSizes
+{
+    /// <summary>Events per kiosk batch: the protocol's usual upload.</summary>
+    public int BatchSize { get; init; } = 50;
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int HttpConnections { get; init; } = 64;
+
+    public int Grains { get; init; } = 10_000;
+
+    public int GrainCallsInFlight { get; init; } = 256;
+
+    public int StateWritesInFlight { get; init; } = 64;
+
+    public int DashboardClients { get; init; } = 1_000;
+
+    public double BroadcastsPerSecond { get; init; } = 20;
+
+    /// <summary>Volunteers in the benchmark district, all of them activated for the memory figure.</summary>
+    public int Volunteers { get; init; } = 200_000;
+
+    /// <summary>Grids of the benchmark district: about 40 people each, as in a prefecture-level city.</summary>
+    public int Grids { get; init; } = 5_000;
+
+    public int ColdStarts { get; init; } = 3;
+
+    public int Kiosks { get; init; } = 60;
+
+    public double PushIngestEventsPerSecond { get; init; } = 5_000;
+
+    public int Mobilized { get; init; } = 50_000;
+
+    /// <summary>How long any one wait for a host (start, load, drain) may take before the run fails.</summary>
+    public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(20);
+
+    public static BenchSizes Full { get; } = new();
+
+    /// <summary>A copy with one size changed: <c>name=value</c>, the name as the property's, any case.</summary>
+    public BenchSizes With(string change)
+    {
+        var parts = change.Split('=', 2, StringSplitOptions.TrimEntries);
+        var property = parts.Length == 2
+            ? typeof(BenchSizes).GetProperties().FirstOrDefault(p => p.CanWrite && string.Equals(p.Name, parts[0], StringComparison.OrdinalIgnoreCase))
+            : null;
+        if (property is null)
+        {
+            throw new ArgumentException($"--set {change}: expected name=value with a name among {string.Join(", ", typeof(BenchSizes).GetProperties().Where(p => p.CanWrite).Select(p => p.Name))}.");
+        }
+
+        var value = property.PropertyType == typeof(TimeSpan)
+            ? TimeSpan.FromSeconds(double.Parse(parts[1], CultureInfo.InvariantCulture))
+            : Convert.ChangeType(parts[1], property.PropertyType, CultureInfo.InvariantCulture);
+        var copy = this with { };
+        property.SetValue(copy, value);
+        return copy;
+    }
+
+    public static BenchSizes SmokeSizes { get; } = new()
+    {
+        Warmup = TimeSpan.FromMilliseconds(300),
+        Measure = TimeSpan.FromSeconds(1),
+        HttpConnections = 8,
+        Grains = 500,
+        GrainCallsInFlight = 32,
+        StateWritesInFlight = 8,
+        DashboardClients = 10,
+        Volunteers = 400,
+        Grids = 20,
+        ColdStarts = 1,
+        Kiosks = 4,
+        PushIngestEventsPerSecond = 200,
+        Mobilized = 100,
+        Patience = TimeSpan.FromMinutes(3),
+    };
+}

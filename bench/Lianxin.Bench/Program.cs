@@ -1,0 +1,20 @@
+using Lianxin.Bench.Harness;
+using Lianxin.Bench.Workers;
+
+namespace Lianxin.Bench;
+
+/// <summary>
+/// The benchmark harness (see BENCHMARKS.md). With no command, or <c>run</c>, it measures this machine's ceilings
+/// and the product's figures and writes them as JSON and Markdown. <c>serve</c> and <c>worker</c> are the child
+/// processes it starts itself: the load never shares a process with what it loads.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["serve", .. var rest] => await CeilingApp.RunAsync(rest),
+        ["worker", .. var rest] => await GrainWorker.RunAsync(rest),
+        ["run", .. var rest] => await BenchRun.RunAsync(rest),
+        _ => await BenchRun.RunAsync(args),
+    };
+}

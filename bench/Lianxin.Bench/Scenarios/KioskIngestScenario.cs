@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using Lianxin.Bench.Ceilings;
+using Lianxin.Bench.Harness;
+using Lianxin.Simulator;
+
+namespace Lianxin.Bench.Scenarios;
+
+/// <summary>
+/// (1) Durable kiosk ingest: the kiosk simulator plays the benchmark district's kiosks against a cold web host through
+/// kiosk protocol v1, batches of 50, every answer durable (journaled) before it is sent. First as fast as the host
+/// answers, then at half that rate for the acknowledged-batch latencies, next to a no-op POST at the same rate.
+/// </summary>
+internal sealed class KioskIngestScenario : IScenario
+{
+    public const string RateId = "product.ingest_events";
+
+    /// <summary>Simulator runs last at least this long: a batch still unanswered when a run stops is not counted.</summary>
+    internal static readonly TimeSpan MinimumRun = TimeSpan.FromSeconds(5);
+
+    public string Name => "ingest";
+
+    public async Task RunAsync(BenchContext context)
+    {
+        var sizes = context.Sizes;
+        var population = await context.PopulationAsync();
+        await using var host = ProductHost.Start(context, "webhost-ingest", population.ConnectionString);
+        await host.WaitReadyAsync(sizes.Patience);
+        using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
+
+        // Warm-up: JIT, connection pools, the kiosks' and centers' activations.
+        var run = sizes.Measure > MinimumRun ? sizes.Measure : MinimumRun;
+        await SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.Warmup, seed: 1);
+        var full = await SimulateAsync(context, population, http, eventsPerSecond: 0, run, seed: 2);
+        if (full.Accepted + full.Rejected == 0)
+        {
+            throw new InvalidOperationException($"The simulator got no events answered: {full}");
+        }
+
+        context.Results.Product(
+            RateId, $"(1) Durable kiosk ingest, batches of {sizes.BatchSize}, {population.District.KioskIds.Count} kiosks", full.EventsPerSecond, "events/s",
+            [
+                (HttpPostCeiling.Id, "of the no-op POST ceiling (batches/s ÷ req/s)", (v, c) => v / sizes.BatchSize / c),
+                (StateWriteCeiling.Id, "× one durable grain write per event", (v, c) => v / c),
+            ],
+            Target.AtLeast(20_000, "events/s"),
+            $"{full.Accepted:N0} accepted, {full.Rejected:N0} rejected, {full.DuplicateAnswers:N0} duplicate answers, {full.FailedRequests} failed requests; "
+            + $"batch p99 at full load {Results.Number(full.P99Ms)} ms");
+
+        var half = await SimulateAsync(context, population, http, full.EventsPerSecond / 2, run, seed: 3);
+        var floor = await NoOpAtRateAsync(context, full.EventsPerSecond / 2 / sizes.BatchSize, run);
+        context.Results.Ceiling(
+            "ceiling.http_post_at_half_p99", "Ceiling: no-op POST of a batch at the same batch rate, p99", floor.Latency.P99, "ms",
+            $"p50 {Results.Number(floor.Latency.P50)} ms at {Results.Number(floor.PerSecond)} req/s (open loop)");
+        context.Results.Ceiling("ceiling.http_post_at_half_p50", "Ceiling: no-op POST of a batch at the same batch rate, p50", floor.Latency.P50, "ms");
+        var note = $"at {Results.Number(half.EventsPerSecond)} events/s";
+        context.Results.Product(
+            "product.ingest_batch_p50", "(1) Acknowledged batch at half load, p50", half.P50Ms, "ms",
+            [("ceiling.http_post_at_half_p50", "× a no-op POST at that rate", (v, c) => v / c), (StateWriteCeiling.P50Id, "× one durable grain write", (v, c) => v / c)],
+            note: note);
+        context.Results.Product(
+            "product.ingest_batch_p99", "(1) Acknowledged batch at half load, p99", half.P99Ms, "ms",
+            [("ceiling.http_post_at_half_p99", "× a no-op POST at that rate", (v, c) => v / c), (StateWriteCeiling.P99Id, "× one durable grain write", (v, c) => v / c)],
+            Target.AtMost(50, "ms"),
+            note);
+    }
+
+    /// <summary>One simulator run over the district's kiosks (not the probe); 0 events/s sends as fast as answers come.</summary>
+    internal static async Task<SimulationReport> SimulateAsync(
+        BenchContext context, Population population, HttpClient http, double eventsPerSecond, TimeSpan duration, int seed)
+    {
+        var kiosks = population.District.KioskIds.Count;
+        var simulator = new KioskSimulator(new SimulatorOptions
+        {
+            DistrictPath = population.District.Path,
+            Kiosks = kiosks,
+            EventsPerSecond = eventsPerSecond,
+            Duration = duration,
+            BatchSize = context.Sizes.BatchSize,
+            // One batch in flight per kiosk, as kiosks upload.
+            Concurrency = kiosks,
+            Seed = seed,
+            OperatorToken = DevToken.Issue("operator", population.District.RootCenterId, "bench"),
+        });
+        using var stop = new CancellationTokenSource(duration + context.Sizes.Patience);
+        return await simulator.RunAsync(http, stop.Token);
+    }
+
+    /// <summary>The floor of an acknowledged batch: the same body to the no-op endpoint at the same rate.</summary>
+    private static async Task<LoadResult> NoOpAtRateAsync(BenchContext context, double batchesPerSecond, TimeSpan duration)
+    {
+        var body = KioskBatchBody.Create(context.Sizes.BatchSize);
+        var (process, address, _) = await context.StartCeilingAppAsync("ceiling-http-at-rate");
+        await using (process)
+        {
+            using var client = HttpLoad.CreateClient(address, context.Sizes.HttpConnections);
+            return await OpenLoop.RunAsync(batchesPerSecond, duration, _ =>
+            {
+                var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                return HttpLoad.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/ingest") { Content = content });
+            });
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lianxin.Bench.Ceilings;
+using Lianxin.Bench.Harness;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Lianxin.Bench.Scenarios;
+
+/// <summary>
+/// (2) Push latency: dashboards connected to <c>/hubs/live</c>, each subscribed to the district's region feed as the
+/// command-center dashboard is, while the simulator ingests at a steady rate. A probe kiosk's check-ins are timed from
+/// their acknowledgement to the first delta on each dashboard that shows them. The same number of clients then gets
+/// a no-logic hub's broadcasts at the rate and size of the deltas they received: the matched ceiling.
+/// </summary>
+internal sealed class PushLatencyScenario : IScenario
+{
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(200);
+
+    public string Name => "push";
+
+    public async Task RunAsync(BenchContext context)
+    {
+        var sizes = context.Sizes;
+        var population = await context.PopulationAsync();
+        var measured = await MeasureProductAsync(context, population);
+        var latencies = Latencies(measured.Clients, measured.Probes, measured.BaseCount, out var fromSend, out var missed);
+        var deltasPerSecond = measured.Clients.Average(c => c.Deltas) / measured.Elapsed.TotalSeconds;
+        var deltaBytes = measured.Clients[0].Deltas == 0 ? 0 : (int)(measured.Clients[0].Bytes / measured.Clients[0].Deltas);
+
+        var matched = await BroadcastCeiling.MeasureAsync(context, "ceiling-signalr-matched", sizes.DashboardClients, Math.Max(1, deltasPerSecond), Math.Max(1, deltaBytes));
+        var matchedTitle = $"{sizes.DashboardClients:N0} clients, {Results.Number(deltasPerSecond)} broadcasts/s of {deltaBytes:N0} B (as the deltas)";
+        context.Results.Ceiling("ceiling.broadcast_matched_p50", $"Ceiling: SignalR broadcast to {matchedTitle}, p50", matched.Latency.P50, "ms");
+        context.Results.Ceiling("ceiling.broadcast_matched_p99", $"Ceiling: SignalR broadcast to {matchedTitle}, p99", matched.Latency.P99, "ms", matched.Note);
+
+        var title = $"{sizes.DashboardClients:N0} dashboards, ingest at {Results.Number(measured.IngestRate)} events/s";
+        var note = $"{latencies.Count:N0} receipts of {measured.Probes.Count} probes; {missed} never received; from the probe's send: p99 {Results.Number(fromSend.P99)} ms";
+        context.Results.Product(
+            "product.push_p50", $"(2) Push, acceptance to dashboard, {title}, p50", latencies.P50, "ms",
+            [("ceiling.broadcast_matched_p50", "× a no-logic broadcast of the same traffic", (v, c) => v / c), (BroadcastCeiling.P50Id, "× the plain broadcast ceiling", (v, c) => v / c)],
+            note: note);
+        context.Results.Product(
+            "product.push_p99", $"(2) Push, acceptance to dashboard, {title}, p99", latencies.P99, "ms",
+            [("ceiling.broadcast_matched_p99", "× a no-logic broadcast of the same traffic", (v, c) => v / c), (BroadcastCeiling.P99Id, "× the plain broadcast ceiling", (v, c) => v / c)],
+            Target.AtMost(250, "ms"),
+            note);
+        context.Results.Detail("product.push_deltas", "(2) Deltas per second each dashboard received", deltasPerSecond, "deltas/s", $"about {deltaBytes:N0} B each");
+    }
+
+    private static async Task<Measured> MeasureProductAsync(BenchContext context, Population population)
+    {
+        var sizes = context.Sizes;
+        var root = population.District.RootCenterId;
+        var token = DevToken.Issue("operator", root, "bench-dashboard");
+        await using var host = ProductHost.Start(context, "webhost-push", population.ConnectionString);
+        await host.WaitReadyAsync(sizes.Patience);
+        await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Post, "/hubs/live/negotiate", "The live hub");
+        using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
+        var probe = await PushProbe.ProvisionAsync(http, BenchDistrict.ProbeKioskId, token);
+
+        var probeKey = $"center:{BenchDistrict.ProbeCenterId}";
+        var clients = Enumerable.Range(0, sizes.DashboardClients).Select(_ => new DashboardClient(probeKey)).ToArray();
+        await using var hub = await HubClients.ConnectAsync(
+            new Uri(host.Address, "/hubs/live"), sizes.DashboardClients,
+            (connection, i) => connection.On<JsonElement>("DeltaReceived", delta => clients[i].OnDelta(delta, measureSize: i == 0)),
+            _ => token);
+        var baseCount = 0;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < hub.Connections.Count)
+            {
+                var snapshot = await hub.Connections[i].InvokeAsync<JsonElement>("Subscribe", $"region:{root}").WaitAsync(TimeSpan.FromSeconds(60));
+                if (i == 0)
+                {
+                    baseCount = DashboardClient.ProbeCount(snapshot.GetProperty("items"), probeKey) ?? 0;
+                }
+            }
+        }));
+
+        var warmup = sizes.Warmup > TimeSpan.FromSeconds(2) ? sizes.Warmup : TimeSpan.FromSeconds(2);
+        var ingest = KioskIngestScenario.SimulateAsync(
+            context, population, http, sizes.PushIngestEventsPerSecond, warmup + sizes.Measure + KioskIngestScenario.MinimumRun, seed: 4);
+        await Task.Delay(warmup);
+        var started = Stopwatch.GetTimestamp();
+        await probe.RunAsync(ProbeInterval, sizes.Measure);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var report = await ingest;
+
+        // Let the last probes arrive before the counts are read.
+        var want = baseCount + probe.Probes.Count;
+        var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline && clients.Any(c => c.Counts is not [.., var last] || last.Count < want))
+        {
+            await Task.Delay(50);
+        }
+
+        return new Measured(clients, probe.Probes, baseCount, elapsed, report.EventsPerSecond);
+    }
+
+    /// <summary>Per dashboard and probe: the first receipt showing the probe, counted from the probe's acknowledgement.</summary>
+    private static Percentiles Latencies(
+        DashboardClient[] clients, IReadOnlyList<(long Sent, long Acknowledged)> probes, int baseCount, out Percentiles fromSend, out int missed)
+    {
+        var fromAck = new List<double>(clients.Length * probes.Count);
+        var sendSamples = new List<double>(clients.Length * probes.Count);
+        missed = 0;
+        foreach (var client in clients)
+        {
+            var counts = client.Counts;
+            var at = 0;
+            for (var n = 1; n <= probes.Count; n++)
+            {
+                while (at < counts.Count && counts[at].Count < baseCount + n)
+                {
+                    at++;
+                }
+
+                if (at == counts.Count)
+                {
+                    missed += probes.Count - n + 1;
+                    break;
+                }
+
+                var received = counts[at].ReceivedAt;
+                // A push can overtake the acknowledgement's way back to the kiosk: it then counts as 0 from acceptance.
+                fromAck.Add(Math.Max(0, Milliseconds(probes[n - 1].Acknowledged, received)));
+                sendSamples.Add(Milliseconds(probes[n - 1].Sent, received));
+            }
+        }
+
+        fromSend = Percentiles.Of([.. sendSamples.Order()]);
+        return Percentiles.Of([.. fromAck.Order()]);
+    }
+
+    private static double Milliseconds(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+
+    private sealed record Measured(
+        DashboardClient[] Clients, IReadOnlyList<(long Sent, long Acknowledged)> Probes, int BaseCount, TimeSpan Elapsed, double IngestRate);
+}
