@@ -1,5 +1,3 @@
-using Lianxin.Common.Journal;
-
 namespace Lianxin.Emergencies;
 
 /// <summary>Messages: numbering them, and delivering them batch by batch with every delivery recorded.</summary>

@@ -1,5 +1,3 @@
-using Lianxin.Common.Journal;
-
 namespace Lianxin.Emergencies;
 
 /// <summary>Launch: resolve the audience, make the launch durable, then fan out in the background.</summary>

@@ -125,10 +125,10 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < people.Count; i++)
         {
-            var due = TimeSpan.FromSeconds((double)i / ratePerSecond);
-            if (due > clock.Elapsed)
+            var wait = TimeSpan.FromSeconds((double)i / ratePerSecond) - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             var (person, probe) = (people[i], i % probeEvery == 0);

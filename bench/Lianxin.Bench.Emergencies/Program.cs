@@ -26,28 +26,21 @@ var database = inMemory ? new BenchDatabase("(in memory)", "") : await BenchData
 Console.WriteLine($"database {database.Name}; {people} people in {grids} grids; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 try
 {
-    var builder = Host.CreateApplicationBuilder();
-    builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Error);
-    builder.Configuration["ConnectionStrings:Lianxin"] = database.ConnectionString;
-    builder.Configuration["Cluster:ServiceId"] = "bench";
-    builder.Configuration["Cluster:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-    builder.Configuration["Cluster:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-    builder.AddLianxinSilo();
-    using var host = builder.Build();
-    await host.StartAsync();
+    var host = await StartHostAsync(database.ConnectionString);
     var grainFactory = host.Services.GetRequiredService<IGrainFactory>();
-
-    if (args.Contains("--journal"))
-    {
-        foreach (var n in new[] { 512, 2048, 8192 })
-        {
-            await JournalProbe.RunAsync(host.Services.GetRequiredService<IEventJournal>(), 50_000, n);
-        }
-    }
 
     var setup = Stopwatch.StartNew();
     var district = await BenchDistrict.CreateAsync(grainFactory, people, grids);
     Console.WriteLine($"setup: {setup.Elapsed.TotalSeconds:0.0} s");
+    if (args.Contains("--cold"))
+    {
+        // A new host on the same database: every person's actor has to be activated (its state read) again.
+        await host.StopAsync();
+        host.Dispose();
+        host = await StartHostAsync(database.ConnectionString);
+        grainFactory = host.Services.GetRequiredService<IGrainFactory>();
+        Console.WriteLine("restarted: the people's actors are cold");
+    }
 
     await new MobilizationRun(grainFactory, district with { People = [.. district.People.Where((_, i) => i % grids == 0)] }, inFlight, quiet: true, cpu)
         .RunAsync(new Lianxin.Emergencies.EmergencyScope(Lianxin.Emergencies.ScopeKind.Grids, [district.GridIds[0]]));
@@ -56,6 +49,7 @@ try
         .RunAsync(new Lianxin.Emergencies.EmergencyScope(Lianxin.Emergencies.ScopeKind.Region, [district.DistrictId]));
     Console.WriteLine($"load average {LoadAverage()}");
     await host.StopAsync();
+    host.Dispose();
 }
 finally
 {
@@ -63,6 +57,20 @@ finally
     {
         await BenchDatabase.DropAsync(server, database.Name);
     }
+}
+
+static async Task<IHost> StartHostAsync(string connectionString)
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Error);
+    builder.Configuration["ConnectionStrings:Lianxin"] = connectionString;
+    builder.Configuration["Cluster:ServiceId"] = "bench";
+    builder.Configuration["Cluster:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+    builder.Configuration["Cluster:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+    builder.AddLianxinSilo();
+    var host = builder.Build();
+    await host.StartAsync();
+    return host;
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

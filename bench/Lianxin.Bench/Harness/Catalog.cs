@@ -20,6 +20,7 @@ internal static class Catalog
         new KioskIngestScenario(),
         new PushLatencyScenario(),
 #endif
+        new MobilizationScenario(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();

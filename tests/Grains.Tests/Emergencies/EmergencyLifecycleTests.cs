@@ -65,7 +65,7 @@ public sealed class EmergencyLifecycleTests(ClusterFixture fixture)
             Assert.StartsWith("【演练】", standDown.Text);
         }
 
-        var d = await Eventually.HoldsAsync(() => world.Person(world.D).GetAsync(), p => p!.Live.Status != VolunteerStatus.AtPost, what: "stood down");
+        var d = await Eventually.HoldsAsync(() => world.Person(world.D).GetAsync(), p => p!.Live.Status != VolunteerStatus.AtPost, deadline: TimeSpan.FromSeconds(30), what: "stood down");
         Assert.Equal(VolunteerStatus.OffDuty, d!.Live.Status);
         Assert.Equal(1, (await emergency.GetRollCallAsync())!.Counts.AtPost);
     }

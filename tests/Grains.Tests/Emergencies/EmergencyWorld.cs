@@ -84,7 +84,7 @@ internal sealed class EmergencyWorld
 
     /// <summary>Waits until the roll-call satisfies a condition.</summary>
     public static async Task<RollCallSummary> RollCallAsync(IEmergencyGrain emergency, Func<RollCallSummary, bool> done, string what) =>
-        (await Eventually.HoldsAsync(emergency.GetRollCallAsync, s => s is not null && done(s), what: what))!;
+        (await Eventually.HoldsAsync(emergency.GetRollCallAsync, s => s is not null && done(s), deadline: TimeSpan.FromSeconds(30), what: what))!;
 
     /// <summary>Waits until everyone targeted was reached.</summary>
     public static Task<RollCallSummary> NotifiedAsync(IEmergencyGrain emergency) =>
@@ -96,7 +96,7 @@ internal sealed class EmergencyWorld
         var alerts = await Eventually.HoldsAsync(
             () => Person(volunteerId).GetAlertsAsync(),
             list => list.Any(a => a.EmergencyId == emergencyId && (kind is null || a.Kind == kind)),
-            what: $"{kind?.ToString() ?? "a message"} for {volunteerId}");
+            deadline: TimeSpan.FromSeconds(30), what: $"{kind?.ToString() ?? "a message"} for {volunteerId}");
         return alerts.First(a => a.EmergencyId == emergencyId && (kind is null || a.Kind == kind));
     }
 

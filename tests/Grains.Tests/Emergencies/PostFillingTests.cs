@@ -64,7 +64,7 @@ public sealed class PostFillingTests(ClusterFixture fixture)
         var world = await EmergencyWorld.CreateAsync(fixture.Grains);
         var first = await world.LaunchAsync("e1", world.Command(Launches.Grids(world.Grid1)));
         await first.RespondAsync(EmergencyWorld.Reply(await world.TokenAsync(world.A, world.Registry.Id("e1")), RollCallStatus.AtPost));
-        await Eventually.HoldsAsync(() => world.Person(world.A).GetAsync(), p => p!.Live.EmergencyId == world.Registry.Id("e1") && p.Live.Status == Lianxin.Volunteers.VolunteerStatus.AtPost, what: "a at post in e1");
+        await Eventually.HoldsAsync(() => world.Person(world.A).GetAsync(), p => p!.Live.EmergencyId == world.Registry.Id("e1") && p.Live.Status == Lianxin.Volunteers.VolunteerStatus.AtPost, deadline: TimeSpan.FromSeconds(30), what: "a at post in e1");
 
         var post = new PostDefinition("dike", "东堤巡查", 1, [], [world.A, world.B], 2);
         var second = await world.LaunchAsync("e2", world.Command(Launches.Grids(world.Grid1), posts: [post]));

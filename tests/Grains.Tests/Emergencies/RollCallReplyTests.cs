@@ -42,7 +42,7 @@ public sealed class RollCallReplyTests(ClusterFixture fixture)
         Assert.Equal(1, rollCall.Counts.AtPost);
         Assert.Equal(1, rollCall.Grids.Single(g => g.GridId == world.Grid2).Counts.AtPost);
         Assert.Equal(VolunteerStatus.AtPost, (await Lianxin.TestSupport.Eventually.HoldsAsync(
-            () => world.Person(world.D).GetAsync(), p => p!.Live.Status == VolunteerStatus.AtPost, what: "person at post"))!.Live.Status);
+            () => world.Person(world.D).GetAsync(), p => p!.Live.Status == VolunteerStatus.AtPost, deadline: TimeSpan.FromSeconds(30), what: "person at post"))!.Live.Status);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ internal sealed class EmergencyDistrict(WebApplicationFactory<Program> host, str
         var alerts = await Eventually.HoldsAsync(
             () => As(Role.Volunteer, volunteerId).GetFromJsonAsync<JsonElement>($"/api/v1/volunteers/{volunteerId}/alerts"),
             a => a.EnumerateArray().Any(x => x.GetProperty("emergencyId").GetString() == emergencyId),
-            what: $"alert for {volunteerId}");
+            deadline: TimeSpan.FromSeconds(30), what: $"alert for {volunteerId}");
         return alerts.EnumerateArray().First(x => x.GetProperty("emergencyId").GetString() == emergencyId).GetProperty("token").GetString()!;
     }
 

@@ -144,7 +144,7 @@ public sealed class EmergencyLaunchApiTests(EmbeddedHostFixture fixture) : IClas
         Assert.Equal("red", view.GetProperty("level").GetString());
         Assert.Equal(_d.GridA, view.GetProperty("definition").GetProperty("launch").GetProperty("homeGridId").GetString());
         var rollCall = await Lianxin.TestSupport.Eventually.HoldsAsync(() => _d.RollCallAsync(id),
-            r => r.GetProperty("posts")[0].GetProperty("asked").GetInt32() == 1, what: "post asked");
+            r => r.GetProperty("posts")[0].GetProperty("asked").GetInt32() == 1, deadline: TimeSpan.FromSeconds(30), what: "post asked");
         Assert.Equal("东堤", rollCall.GetProperty("posts")[0].GetProperty("name").GetString());
     }
 

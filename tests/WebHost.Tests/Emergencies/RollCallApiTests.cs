@@ -135,7 +135,7 @@ public sealed class RollCallApiTests(EmbeddedHostFixture fixture) : IClassFixtur
 
         var standDown = await Eventually.HoldsAsync(
             () => _d.As(Role.Volunteer, _d.Id("b-v1")).GetFromJsonAsync<JsonElement>($"/api/v1/volunteers/{_d.Id("b-v1")}/alerts"),
-            a => a.EnumerateArray().Any(x => x.GetProperty("kind").GetString() == "cancel"), what: "stand-down");
+            a => a.EnumerateArray().Any(x => x.GetProperty("kind").GetString() == "cancel"), deadline: TimeSpan.FromSeconds(30), what: "stand-down");
         var chain = await _d.Operator.GetFromJsonAsync<JsonElement>($"/api/v1/emergencies/{_emergency}/cap");
         var cancel = await _d.Operator.GetAsync(chain[2].GetProperty("href").GetString());
 

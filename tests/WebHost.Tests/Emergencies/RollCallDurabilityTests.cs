@@ -35,7 +35,7 @@ public sealed class RollCallDurabilityTests
             token = await d.TokenAsync(d.Id("a-v1"), id);
             (await d.Anonymous.PostAsJsonAsync($"/api/v1/emergencies/{id}/responses", EmergencyRequests.Reply(token, "enRoute"))).EnsureSuccessStatusCode();
             (await d.Operator.PostAsJsonAsync($"/api/v1/emergencies/{id}/responses", EmergencyRequests.OnBehalf(d.Id("b-v1"), "unavailable", "请假"))).EnsureSuccessStatusCode();
-            remindersBefore = await Eventually.HoldsAsync(() => RemindersAsync(d, id), n => n >= 1, what: "a reminder before the restart");
+            remindersBefore = await Eventually.HoldsAsync(() => RemindersAsync(d, id), n => n >= 1, deadline: TimeSpan.FromSeconds(30), what: "a reminder before the restart");
         }
 
         await using var second = new LianxinWebFactory(database);
@@ -48,7 +48,7 @@ public sealed class RollCallDurabilityTests
 
         Assert.Equal((1, 1, "running"), (rollCall.GetProperty("counts").GetProperty("enRoute").GetInt32(), rollCall.GetProperty("counts").GetProperty("unavailable").GetInt32(), rollCall.GetProperty("phase").GetString()));
         Assert.Contains(person.GetProperty("history").EnumerateArray(), h => h.GetProperty("status").GetString() == "enRoute");
-        var remindersAfter = await Eventually.HoldsAsync(() => RemindersAsync(again, id), n => n > remindersBefore, what: "reminders continuing after the restart");
+        var remindersAfter = await Eventually.HoldsAsync(() => RemindersAsync(again, id), n => n > remindersBefore, deadline: TimeSpan.FromSeconds(30), what: "reminders continuing after the restart");
         Assert.True(remindersAfter > remindersBefore);
         var atPost = await again.Anonymous.PostAsJsonAsync($"/api/v1/emergencies/{id}/responses", EmergencyRequests.Reply(token, "atPost"));
         Assert.Equal(HttpStatusCode.OK, atPost.StatusCode);

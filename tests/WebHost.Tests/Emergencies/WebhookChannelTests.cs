@@ -38,7 +38,7 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         var response = await EmergencyDistrict.Post(op, EmergencyRequests.Launch(EmergencyRequests.Grids(district.GridA, district.GridB), mode: "exercise"), "w1");
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("definition").GetProperty("id").GetString()!;
         var deliveries = await Eventually.HoldsAsync(
-            () => op.GetFromJsonAsync<JsonElement>($"/api/v1/emergencies/{id}/deliveries"), d => d.GetArrayLength() >= 2, what: "two attempts");
+            () => op.GetFromJsonAsync<JsonElement>($"/api/v1/emergencies/{id}/deliveries"), d => d.GetArrayLength() >= 2, deadline: TimeSpan.FromSeconds(30), what: "two attempts");
 
         var batch = _gateway.Received.Single(b => b.GetProperty("emergencyId").GetString() == id);
         Assert.Equal(4, batch.GetProperty("recipients").GetArrayLength());
