@@ -1,3 +1,4 @@
+using Lianxin.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -10,6 +11,9 @@ public static class KioskAuthConfiguration
 {
     public static WebApplicationBuilder AddKioskAuth(this WebApplicationBuilder builder)
     {
+        // The protocol endpoints validate with the kiosk rules and the domain clock: a web host that is a cluster
+        // client (Cluster:Mode=Client) has no silo to bring them, so it registers them itself (once, either way).
+        builder.Services.AddLianxinKiosks(builder.Configuration);
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, KioskAuthentication>(KioskAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(KioskAuthentication.Policy, new AuthorizationPolicyBuilder(KioskAuthentication.SchemeName)
             .RequireClaim(KioskAuthentication.KioskClaim)
