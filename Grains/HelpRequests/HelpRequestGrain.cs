@@ -66,6 +66,7 @@ internal sealed partial class HelpRequestGrain(
 
         // Told again on a repeated open: the center's count or book may not have been durable when a host stopped.
         await TellAsync(null);
+        await ArmAsync();
         return Project()!;
     }
 
