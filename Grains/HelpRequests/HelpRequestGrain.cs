@@ -113,7 +113,7 @@ internal sealed partial class HelpRequestGrain(
 
     private async Task<HelpRequestOutcome> StepAsync(Func<LoopTicket, DateTimeOffset, LoopTransition> step)
     {
-        if (Loop is not { } before)
+        if (Loop is null)
         {
             return HelpRequestOutcome.NotFound(Id);
         }
