@@ -98,6 +98,7 @@ internal sealed partial class CenterActivityGrain
         if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
             await ReportAsync();
+            await ReportEvidenceAsync(now: true);
         }
     }
 

@@ -212,6 +212,7 @@ internal sealed partial class CenterActivityGrain(
 
         // Today's counts start from zero at local midnight even when nothing else happens.
         ScheduleReport();
+        await ReportEvidenceAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();

@@ -92,6 +92,7 @@ public static class SiloConfiguration
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddLianxinKiosks(configuration);
         silo.AddLianxinEmergencies(configuration);
+        silo.AddLianxinGovernance(configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
