@@ -26,7 +26,11 @@ internal sealed partial class KioskIngestGrain(
 
     private readonly Dictionary<string, Func<Task>> _touched = [];
     private readonly Dictionary<string, long> _sentToActivity = [];
+    private readonly Dictionary<string, long> _sentThrough = [];
+    private readonly Queue<CountsAt> _counts = new();
     private long _appliedPosition;
+    private long _accepted;
+    private long _rejected;
 
     private string KioskId => this.GetPrimaryKeyString();
 
@@ -34,7 +38,7 @@ internal sealed partial class KioskIngestGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _appliedPosition = State.AppliedPosition;
+        (_appliedPosition, _accepted, _rejected) = (State.AppliedPosition, State.Accepted, State.Rejected);
         var replayed = await CatchUpAsync();
         if (replayed.Count > 0)
         {
@@ -93,7 +97,7 @@ internal sealed partial class KioskIngestGrain(
     public async Task<KioskIngestStats> GetStatsAsync()
     {
         await CatchUpAsync();
-        return new KioskIngestStats(State.Accepted, State.Rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
+        return new KioskIngestStats(_accepted, _rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
     }
 
     /// <summary>Applies every journal entry of this kiosk beyond the applied position; answers the outcome of each.</summary>
@@ -116,6 +120,7 @@ internal sealed partial class KioskIngestGrain(
             }
 
             _appliedPosition = records[^1].Position;
+            _counts.Enqueue(new CountsAt(_appliedPosition, _accepted, _rejected));
             if (records.Count < ReadPage)
             {
                 return outcomes;
@@ -130,8 +135,9 @@ internal sealed partial class KioskIngestGrain(
         foreach (var group in events.Where(e => e.Event.Body is CheckIn or CheckOut or SelfService or AfterHoursEntry).GroupBy(e => e.CenterId))
         {
             var activity = GrainFactory.GetGrain<ICenterActivityGrain>(group.Key);
-            _sentToActivity[group.Key] = group.Max(e => e.Position);
-            work.Add(activity.ApplyAsync(KioskId, [.. group]));
+            var sentBefore = _sentThrough.GetValueOrDefault(group.Key);
+            _sentThrough[group.Key] = _sentToActivity[group.Key] = group.Max(e => e.Position);
+            work.Add(activity.ApplyAsync(KioskId, [.. group], sentBefore));
         }
 
         foreach (var person in events.Where(e => e.Event.Body is PointsRedemption).GroupBy(e => ((PointsRedemption)e.Event.Body).PersonId))
@@ -185,7 +191,7 @@ internal sealed partial class KioskIngestGrain(
     {
         if (outcome.Status == EventStatus.Rejected)
         {
-            State.Rejected++;
+            _rejected++;
             State.RecentRejections[outcome.EventId] = outcome.Reason ?? "";
             State.RejectionOrder.Add(outcome.EventId);
             if (State.RejectionOrder.Count > RejectionMemory)
@@ -196,7 +202,7 @@ internal sealed partial class KioskIngestGrain(
         }
         else
         {
-            State.Accepted++;
+            _accepted++;
         }
 
         KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
@@ -222,7 +228,15 @@ internal sealed partial class KioskIngestGrain(
             }
         }
 
-        if (position <= State.AppliedPosition && _touched.Count == 0)
+        // The counts stored go with the position stored, so a replay after a crash counts the rest exactly once: the
+        // newest page end at or below the position (a replay from a little earlier is harmless, the actors skip it).
+        CountsAt? reached = null;
+        while (_counts.TryPeek(out var next) && next.Position <= position)
+        {
+            reached = _counts.Dequeue();
+        }
+
+        if (reached is null && _touched.Count == 0)
         {
             return;
         }
@@ -230,9 +244,16 @@ internal sealed partial class KioskIngestGrain(
         var flushes = _touched.Values.ToList();
         await Task.WhenAll(flushes.Select(flush => flush()));
         _touched.Clear();
-        State.AppliedPosition = Math.Max(State.AppliedPosition, position);
+        if (reached is { } counts && counts.Position > State.AppliedPosition)
+        {
+            (State.AppliedPosition, State.Accepted, State.Rejected) = (counts.Position, counts.Accepted, counts.Rejected);
+        }
+
         await state.WriteStateAsync();
     }
+
+    /// <summary>The counts once the journal was applied through a position.</summary>
+    private readonly record struct CountsAt(long Position, long Accepted, long Rejected);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kiosk {KioskId} applied {Count} journaled events on activation")]
     private partial void LogReplayed(string kioskId, int count);
