@@ -30,8 +30,12 @@ internal sealed partial class KioskIngestGrain(
 
     private readonly Dictionary<string, Func<Task>> _touched = [];
     private readonly Dictionary<string, long> _sentToActivity = [];
+    private readonly Dictionary<string, long> _sentThrough = [];
+    private readonly Queue<CountsAt> _counts = new();
     private readonly List<Task> _opening = [];
     private long _appliedPosition;
+    private long _accepted;
+    private long _rejected;
 
     /// <summary>False while journaled events may lie beyond the applied position that this activation did not just store.</summary>
     private bool _caughtUp;
@@ -42,7 +46,7 @@ internal sealed partial class KioskIngestGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _appliedPosition = State.AppliedPosition;
+        (_appliedPosition, _accepted, _rejected) = (State.AppliedPosition, State.Accepted, State.Rejected);
         var replayed = await CatchUpAsync();
         if (replayed.Count > 0)
         {
@@ -101,7 +105,7 @@ internal sealed partial class KioskIngestGrain(
     public async Task<KioskIngestStats> GetStatsAsync()
     {
         await CatchUpAsync();
-        return new KioskIngestStats(State.Accepted, State.Rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
+        return new KioskIngestStats(_accepted, _rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
     }
 
     /// <summary>Applies what this call's append stored, as the journal holds it (UTC, microseconds), in position order.</summary>
@@ -152,6 +156,7 @@ internal sealed partial class KioskIngestGrain(
         }
 
         _appliedPosition = events[^1].Position;
+        _counts.Enqueue(new CountsAt(_appliedPosition, _accepted, _rejected));
     }
 
     private static DateTimeOffset AsJournaled(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
@@ -163,8 +168,9 @@ internal sealed partial class KioskIngestGrain(
         foreach (var group in events.Where(e => e.Event.Body is CheckIn or CheckOut or SelfService or AfterHoursEntry).GroupBy(e => e.CenterId))
         {
             var activity = GrainFactory.GetGrain<ICenterActivityGrain>(group.Key);
-            _sentToActivity[group.Key] = group.Max(e => e.Position);
-            work.Add(activity.ApplyAsync(KioskId, [.. group]));
+            var sentBefore = _sentThrough.GetValueOrDefault(group.Key);
+            _sentThrough[group.Key] = _sentToActivity[group.Key] = group.Max(e => e.Position);
+            work.Add(activity.ApplyAsync(KioskId, [.. group], sentBefore));
         }
 
         foreach (var person in events.Where(e => e.Event.Body is PointsRedemption).GroupBy(e => ((PointsRedemption)e.Event.Body).PersonId))
@@ -223,7 +229,7 @@ internal sealed partial class KioskIngestGrain(
     {
         if (outcome.Status == EventStatus.Rejected)
         {
-            State.Rejected++;
+            _rejected++;
             State.RecentRejections[outcome.EventId] = outcome.Reason ?? "";
             State.RejectionOrder.Add(outcome.EventId);
             if (State.RejectionOrder.Count > RejectionMemory)
@@ -234,7 +240,7 @@ internal sealed partial class KioskIngestGrain(
         }
         else
         {
-            State.Accepted++;
+            _accepted++;
         }
 
         KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
@@ -277,7 +283,15 @@ internal sealed partial class KioskIngestGrain(
             }
         }
 
-        if (position <= State.AppliedPosition && _touched.Count == 0)
+        // The counts stored go with the position stored, so a replay after a crash counts the rest exactly once: the
+        // newest page end at or below the position (a replay from a little earlier is harmless, the actors skip it).
+        CountsAt? reached = null;
+        while (_counts.TryPeek(out var next) && next.Position <= position)
+        {
+            reached = _counts.Dequeue();
+        }
+
+        if (reached is null && _touched.Count == 0)
         {
             return;
         }
@@ -285,9 +299,16 @@ internal sealed partial class KioskIngestGrain(
         var flushes = _touched.Values.ToList();
         await Task.WhenAll(flushes.Select(flush => flush()));
         _touched.Clear();
-        State.AppliedPosition = Math.Max(State.AppliedPosition, position);
+        if (reached is { } counts && counts.Position > State.AppliedPosition)
+        {
+            (State.AppliedPosition, State.Accepted, State.Rejected) = (counts.Position, counts.Accepted, counts.Rejected);
+        }
+
         await state.WriteStateAsync();
     }
+
+    /// <summary>The counts once the journal was applied through a position.</summary>
+    private readonly record struct CountsAt(long Position, long Accepted, long Rejected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kiosk {KioskId} could not open a help request; its events are applied again")]
     private partial void LogOpenFailed(string kioskId, Exception exception);
