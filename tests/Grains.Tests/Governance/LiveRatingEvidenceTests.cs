@@ -34,7 +34,7 @@ public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : 
         BasicFunction[] purposes = [BasicFunction.CultureSportsLeisure, BasicFunction.CultureSportsLeisure, BasicFunction.CultureSportsLeisure, BasicFunction.CareAssistance, BasicFunction.CareAssistance];
         var activity = grains.GetGrain<ICenterActivityGrain>("ev-c");
         await activity.ApplyAsync("ev-k", [.. purposes.Select((p, i) =>
-            new JournaledKioskEvent(i + 1, "ev-k", "ev-c", new KioskEvent(Guid.NewGuid(), now.AddSeconds(-10 + i), new CheckIn($"ev-p{i}", PersonRole.Visitor, p))))]).WaitAsync(Deadline);
+            new JournaledKioskEvent(i + 1, "ev-k", "ev-c", new KioskEvent(Guid.NewGuid(), now.AddSeconds(-10 + i), new CheckIn($"ev-p{i}", PersonRole.Visitor, p))))], sentThrough: 0).WaitAsync(Deadline);
         await activity.TickAsync().WaitAsync(Deadline);
 
         // Two hours served and approved, and one hour declined.
