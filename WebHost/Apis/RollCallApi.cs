@@ -109,7 +109,7 @@ internal static class RollCallApi
             : TypedResults.Ok(person);
     }
 
-    private static async Task<IResult> RespondAsync(string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> RespondAsync(string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var status = request.ParseStatus(v);
@@ -142,6 +142,7 @@ internal static class RollCallApi
 
         var emergency = grains.GetGrain<IEmergencyGrain>(id);
         var by = request.VolunteerId ?? "";
+        AccessTarget? personGrid = null;
         if (onBehalf)
         {
             var caller = Caller.From(http.User)!;
@@ -151,7 +152,8 @@ internal static class RollCallApi
                 return ApiResults.NotFound(person is null ? $"'{request.VolunteerId}' is not on the roll-call of emergency '{id}'." : $"Emergency '{id}' does not exist.");
             }
 
-            if (!AccessPolicy.CanAnswerOnBehalf(caller, await scopes.ForGridAsync(person.GridId)))
+            personGrid = await scopes.ForGridAsync(person.GridId);
+            if (!AccessPolicy.CanAnswerOnBehalf(caller, personGrid))
             {
                 return ApiResults.Forbidden($"Only the grid lead of '{request.VolunteerId}' (or an operator of the region) may answer on their behalf.");
             }
@@ -161,6 +163,12 @@ internal static class RollCallApi
 
         var result = await emergency.RespondAsync(new RollCallReply(
             onBehalf ? null : request.Token, onBehalf ? request.VolunteerId : null, status, channel, by, onBehalf, comment, location, request.RequestId));
+        if (onBehalf && result.Outcome == ReplyOutcome.Recorded)
+        {
+            await audit.RecordAsync(http, AuditActions.RollCallStatusOnBehalf, $"volunteer:{request.VolunteerId}", personGrid!, comment,
+                $"emergency={id}; status={EnumNames.Of(status)}; channel={EnumNames.Of(channel)}");
+        }
+
         return result.Outcome switch
         {
             ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change),
