@@ -21,7 +21,7 @@ public static class ActivityApi
     private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
         ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal
             ? refusal
-            : TypedResults.Ok(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync());
+            : TypedResults.Ok(PersonalDataViews.Masked(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync()));
 
     private static async Task<IResult> CorrectAsync(
         string id, Guid visitId, CheckOutCorrection request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)

@@ -85,8 +85,10 @@ internal static class RollCallApi
 
         var people = await grains.GetGrain<IEmergencyGrain>(id).GetPeopleAsync(filter);
         var profiles = await Task.WhenAll(people.Select(p => grains.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
+        // A grid lead's list is its own grid's people, whom it calls; anyone else's is a dashboard and sees numbers masked.
         return TypedResults.Ok(people.Select((p, i) => new PersonLine(
-            p.VolunteerId, profiles[i]?.Profile.Name, profiles[i]?.Profile.Phone, p.GridId, p.Status, p.ChangedAt, p.PostId)).ToArray());
+            p.VolunteerId, profiles[i]?.Profile.Name, profiles[i] is { } profile ? PersonalDataViews.For(caller, profile).Profile.Phone : null,
+            p.GridId, p.Status, p.ChangedAt, p.PostId)).ToArray());
     }
 
     private static async Task<IResult> GetPersonAsync(string id, string volunteerId, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
