@@ -10,6 +10,7 @@ using Lianxin.WebHost.Tests.Live;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Lianxin.WebHost.Tests.Security;
