@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Lianxin.Live;
 using Lianxin.TestSupport;
 using Lianxin.WebHost.Live;
 using Lianxin.WebHost.Security;
 using Lianxin.WebHost.Tests.Live;
+using Lianxin.WebHost.Tests.Registry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
@@ -73,6 +75,18 @@ public sealed class SizeLimitTests : IAsyncLifetime
 
         Assert.Equal(HubConnectionState.Disconnected, greedy.State);
         Assert.Equal(LiveScope.Region(data.District), snapshot.GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public async Task AuditEntriesSayWhichAddressAChangeCameFrom()
+    {
+        using var http = Client(Role.Operator, "from");
+        (await http.PostAsJsonAsync("/api/v1/centers", Requests.Center("from", "district", null))).EnsureSuccessStatusCode();
+        using var auditor = Client(Role.Auditor, "from");
+
+        var entry = Assert.Single(await AuditQuery.EntriesAsync(auditor, subject: "center:from"));
+
+        Assert.Equal(("center.created", "127.0.0.1"), (AuditQuery.Get(entry, "action"), AuditQuery.Get(entry, "from")));
     }
 
     private string Token(Role role, string scope) => _host.Services.GetRequiredService<TokenIssuer>().Issue(new Caller(scope, role, scope)).Token;
