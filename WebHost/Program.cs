@@ -4,6 +4,7 @@ using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
 using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Hosting;
+using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Live;
 using Lianxin.WebHost.Security;
 
@@ -18,10 +19,12 @@ builder.Services.AddLianxinHealth();
 builder.AddDemoDistrict();
 builder.AddGovernance();
 builder.AddLianxinLive();
+builder.AddLianxinLimits();
 
 var app = builder.Build();
 
 app.UseLianxinApi();
+app.UseLianxinLimits();
 app.MapLianxinHealth();
 app.MapDevTokensApi();
 app.MapCentersApi();

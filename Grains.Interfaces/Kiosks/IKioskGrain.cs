@@ -25,6 +25,10 @@ public interface IKioskGrain : IGrainWithStringKey
     [Alias("SetKeyHash")]
     Task<RegistryResult> SetKeyHashAsync(byte[]? keyHash);
 
+    /// <summary>Whether the kiosk has a device key now (a new key then rotates it rather than issuing the first).</summary>
+    [Alias("HasKey"), ReadOnly]
+    Task<bool> HasKeyAsync();
+
     /// <summary>The kiosk's center when <paramref name="keyHash"/> is the hash of its current device key; otherwise null.</summary>
     [Alias("Authenticate"), ReadOnly]
     Task<string?> AuthenticateAsync(byte[] keyHash);

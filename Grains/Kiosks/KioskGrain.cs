@@ -67,6 +67,8 @@ internal sealed class KioskGrain(
         return RegistryResult.Updated;
     }
 
+    public Task<bool> HasKeyAsync() => Task.FromResult(state.State.KeyHash is not null);
+
     public Task<string?> AuthenticateAsync(byte[] keyHash) => Task.FromResult(
         state.State is { Profile: { } profile, KeyHash: { } stored } && CryptographicOperations.FixedTimeEquals(stored, keyHash)
             ? profile.CenterId

@@ -21,10 +21,10 @@ public static class ActivityApi
     private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
         ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal
             ? refusal
-            : TypedResults.Ok(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync());
+            : TypedResults.Ok(PersonalDataViews.Masked(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync()));
 
     private static async Task<IResult> CorrectAsync(
-        string id, Guid visitId, CheckOutCorrection request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+        string id, Guid visitId, CheckOutCorrection request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var reason = v.Text("reason", request.Reason, 500);
@@ -34,14 +34,19 @@ public static class ActivityApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        var center = await scopes.ForCenterAsync(id);
+        if (ApiResults.CheckWrite(http, center, $"Center '{id}'") is { } refusal)
         {
             return refusal;
         }
 
         var by = Caller.From(http.User)!.Subject;
         var result = await grains.GetGrain<ICenterActivityGrain>(id).CorrectCheckOutAsync(visitId, at, reason, by);
-        return await ApiResults.FromAsync(result, () => Task.FromResult<IResult>(TypedResults.NoContent()));
+        return await ApiResults.FromAsync(result, async () =>
+        {
+            await audit.RecordAsync(http, AuditActions.CheckOutCorrected, $"visit:{visitId}", center, reason, $"center={id}; checkedOutAt={at:O}");
+            return TypedResults.NoContent();
+        });
     }
 }
 

@@ -57,7 +57,7 @@ public static class EmergenciesApi
         return refusal ?? TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var level = v.Enum<EmergencyLevel>("level", request.Level);
@@ -67,17 +67,25 @@ public static class EmergenciesApi
             return ApiResults.Invalid(v);
         }
 
-        var (_, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
-        return refusal ?? FromCommand(await grains.GetGrain<IEmergencyGrain>(id).ChangeLevelAsync(new LevelChange(level, Caller.From(http.User)!.Subject, comment)));
+        var (view, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var result = await grains.GetGrain<IEmergencyGrain>(id).ChangeLevelAsync(new LevelChange(level, Caller.From(http.User)!.Subject, comment));
+        await RecordAsync(audit, http, AuditActions.EmergencyLevelChanged, id, view!, result, comment, $"level={EnumNames.Of(level)}", scopes);
+        return FromCommand(result);
     }
 
-    private static Task<IResult> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
-        CloseAsync(id, request, http, scopes, grains, cancel: false);
+    private static Task<IResult> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+        CloseAsync(id, request, http, scopes, grains, audit, cancel: false);
 
-    private static Task<IResult> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
-        CloseAsync(id, request, http, scopes, grains, cancel: true);
+    private static Task<IResult> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+        CloseAsync(id, request, http, scopes, grains, audit, cancel: true);
 
-    private static async Task<IResult> CloseAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, bool cancel)
+    private static async Task<IResult> CloseAsync(
+        string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, bool cancel)
     {
         var v = new Validation();
         var comment = cancel || request.Comment is not null ? v.Text("comment", request.Comment, 500) : null;
@@ -86,7 +94,7 @@ public static class EmergenciesApi
             return ApiResults.Invalid(v);
         }
 
-        var (_, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
+        var (view, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
         if (refusal is not null)
         {
             return refusal;
@@ -94,7 +102,19 @@ public static class EmergenciesApi
 
         var command = new CloseCommand(Caller.From(http.User)!.Subject, comment);
         var emergency = grains.GetGrain<IEmergencyGrain>(id);
-        return FromCommand(cancel ? await emergency.CancelAsync(command) : await emergency.EndAsync(command));
+        var result = cancel ? await emergency.CancelAsync(command) : await emergency.EndAsync(command);
+        await RecordAsync(audit, http, cancel ? AuditActions.EmergencyCancelled : AuditActions.EmergencyEnded, id, view!, result, comment, null, scopes);
+        return FromCommand(result);
+    }
+
+    /// <summary>Audits a command that changed the emergency; a refused or repeated one changed nothing and is not an entry.</summary>
+    private static async Task RecordAsync(
+        AuditTrail audit, HttpContext http, string action, string id, EmergencyView view, CommandResult result, string? reason, string? details, ScopeResolver scopes)
+    {
+        if (result.Outcome == CommandOutcome.Done)
+        {
+            await audit.RecordAsync(http, action, $"emergency:{id}", await EmergencyGate.HomeOfAsync(view.Definition, scopes), reason, details);
+        }
     }
 
     private static IResult FromCommand(CommandResult result) => result.Outcome switch

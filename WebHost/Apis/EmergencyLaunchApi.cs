@@ -12,7 +12,7 @@ internal static class EmergencyLaunchApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static async Task<IResult> LaunchAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<IResult> LaunchAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var caller = Caller.From(http.User)!;
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
@@ -30,6 +30,12 @@ internal static class EmergencyLaunchApi
 
         var id = EmergencyIds.FromKey(caller.Subject, key);
         var result = await grains.GetGrain<IEmergencyGrain>(id).LaunchAsync(command!);
+        if (result.Outcome == LaunchOutcome.Launched)
+        {
+            await audit.RecordAsync(http, AuditActions.EmergencyLaunched, $"emergency:{id}", await EmergencyGate.HomeOfAsync(result.Emergency!.Definition, scopes),
+                details: $"level={EnumNames.Of(command!.Level)}; scope={EnumNames.Of(command.Scope.Kind)}:{string.Join(',', command.Scope.Ids)}");
+        }
+
         return result.Outcome switch
         {
             LaunchOutcome.Launched => TypedResults.Created($"/api/v1/emergencies/{id}", result.Emergency),

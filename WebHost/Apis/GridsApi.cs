@@ -40,8 +40,9 @@ public static class GridsApi
         }
 
         var grid = await grains.GetGrain<IGridGrain>(id).GetAsync();
+        var caller = Caller.From(http.User)!;
         var people = await Task.WhenAll((grid?.Roster ?? []).Select(async entry =>
-            new RosterMember(entry.Role, await grains.GetGrain<IVolunteerGrain>(entry.VolunteerId).GetAsync())));
+            new RosterMember(entry.Role, await grains.GetGrain<IVolunteerGrain>(entry.VolunteerId).GetAsync() is { } person ? PersonalDataViews.For(caller, person) : null)));
         return TypedResults.Ok(people);
     }
 

@@ -26,28 +26,40 @@ public static class KioskFleetApi
         return group;
     }
 
-    private static async Task<IResult> RegisterKeyAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, DomainClock clock)
+    private static async Task<IResult> RegisterKeyAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, DomainClock clock, AuditTrail audit)
     {
-        if (ApiResults.CheckWrite(http, await ResolveAsync(id, scopes, grains), $"Kiosk '{id}'") is { } refusal)
+        var target = await ResolveAsync(id, scopes, grains);
+        if (ApiResults.CheckWrite(http, target, $"Kiosk '{id}'") is { } refusal)
         {
             return refusal;
         }
 
+        var kiosk = grains.GetGrain<IKioskGrain>(id);
+        var rotation = await kiosk.HasKeyAsync();
         var key = KioskAuthentication.NewKey();
-        var result = await grains.GetGrain<IKioskGrain>(id).SetKeyHashAsync(KioskAuthentication.Hash(key));
-        return await ApiResults.FromAsync(result, () => Task.FromResult<IResult>(TypedResults.Created(
-            $"/api/v1/kiosks/{id}/keys",
-            new KioskKeyResponse(id, key, $"{KioskAuthentication.SchemeName} {id}.{key}", clock.UtcNow))));
+        return await ApiResults.FromAsync(await kiosk.SetKeyHashAsync(KioskAuthentication.Hash(key)), async () =>
+        {
+            // The key itself never reaches the log: it is shown once, to the caller.
+            await audit.RecordAsync(http, rotation ? AuditActions.KioskKeyRotated : AuditActions.KioskKeyIssued, $"kiosk:{id}", target);
+            return TypedResults.Created(
+                $"/api/v1/kiosks/{id}/keys",
+                new KioskKeyResponse(id, key, $"{KioskAuthentication.SchemeName} {id}.{key}", clock.UtcNow));
+        });
     }
 
-    private static async Task<IResult> RevokeKeyAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> RevokeKeyAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
-        if (ApiResults.CheckWrite(http, await ResolveAsync(id, scopes, grains), $"Kiosk '{id}'") is { } refusal)
+        var target = await ResolveAsync(id, scopes, grains);
+        if (ApiResults.CheckWrite(http, target, $"Kiosk '{id}'") is { } refusal)
         {
             return refusal;
         }
 
-        return await ApiResults.FromAsync(await grains.GetGrain<IKioskGrain>(id).SetKeyHashAsync(null), () => Task.FromResult<IResult>(TypedResults.NoContent()));
+        return await ApiResults.FromAsync(await grains.GetGrain<IKioskGrain>(id).SetKeyHashAsync(null), async () =>
+        {
+            await audit.RecordAsync(http, AuditActions.KioskKeyRevoked, $"kiosk:{id}", target);
+            return TypedResults.NoContent();
+        });
     }
 
     private static async Task<IResult> GetHealthAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Lianxin.Common;
 using Lianxin.Kiosks;
 using Lianxin.WebHost.Apis.Kiosks;
+using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Security;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public static partial class KioskProtocolApi
     {
         var group = app.MapGroup("/api/v1/kiosks/{kioskId}").WithTags("Kiosk protocol v1").RequireAuthorization(KioskAuthentication.Policy);
         group.MapPost("/events", PostEventsAsync)
-            .WithSummary("Send 1 to 500 events (checkIn, checkOut, selfService, pointsRedemption, helpRequest, afterHoursEntry, fault).")
+            .WithSummary("Send 1 to 500 events (Limits:MaxKioskBatchEvents; checkIn, checkOut, selfService, pointsRedemption, helpRequest, afterHoursEntry, fault).")
             .WithDescription("Each event is answered accepted (stored durably and applied), duplicate (its eventId was stored before) or "
                 + "rejected (stored, but a rule refused it; the reason says which). Re-sending a batch, or any part of it, is always safe. "
                 + "A malformed batch is refused whole with 400 and changes nothing.")
@@ -28,7 +29,8 @@ public static partial class KioskProtocolApi
     }
 
     private static async Task<IResult> PostEventsAsync(
-        string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, DomainClock clock, IOptions<KioskOptions> options)
+        string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, DomainClock clock, IOptions<KioskOptions> options,
+        IOptions<LimitsOptions> limits)
     {
         if (CheckSelf(http, kioskId) is { } refusal)
         {
@@ -37,9 +39,10 @@ public static partial class KioskProtocolApi
 
         var v = new Validation();
         var events = new List<KioskEvent>();
-        if (request.Events is not { Count: > 0 and <= KioskBatchRequest.MaxEvents } sent)
+        var maxEvents = limits.Value.MaxKioskBatchEvents;
+        if (request.Events is not { Count: > 0 } sent || sent.Count > maxEvents)
         {
-            v.Add("events", $"Must hold 1 to {KioskBatchRequest.MaxEvents} events; split larger uploads into several batches.");
+            v.Add("events", $"Must hold 1 to {maxEvents} events; split larger uploads into several batches.");
             return ApiResults.Invalid(v);
         }
 

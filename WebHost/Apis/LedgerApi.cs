@@ -32,7 +32,8 @@ public static class LedgerApi
             : ApiResults.Forbidden($"The ledger of '{id}' is outside your scope.");
     }
 
-    private static async Task<IResult> DecideAsync(string id, Guid hoursId, HoursDecision request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> DecideAsync(
+        string id, Guid hoursId, HoursDecision request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var approve = request.Decision switch
@@ -54,13 +55,18 @@ public static class LedgerApi
             return ApiResults.NotFound($"Hours {hoursId} of '{id}' do not exist.");
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(hours.CenterId), $"Center '{hours.CenterId}'") is { } refusal)
+        var center = await scopes.ForCenterAsync(hours.CenterId);
+        if (ApiResults.CheckWrite(http, center, $"Center '{hours.CenterId}'") is { } refusal)
         {
             return refusal;
         }
 
         var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Subject, reason);
-        return await ApiResults.FromAsync(result, async () => TypedResults.Ok(await ledger.GetAsync()));
+        return await ApiResults.FromAsync(result, async () =>
+        {
+            await audit.RecordAsync(http, approve ? AuditActions.HoursApproved : AuditActions.HoursDeclined, $"person:{id}", center, reason, $"hours={hoursId}");
+            return TypedResults.Ok(await ledger.GetAsync());
+        });
     }
 
     private static bool Invalid(Validation v)

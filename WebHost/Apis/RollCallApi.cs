@@ -85,8 +85,10 @@ internal static class RollCallApi
 
         var people = await grains.GetGrain<IEmergencyGrain>(id).GetPeopleAsync(filter);
         var profiles = await Task.WhenAll(people.Select(p => grains.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
+        // A grid lead's list is its own grid's people, whom it calls; anyone else's is a dashboard and sees numbers masked.
         return TypedResults.Ok(people.Select((p, i) => new PersonLine(
-            p.VolunteerId, profiles[i]?.Profile.Name, profiles[i]?.Profile.Phone, p.GridId, p.Status, p.ChangedAt, p.PostId)).ToArray());
+            p.VolunteerId, profiles[i]?.Profile.Name, profiles[i] is { } profile ? PersonalDataViews.For(caller, profile).Profile.Phone : null,
+            p.GridId, p.Status, p.ChangedAt, p.PostId)).ToArray());
     }
 
     private static async Task<IResult> GetPersonAsync(string id, string volunteerId, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
@@ -109,7 +111,7 @@ internal static class RollCallApi
             : TypedResults.Ok(person);
     }
 
-    private static async Task<IResult> RespondAsync(string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> RespondAsync(string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var status = request.ParseStatus(v);
@@ -142,6 +144,7 @@ internal static class RollCallApi
 
         var emergency = grains.GetGrain<IEmergencyGrain>(id);
         var by = request.VolunteerId ?? "";
+        AccessTarget? personGrid = null;
         if (onBehalf)
         {
             var caller = Caller.From(http.User)!;
@@ -151,7 +154,8 @@ internal static class RollCallApi
                 return ApiResults.NotFound(person is null ? $"'{request.VolunteerId}' is not on the roll-call of emergency '{id}'." : $"Emergency '{id}' does not exist.");
             }
 
-            if (!AccessPolicy.CanAnswerOnBehalf(caller, await scopes.ForGridAsync(person.GridId)))
+            personGrid = await scopes.ForGridAsync(person.GridId);
+            if (!AccessPolicy.CanAnswerOnBehalf(caller, personGrid))
             {
                 return ApiResults.Forbidden($"Only the grid lead of '{request.VolunteerId}' (or an operator of the region) may answer on their behalf.");
             }
@@ -161,6 +165,12 @@ internal static class RollCallApi
 
         var result = await emergency.RespondAsync(new RollCallReply(
             onBehalf ? null : request.Token, onBehalf ? request.VolunteerId : null, status, channel, by, onBehalf, comment, location, request.RequestId));
+        if (onBehalf && result.Outcome == ReplyOutcome.Recorded)
+        {
+            await audit.RecordAsync(http, AuditActions.RollCallStatusOnBehalf, $"volunteer:{request.VolunteerId}", personGrid!, comment,
+                $"emergency={id}; status={EnumNames.Of(status)}; channel={EnumNames.Of(channel)}");
+        }
+
         return result.Outcome switch
         {
             ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change),

@@ -64,7 +64,7 @@ public static class ScenariosApi
             : ApiResults.Forbidden($"Scenario '{id}' is outside your scope.");
     }
 
-    private static async Task<IResult> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var caller = Caller.From(http.User)!;
         var v = new Validation();
@@ -75,7 +75,8 @@ public static class ScenariosApi
             return ApiResults.Invalid(v);
         }
 
-        if (!AccessPolicy.CanManageScenario(caller, await OwnerOfAsync(definition, scopes)))
+        var owner = await OwnerOfAsync(definition, scopes);
+        if (!AccessPolicy.CanManageScenario(caller, owner))
         {
             return ApiResults.Forbidden("Scenarios are prepared by an operator for its region or a grid lead for its grid.");
         }
@@ -86,10 +87,14 @@ public static class ScenariosApi
             return TypedResults.Problem($"Scenario '{id}' already exists.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        return await ApiResults.FromAsync(await scenario.SaveAsync(definition), async () => TypedResults.Created($"/api/v1/scenarios/{id}", await scenario.GetAsync()));
+        return await ApiResults.FromAsync(await scenario.SaveAsync(definition), async () =>
+        {
+            await audit.RecordAsync(http, AuditActions.ScenarioCreated, $"scenario:{id}", owner);
+            return TypedResults.Created($"/api/v1/scenarios/{id}", await scenario.GetAsync());
+        });
     }
 
-    private static async Task<IResult> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -110,14 +115,19 @@ public static class ScenariosApi
             return ApiResults.NotFound($"Scenario '{id}' does not exist.");
         }
 
-        if (!AccessPolicy.CanManageScenario(Caller.From(http.User)!, await OwnerOfAsync(existing.Definition, scopes)))
+        var owner = await OwnerOfAsync(existing.Definition, scopes);
+        if (!AccessPolicy.CanManageScenario(Caller.From(http.User)!, owner))
         {
             return ApiResults.Forbidden($"Scenario '{id}' belongs to another region or grid.");
         }
 
         var result = await scenario.SaveAsync(definition);
-        return result.Outcome == RegistryOutcome.Conflict
-            ? TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict)
-            : TypedResults.Ok(await scenario.GetAsync());
+        if (result.Outcome == RegistryOutcome.Conflict)
+        {
+            return TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await audit.RecordAsync(http, AuditActions.ScenarioUpdated, $"scenario:{id}", owner);
+        return TypedResults.Ok(await scenario.GetAsync());
     }
 }

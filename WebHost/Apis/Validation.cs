@@ -30,6 +30,12 @@ internal sealed partial class Validation
             return "";
         }
 
+        if (Security.PersonalData.LooksPersonal(value))
+        {
+            Add(field, "Must not be a phone or ID-card number: ids appear in URLs and logs; use a registry code.");
+            return "";
+        }
+
         return value;
     }
 

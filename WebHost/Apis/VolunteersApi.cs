@@ -26,7 +26,8 @@ public static class VolunteersApi
             return refusal;
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IVolunteerGrain>(id).GetAsync());
+        var person = await grains.GetGrain<IVolunteerGrain>(id).GetAsync();
+        return TypedResults.Ok(person is null ? null : PersonalDataViews.For(Caller.From(http.User)!, person));
     }
 
     private static async Task<IResult> CreateAsync(VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)

@@ -43,7 +43,8 @@ internal static class ResidentialPointsEndpoints
             points.Select(p => (IReadOnlyList<object?>)[id, p.Id, p.GridId, p.Location.Latitude, p.Location.Longitude, p.Households]));
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, ResidentialPointsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<IResult> ReplaceAsync(
+        string id, ResidentialPointsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var points = ResidentialPointInput.ToPoints(v, request.Points);
@@ -52,13 +53,18 @@ internal static class ResidentialPointsEndpoints
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        var center = await scopes.ForCenterAsync(id);
+        if (ApiResults.CheckWrite(http, center, $"Center '{id}'") is { } refusal)
         {
             return refusal;
         }
 
         var registry = grains.GetGrain<IResidentialPointsGrain>(id);
-        return await ApiResults.FromAsync(await registry.ReplaceAsync(points), async () => TypedResults.Ok(ResidentialPointsView.Of(id, await registry.GetAsync())));
+        return await ApiResults.FromAsync(await registry.ReplaceAsync(points), async () =>
+        {
+            await audit.RecordAsync(http, AuditActions.ResidentialPointsReplaced, $"center:{id}", center, details: $"points={points.Count}");
+            return TypedResults.Ok(ResidentialPointsView.Of(id, await registry.GetAsync()));
+        });
     }
 }
 

@@ -2,11 +2,8 @@ using Lianxin.Kiosks;
 
 namespace Lianxin.WebHost.Apis.Kiosks;
 
-/// <summary>A batch of kiosk events: 1 to 500.</summary>
-public sealed record KioskBatchRequest(IReadOnlyList<KioskEventRequest?>? Events)
-{
-    public const int MaxEvents = 500;
-}
+/// <summary>A batch of kiosk events: 1 to <c>Limits:MaxKioskBatchEvents</c> (500 unless configured).</summary>
+public sealed record KioskBatchRequest(IReadOnlyList<KioskEventRequest?>? Events);
 
 /// <summary>The answer to a batch: each event's status in the order sent, and totals.</summary>
 public sealed record KioskBatchResponse(IReadOnlyList<KioskEventResult> Results, int Accepted, int Duplicates, int Rejected);

@@ -24,7 +24,7 @@ public sealed class DurabilityTests
         await using var second = new LianxinWebFactory(database);
         var reader = second.ClientAs(Role.Operator, "dur");
         var district = await reader.GetFromJsonAsync<JsonElement>("/api/v1/centers/dur");
-        var roster = await reader.GetFromJsonAsync<JsonElement>("/api/v1/grids/dur-g1/roster");
+        var roster = await second.ClientAs(Role.GridLead, "dur-g1").GetFromJsonAsync<JsonElement>("/api/v1/grids/dur-g1/roster");
 
         Assert.Equal(["dur-c1"], district.GetProperty("childIds").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(2, district.GetProperty("subtree").GetProperty("centers").GetInt32());

@@ -37,7 +37,7 @@ export class RegionMap {
       {
         style: () => ({ color: '#5b8ff9', weight: 1, opacity: 0.8, fillColor: '#1d4e89', fillOpacity: 0.35, className: 'grid-area' }),
         onEachFeature: (feature, layer) => {
-          layer.bindTooltip(String(feature.properties?.name ?? ''), { sticky: true });
+          layer.bindTooltip(asText(String(feature.properties?.name ?? '')), { sticky: true });
           this.gridLayers.set(String(feature.id), layer as L.Path);
         },
       },
@@ -50,7 +50,7 @@ export class RegionMap {
 
       const [lon, lat] = feature.geometry.coordinates;
       const marker = L.circleMarker([lat, lon], { radius: 7, weight: 1.5, color: '#fff', fillColor: statusColors.closed, fillOpacity: 0.9, className: 'center-marker' })
-        .bindTooltip(feature.properties.name)
+        .bindTooltip(asText(String(feature.properties.name)))
         .on('click', () => this.onSelect(feature.id))
         .addTo(this.map);
       marker.getElement()?.setAttribute('data-center', feature.id);
@@ -88,4 +88,11 @@ export class RegionMap {
       marker.getElement()?.classList.toggle('selected', markerId === id);
     }
   }
+}
+
+/** Leaflet puts a string tooltip in as HTML; stored names (centers, grids) must show as text, so they go in as a text node. */
+function asText(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
 }

@@ -1,0 +1,43 @@
+namespace Lianxin.WebHost.Limits;
+
+/// <summary>
+/// What one caller may ask of the host (section <c>Limits</c>). The defaults are far above what kiosks, dashboards,
+/// the demo simulator and the benchmarks send, so they only stop runaway or hostile clients; docs/limits.md explains each.
+/// </summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>The rate-limit window: each caller gets its permits afresh every window.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Requests per window for one kiosk on the kiosk protocol (partitioned by the kiosk id of its device key).</summary>
+    public int KioskPermitLimit { get; set; } = 1_000;
+
+    /// <summary>Requests per window for one signed-in caller (partitioned by the token's <c>sub</c>).</summary>
+    public int UserPermitLimit { get; set; } = 1_000;
+
+    /// <summary>
+    /// Requests per window for one remote address without a token. High on purpose: during an emergency thousands of
+    /// phones answer with reply tokens, many of them behind one carrier NAT address.
+    /// </summary>
+    public int AnonymousPermitLimit { get; set; } = 100_000;
+
+    /// <summary>The largest request body Kestrel reads; a larger one is answered 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest message a live-hub client may send; a larger one closes that connection.</summary>
+    public long MaxHubMessageBytes { get; set; } = 32 * 1024;
+
+    /// <summary>The most events one kiosk batch may hold.</summary>
+    public int MaxKioskBatchEvents { get; set; } = 500;
+
+    /// <summary>Null when every limit is usable; otherwise what is wrong.</summary>
+    public string? Problem() =>
+        Window <= TimeSpan.Zero ? "Limits:Window must be positive."
+        : KioskPermitLimit < 1 || UserPermitLimit < 1 || AnonymousPermitLimit < 1 ? "Limits:*PermitLimit must be at least 1."
+        : MaxRequestBodyBytes < 1024 ? "Limits:MaxRequestBodyBytes must be at least 1024."
+        : MaxHubMessageBytes < 1024 ? "Limits:MaxHubMessageBytes must be at least 1024."
+        : MaxKioskBatchEvents < 1 ? "Limits:MaxKioskBatchEvents must be at least 1."
+        : null;
+}

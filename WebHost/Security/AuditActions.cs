@@ -1,0 +1,31 @@
+namespace Lianxin.WebHost.Security;
+
+/// <summary>
+/// The action names of the audit log: <c>{subject kind}.{what happened}</c>. Auditors filter by them, so they are a
+/// contract: add new ones, never rename (docs/audit.md lists them).
+/// </summary>
+public static class AuditActions
+{
+    public const string EmergencyLaunched = "emergency.launched";
+    public const string EmergencyLevelChanged = "emergency.levelChanged";
+    public const string EmergencyEnded = "emergency.ended";
+    public const string EmergencyCancelled = "emergency.cancelled";
+    public const string RollCallStatusOnBehalf = "rollcall.statusOnBehalf";
+    public const string HoursApproved = "hours.approved";
+    public const string HoursDeclined = "hours.declined";
+    public const string CheckOutCorrected = "checkout.corrected";
+    public const string KioskKeyIssued = "kiosk.keyIssued";
+    public const string KioskKeyRotated = "kiosk.keyRotated";
+    public const string KioskKeyRevoked = "kiosk.keyRevoked";
+    public const string CenterCreated = "center.created";
+    public const string CenterUpdated = "center.updated";
+    public const string GridCreated = "grid.created";
+    public const string GridUpdated = "grid.updated";
+    public const string VolunteerCreated = "volunteer.created";
+    public const string VolunteerUpdated = "volunteer.updated";
+    public const string KioskCreated = "kiosk.created";
+    public const string KioskUpdated = "kiosk.updated";
+    public const string ScenarioCreated = "scenario.created";
+    public const string ScenarioUpdated = "scenario.updated";
+    public const string ResidentialPointsReplaced = "residentialPoints.replaced";
+}
