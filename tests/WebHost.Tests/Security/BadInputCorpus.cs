@@ -36,16 +36,19 @@ public static class BadInputCorpus
         ("mixed scripts", "Ünïcödé 中文 العربية"),
     ];
 
-    /// <summary>Strings no text field takes: control characters, a bidirectional override (it makes a name read backwards), a broken surrogate, lengths past any limit.</summary>
-    private static readonly (string Name, string Value)[] RefusedText =
+    /// <summary>
+    /// Strings no text field takes: control characters, a bidirectional override (it makes a name read backwards), lengths
+    /// past any limit (all refused by the API's validation, naming the field), and a broken surrogate (not even JSON text).
+    /// </summary>
+    private static readonly (string Name, string Value, bool Validated)[] RefusedText =
     [
-        ("NUL character", "name\u0000"),
-        ("bell character", "name\u0007"),
-        ("line feed", "first\nsecond"),
-        ("right-to-left override", "abc\u202Efdp.exe"),
-        ("lone surrogate", $"name{LoneSurrogate}"),
-        ("100,000 characters", new string('a', 100_000)),
-        ("100,000 CJK characters", new string('党', 100_000)),
+        ("NUL character", "name\u0000", true),
+        ("bell character", "name\u0007", true),
+        ("line feed", "first\nsecond", true),
+        ("right-to-left override", "abc\u202Efdp.exe", true),
+        ("lone surrogate", $"name{LoneSurrogate}", false),
+        ("100,000 characters", new string('a', 100_000), true),
+        ("100,000 CJK characters", new string('党', 100_000), true),
     ];
 
     private static readonly (string Name, JsonNode? Value)[] WrongTypesForText = [("number for text", 123), ("object for text", new JsonObject())];
@@ -81,9 +84,9 @@ public static class BadInputCorpus
         switch (field.Kind)
         {
             case FieldKind.Text or FieldKind.UncheckedText:
-                foreach (var (name, value) in RefusedText)
+                foreach (var (name, value, validated) in RefusedText)
                 {
-                    yield return Set($"{name} in {path}", path, value) with { ErrorField = path };
+                    yield return Set($"{name} in {path}", path, value) with { ErrorField = validated ? path : null };
                 }
 
                 foreach (var (name, value) in WrongTypesForText)

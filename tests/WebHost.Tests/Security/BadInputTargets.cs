@@ -26,7 +26,7 @@ public static class BadInputTargets
         new(Row("POST /api/v1/kiosks/"), Operator, Text("name", "/api/v1/kiosks/k-r1-a-new", "profile", "name"), F("id", FieldKind.Id), F("centerId", FieldKind.Id)),
         new(Row("PUT /api/v1/kiosks/{id}"), Operator, Text("name", $"/api/v1/kiosks/{KioskA}", "profile", "name"), F("centerId", FieldKind.Id)),
         new(Row("POST /api/v1/kiosks/{kioskId}/events"), KioskAKey,
-            F("events[0].personId", FieldKind.Id), F("events[0].type", FieldKind.Enum), F("events[0].eventId", FieldKind.Id),
+            F("events[0].personId", FieldKind.UncheckedText), F("events[0].type", FieldKind.Enum), F("events[0].eventId", FieldKind.Id),
             F("events[0].occurredAt", FieldKind.Id), F("events", FieldKind.Array)),
         new(Row("POST /api/v1/kiosks/{kioskId}/heartbeat"), KioskAKey, F("appVersion", FieldKind.UncheckedText), F("peripherals.printer", FieldKind.Enum)),
         new(Row("POST /api/v1/centers/{id}/visits/{visitId:guid}/check-out"), Operator, F("reason", FieldKind.UncheckedText), F("checkedOutAt", FieldKind.Id)),

@@ -51,4 +51,45 @@ public sealed class BadInputTests(SecurityDistrict district)
 
         Assert.Equal(before, await row.Probe(district));
     }
+
+    /// <summary>Ids in the path that no actor has: a control character, one far past any limit, an emoji. (A NUL never gets past the HTTP server.)</summary>
+    private static readonly Dictionary<string, string> BadIds = new()
+    {
+        ["bell character"] = "a%07b",
+        ["2,000 characters"] = new string('a', 2000),
+        ["emoji"] = "%F0%9F%8F%A0",
+    };
+
+    public static TheoryData<string, string> BadPathIds()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in EndpointMatrix.Rows.Where(r => r.Access is Access.Bearer or Access.Kiosk && r.Route.Contains('{', StringComparison.Ordinal)))
+        {
+            foreach (var id in BadIds.Keys)
+            {
+                data.Add(row.Key, id);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory, MemberData(nameof(BadPathIds))]
+    public async Task BadIdInThePathIsAnsweredWithProblemDetails(string endpoint, string id)
+    {
+        var row = EndpointMatrix.Row(endpoint);
+        var path = row.Path(district);
+        var known = new[] { district.GridEmergency, district.RegionEmergency, district.HelpRequest, district.PendingHours, SecurityDistrict.ScenarioGridA1, SecurityDistrict.ScenarioRegion1,
+            SecurityDistrict.VolunteerA1, SecurityDistrict.GridA1, SecurityDistrict.KioskA, SecurityDistrict.CenterA, SecurityDistrict.Region1 };
+        var target = known.First(k => path.Contains($"/{k}", StringComparison.Ordinal));
+        var at = path.IndexOf($"/{target}", StringComparison.Ordinal) + 1;
+        var bad = string.Concat(path.AsSpan(0, at), BadIds[id], path.AsSpan(at + target.Length));
+        var caller = row.Access == Access.Kiosk ? Callers.KioskAKey : Callers.Operator;
+
+        var response = await district.Send(caller, row.HttpMethod, bad, row.Body?.Invoke(district));
+
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{row.Method} {bad[..Math.Min(bad.Length, 120)]}: {(int)response.StatusCode} {answer[..Math.Min(answer.Length, 300)]}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }
