@@ -31,6 +31,7 @@ public static class Callers
     public static readonly CallerSpec Expired = new("expired token", Credential.Bearer, Valid: false);
     public static readonly CallerSpec KioskAKey = new("kiosk A's device key", Credential.Kiosk);
     public static readonly CallerSpec KioskBKey = new("kiosk B's device key", Credential.Kiosk);
+    public static readonly CallerSpec WrongKioskKey = new("kiosk A's id with a wrong key", Credential.Kiosk, Valid: false);
     public static readonly CallerSpec Operator = new("operator of region 1", Credential.Bearer, Role.Operator, Region1);
     public static readonly CallerSpec OtherOperator = new("operator of region 2", Credential.Bearer, Role.Operator, Region2);
     public static readonly CallerSpec Auditor = new("auditor of region 1", Credential.Bearer, Role.Auditor, Region1);
@@ -44,7 +45,7 @@ public static class Callers
 
     public static readonly IReadOnlyList<CallerSpec> All =
     [
-        Anonymous, Forged, Expired, KioskAKey, KioskBKey, Operator, OtherOperator, Auditor, OtherAuditor, Staff, OtherStaff, Lead, OtherLead, Volunteer, OtherVolunteer,
+        Anonymous, Forged, Expired, KioskAKey, KioskBKey, WrongKioskKey, Operator, OtherOperator, Auditor, OtherAuditor, Staff, OtherStaff, Lead, OtherLead, Volunteer, OtherVolunteer,
     ];
 
     public static CallerSpec Named(string name) => All.Single(c => c.Name == name);

@@ -43,7 +43,7 @@ public sealed class LiveHubAuthorizationTests(SecurityDistrict district)
         return data;
     }
 
-    public static TheoryData<string> WithoutAValidToken() => [Anonymous.Name, Forged.Name, Expired.Name, KioskAKey.Name];
+    public static TheoryData<string> WithoutAValidToken() => [Anonymous.Name, Forged.Name, Expired.Name, KioskAKey.Name, WrongKioskKey.Name];
 
     [Theory, MemberData(nameof(OutOfScope))]
     public async Task SubscribingOutOfScopeIsRefusedWithoutASnapshot(string kind, string caller)
@@ -68,6 +68,17 @@ public sealed class LiveHubAuthorizationTests(SecurityDistrict district)
                 var snapshot = await connection.InvokeAsync<JsonElement>("Subscribe", scope(district)).WaitAsync(Timeout);
                 Assert.True(scope(district) == snapshot.GetProperty("scope").GetString(), $"{kind} as {caller}");
             }
+        }
+    }
+
+    [Fact]
+    public async Task ScopesThatAreNotScopesAreRefused()
+    {
+        await using var connection = await ConnectAsync(Operator);
+
+        foreach (var scope in new[] { "everything", $"region:{CenterA}", "center:", "grid:nowhere", $"volunteer:{VolunteerC1}" })
+        {
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JsonElement>("Subscribe", scope).WaitAsync(Timeout));
         }
     }
 

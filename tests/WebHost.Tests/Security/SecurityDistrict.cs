@@ -41,6 +41,8 @@ public sealed class SecurityDistrict : IAsyncLifetime
 
     private readonly Dictionary<string, string?> _authorization = new(StringComparer.Ordinal);
 
+    private HttpClient? _client;
+
     public LianxinWebFactory Host { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = "";
@@ -70,6 +72,8 @@ public sealed class SecurityDistrict : IAsyncLifetime
         {
             _authorization[caller.Name] = caller.Credential == Credential.Bearer ? $"Bearer {Token(caller)}" : null;
         }
+
+        _authorization[Callers.WrongKioskKey.Name] = $"Kiosk {KioskA}.{new string('A', 43)}";
 
         Func<string, HttpClient> op = OperatorOf;
         foreach (var (region, centers) in new[] { (Region1, new[] { ("a", 27.70), ("b", 27.80) }), (Region2, new[] { ("c", 27.90) }) })
@@ -127,7 +131,9 @@ public sealed class SecurityDistrict : IAsyncLifetime
             message.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        return Host.CreateClient().SendAsync(message);
+        // One client for every request: each request carries its own credentials.
+        _client ??= Host.CreateClient();
+        return _client.SendAsync(message);
     }
 
     /// <summary>A JSON read by the operator of region 1, who may read everything here but grid A1's scenario.</summary>
