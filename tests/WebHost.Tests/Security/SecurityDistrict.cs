@@ -75,24 +75,23 @@ public sealed class SecurityDistrict : IAsyncLifetime
 
         _authorization[Callers.WrongKioskKey.Name] = $"Kiosk {KioskA}.{new string('A', 43)}";
 
-        Func<string, HttpClient> op = OperatorOf;
         foreach (var (region, centers) in new[] { (Region1, new[] { ("a", 27.70), ("b", 27.80) }), (Region2, new[] { ("c", 27.90) }) })
         {
-            Ok(await op(region).PostAsJsonAsync("/api/v1/centers", Requests.Center(region, "district", null)));
+            Ok(await OperatorOf(region).PostAsJsonAsync("/api/v1/centers", Requests.Center(region, "district", null)));
             foreach (var (c, lat) in centers)
             {
                 var center = $"{region}-{c}";
-                Ok(await op(region).PostAsJsonAsync("/api/v1/centers", Requests.Center(center, "community", region)));
-                Ok(await op(region).PostAsJsonAsync("/api/v1/grids", Requests.Grid($"{center}-g", center, Requests.Square(lat, 121.1))));
-                Ok(await op(region).PostAsJsonAsync("/api/v1/volunteers", Requests.Volunteer($"{center}-lead", $"{center}-g", "lead")));
-                Ok(await op(region).PostAsJsonAsync("/api/v1/volunteers", Requests.Volunteer($"{center}-v", $"{center}-g")));
+                Ok(await OperatorOf(region).PostAsJsonAsync("/api/v1/centers", Requests.Center(center, "community", region)));
+                Ok(await OperatorOf(region).PostAsJsonAsync("/api/v1/grids", Requests.Grid($"{center}-g", center, Requests.Square(lat, 121.1))));
+                Ok(await OperatorOf(region).PostAsJsonAsync("/api/v1/volunteers", Requests.Volunteer($"{center}-lead", $"{center}-g", "lead")));
+                Ok(await OperatorOf(region).PostAsJsonAsync("/api/v1/volunteers", Requests.Volunteer($"{center}-v", $"{center}-g")));
             }
         }
 
         foreach (var (kiosk, center) in new[] { (KioskA, CenterA), (KioskB, CenterB) })
         {
-            Ok(await op(Region1).PostAsJsonAsync("/api/v1/kiosks", Requests.Kiosk(kiosk, center)));
-            var key = await (await op(Region1).PostAsync($"/api/v1/kiosks/{kiosk}/keys", null)).Content.ReadFromJsonAsync<KioskHost.KeyAnswer>();
+            Ok(await OperatorOf(Region1).PostAsJsonAsync("/api/v1/kiosks", Requests.Kiosk(kiosk, center)));
+            var key = await (await OperatorOf(Region1).PostAsync($"/api/v1/kiosks/{kiosk}/keys", null)).Content.ReadFromJsonAsync<KioskHost.KeyAnswer>();
             _authorization[kiosk == KioskA ? Callers.KioskAKey.Name : Callers.KioskBKey.Name] = key!.Authorization;
         }
 
@@ -148,14 +147,23 @@ public sealed class SecurityDistrict : IAsyncLifetime
 
     public static object Scenario(string id, string name = "台风预案") => new { id, name, level = "orange", category = "met" };
 
-    private string Token(CallerSpec caller) => caller.Name switch
+    /// <summary>A valid caller's token; a forged one signed with another key, or an expired one signed with the right key.</summary>
+    private string Token(CallerSpec caller)
     {
-        _ when caller == Callers.Forged => new TokenIssuer(new AuthOptions(), new SymmetricSecurityKey(new byte[32])).Issue(new Caller(Region1, Role.Operator, Region1)).Token,
-        _ when caller == Callers.Expired => new TokenIssuer(
-            new AuthOptions { DevTokenLifetime = TimeSpan.FromHours(-1) },
-            new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(LianxinWebFactory.SigningKey))).Issue(new Caller(Region1, Role.Operator, Region1)).Token,
-        _ => TokenFor(caller.Role!.Value, caller.Scope!),
-    };
+        var operatorOfRegion1 = new Caller(Region1, Role.Operator, Region1);
+        if (caller == Callers.Forged)
+        {
+            return new TokenIssuer(new AuthOptions(), new SymmetricSecurityKey(new byte[32])).Issue(operatorOfRegion1).Token;
+        }
+
+        if (caller == Callers.Expired)
+        {
+            var key = new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(LianxinWebFactory.SigningKey));
+            return new TokenIssuer(new AuthOptions { DevTokenLifetime = TimeSpan.FromHours(-1) }, key).Issue(operatorOfRegion1).Token;
+        }
+
+        return TokenFor(caller.Role!.Value, caller.Scope!);
+    }
 
     private HttpClient OperatorOf(string region)
     {
