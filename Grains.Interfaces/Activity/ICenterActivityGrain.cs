@@ -12,9 +12,14 @@ namespace Lianxin.Activity;
 [Alias("Lianxin.ICenterActivityGrain")]
 public interface ICenterActivityGrain : IGrainWithStringKey
 {
-    /// <summary>Applies check-ins, check-outs, self-service and after-hours events of one kiosk, in journal order; one outcome per event applied.</summary>
+    /// <summary>
+    /// Applies check-ins, check-outs, self-service and after-hours events of one kiosk, in journal order; one outcome
+    /// per event applied. <paramref name="sentThrough"/> is the position through which the kiosk sent this center
+    /// events before (0 when it does not know): events up to it that the center no longer holds (its silo died before
+    /// it wrote them) are applied again from the kiosk's journal first.
+    /// </summary>
     [Alias("Apply")]
-    Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events);
+    Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events, long sentThrough);
 
     /// <summary>Staff set a visit's check-out time, with a reason (for example to correct an automatic check-out).</summary>
     [Alias("CorrectCheckOut")]

@@ -1,8 +1,20 @@
 namespace Lianxin.HelpRequests;
 
-/// <summary>Where a help request stands in its closed loop (问题导向、量化闭环).</summary>
+/// <summary>Where a help request stands in its closed loop (问题导向、量化闭环); the stages of <c>LoopStage</c>.</summary>
 public enum HelpRequestState
 {
     /// <summary>Opened, no owner yet.</summary>
     Open = 1,
+    /// <summary>An owner has it and has not started.</summary>
+    Assigned = 2,
+    /// <summary>The owner is working on it.</summary>
+    InProgress = 3,
+    /// <summary>The owner reports it solved; the resident may rate it.</summary>
+    Resolved = 4,
+    /// <summary>The resident rated the outcome.</summary>
+    Rated = 5,
+    /// <summary>Resolved, and the rating window passed without a rating.</summary>
+    Closed = 6,
+    /// <summary>A time limit passed; the center (then the street) must act.</summary>
+    Escalated = 7,
 }

@@ -1,6 +1,13 @@
+using Lianxin.Governance;
+
 namespace Lianxin.HelpRequests;
 
-/// <summary>One help request ticket, keyed by ticket id (a kiosk's ticket id is derived from its event id).</summary>
+/// <summary>
+/// One help request ticket, keyed by ticket id (a kiosk's ticket id is derived from its event id). It runs the
+/// closed loop (open → assigned → in progress → resolved → rated, or escalated when a time limit passes) and keeps a
+/// durable reminder while a time limit runs, so an overdue ticket escalates to its center, then its street, even
+/// after a restart. Party-building tickets go only to party members who are not third-party accounts.
+/// </summary>
 [Alias("Lianxin.IHelpRequestGrain")]
 public interface IHelpRequestGrain : IGrainWithStringKey
 {
@@ -14,4 +21,28 @@ public interface IHelpRequestGrain : IGrainWithStringKey
     /// <summary>The ticket, or null when never opened.</summary>
     [Alias("Get"), ReadOnly]
     Task<HelpRequestTicket?> GetAsync();
+
+    /// <summary>The ticket's closed loop with its history, or null when never opened.</summary>
+    [Alias("GetLoop"), ReadOnly]
+    Task<LoopTicket?> GetLoopAsync();
+
+    /// <summary>Gives the ticket to someone (or to someone else); refused for a party-building ticket and a non-member.</summary>
+    [Alias("Assign")]
+    Task<HelpRequestOutcome> AssignAsync(LoopAssignee to, string actor, string? note);
+
+    /// <summary>The owner (<paramref name="handler"/>, with their current facts) starts work.</summary>
+    [Alias("Start")]
+    Task<HelpRequestOutcome> StartAsync(LoopAssignee handler, string actor, string? note);
+
+    /// <summary>The owner (<paramref name="handler"/>, with their current facts) reports it solved.</summary>
+    [Alias("Resolve")]
+    Task<HelpRequestOutcome> ResolveAsync(LoopAssignee handler, string actor, string? note);
+
+    /// <summary>The resident rates the outcome, 1 to 5.</summary>
+    [Alias("Rate")]
+    Task<HelpRequestOutcome> RateAsync(int rating, string actor, string? comment);
+
+    /// <summary>Applies every time limit that has passed (the reminder and timer call it too); answers the loop.</summary>
+    [Alias("CheckDeadlines")]
+    Task<LoopTicket?> CheckDeadlinesAsync();
 }

@@ -1,5 +1,6 @@
 using Lianxin.Centers;
 using Lianxin.Common;
+using Lianxin.Common.Journal;
 using Lianxin.Kiosks;
 using Lianxin.Ledger;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ namespace Lianxin.Activity;
 /// </summary>
 internal sealed partial class CenterActivityGrain(
     [PersistentState(StorageNames.CenterActivityState, StorageNames.Default)] IPersistentState<CenterActivityState> state,
+    IEventJournal journal,
     DomainClock clock,
     IOptions<KioskOptions> options,
     DeepCopier<CenterActivityState> copier,
@@ -28,6 +30,7 @@ internal sealed partial class CenterActivityGrain(
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
     private const int RecentLimit = 50;
     private const int HoursAwaitingKept = 2000;
+    private const int RecoverPage = 1000;
 
     private readonly KioskOptions _options = options.Value;
     private readonly LocalCalendar _calendar = new(options.Value.Zone);
@@ -47,9 +50,49 @@ internal sealed partial class CenterActivityGrain(
             new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
     }
 
-    public async Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events)
+    public async Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events, long sentThrough)
     {
         await EnsureReminderAsync();
+        if (State.AppliedPositions.GetValueOrDefault(kioskId) < sentThrough)
+        {
+            var recovered = (await RecoverAsync(kioskId, sentThrough)).ToDictionary(o => o.EventId);
+            return [.. Apply(kioskId, events).Select(o => recovered.GetValueOrDefault(o.EventId) ?? o)];
+        }
+
+        return Apply(kioskId, events);
+    }
+
+    /// <summary>
+    /// The kiosk sent this center events through <paramref name="sentThrough"/> that it no longer holds: the silo it
+    /// lived on died before they were written. The kiosk's journal has them; they are applied again before anything newer.
+    /// </summary>
+    private async Task<IReadOnlyList<EventOutcome>> RecoverAsync(string kioskId, long sentThrough)
+    {
+        var after = State.AppliedPositions.GetValueOrDefault(kioskId);
+        var missed = new List<JournaledKioskEvent>();
+        while (after < sentThrough)
+        {
+            var records = await journal.ReadAsync(KioskEventCodec.Stream(kioskId), after, RecoverPage);
+            foreach (var record in records.TakeWhile(r => r.Position <= sentThrough))
+            {
+                var journaled = KioskEventCodec.Decode(kioskId, record);
+                if (journaled.CenterId == Id)
+                {
+                    missed.Add(journaled);
+                }
+            }
+
+            after = records.Count < RecoverPage || records[^1].Position >= sentThrough ? sentThrough : records[^1].Position;
+        }
+
+        LogRecovered(Id, kioskId, missed.Count);
+        var outcomes = Apply(kioskId, missed);
+        State.AppliedPositions[kioskId] = Math.Max(State.AppliedPositions.GetValueOrDefault(kioskId), sentThrough);
+        return outcomes;
+    }
+
+    private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events)
+    {
         var now = clock.UtcNow;
         var mark = State.AppliedPositions.GetValueOrDefault(kioskId);
         var outcomes = new List<EventOutcome>(events.Count);
@@ -212,6 +255,7 @@ internal sealed partial class CenterActivityGrain(
 
         // Today's counts start from zero at local midnight even when nothing else happens.
         ScheduleReport();
+        await ReportEvidenceAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => TickAsync();

@@ -29,4 +29,6 @@ public static class StorageNames
     public const string EmergencyDirectoryState = "emergency-directory";
     public const string ScenarioState = "scenario";
     public const string ScenarioCatalogState = "scenario-catalog";
+    public const string CenterHelpRequestsState = "center-help-requests";
+    public const string CenterEvidenceState = "center-evidence";
 }

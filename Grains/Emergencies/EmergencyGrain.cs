@@ -108,7 +108,8 @@ internal sealed partial class EmergencyGrain(
     /// <summary>Makes events durable, then applies those the journal did not have already.</summary>
     private async Task<bool[]> AppendAsync(IReadOnlyList<PendingEvent> events)
     {
-        var stored = await journal.AppendAsync([.. events.Select(e => e.Entry)], CancellationToken.None);
+        var positions = await journal.AppendAsync([.. events.Select(e => e.Entry)], CancellationToken.None);
+        var stored = positions.Select(p => p > 0).ToArray();
         for (var i = 0; i < events.Count; i++)
         {
             if (stored[i])

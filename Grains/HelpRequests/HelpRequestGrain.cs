@@ -1,25 +1,250 @@
 using Lianxin.Activity;
+using Lianxin.Centers;
 using Lianxin.Common;
+using Lianxin.Governance;
+using Lianxin.Kiosks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.HelpRequests;
 
-/// <summary>A help request ticket: opened once, counted open at its center.</summary>
-internal sealed class HelpRequestGrain(
-    [PersistentState(StorageNames.HelpRequestState, StorageNames.Default)] IPersistentState<HelpRequestGrainState> state) : Grain, IHelpRequestGrain
+/// <summary>
+/// A help request ticket running its closed loop through <see cref="ClosedLoopLifecycle"/>. Every change is written
+/// before it is answered, then told to the center's activity (the open count), the center's yearly book (the loop's
+/// figures) and the live feeds of the center and of whoever it escalated to. While a time limit runs, a timer (for
+/// the active actor) and a durable reminder (after a restart or deactivation) apply it; applying is idempotent.
+/// </summary>
+internal sealed partial class HelpRequestGrain(
+    [PersistentState(StorageNames.HelpRequestState, StorageNames.Default)] IPersistentState<HelpRequestGrainState> state,
+    ClosedLoopLifecycle lifecycle,
+    DomainClock clock,
+    IOptions<KioskOptions> kioskOptions,
+    ILogger<HelpRequestGrain> logger) : Grain, IHelpRequestGrain, IRemindable
 {
+    private const string ReminderName = "closed-loop";
+
+    /// <summary>The reminder only backs up the timer, so it need not tick often; Orleans needs at least a minute.</summary>
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(30);
+
+    private readonly LocalCalendar _calendar = new(kioskOptions.Value.Zone);
+    private IGrainTimer? _deadlineTimer;
+    private DateTimeOffset? _armedFor;
+    private bool _reminderRegistered;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private LoopTicket? Loop => state.State.Loop;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Ticket is { } ticket && Loop is null)
+        {
+            // Opened before the loop existed: it starts its loop now, from when it was opened.
+            state.State.Loop = await OpenLoopAsync(ticket);
+            await state.WriteStateAsync(cancellationToken);
+            await TellAsync(null);
+        }
+
+        if (Loop is not null)
+        {
+            _reminderRegistered = Loop.DueAt is not null;
+            await CheckDeadlinesAsync();
+            await ArmAsync();
+        }
+    }
+
     public async Task<HelpRequestTicket> OpenAsync(HelpRequestTicket ticket)
     {
         if (state.State.Ticket is null)
         {
-            state.State.Ticket = ticket with { Id = this.GetPrimaryKeyString(), State = HelpRequestState.Open, Owner = null };
+            var opened = ticket with { Id = Id, State = HelpRequestState.Open, Owner = null };
+            state.State.Ticket = opened;
+            state.State.Loop = lifecycle.ApplyDeadlines(await OpenLoopAsync(opened), clock.UtcNow);
             await state.WriteStateAsync();
+            LogOpened(Id, opened.CenterId, opened.Function);
         }
 
-        // Told again on a repeated open: the center's count may not have been durable when a host stopped.
-        var opened = state.State.Ticket;
-        await GrainFactory.GetGrain<ICenterActivityGrain>(opened.CenterId).TrackHelpRequestAsync(opened.Id, opened.State == HelpRequestState.Open);
-        return opened;
+        // Told again on a repeated open: the center's count or book may not have been durable when a host stopped.
+        await TellAsync(null);
+        await ArmAsync();
+        return Project()!;
     }
 
-    public Task<HelpRequestTicket?> GetAsync() => Task.FromResult(state.State.Ticket);
+    public Task<HelpRequestTicket?> GetAsync() => Task.FromResult(Project());
+
+    public Task<LoopTicket?> GetLoopAsync() => Task.FromResult(Loop);
+
+    public Task<HelpRequestOutcome> AssignAsync(LoopAssignee to, string actor, string? note) =>
+        StepAsync((t, now) => lifecycle.Assign(t, to, actor, now, note));
+
+    public Task<HelpRequestOutcome> StartAsync(LoopAssignee handler, string actor, string? note) =>
+        StepAsync((t, now) => lifecycle.Start(t, handler, now, By(actor, handler, note)));
+
+    public Task<HelpRequestOutcome> ResolveAsync(LoopAssignee handler, string actor, string? note) =>
+        StepAsync((t, now) => lifecycle.Resolve(t, handler, now, By(actor, handler, note)));
+
+    public Task<HelpRequestOutcome> RateAsync(int rating, string actor, string? comment) =>
+        StepAsync((t, now) => lifecycle.Rate(t, rating, actor, now, comment));
+
+    public async Task<LoopTicket?> CheckDeadlinesAsync()
+    {
+        if (Loop is not { } before)
+        {
+            return null;
+        }
+
+        var after = lifecycle.ApplyDeadlines(before, clock.UtcNow);
+        if (after.History.Count != before.History.Count)
+        {
+            await SaveAsync(before, after);
+        }
+
+        return Loop;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await CheckDeadlinesAsync();
+        if (Loop?.DueAt is null)
+        {
+            await DropReminderAsync();
+        }
+    }
+
+    private async Task<HelpRequestOutcome> StepAsync(Func<LoopTicket, DateTimeOffset, LoopTransition> step)
+    {
+        if (Loop is null)
+        {
+            return HelpRequestOutcome.NotFound(Id);
+        }
+
+        // Limits that passed before the action count first: an action never hides that a ticket went overdue.
+        await CheckDeadlinesAsync();
+        var current = Loop!;
+        var transition = step(current, clock.UtcNow);
+        if (!transition.Accepted)
+        {
+            LogRefused(Id, transition.Kind, transition.Refusal!);
+            return new HelpRequestOutcome(current, transition.Refusal, transition.Kind);
+        }
+
+        await SaveAsync(current, transition.Ticket);
+        return new HelpRequestOutcome(Loop, null);
+    }
+
+    private async Task SaveAsync(LoopTicket before, LoopTicket after)
+    {
+        state.State.Loop = after;
+        state.State.Ticket = Project();
+        await state.WriteStateAsync();
+        if (after.EscalationLevel > before.EscalationLevel)
+        {
+            LogEscalated(Id, after.EscalatedTo ?? "", after.EscalationLevel);
+        }
+
+        await TellAsync(before);
+        await ArmAsync();
+    }
+
+    private async Task<LoopTicket> OpenLoopAsync(HelpRequestTicket ticket)
+    {
+        var path = await CenterAncestry.GetPathToRootAsync(GrainFactory, ticket.CenterId);
+        var links = await Task.WhenAll(path.Select(id => GrainFactory.GetGrain<ICenterGrain>(id).GetLinkAsync()));
+        var levels = path.Select((id, i) => (id, links[i]?.Level ?? CenterLevel.Community)).ToList();
+        var chain = levels.Count == 0 ? [ticket.CenterId] : EscalationChain.For(levels);
+        var raisedBy = ticket.KioskId ?? ticket.PersonId ?? "staff";
+        return lifecycle.Open(Id, ticket.CenterId, chain, ticket.Function, ticket.Description, raisedBy, ticket.OpenedAt);
+    }
+
+    /// <summary>The center's open count, its yearly book, and the live feeds; every call is idempotent.</summary>
+    private async Task TellAsync(LoopTicket? before)
+    {
+        if (Loop is not { } loop)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<ICenterActivityGrain>(loop.CenterId).TrackHelpRequestAsync(Id, !loop.IsResolved);
+        var year = _calendar.Day(loop.RaisedAt).Year;
+        await GrainFactory.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(loop.CenterId, year)).UpsertAsync(loop with { History = [loop.History[^1]] });
+        var live = new HelpRequestLive(Id, loop.CenterId, loop.Function, loop.Stage, loop.Owner?.Name, loop.DueAt, loop.EscalatedTo, loop.EscalationLevel, clock.UtcNow);
+        var feeds = new HashSet<string>(StringComparer.Ordinal) { loop.CenterId };
+        if (loop.EscalatedTo is { } to)
+        {
+            feeds.Add(to);
+        }
+
+        if (before?.EscalatedTo is { } earlier)
+        {
+            feeds.Add(earlier);
+        }
+
+        foreach (var centerId in feeds)
+        {
+            await GrainFactory.GetGrain<Live.ILiveFeedGrain>(Live.LiveScope.Center(centerId)).PublishAsync(HelpRequestLive.Key(Id), live);
+        }
+    }
+
+    /// <summary>A timer for the next limit while active, and a durable reminder while any limit runs.</summary>
+    private async Task ArmAsync()
+    {
+        var due = Loop?.DueAt;
+        if (due == _armedFor && (_deadlineTimer is not null || due is null))
+        {
+            return;
+        }
+
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        _armedFor = due;
+        if (due is { } at)
+        {
+            var wait = at - clock.UtcNow;
+            _deadlineTimer = this.RegisterGrainTimer(
+                static (grain, _) => grain.OnDeadlineAsync(), this, new GrainTimerCreationOptions(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan));
+            if (!_reminderRegistered)
+            {
+                await this.RegisterOrUpdateReminder(ReminderName, wait < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait, ReminderPeriod);
+                _reminderRegistered = true;
+            }
+        }
+    }
+
+    private async Task OnDeadlineAsync()
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        _armedFor = null;
+        await CheckDeadlinesAsync();
+        await ArmAsync();
+        if (Loop?.DueAt is null)
+        {
+            await DropReminderAsync();
+        }
+    }
+
+    private async Task DropReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderRegistered = false;
+    }
+
+    private HelpRequestTicket? Project() =>
+        state.State.Ticket is { } t && Loop is { } loop ? t with { State = (HelpRequestState)(int)loop.Stage, Owner = loop.Owner?.Id } : state.State.Ticket;
+
+    private static string? By(string actor, LoopAssignee handler, string? note) =>
+        actor == handler.Id ? note : $"{note ?? ""}{(note is null ? "" : " ")}(recorded by {actor})".Trim();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Help request {HelpRequestId} opened at {CenterId} ({Function})")]
+    private partial void LogOpened(string helpRequestId, string centerId, BasicFunction function);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Help request {HelpRequestId} refused ({Kind}): {Reason}")]
+    private partial void LogRefused(string helpRequestId, HelpRequestRefusal kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Help request {HelpRequestId} overdue: escalated to {CenterId} (level {Level})")]
+    private partial void LogEscalated(string helpRequestId, string centerId, int level);
 }

@@ -1,3 +1,5 @@
+using Lianxin.Governance;
+
 namespace Lianxin.HelpRequests;
 
 /// <summary>The persisted state of a help request. A schema: members are only ever added, ids never reused.</summary>
@@ -6,4 +8,7 @@ public sealed class HelpRequestGrainState
 {
     /// <summary>Null until the ticket is opened.</summary>
     [Id(0)] public HelpRequestTicket? Ticket { get; set; }
+
+    /// <summary>The closed loop; null until opened (and for tickets opened before the loop existed, until activated).</summary>
+    [Id(1)] public LoopTicket? Loop { get; set; }
 }

@@ -1,6 +1,8 @@
 using Lianxin.Activity;
 using Lianxin.Centers;
 using Lianxin.Common;
+using Lianxin.Governance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Kiosks;
@@ -23,6 +25,8 @@ internal sealed class KioskHealthGrain(
     private string? _centerId;
     private bool _dirty;
     private IGrainTimer? _pendingWrite;
+    private readonly Dictionary<(string CenterId, DateOnly Day), DailyUptime> _uptimeSent = [];
+    private DateTimeOffset _uptimeSentAt = DateTimeOffset.MinValue;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -100,6 +104,7 @@ internal sealed class KioskHealthGrain(
             (_reported, _centerId) = (connectivity, kiosk.Profile.CenterId);
         }
 
+        await ReportUptimeEvidenceAsync(kiosk.Profile.CenterId, now);
         var hours = (await GrainFactory.GetGrain<ICenterGrain>(kiosk.Profile.CenterId).GetAsync())?.Profile.OpeningHours;
         if (State.OpenAlert is { } open && connectivity != KioskConnectivity.Offline)
         {
@@ -153,6 +158,31 @@ internal sealed class KioskHealthGrain(
         if (State.LastBeatAt is not null)
         {
             State.AccountedThrough = now;
+        }
+    }
+
+    /// <summary>
+    /// The star rating's uptime evidence: days whose uptime changed since the last report go to the center's yearly
+    /// evidence actor, at most once per <see cref="RatingEvidenceOptions.ReportInterval"/> (a report replaces its day).
+    /// </summary>
+    private async Task ReportUptimeEvidenceAsync(string centerId, DateTimeOffset now)
+    {
+        var interval = ServiceProvider.GetService<IOptions<RatingEvidenceOptions>>()?.Value.ReportInterval ?? TimeSpan.FromMinutes(1);
+        if (now - _uptimeSentAt < interval)
+        {
+            return;
+        }
+
+        _uptimeSentAt = now;
+        foreach (var day in State.Uptime.Values.Where(d => d.WatchedSeconds > 0 && !(_uptimeSent.TryGetValue((centerId, d.Day), out var sent) && sent == d)).ToList())
+        {
+            await GrainFactory.GetGrain<ICenterEvidenceGrain>(GovernanceKeys.Rating(centerId, day.Day.Year)).RecordKioskUptimeAsync(Id, day);
+            _uptimeSent[(centerId, day.Day)] = day;
+        }
+
+        foreach (var gone in _uptimeSent.Keys.Where(k => !State.Uptime.ContainsKey(k.Day)).ToList())
+        {
+            _uptimeSent.Remove(gone);
         }
     }
 

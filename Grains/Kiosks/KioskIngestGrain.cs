@@ -13,6 +13,10 @@ namespace Lianxin.Kiosks;
 /// A kiosk's ingest: journal first (the acknowledgement), then apply what the journal holds beyond the applied
 /// position, in position order. The actors it applies to write coalesced; every few seconds the kiosk asks them to
 /// flush and then records its applied position, so a crash replays at most those seconds, which they recognise.
+/// The kiosk is its stream's only writer, so what an append stored is exactly what lies beyond the applied position:
+/// it is applied from memory, and the journal is read back only on activation or after an apply failed.
+/// Opening a help request writes a new actor's state: the answer does not wait for it (the event is journaled), the
+/// checkpoint does, so a failed open is replayed rather than lost.
 /// </summary>
 internal sealed partial class KioskIngestGrain(
     [PersistentState(StorageNames.KioskIngestState, StorageNames.Default)] IPersistentState<KioskIngestState> state,
@@ -26,7 +30,15 @@ internal sealed partial class KioskIngestGrain(
 
     private readonly Dictionary<string, Func<Task>> _touched = [];
     private readonly Dictionary<string, long> _sentToActivity = [];
+    private readonly Dictionary<string, long> _sentThrough = [];
+    private readonly Queue<CountsAt> _counts = new();
+    private readonly List<Task> _opening = [];
     private long _appliedPosition;
+    private long _accepted;
+    private long _rejected;
+
+    /// <summary>False while journaled events may lie beyond the applied position that this activation did not just store.</summary>
+    private bool _caughtUp;
 
     private string KioskId => this.GetPrimaryKeyString();
 
@@ -34,7 +46,7 @@ internal sealed partial class KioskIngestGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _appliedPosition = State.AppliedPosition;
+        (_appliedPosition, _accepted, _rejected) = (State.AppliedPosition, State.Accepted, State.Rejected);
         var replayed = await CatchUpAsync();
         if (replayed.Count > 0)
         {
@@ -55,7 +67,7 @@ internal sealed partial class KioskIngestGrain(
     public async Task<IReadOnlyList<EventOutcome>> IngestAsync(string centerId, IReadOnlyList<KioskEvent> events)
     {
         var started = Stopwatch.GetTimestamp();
-        bool[] stored;
+        long[] stored;
         try
         {
             stored = await journal.AppendAsync([.. events.Select(e => KioskEventCodec.Encode(KioskId, centerId, e))]);
@@ -69,20 +81,20 @@ internal sealed partial class KioskIngestGrain(
 
         var journaled = Stopwatch.GetTimestamp();
         KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(started, journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "journal"));
-        var applied = await CatchUpAsync();
+        var applied = _caughtUp ? await ApplyStoredAsync(centerId, events, stored) : await CatchUpAsync();
         KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "apply"));
         var outcomes = new EventOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             var id = events[i].EventId;
-            outcomes[i] = stored[i]
+            outcomes[i] = stored[i] > 0
                 ? applied.GetValueOrDefault(id) ?? EventOutcome.Accepted(id)
                 : State.RecentRejections.TryGetValue(id, out var reason)
                     ? EventOutcome.Rejected(id, reason)
                     : new EventOutcome(id, EventStatus.Duplicate);
         }
 
-        var duplicates = stored.Count(s => !s);
+        var duplicates = stored.Count(s => s == 0);
         State.Duplicates += duplicates;
         State.LastBatchAt = clock.UtcNow;
         KioskMetrics.Events.Add(duplicates, new KeyValuePair<string, object?>("status", "duplicate"));
@@ -93,7 +105,26 @@ internal sealed partial class KioskIngestGrain(
     public async Task<KioskIngestStats> GetStatsAsync()
     {
         await CatchUpAsync();
-        return new KioskIngestStats(State.Accepted, State.Rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
+        return new KioskIngestStats(_accepted, _rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
+    }
+
+    /// <summary>Applies what this call's append stored, as the journal holds it (UTC, microseconds), in position order.</summary>
+    private async Task<Dictionary<Guid, EventOutcome>> ApplyStoredAsync(string centerId, IReadOnlyList<KioskEvent> events, long[] stored)
+    {
+        var fresh = events
+            .Select((e, i) => new JournaledKioskEvent(stored[i], KioskId, centerId, e with { OccurredAt = AsJournaled(e.OccurredAt) }))
+            .Where(e => e.Position > 0)
+            .OrderBy(e => e.Position)
+            .ToList();
+        var outcomes = new Dictionary<Guid, EventOutcome>();
+        if (fresh.Count > 0)
+        {
+            _caughtUp = false;
+            await ApplyPageAsync(fresh, outcomes);
+            _caughtUp = true;
+        }
+
+        return outcomes;
     }
 
     /// <summary>Applies every journal entry of this kiosk beyond the applied position; answers the outcome of each.</summary>
@@ -103,25 +134,32 @@ internal sealed partial class KioskIngestGrain(
         while (true)
         {
             var records = await journal.ReadAsync(KioskEventCodec.Stream(KioskId), _appliedPosition, ReadPage);
-            if (records.Count == 0)
+            if (records.Count > 0)
             {
-                return outcomes;
+                await ApplyPageAsync([.. records.Select(r => KioskEventCodec.Decode(KioskId, r))], outcomes);
             }
 
-            var events = records.Select(r => KioskEventCodec.Decode(KioskId, r)).ToList();
-            foreach (var outcome in await ApplyAsync(events))
-            {
-                outcomes[outcome.EventId] = outcome;
-                Count(outcome);
-            }
-
-            _appliedPosition = records[^1].Position;
             if (records.Count < ReadPage)
             {
+                _caughtUp = true;
                 return outcomes;
             }
         }
     }
+
+    private async Task ApplyPageAsync(List<JournaledKioskEvent> events, Dictionary<Guid, EventOutcome> outcomes)
+    {
+        foreach (var outcome in await ApplyAsync(events))
+        {
+            outcomes[outcome.EventId] = outcome;
+            Count(outcome);
+        }
+
+        _appliedPosition = events[^1].Position;
+        _counts.Enqueue(new CountsAt(_appliedPosition, _accepted, _rejected));
+    }
+
+    private static DateTimeOffset AsJournaled(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
     /// <summary>Sends each event to the actor it concerns; independent actors are called at once.</summary>
     private async Task<IEnumerable<EventOutcome>> ApplyAsync(List<JournaledKioskEvent> events)
@@ -130,8 +168,9 @@ internal sealed partial class KioskIngestGrain(
         foreach (var group in events.Where(e => e.Event.Body is CheckIn or CheckOut or SelfService or AfterHoursEntry).GroupBy(e => e.CenterId))
         {
             var activity = GrainFactory.GetGrain<ICenterActivityGrain>(group.Key);
-            _sentToActivity[group.Key] = group.Max(e => e.Position);
-            work.Add(activity.ApplyAsync(KioskId, [.. group]));
+            var sentBefore = _sentThrough.GetValueOrDefault(group.Key);
+            _sentThrough[group.Key] = _sentToActivity[group.Key] = group.Max(e => e.Position);
+            work.Add(activity.ApplyAsync(KioskId, [.. group], sentBefore));
         }
 
         foreach (var person in events.Where(e => e.Event.Body is PointsRedemption).GroupBy(e => ((PointsRedemption)e.Event.Body).PersonId))
@@ -141,12 +180,19 @@ internal sealed partial class KioskIngestGrain(
             work.Add(RedeemInOrderAsync(ledger, [.. person]));
         }
 
-        foreach (var e in events.Where(e => e.Event.Body is HelpRequest or FaultReport))
+        foreach (var e in events.Where(e => e.Event.Body is FaultReport))
         {
-            work.Add(ApplyOneAsync(e));
+            work.Add(RecordFaultAsync(e));
         }
 
-        return (await Task.WhenAll(work)).SelectMany(o => o);
+        var outcomes = (await Task.WhenAll(work)).SelectMany(o => o).ToList();
+        foreach (var e in events.Where(e => e.Event.Body is HelpRequest))
+        {
+            _opening.Add(OpenHelpRequestAsync(e));
+            outcomes.Add(EventOutcome.Accepted(e.Event.EventId));
+        }
+
+        return outcomes;
     }
 
     private static async Task<IReadOnlyList<EventOutcome>> RedeemInOrderAsync(IPersonLedgerGrain ledger, List<JournaledKioskEvent> redemptions)
@@ -160,22 +206,20 @@ internal sealed partial class KioskIngestGrain(
         return outcomes;
     }
 
-    private async Task<IReadOnlyList<EventOutcome>> ApplyOneAsync(JournaledKioskEvent journaled)
+    private Task OpenHelpRequestAsync(JournaledKioskEvent journaled)
     {
-        var e = journaled.Event;
-        if (e.Body is HelpRequest help)
-        {
-            var id = $"hr-{e.EventId:D}";
-            await GrainFactory.GetGrain<IHelpRequestGrain>(id).OpenAsync(new HelpRequestTicket(
-                id, journaled.CenterId, help.Purpose, help.Description, help.PersonId, KioskId, e.EventId, e.OccurredAt, HelpRequestState.Open, null));
-        }
-        else if (e.Body is FaultReport fault)
-        {
-            var health = GrainFactory.GetGrain<IKioskHealthGrain>(KioskId);
-            Touch("health", health.FlushAsync);
-            await health.RecordFaultAsync(new KioskFault(e.EventId, e.OccurredAt, fault.Peripheral, fault.Code, fault.Message));
-        }
+        var (e, help) = (journaled.Event, (HelpRequest)journaled.Event.Body);
+        var id = $"hr-{e.EventId:D}";
+        return GrainFactory.GetGrain<IHelpRequestGrain>(id).OpenAsync(new HelpRequestTicket(
+            id, journaled.CenterId, help.Purpose, help.Description, help.PersonId, KioskId, e.EventId, e.OccurredAt, HelpRequestState.Open, null));
+    }
 
+    private async Task<IReadOnlyList<EventOutcome>> RecordFaultAsync(JournaledKioskEvent journaled)
+    {
+        var (e, fault) = (journaled.Event, (FaultReport)journaled.Event.Body);
+        var health = GrainFactory.GetGrain<IKioskHealthGrain>(KioskId);
+        Touch("health", health.FlushAsync);
+        await health.RecordFaultAsync(new KioskFault(e.EventId, e.OccurredAt, fault.Peripheral, fault.Code, fault.Message));
         return [EventOutcome.Accepted(e.EventId)];
     }
 
@@ -185,7 +229,7 @@ internal sealed partial class KioskIngestGrain(
     {
         if (outcome.Status == EventStatus.Rejected)
         {
-            State.Rejected++;
+            _rejected++;
             State.RecentRejections[outcome.EventId] = outcome.Reason ?? "";
             State.RejectionOrder.Add(outcome.EventId);
             if (State.RejectionOrder.Count > RejectionMemory)
@@ -196,7 +240,7 @@ internal sealed partial class KioskIngestGrain(
         }
         else
         {
-            State.Accepted++;
+            _accepted++;
         }
 
         KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
@@ -209,6 +253,23 @@ internal sealed partial class KioskIngestGrain(
     private async Task CheckpointAsync()
     {
         var position = _appliedPosition;
+        if (_opening.Count > 0)
+        {
+            var opening = _opening.ToList();
+            _opening.Clear();
+            try
+            {
+                await Task.WhenAll(opening);
+            }
+            catch (Exception e)
+            {
+                // Not recorded as applied: a fresh activation replays from the last checkpoint and opens them again.
+                LogOpenFailed(KioskId, e);
+                this.DeactivateOnIdle();
+                return;
+            }
+        }
+
         foreach (var (centerId, sent) in _sentToActivity.ToList())
         {
             var durable = await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).GetDurablePositionAsync(KioskId);
@@ -222,7 +283,15 @@ internal sealed partial class KioskIngestGrain(
             }
         }
 
-        if (position <= State.AppliedPosition && _touched.Count == 0)
+        // The counts stored go with the position stored, so a replay after a crash counts the rest exactly once: the
+        // newest page end at or below the position (a replay from a little earlier is harmless, the actors skip it).
+        CountsAt? reached = null;
+        while (_counts.TryPeek(out var next) && next.Position <= position)
+        {
+            reached = _counts.Dequeue();
+        }
+
+        if (reached is null && _touched.Count == 0)
         {
             return;
         }
@@ -230,9 +299,19 @@ internal sealed partial class KioskIngestGrain(
         var flushes = _touched.Values.ToList();
         await Task.WhenAll(flushes.Select(flush => flush()));
         _touched.Clear();
-        State.AppliedPosition = Math.Max(State.AppliedPosition, position);
+        if (reached is { } counts && counts.Position > State.AppliedPosition)
+        {
+            (State.AppliedPosition, State.Accepted, State.Rejected) = (counts.Position, counts.Accepted, counts.Rejected);
+        }
+
         await state.WriteStateAsync();
     }
+
+    /// <summary>The counts once the journal was applied through a position.</summary>
+    private readonly record struct CountsAt(long Position, long Accepted, long Rejected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kiosk {KioskId} could not open a help request; its events are applied again")]
+    private partial void LogOpenFailed(string kioskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kiosk {KioskId} applied {Count} journaled events on activation")]
     private partial void LogReplayed(string kioskId, int count);

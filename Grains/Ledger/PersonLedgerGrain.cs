@@ -1,5 +1,6 @@
 using Lianxin.Activity;
 using Lianxin.Common;
+using Lianxin.Governance;
 using Lianxin.Kiosks;
 using Microsoft.Extensions.Options;
 
@@ -74,6 +75,12 @@ internal sealed class PersonLedgerGrain(
 
         await WriteAsync();
         await GrainFactory.GetGrain<ICenterActivityGrain>(hours.CenterId).HoursDecidedAsync(hoursId);
+        if (approve)
+        {
+            // The star rating's volunteer-hours evidence: the year the hours were served in, local time.
+            var year = new LocalCalendar(options.Value.Zone).Day(hours.From).Year;
+            await GrainFactory.GetGrain<ICenterEvidenceGrain>(GovernanceKeys.Rating(hours.CenterId, year)).RecordApprovedHoursAsync(hoursId, hours.Hours);
+        }
         return RegistryResult.Updated;
     }
 

@@ -23,7 +23,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         INSERT INTO lianxin_event_journal (event_id, stream, occurred_at, event_type, payload)
         SELECT * FROM unnest(@ids, @streams, @occurred, @types, @payloads)
         ON CONFLICT (event_id) DO NOTHING
-        RETURNING event_id
+        RETURNING event_id, position
         """;
 
     private const string ReadSql = """
@@ -39,18 +39,18 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = false });
     private readonly Task[] _writers;
 
-    public PostgresEventJournal(string connectionString, ILogger<PostgresEventJournal> logger)
+    public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = dataSource;
         _logger = logger;
         _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
     }
 
-    public Task<bool[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    public Task<long[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0)
         {
-            return Task.FromResult(Array.Empty<bool>());
+            return Task.FromResult(Array.Empty<long>());
         }
 
         var pending = new PendingAppend(entries);
@@ -84,7 +84,6 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers);
-        await _dataSource.DisposeAsync();
     }
 
     private async Task WriteLoopAsync()
@@ -131,19 +130,19 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = types });
             command.Parameters.Add(new NpgsqlParameter<string[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = payloads });
 
-            var stored = new HashSet<Guid>();
+            var stored = new Dictionary<Guid, long>(count);
             await using (var reader = await command.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
                 {
-                    stored.Add(reader.GetGuid(0));
+                    stored[reader.GetGuid(0)] = reader.GetInt64(1);
                 }
             }
 
             // The statement stored each new id once; the first occurrence in the group is the one that counts.
             foreach (var pending in group)
             {
-                pending.Completion.TrySetResult([.. pending.Entries.Select(e => stored.Remove(e.Id))]);
+                pending.Completion.TrySetResult([.. pending.Entries.Select(e => stored.Remove(e.Id, out var position) ? position : 0)]);
             }
         }
         catch (Exception e)
@@ -161,6 +160,6 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     private sealed record PendingAppend(IReadOnlyList<JournalEntry> Entries)
     {
-        public TaskCompletionSource<bool[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<long[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

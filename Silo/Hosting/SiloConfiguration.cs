@@ -88,10 +88,11 @@ public static class SiloConfiguration
     /// </summary>
     public static ISiloBuilder AddLianxinGrainServices(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        var connectionString = WithStatementPreparation(configuration.GetConnectionString(ConnectionStringName));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddLianxinKiosks(configuration);
         silo.AddLianxinEmergencies(configuration);
+        silo.AddLianxinGovernance(configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
@@ -115,15 +116,37 @@ public static class SiloConfiguration
             }));
         }
 
-        silo.Services.AddSingleton<IAuditStore>(_ => new PostgresAuditStore(NpgsqlDataSource.Create(connectionString)));
+        // The journal and the audit log share one pool of their own, apart from the grain storage's.
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IEventJournal>(sp =>
-            new PostgresEventJournal(connectionString, sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
+            new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>
+    /// The same few statements run thousands of times a second (journal appends, grain state reads and writes):
+    /// prepared on the server they skip parsing and planning. An explicit <c>Max Auto Prepare</c> is kept.
+    /// </summary>
+    internal static string? WithStatementPreparation(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return builder.ConnectionString;
     }
 
     internal static LianxinClusterOptions ReadOptions(IConfiguration configuration) =>

@@ -18,6 +18,7 @@ public static class GovernanceApi
         DemonstrationEndpoints.Map(group);
         ServiceCircleEndpoints.Map(group);
         ResidentialPointsEndpoints.Map(group);
+        ClosedLoopEndpoints.Map(group);
         ReportEndpoints.Map(group);
         return group;
     }

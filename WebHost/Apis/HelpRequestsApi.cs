@@ -1,9 +1,10 @@
 using Lianxin.HelpRequests;
+using Lianxin.WebHost.Apis.HelpRequests;
 using Lianxin.WebHost.Security;
 
 namespace Lianxin.WebHost.Apis;
 
-/// <summary>Help request tickets: <c>/api/v1/help-requests/{id}</c>.</summary>
+/// <summary>Help request tickets and their closed loop: <c>/api/v1/help-requests</c>.</summary>
 public static class HelpRequestsApi
 {
     public static RouteGroupBuilder MapHelpRequestsApi(this IEndpointRouteBuilder app)
@@ -11,6 +12,7 @@ public static class HelpRequestsApi
         var group = app.MapGroup("/api/v1/help-requests").WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A help request: center, function, description, owner and state.")
             .Produces<HelpRequestTicket>().ProducesProblem(403).ProducesProblem(404);
+        HelpRequestActions.Map(group);
         return group;
     }
 

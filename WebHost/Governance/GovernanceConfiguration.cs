@@ -15,9 +15,9 @@ public static class GovernanceConfiguration
         }
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new ClosedLoopLifecycle(options.ClosedLoop.ToLimits()));
+        builder.Services.TryAddSingleton(new ClosedLoopLifecycle(options.ClosedLoop.ToLimits()));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IRatingEvidenceSource, RegistryEvidenceSource>();
+        builder.Services.TryAddSingleton<IRatingEvidenceSource, LiveEvidenceSource>();
         if (builder.Configuration.GetValue("Demo:Enabled", true))
         {
             builder.Services.AddSingleton<ResidentialPointsDemoLoader>();

@@ -13,19 +13,3 @@ public sealed class GovernanceOptions
     /// <summary>Time limits of the help-request closed loop (<c>Governance:ClosedLoop:ToAssign</c>, …, as "d.hh:mm:ss").</summary>
     public ClosedLoopLimitsOptions ClosedLoop { get; set; } = new();
 }
-
-/// <summary>The help-request time limits as configuration; defaults are <see cref="ClosedLoopTimeLimits.Default"/>.</summary>
-public sealed class ClosedLoopLimitsOptions
-{
-    public TimeSpan ToAssign { get; set; } = ClosedLoopTimeLimits.Default.ToAssign;
-
-    public TimeSpan ToStart { get; set; } = ClosedLoopTimeLimits.Default.ToStart;
-
-    public TimeSpan ToResolve { get; set; } = ClosedLoopTimeLimits.Default.ToResolve;
-
-    public TimeSpan ToActOnEscalation { get; set; } = ClosedLoopTimeLimits.Default.ToActOnEscalation;
-
-    public TimeSpan ToRate { get; set; } = ClosedLoopTimeLimits.Default.ToRate;
-
-    public ClosedLoopTimeLimits ToLimits() => new(ToAssign, ToStart, ToResolve, ToActOnEscalation, ToRate);
-}

@@ -26,10 +26,14 @@ public sealed record ClusterSettings(string ConnectionString, string ClusterId)
         ["Cluster:Membership:TableRefreshTimeout"] = "00:00:02",
     };
 
-    /// <summary>Web hosts as clients: they refresh the gateway list every second.</summary>
+    /// <summary>
+    /// Web hosts as clients: they refresh the gateway list every second, and renew their live-feed subscriptions every
+    /// second (production: 30 s), so a feed that moved to another silo is found again quickly.
+    /// </summary>
     public IReadOnlyDictionary<string, string> WebHostSettings => new Dictionary<string, string>(Common)
     {
         ["Cluster:Mode"] = "Client",
         ["Cluster:Gateway:GatewayListRefreshPeriod"] = "00:00:01",
+        ["Live:RenewInterval"] = "00:00:01",
     };
 }

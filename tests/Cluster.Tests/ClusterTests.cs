@@ -3,37 +3,29 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
+using Xunit.Abstractions;
 
 namespace Lianxin.Cluster.Tests;
 
 /// <summary>Three silo processes and two web hosts, all on one PostgreSQL database, as on Kubernetes.</summary>
-public sealed class ClusterTests : IAsyncLifetime
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<SiloProcess> _silos = [];
-    private ClusterSettings _cluster = null!;
     private LianxinWebFactory _webA = null!;
     private LianxinWebFactory _webB = null!;
 
     public async Task InitializeAsync()
     {
-        _cluster = await ClusterSettings.CreateAsync();
-        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SiloProcess.StartAsync(_cluster))));
-        _webA = new LianxinWebFactory(settings: _cluster.WebHostSettings);
-        _webB = new LianxinWebFactory(settings: _cluster.WebHostSettings);
+        await cluster.EnsureFullAsync();
+        _silos.AddRange(cluster.Silos);
+        (_webA, _webB) = (cluster.WebA, cluster.WebB);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _webA.DisposeAsync();
-        await _webB.DisposeAsync();
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task WhatOneWebHostWritesTheOtherReads()
+    public Task WhatOneWebHostWritesTheOtherReads() => cluster.ReportingAsync(output, async () =>
     {
         var writer = _webA.ClientAs(Role.Operator, "cl");
         var reader = _webB.ClientAs(Role.Operator, "cl");
@@ -44,10 +36,10 @@ public sealed class ClusterTests : IAsyncLifetime
         var district = await reader.GetFromJsonAsync<JsonElement>("/api/v1/centers/cl");
         Assert.Equal(["cl-c1"], district.GetProperty("childIds").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(HttpStatusCode.OK, (await _webB.CreateClient().GetAsync("/health/ready")).StatusCode);
-    }
+    });
 
     [Fact]
-    public async Task SiloKilledMidWritesLosesNothingThatWasAcknowledged()
+    public Task SiloKilledMidWritesLosesNothingThatWasAcknowledged() => cluster.ReportingAsync(output, async () =>
     {
         var writer = _webA.ClientAs(Role.Operator, "kl");
         (await writer.PostAsJsonAsync("/api/v1/centers", Center("kl", "district", null))).EnsureSuccessStatusCode();
@@ -76,7 +68,7 @@ public sealed class ClusterTests : IAsyncLifetime
                 () => reader.GetAsync($"/api/v1/centers/{id}"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), id);
             Assert.Equal(HttpStatusCode.OK, center.StatusCode);
         }
-    }
+    });
 
     /// <summary>A request that may fail while the cluster notices a dead silo: a failure is simply not acknowledged.</summary>
     private static async Task<HttpResponseMessage?> PostWithinAsync(HttpClient client, object body)

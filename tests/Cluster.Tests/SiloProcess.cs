@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Lianxin.TestSupport;
@@ -10,8 +11,12 @@ namespace Lianxin.Cluster.Tests;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    /// <summary>How many of the latest output lines are kept for a failing test's report.</summary>
+    private const int KeptLines = 300;
+
     private readonly Process _process;
     private readonly HttpClient _http;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private SiloProcess(Process process, int httpPort)
     {
@@ -19,7 +24,15 @@ public sealed class SiloProcess : IAsyncDisposable
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
     }
 
+    /// <summary>The silo's process id and ports, to tell the silos apart in a report.</summary>
+    public string Name => $"silo pid {_process.Id}, silo port {SiloPort}, gateway {GatewayPort}";
+
+    /// <summary>The latest lines the silo wrote to stdout and stderr.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
     public int GatewayPort { get; private init; }
+
+    public int SiloPort { get; private init; }
 
     public bool HasExited => _process.HasExited;
 
@@ -64,12 +77,27 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Cluster__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
-        // Drain the output so the process never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var silo = new SiloProcess(process, httpPort) { GatewayPort = gatewayPort, SiloPort = siloPort };
+
+        // Drain the output so the process never blocks on a full pipe; keep the tail for a failing test's report.
+        process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Keep(e.Data is null ? null : $"stderr: {e.Data}");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new SiloProcess(process, httpPort) { GatewayPort = gatewayPort };
+        return silo;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines && _output.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>Waits until the silo answers its readiness probe (it has joined the cluster).</summary>

@@ -8,11 +8,11 @@ namespace Lianxin.Common.Journal;
 public interface IEventJournal
 {
     /// <summary>
-    /// Stores the entries whose ids the journal does not hold yet. The answer has one flag per entry, in order:
-    /// true when this call stored it, false when it was there already (also for a repeat within the same call).
-    /// Completes only when the stored entries are durable.
+    /// Stores the entries whose ids the journal does not hold yet. The answer has one number per entry, in order:
+    /// the position this call stored it at, or 0 when it was there already (also for a repeat within the same
+    /// call). Completes only when the stored entries are durable.
     /// </summary>
-    Task<bool[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default);
+    Task<long[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Up to <paramref name="max"/> entries of one stream after <paramref name="afterPosition"/>, in position order.

@@ -8,9 +8,9 @@ public sealed class InMemoryEventJournal : IEventJournal
     private readonly Dictionary<string, List<JournalRecord>> _streams = new(StringComparer.Ordinal);
     private long _position;
 
-    public Task<bool[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    public Task<long[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
-        var stored = new bool[entries.Count];
+        var stored = new long[entries.Count];
         lock (_gate)
         {
             for (var i = 0; i < entries.Count; i++)
@@ -27,7 +27,7 @@ public sealed class InMemoryEventJournal : IEventJournal
                 }
 
                 stream.Add(new JournalRecord(++_position, entry));
-                stored[i] = true;
+                stored[i] = _position;
             }
         }
 

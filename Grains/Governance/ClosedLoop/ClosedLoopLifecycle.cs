@@ -1,4 +1,5 @@
 using Lianxin.Common;
+using Lianxin.HelpRequests;
 
 namespace Lianxin.Governance;
 
@@ -28,10 +29,9 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
             return LoopTransition.Refuse(ticket, $"Request '{ticket.Id}' is already {Stage(ticket.Stage)}.");
         }
 
-        if (ticket.Function == BasicFunction.PartyBuilding && (!to.IsPartyMember || to.IsThirdParty))
+        if (PartyAffairsRule.Refusal(ticket.Function, to) is { } partyRefusal)
         {
-            var who = to.IsThirdParty ? "a third-party account" : "not a party member";
-            return LoopTransition.Refuse(ticket, $"Party-building tasks go only to party members (党务工作不外包): {to.Name} is {who}.");
+            return LoopTransition.Refuse(ticket, partyRefusal, HelpRequestRefusal.PartyAffairs);
         }
 
         return LoopTransition.Accept(Enter(ticket, LoopStage.Assigned, actor, now, note ?? $"Assigned to {to.Name}.") with { Owner = to, EscalatedFrom = null });
@@ -41,12 +41,27 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
     public LoopTransition Start(LoopTicket ticket, string actor, DateTimeOffset now, string? note = null) =>
         OwnerStep(ticket, actor, LoopStage.Assigned, LoopStage.InProgress, now, note);
 
+    /// <summary>
+    /// The owner starts work, with the owner's facts as they are now: a party-building request whose owner is no
+    /// longer a party member (or turned out to be a third-party account) is refused and must be reassigned.
+    /// </summary>
+    public LoopTransition Start(LoopTicket ticket, LoopAssignee handler, DateTimeOffset now, string? note = null) =>
+        PartyAffairsRule.Refusal(ticket.Function, handler) is { } refusal
+            ? LoopTransition.Refuse(ticket, refusal, HelpRequestRefusal.PartyAffairs)
+            : Start(ticket, handler.Id, now, note);
+
     /// <summary>The owner reports it solved: from in progress, or from an escalation of a request in progress.</summary>
     public LoopTransition Resolve(LoopTicket ticket, string actor, DateTimeOffset now, string? note = null)
     {
         var step = OwnerStep(ticket, actor, LoopStage.InProgress, LoopStage.Resolved, now, note);
         return step.Accepted ? LoopTransition.Accept(step.Ticket with { ResolvedAt = now }) : step;
     }
+
+    /// <summary>The owner reports it solved, with the owner's facts as they are now (see <see cref="Start(LoopTicket, LoopAssignee, DateTimeOffset, string?)"/>).</summary>
+    public LoopTransition Resolve(LoopTicket ticket, LoopAssignee handler, DateTimeOffset now, string? note = null) =>
+        PartyAffairsRule.Refusal(ticket.Function, handler) is { } refusal
+            ? LoopTransition.Refuse(ticket, refusal, HelpRequestRefusal.PartyAffairs)
+            : Resolve(ticket, handler.Id, now, note);
 
     /// <summary>The resident rates the outcome, 1 (poor) to 5 (very good), within the rating window.</summary>
     public LoopTransition Rate(LoopTicket ticket, int rating, string actor, DateTimeOffset now, string? comment = null)
@@ -58,7 +73,7 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
 
         if (rating is < 1 or > 5)
         {
-            return LoopTransition.Refuse(ticket, "A rating is 1 to 5.");
+            return LoopTransition.Refuse(ticket, "A rating is 1 to 5.", HelpRequestRefusal.Invalid);
         }
 
         return LoopTransition.Accept(Enter(ticket, LoopStage.Rated, actor, now, comment ?? $"Rated {rating}.") with { Rating = rating });

@@ -3,9 +3,8 @@ using Lianxin.Centers;
 namespace Lianxin.Governance;
 
 /// <summary>
-/// Where a center's star-rating evidence for a year comes from. Activity (check-ins, volunteer hours), kiosk
-/// uptime, help requests and drills are produced by the kiosk and emergency actors; until those are connected the
-/// registry source below supplies compliance only and leaves the rest missing.
+/// Where a center's star-rating evidence for a year comes from: <see cref="LiveEvidenceSource"/> reads the live actors
+/// (the web host's choice); <see cref="RegistryEvidenceSource"/> supplies compliance only.
 /// </summary>
 public interface IRatingEvidenceSource
 {

@@ -8,8 +8,8 @@ namespace Lianxin.WebHost.Apis.Governance;
 
 /// <summary>
 /// The printable yearly report of one center (年度报告): a self-contained HTML page (no scripts, fonts or images to
-/// fetch) laid out for A4, with compliance, the star rating and every contribution, the committee's decisions and
-/// the service circle.
+/// fetch) laid out for A4, with compliance, the star rating and every contribution, the committee's decisions,
+/// the help requests' closed loop and the service circle.
 /// </summary>
 internal static class CenterReportPage
 {
@@ -24,7 +24,8 @@ internal static class CenterReportPage
         @page { size: A4; margin: 14mm; } @media print { body { margin: 0; } }
         """;
 
-    public static string Render(CenterSnapshot center, CenterCompliance compliance, CenterRating rating, CoverageReport coverage, DateTimeOffset generatedAt)
+    public static string Render(
+        CenterSnapshot center, CenterCompliance compliance, CenterRating rating, CoverageReport coverage, IReadOnlyList<LoopStatisticsRow> helpRequests, DateTimeOffset generatedAt)
     {
         var p = center.Profile;
         var html = new StringBuilder();
@@ -92,6 +93,8 @@ internal static class CenterReportPage
             html.Append("</tbody></table>");
         }
 
+        AppendClosedLoop(html, helpRequests);
+
         var t = coverage.Totals;
         html.Append("<h2>15-minute service circle</h2><p>")
             .Append(E($"{N(t.CoveredHouseholds)} of {N(t.Households)} households ({N(t.HouseholdShare * 100)} %) and {t.CoveredPoints} of {t.Points} residential points of this center lie within {N(coverage.WalkingDistanceMeters)} m of one of {coverage.Sites} sites."))
@@ -110,6 +113,30 @@ internal static class CenterReportPage
 
         html.Append("<p class=\"note\">").Append(E($"Generated {generatedAt:yyyy-MM-dd HH:mm} UTC from the live registry and evidence.")).Append("</p></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>The help requests of the year as a closed loop: per function, how many, how many still open or overdue, how fast closed.</summary>
+    private static void AppendClosedLoop(StringBuilder html, IReadOnlyList<LoopStatisticsRow> rows)
+    {
+        html.Append("<h2>Help requests: the closed loop (问题导向、量化闭环)</h2>");
+        if (rows.Count == 0)
+        {
+            html.Append("<p>No help request was raised at this center in the year.</p>");
+            return;
+        }
+
+        var totals = ClosedLoopTotals.Of(rows);
+        html.Append("<p>").Append(E($"{totals.Raised} raised, {totals.Resolved} resolved ({totals.ResolvedOnTime} on time, never overdue), {totals.Open} still open, {totals.OverdueNow} overdue now.")).Append("</p>");
+        html.Append("<table><thead><tr><th>Function</th><th>Raised</th><th>Open</th><th>Overdue now</th><th>Resolved</th><th>On time</th><th>Median hours to resolve</th><th>Average rating</th></tr></thead><tbody>");
+        foreach (var r in rows)
+        {
+            html.Append("<tr><td>").Append(E(Name(r.Function))).Append("</td><td class=\"num\">").Append(r.Raised).Append("</td><td class=\"num\">").Append(r.Open)
+                .Append("</td><td class=\"num\">").Append(r.OverdueNow).Append("</td><td class=\"num\">").Append(r.Resolved).Append("</td><td class=\"num\">").Append(r.ResolvedOnTime)
+                .Append("</td><td class=\"num\">").Append(r.MedianHoursToResolve is { } h ? N(h) : "—").Append("</td><td class=\"num\">").Append(r.AverageRating is { } a ? N(a) : "—")
+                .Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
     }
 
     private static void Row(StringBuilder html, string label, string value) =>

@@ -10,7 +10,7 @@ internal static class ReportEndpoints
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/centers/{id}/reports/{year:int}", GetAsync)
-            .WithSummary("A center's yearly report as a printable HTML page (A4): compliance, star rating with contributions, decisions, service circle.")
+            .WithSummary("A center's yearly report as a printable HTML page (A4): compliance, star rating with contributions, decisions, help requests' closed loop, service circle.")
             .Produces(200, contentType: "text/html").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
     private static async Task<IResult> GetAsync(
@@ -35,7 +35,9 @@ internal static class ReportEndpoints
         var rating = await CenterRating.ReadAsync(grains, evidence, center, year);
         var (points, sites) = await ServiceCircleInputs.ReadAsync(grains, id, target.CenterPath);
         var coverage = ServiceCircleCalculator.Compute([.. points.Where(p => p.CenterId == id)], sites, options.WalkingDistanceMeters);
-        var page = CenterReportPage.Render(center, ComplianceRules.Evaluate(center), rating, coverage, clock.GetUtcNow());
+        var helpRequests = ClosedLoopStatistics.Compute(
+            await grains.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(id, year)).ListAsync(), clock.GetUtcNow());
+        var page = CenterReportPage.Render(center, ComplianceRules.Evaluate(center), rating, coverage, helpRequests, clock.GetUtcNow());
         return TypedResults.Content(page, "text/html; charset=utf-8");
     }
 }

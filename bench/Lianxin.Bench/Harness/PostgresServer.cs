@@ -88,6 +88,41 @@ internal sealed class PostgresServer : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>
+    /// CPU time used so far by the server's live processes (the postmaster and its children, from /proc), or null for a
+    /// server the harness did not start. Differences over a run show the database's share of the work.
+    /// </summary>
+    public TimeSpan? CpuTime()
+    {
+        if (_dataDirectory is null || !File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
+        {
+            return null;
+        }
+
+        var postmaster = File.ReadLines(Path.Combine(_dataDirectory, "postmaster.pid")).First().Trim();
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(Path.GetFileName(d)[0])))
+        {
+            try
+            {
+                // Fields after the command's closing parenthesis: state, ppid, ..., utime (14th), stime (15th).
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (Path.GetFileName(dir) == postmaster || fields[1] == postmaster)
+                {
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        // Linux reports these in clock ticks of 1/100 s (USER_HZ).
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -30,10 +30,19 @@ internal sealed class KioskIngestScenario : IScenario
         // Warm-up: JIT, connection pools, the kiosks' and centers' activations.
         var run = sizes.Measure > MinimumRun ? sizes.Measure : MinimumRun;
         await SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.Warmup, seed: 1);
+        var (hostCpu, databaseCpu) = (host.Process.CpuTime(), context.Postgres.CpuTime());
         var full = await SimulateAsync(context, population, http, eventsPerSecond: 0, run, seed: 2);
         if (full.Accepted + full.Rejected == 0)
         {
             throw new InvalidOperationException($"The simulator got no events answered: {full}");
+        }
+
+        // CPU per event holds on a busy machine where rates do not: it says what each event costs, and where.
+        var answered = (full.Accepted + full.Rejected) / 1000.0;
+        context.Results.Detail("product.ingest_host_cpu", "(1) Web host and silo CPU per 1,000 events", (host.Process.CpuTime() - hostCpu).TotalMilliseconds / answered, "ms");
+        if (context.Postgres.CpuTime() is { } databaseAfter && databaseCpu is { } databaseBefore)
+        {
+            context.Results.Detail("product.ingest_database_cpu", "(1) PostgreSQL CPU per 1,000 events", (databaseAfter - databaseBefore).TotalMilliseconds / answered, "ms");
         }
 
         context.Results.Product(

@@ -11,7 +11,7 @@ namespace Lianxin.Grains.Tests.Governance;
 /// <see cref="SiloConfiguration.AddLianxinGrainServices"/>). The service id is fixed so a restarted cluster reads
 /// the rows the previous one wrote.
 /// </summary>
-public sealed class GovernanceClusterFixture : IAsyncLifetime
+public class GovernanceClusterFixture : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly string _serviceId = $"governance-{Guid.NewGuid():N}";
@@ -41,10 +41,20 @@ public sealed class GovernanceClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
+    /// <summary>
+    /// Settings on top of the connection string. Evidence is reported on every tick, so a test that ticks an actor
+    /// sees its evidence without waiting for the production interval.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Governance:Evidence:ReportInterval"] = "00:00:00",
+    };
+
     private async Task<InProcessTestCluster> StartAsync()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{SiloConfiguration.ConnectionStringName}"] = _connectionString })
+            .AddInMemoryCollection(Settings)
             .Build();
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = _serviceId;

@@ -47,6 +47,9 @@ public sealed class GovernanceWebFactory : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:ServiceId", $"governance-web-{Guid.NewGuid():N}");
         builder.UseSetting("Demo:Enabled", "true");
+
+        // No simulated kiosk traffic: the rating evidence of the demo centers stays what the tests themselves create.
+        builder.UseSetting("Demo:Simulate", "false");
     }
 
     private sealed record TokenAnswer(string Token);

@@ -2,6 +2,7 @@ using Lianxin.Common;
 using Lianxin.Kiosks;
 using Lianxin.Silo.Database;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Lianxin.WebHost.Tests.Kiosks;
 
@@ -47,9 +48,10 @@ public sealed class KioskDurabilityTests
         var stranded = Enumerable.Range(0, 30)
             .Select(i => new KioskEvent(Guid.NewGuid(), now.AddSeconds(-i), new CheckIn($"s{i}", PersonRole.Visitor, BasicFunction.CultureSportsLeisure)))
             .ToList();
-        await using (var journal = new PostgresEventJournal(first.ConnectionString, NullLogger<PostgresEventJournal>.Instance))
+        await using (var dataSource = NpgsqlDataSource.Create(first.ConnectionString))
+        await using (var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance))
         {
-            Assert.All(await journal.AppendAsync([.. stranded.Select(e => KioskEventCodec.Encode(kioskId, centerId, e))]), Assert.True);
+            Assert.All(await journal.AppendAsync([.. stranded.Select(e => KioskEventCodec.Encode(kioskId, centerId, e))]), p => Assert.True(p > 0));
         }
 
         await using var second = await KioskHost.StartAsync(first.ConnectionString);

@@ -131,7 +131,12 @@ public sealed class KioskIngestTests(KioskHostFixture fixture) : IClassFixture<K
         var help = Wire.Event("helpRequest", DateTimeOffset.UtcNow, new() { ["purpose"] = "careAssistance", ["description"] = "独居老人需要上门看望" });
 
         await Wire.PostAsync(kiosk, kioskId, help);
-        var ticket = await Wire.GetAsync(staff, $"/api/v1/help-requests/hr-{help["eventId"]}");
+        // The answer comes once the event is journaled; the ticket opens right after.
+        var ticket = await Eventually.HoldsAsync(
+            async () => await staff.GetAsync($"/api/v1/help-requests/hr-{help["eventId"]}") is { IsSuccessStatusCode: true } found
+                ? await found.Content.ReadFromJsonAsync<JsonElement>()
+                : default,
+            t => t.ValueKind == JsonValueKind.Object);
         var district = await Eventually.HoldsAsync(
             () => Wire.GetAsync(staff, $"/api/v1/centers/{centerId.Replace("c-", "d-")}"),
             d => d.GetProperty("subtree").GetProperty("openHelpRequests").GetInt32() == 1);

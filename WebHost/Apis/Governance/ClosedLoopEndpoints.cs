@@ -1,0 +1,74 @@
+using Lianxin.Governance;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.Governance;
+
+/// <summary>The help requests' closed loop in figures: counts, overdue and time to close per center and function.</summary>
+internal static class ClosedLoopEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/regions/{id}/help-requests/{year:int}", GetAsync)
+            .WithSummary("Help requests raised in the year in a region (or center) and below: counts, open, overdue now, resolved, on time, median hours to resolve, average rating, per center and function.")
+            .Produces<ClosedLoopFigures>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/regions/{id}/help-requests/{year:int}.csv", GetCsvAsync)
+            .WithSummary("The same figures, one row per center and function (CSV).")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+    }
+
+    /// <summary>The figures of a region and year, or the refusal.</summary>
+    public static async Task<(IReadOnlyList<LoopStatisticsRow>? Rows, IResult? Refusal)> ReadAsync(
+        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    {
+        if (RatingYears.Check(year, clock) is { } badYear)
+        {
+            return (null, badYear);
+        }
+
+        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        return (await RowsAsync(grains, id, year, clock), null);
+    }
+
+    /// <summary>Every center of the subtree's tickets of the year, from the centers' yearly books.</summary>
+    public static async Task<IReadOnlyList<LoopStatisticsRow>> RowsAsync(IGrainFactory grains, string rootId, int year, TimeProvider clock)
+    {
+        var centers = await CenterTreeReader.ReadSubtreeAsync(grains, rootId);
+        var books = await Task.WhenAll(centers.Select(c => grains.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(c.Id, year)).ListAsync()));
+        return ClosedLoopStatistics.Compute(books.SelectMany(b => b), clock.GetUtcNow());
+    }
+
+    private static async Task<IResult> GetAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    {
+        var (rows, refusal) = await ReadAsync(id, year, http, scopes, grains, clock);
+        return refusal ?? TypedResults.Ok(new ClosedLoopFigures(id, year, ClosedLoopTotals.Of(rows!), rows!));
+    }
+
+    private static async Task<IResult> GetCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    {
+        var (rows, refusal) = await ReadAsync(id, year, http, scopes, grains, clock);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return Csv.File(
+            $"help-requests-{id}-{year}.csv",
+            ["centerId", "function", "year", "raised", "open", "overdueNow", "resolved", "resolvedOnTime", "medianHoursToResolve", "averageRating"],
+            rows!.Select(r => (IReadOnlyList<object?>)
+                [r.CenterId, r.Function, year, r.Raised, r.Open, r.OverdueNow, r.Resolved, r.ResolvedOnTime, r.MedianHoursToResolve, r.AverageRating]));
+    }
+}
+
+/// <summary>A region's closed-loop figures for a year: the totals and one row per center and function.</summary>
+public sealed record ClosedLoopFigures(string RegionId, int Year, ClosedLoopTotals Totals, IReadOnlyList<LoopStatisticsRow> Rows);
+
+/// <summary>The totals of a set of closed-loop rows.</summary>
+public sealed record ClosedLoopTotals(int Raised, int Open, int OverdueNow, int Resolved, int ResolvedOnTime)
+{
+    public static ClosedLoopTotals Of(IReadOnlyList<LoopStatisticsRow> rows) => new(
+        rows.Sum(r => r.Raised), rows.Sum(r => r.Open), rows.Sum(r => r.OverdueNow), rows.Sum(r => r.Resolved), rows.Sum(r => r.ResolvedOnTime));
+}

@@ -1,0 +1,225 @@
+using Lianxin.Common;
+using Lianxin.Governance;
+using Lianxin.HelpRequests;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis.HelpRequests;
+
+/// <summary>
+/// The closed loop of a help request over HTTP: staff open one; staff of its center or above (and operators of the
+/// region) assign it, record the owner's start and resolution and the resident's rating; the owner, with a volunteer
+/// token, may start and resolve it themselves. Party-building work goes only to party members (409 otherwise, nothing
+/// changes). Every accepted step is audited.
+/// </summary>
+internal static class HelpRequestActions
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/", OpenAsync).WithSummary("Staff open a help request at a center (state open, no owner).")
+            .Produces<LoopTicket>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/loop", GetLoopAsync).WithSummary("A help request's closed loop: stage, owner, time limit, escalation and history.")
+            .Produces<LoopTicket>().ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/{id}/assign", AssignAsync).WithSummary("Give the request to a volunteer or a staff member; party-building requests only to party members.")
+            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id}/start", StartAsync).WithSummary("The owner starts work.")
+            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id}/resolve", ResolveAsync).WithSummary("The owner reports the request solved.")
+            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/{id}/rate", RateAsync).WithSummary("Record the resident's rating (1-5) of a resolved request.")
+            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+    }
+
+    private static async Task<IResult> OpenAsync(OpenHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
+    {
+        var v = new Validation();
+        var centerId = v.Id("centerId", request.CenterId);
+        var function = v.Enum<BasicFunction>("function", request.Function);
+        var description = v.Text("description", request.Description, 500);
+        var personId = request.PersonId is null ? null : v.Id("personId", request.PersonId);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var target = await scopes.ForCenterAsync(centerId);
+        if (ApiResults.CheckWrite(http, target, $"Center '{centerId}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var id = $"hr-{Guid.NewGuid():N}";
+        var grain = grains.GetGrain<IHelpRequestGrain>(id);
+        await grain.OpenAsync(new HelpRequestTicket(id, centerId, function, description, personId, null, null, clock.GetUtcNow(), HelpRequestState.Open, null));
+        await audit.RecordAsync(http, "helpRequest.opened", $"helpRequest:{id}", target, details: EnumNames.Of(function));
+        return TypedResults.Created($"/api/v1/help-requests/{id}", await grain.GetLoopAsync());
+    }
+
+    private static async Task<IResult> GetLoopAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
+        var target = loop is null ? new AccessTarget([]) : await scopes.ForCenterAsync(loop.CenterId);
+        return ApiResults.CheckRead(http, target, $"Help request '{id}'") is { } refusal ? refusal : TypedResults.Ok(loop);
+    }
+
+    private static async Task<IResult> AssignAsync(string id, AssignHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        var note = Note(v, "note", request.Note);
+        var toVolunteer = request.VolunteerId is not null;
+        if (toVolunteer == (request.StaffName is not null))
+        {
+            v.Add("volunteerId", "Give either volunteerId, or staffCenterId and staffName.");
+        }
+
+        var volunteerId = toVolunteer ? v.Id("volunteerId", request.VolunteerId) : "";
+        var staffCenterId = !toVolunteer && request.StaffName is not null ? v.Id("staffCenterId", request.StaffCenterId) : "";
+        var staffName = !toVolunteer && request.StaffName is not null ? v.Text("staffName", request.StaffName, 100) : "";
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, owner: null);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!toVolunteer && !target.CenterPath.Contains(staffCenterId))
+        {
+            v.Add("staffCenterId", $"Must be the request's center or a center above it ({string.Join(", ", target.CenterPath)}).");
+            return ApiResults.Invalid(v);
+        }
+
+        var assignee = toVolunteer ? await Assignees.VolunteerAsync(grains, volunteerId) : await Assignees.StaffAsync(grains, staffCenterId, staffName);
+        if (assignee is null)
+        {
+            return ApiResults.NotFound(toVolunteer ? $"Volunteer '{volunteerId}' does not exist." : $"Center '{staffCenterId}' has no staff member '{staffName}'.");
+        }
+
+        var caller = Caller.From(http.User)!;
+        var outcome = await grains.GetGrain<IHelpRequestGrain>(id).AssignAsync(assignee, caller.Subject, note);
+        return await AnswerAsync(outcome, "helpRequest.assigned", id, target, http, audit, $"to {assignee.Id}");
+    }
+
+    private static Task<IResult> StartAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+        OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.started", (g, handler, actor, note) => g.StartAsync(handler, actor, note));
+
+    private static Task<IResult> ResolveAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+        OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.resolved", (g, handler, actor, note) => g.ResolveAsync(handler, actor, note));
+
+    private static async Task<IResult> RateAsync(string id, RateHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        var rating = v.Required("rating", request.Rating);
+        if (request.Rating is < 1 or > 5)
+        {
+            v.Add("rating", "Must be 1 to 5.");
+        }
+
+        var comment = Note(v, "comment", request.Comment);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var (_, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, owner: null);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var outcome = await grains.GetGrain<IHelpRequestGrain>(id).RateAsync(rating, Caller.From(http.User)!.Subject, comment);
+        return await AnswerAsync(outcome, "helpRequest.rated", id, target, http, audit, $"rating {rating}");
+    }
+
+    private static async Task<IResult> OwnerStepAsync(
+        string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, string action,
+        Func<IHelpRequestGrain, LoopAssignee, string, string?, Task<HelpRequestOutcome>> step)
+    {
+        var v = new Validation();
+        var note = Note(v, "note", request?.Note);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var grain = grains.GetGrain<IHelpRequestGrain>(id);
+        var ownerId = (await grain.GetLoopAsync())?.Owner?.Id;
+        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, ownerId);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (loop!.Owner is not { } owner)
+        {
+            return Conflict($"Help request '{id}' has no owner yet: assign it first.", HelpRequestRefusal.Conflict);
+        }
+
+        // The owner's facts as they are now: someone who left the party since the assignment may not carry on with party work.
+        var handler = await Assignees.ReadAsync(grains, owner.Id) ?? owner with { IsPartyMember = false };
+        var outcome = await step(grain, handler, Caller.From(http.User)!.Subject, note);
+        return await AnswerAsync(outcome, action, id, target, http, audit, $"owner {owner.Id}");
+    }
+
+    /// <summary>
+    /// The ticket and its access target, or a refusal: 404 when it does not exist, 403 unless the caller is staff of its
+    /// center or above, an operator of its region, or (for the owner's own steps) the owner with a volunteer token.
+    /// </summary>
+    private static async Task<(LoopTicket? Loop, AccessTarget Target, IResult? Refusal)> AuthorizeAsync(
+        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, string? owner)
+    {
+        var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
+        if (loop is null)
+        {
+            return (null, new AccessTarget([]), ApiResults.NotFound($"Help request '{id}' does not exist."));
+        }
+
+        var target = await scopes.ForCenterAsync(loop.CenterId);
+        var caller = Caller.From(http.User);
+        var allowed = caller is not null
+            && (AccessPolicy.CanWriteRegistry(caller, target) || (owner is not null && caller.Role == Role.Volunteer && caller.ScopeId == owner));
+        return allowed
+            ? (loop, target, null)
+            : (loop, target, ApiResults.Forbidden($"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner."));
+    }
+
+    private static async Task<IResult> AnswerAsync(HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details)
+    {
+        if (outcome.Accepted)
+        {
+            await audit.RecordAsync(http, action, $"helpRequest:{id}", target, details: details);
+            return TypedResults.Ok(outcome.Ticket);
+        }
+
+        if (outcome.Kind == HelpRequestRefusal.PartyAffairs)
+        {
+            // Refusals of the party-affairs rule are kept: an attempt to outsource party work is itself worth knowing.
+            await audit.RecordAsync(http, "helpRequest.refused", $"helpRequest:{id}", target, outcome.Refusal, details);
+        }
+
+        return outcome.Kind switch
+        {
+            HelpRequestRefusal.NotFound => ApiResults.NotFound(outcome.Refusal!),
+            HelpRequestRefusal.Invalid => ApiResults.Invalid(Single("rating", outcome.Refusal!)),
+            _ => Conflict(outcome.Refusal!, outcome.Kind),
+        };
+    }
+
+    private static IResult Conflict(string detail, HelpRequestRefusal kind) =>
+        TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status409Conflict,
+            title: kind == HelpRequestRefusal.PartyAffairs ? "Party affairs are done only by party members" : "The request's stage or owner does not allow this",
+            extensions: new Dictionary<string, object?> { ["refusal"] = EnumNames.Of(kind) });
+
+    private static Validation Single(string field, string message)
+    {
+        var v = new Validation();
+        v.Add(field, message);
+        return v;
+    }
+
+    private static string? Note(Validation v, string field, string? value) => value is null ? null : v.Text(field, value, 500);
+}

@@ -1,0 +1,129 @@
+using Lianxin.TestSupport;
+using Xunit.Abstractions;
+
+namespace Lianxin.Cluster.Tests;
+
+/// <summary>
+/// One three-silo cluster (real <c>Lianxin.Silo</c> processes on one PostgreSQL database) and two web hosts as its
+/// clients, shared by the cluster tests: starting silos is the slow part. A test that kills or stops silos replaces
+/// them; the next test starts with <see cref="EnsureFullAsync"/>.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const int Size = 3;
+
+    /// <summary>How long the cluster may take to notice a dead silo, reassign its actors and admit a new one.</summary>
+    public static readonly TimeSpan Recovery = TimeSpan.FromSeconds(90);
+
+    private readonly List<SiloProcess> _silos = [];
+    private readonly List<SiloProcess> _everStarted = [];
+
+    public ClusterSettings Settings { get; private set; } = null!;
+
+    public LianxinWebFactory WebA { get; private set; } = null!;
+
+    public LianxinWebFactory WebB { get; private set; } = null!;
+
+    public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    public async Task InitializeAsync()
+    {
+        Settings = await ClusterSettings.CreateAsync();
+        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => SiloProcess.StartAsync(Settings))));
+        _everStarted.AddRange(_silos);
+        WebA = new LianxinWebFactory(settings: Settings.WebHostSettings);
+        WebB = new LianxinWebFactory(settings: Settings.WebHostSettings);
+        _ = (WebA.Server, WebB.Server);
+        await WaitMembersAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await WebA.DisposeAsync();
+        await WebB.DisposeAsync();
+        foreach (var silo in _everStarted)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    /// <summary>Replaces any silo an earlier test left dead, and waits until the cluster has all its members.</summary>
+    public async Task EnsureFullAsync()
+    {
+        for (var i = 0; i < _silos.Count; i++)
+        {
+            if (_silos[i].HasExited)
+            {
+                _silos[i] = await StartAsync();
+            }
+        }
+
+        await WaitMembersAsync();
+    }
+
+    /// <summary>Starts a silo in place of silo <paramref name="index"/> (already killed or stopped) and waits until it joined.</summary>
+    public async Task ReplaceAsync(int index)
+    {
+        _silos[index] = await StartAsync();
+        await WaitMembersAsync();
+    }
+
+    /// <summary>The index of the silo that hosts an actor now (activating it if needed), as the cluster's directory says.</summary>
+    public async Task<int> HostOfAsync(IAddressable grain)
+    {
+        var address = await WebA.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        var index = _silos.FindIndex(s => s.SiloPort == address?.Endpoint.Port);
+        return index >= 0 ? index : throw new InvalidOperationException($"No silo of this test listens on {address}.");
+    }
+
+    /// <summary>
+    /// Runs a test body; when it fails, the tail of every silo's output is written to the test output first, so the
+    /// cluster's side of the failure is in the report.
+    /// </summary>
+    public async Task ReportingAsync(ITestOutputHelper output, Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            foreach (var silo in _everStarted)
+            {
+                output.WriteLine($"----- {silo.Name}{(silo.HasExited ? " (exited)" : "")} -----");
+                foreach (var line in silo.Output)
+                {
+                    output.WriteLine(line);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<SiloProcess> StartAsync()
+    {
+        var silo = await SiloProcess.StartAsync(Settings);
+        _everStarted.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Waits until the membership table lists exactly the running silos as active, and a client reaches them.</summary>
+    private Task WaitMembersAsync() => Eventually.HoldsAsync(
+        async () =>
+        {
+            try
+            {
+                var hosts = await WebA.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10));
+                var running = _silos.Where(s => !s.HasExited).Select(s => s.SiloPort).Order();
+                return hosts.Keys.Select(k => k.Endpoint.Port).Order().SequenceEqual(running);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                return false;
+            }
+        },
+        full => full,
+        Recovery,
+        "every running silo active in the membership table, and no other");
+}

@@ -1,0 +1,45 @@
+using Lianxin.Activity;
+using Lianxin.Kiosks;
+using Lianxin.TestSupport;
+using Xunit.Abstractions;
+
+namespace Lianxin.Cluster.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class KioskFailoverTests(ClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Kiosks = 3;
+    private const int Batches = 20;
+    private const int BatchSize = 50;
+
+    public Task InitializeAsync() => cluster.EnsureFullAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public Task KioskEventsAcceptedBeforeAndAfterASiloIsKilledMidStreamAreEachCountedOnce() => cluster.ReportingAsync(output, async () =>
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var fleet = await KioskFleet.CreateAsync(cluster.WebA, Kiosks);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var load = fleet.RunAsync(Batches, BatchSize, TimeSpan.Zero, deadline.Token);
+
+        // The silo that holds the center's activity dies without any shutdown, a third of the way through.
+        await Eventually.HoldsAsync(() => Task.FromResult(fleet.Acknowledged), n => n >= Kiosks * Batches * BatchSize / 3 || load.IsCompleted, ClusterFixture.Recovery, "a third of the events acknowledged");
+        var victim = await cluster.HostOfAsync(cluster.WebA.Grains.GetGrain<ICenterActivityGrain>(fleet.Center));
+        Assert.False(load.IsCompleted, "the silo is killed while kiosks are still sending");
+        var kiosksOnVictim = 0;
+        foreach (var kiosk in fleet.KioskIds)
+        {
+            kiosksOnVictim += await cluster.HostOfAsync(cluster.WebA.Grains.GetGrain<IKioskIngestGrain>(kiosk)) == victim ? 1 : 0;
+        }
+
+        await cluster.Silos[victim].KillAsync();
+        output.WriteLine($"{clock.Elapsed}: silo {victim} killed (it held the center's activity and {kiosksOnVictim} of {Kiosks} kiosks)");
+        await load;
+        output.WriteLine($"{clock.Elapsed}: {fleet.Acknowledged} events acknowledged, {fleet.ResentBatches} batches re-sent after failures; silo {victim} killed.");
+
+        Assert.Equal(Kiosks * Batches * BatchSize, fleet.Acknowledged);
+        await fleet.AssertCountedOnceAsync(cluster.Settings.ConnectionString);
+    });
+}
