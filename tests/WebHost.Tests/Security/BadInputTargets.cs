@@ -46,6 +46,9 @@ public static class BadInputTargets
         new(Row("POST /api/v1/emergencies/{id}/cancel"), Operator, F("comment", FieldKind.UncheckedText)),
         new(Row("POST /api/v1/emergencies/{id}/responses"), Operator,
             F("status", FieldKind.Enum), F("comment", FieldKind.UncheckedText), F("volunteerId", FieldKind.Id), F("channel", FieldKind.Enum), F("location", FieldKind.Point)),
+        new(Row("POST /api/v1/help-requests/"), Operator, F("description", FieldKind.UncheckedText), F("centerId", FieldKind.Id), F("function", FieldKind.Enum)),
+        new(Row("POST /api/v1/help-requests/{id}/assign"), Operator, F("note", FieldKind.UncheckedText), F("volunteerId", FieldKind.Id)),
+        new(Row("POST /api/v1/help-requests/{id}/rate"), Operator, F("rating", FieldKind.Number), F("comment", FieldKind.UncheckedText)),
         new(DevTokens, Anonymous, F("role", FieldKind.Enum), F("scopeId", FieldKind.Id), F("subject", FieldKind.UncheckedText)),
     ];
 

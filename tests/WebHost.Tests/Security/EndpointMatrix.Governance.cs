@@ -33,6 +33,8 @@ public static partial class EndpointMatrix
             Get($"{root}/regions/{{id}}/demonstration/{{year:int}}", _ => $"{region}/demonstration/{Year}", ReadersOfRegion1),
             Write("PUT", $"{root}/regions/{{id}}/demonstration/{{year:int}}", _ => $"{region}/demonstration/{Year}",
                 _ => new { centerIds = new[] { CenterA }, reason = "示范中心" }, EndpointRow.Reads(_ => $"{region}/demonstration/{Year}"), Operator),
+            Get($"{root}/regions/{{id}}/help-requests/{{year:int}}", _ => $"{region}/help-requests/{Year}", ReadersOfRegion1),
+            Get($"{root}/regions/{{id}}/help-requests/{{year:int}}.csv", _ => $"{region}/help-requests/{Year}.csv", ReadersOfRegion1),
             Get($"{root}/regions/{{id}}/service-circle", _ => $"{region}/service-circle", ReadersOfRegion1),
             Get($"{root}/regions/{{id}}/service-circle/areas.csv", _ => $"{region}/service-circle/areas.csv", ReadersOfRegion1),
             Get($"{root}/regions/{{id}}/service-circle/uncovered.csv", _ => $"{region}/service-circle/uncovered.csv", ReadersOfRegion1),
