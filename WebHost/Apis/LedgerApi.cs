@@ -23,6 +23,12 @@ public static class LedgerApi
     /// </summary>
     private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
+        // Ledgers of unregistered residents are keyed by the ids kiosks send: anything else has none (and activates nothing).
+        if (!Kiosks.KioskEventRequest.PersonPattern().IsMatch(id))
+        {
+            return ApiResults.NotFound($"'{id}' is not a person id.");
+        }
+
         var target = await scopes.ForVolunteerAsync(id);
         var allowed = target.CenterPath.Count > 0
             ? ApiResults.CheckRead(http, target, $"Person '{id}'") is null

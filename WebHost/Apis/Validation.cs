@@ -55,6 +55,10 @@ internal sealed partial class Validation
         {
             Add(field, "Must not contain control characters.");
         }
+        else if (value.Any(IsBidiOverride))
+        {
+            Add(field, "Must not contain bidirectional embeddings, overrides or isolates (U+202A-U+202E, U+2066-U+2069).");
+        }
 
         return value.Trim();
     }
@@ -82,6 +86,12 @@ internal sealed partial class Validation
         Add(field, $"'{value}' is not one of: {string.Join(", ", EnumNames.All<TEnum>())}.");
         return default;
     }
+
+    /// <summary>
+    /// Explicit direction controls make a name display in another order than it is stored ("abc\u202Efdp.exe" shows as
+    /// "abcexe.pdf"): a spoofing tool, never needed, since right-to-left scripts display correctly without them.
+    /// </summary>
+    private static bool IsBidiOverride(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex IdPattern();

@@ -122,8 +122,9 @@ public sealed partial record KioskEventRequest(
         return Points ?? 0;
     }
 
+    /// <summary>A person id as kiosks send it (also the key of a person's ledger).</summary>
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
-    private static partial Regex PersonPattern();
+    internal static partial Regex PersonPattern();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
     internal static partial Regex Rfc3339Pattern();

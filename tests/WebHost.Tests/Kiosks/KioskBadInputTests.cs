@@ -47,35 +47,6 @@ public sealed class KioskBadInputTests(KioskHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task WrongDeviceKeyIsUnauthorized()
-    {
-        var (_, kioskId, _, _) = await fixture.Host.KioskAsync();
-        var impostor = fixture.Host.CreateClient();
-        impostor.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Kiosk {kioskId}.{new string('A', 43)}");
-
-        var response = await impostor.PostAsJsonAsync($"/api/v1/kiosks/{kioskId}/events", new { events = new[] { Wire.CheckIn("p1", Now) } });
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, await Wire.JournalRowsAsync(fixture.Host.ConnectionString, kioskId));
-    }
-
-    [Fact]
-    public async Task KioskPostingForAnotherKioskIsForbidden()
-    {
-        var (_, victimId, _, _) = await fixture.Host.KioskAsync();
-        var (other, _, _, _) = await fixture.Host.KioskAsync();
-
-        var events = await other.PostAsJsonAsync($"/api/v1/kiosks/{victimId}/events", new { events = new[] { Wire.CheckIn("p1", Now) } });
-        var beat = await other.PostAsJsonAsync($"/api/v1/kiosks/{victimId}/heartbeat", new { appVersion = "1.0" });
-
-        Assert.Equal(HttpStatusCode.Forbidden, events.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, beat.StatusCode);
-        Assert.Equal("application/problem+json", events.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, await Wire.JournalRowsAsync(fixture.Host.ConnectionString, victimId));
-    }
-
-    [Fact]
     public async Task RevokedKeyNoLongerWorksAndARotatedKeyReplacesTheOld()
     {
         var (kiosk, kioskId, _, staff) = await fixture.Host.KioskAsync();
@@ -91,17 +62,6 @@ public sealed class KioskBadInputTests(KioskHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, oldKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, newKey.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
-    }
-
-    [Fact]
-    public async Task StaffOfAnotherCenterCannotRegisterAKioskKey()
-    {
-        var (_, kioskId, _, _) = await fixture.Host.KioskAsync();
-        var outsider = await fixture.Host.StaffAsync("elsewhere", "staff");
-
-        var response = await outsider.PostAsync($"/api/v1/kiosks/{kioskId}/keys", null);
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     private static string Batch(params Dictionary<string, object?>[] events) => JsonSerializer.Serialize(new { events });
