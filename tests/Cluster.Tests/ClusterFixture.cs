@@ -29,12 +29,18 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Settings = await ClusterSettings.CreateAsync();
-        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => SiloProcess.StartAsync(Settings))));
-        _everStarted.AddRange(_silos);
+        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => StartAsync())));
         WebA = new LianxinWebFactory(settings: Settings.WebHostSettings);
         WebB = new LianxinWebFactory(settings: Settings.WebHostSettings);
         _ = (WebA.Server, WebB.Server);
-        await WaitMembersAsync();
+        try
+        {
+            await WaitMembersAsync();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{Tails()}", e);
+        }
     }
 
     public async Task DisposeAsync()
@@ -88,23 +94,38 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
         catch
         {
-            foreach (var silo in _everStarted)
-            {
-                output.WriteLine($"----- {silo.Name}{(silo.HasExited ? " (exited)" : "")} -----");
-                foreach (var line in silo.Output)
-                {
-                    output.WriteLine(line);
-                }
-            }
-
+            output.WriteLine(Tails());
             throw;
         }
+    }
+
+    /// <summary>The latest output of every silo started for these tests.</summary>
+    private string Tails()
+    {
+        var report = new System.Text.StringBuilder();
+        lock (_everStarted)
+        {
+            foreach (var silo in _everStarted)
+            {
+                report.AppendLine($"----- {silo.Name}{(silo.HasExited ? " (exited)" : "")} -----");
+                foreach (var line in silo.Output)
+                {
+                    report.AppendLine(line);
+                }
+            }
+        }
+
+        return report.ToString();
     }
 
     private async Task<SiloProcess> StartAsync()
     {
         var silo = await SiloProcess.StartAsync(Settings);
-        _everStarted.Add(silo);
+        lock (_everStarted)
+        {
+            _everStarted.Add(silo);
+        }
+
         return silo;
     }
 

@@ -113,8 +113,9 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 return (await _http.GetAsync("/health/ready")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
                 return false;
             }
         },
