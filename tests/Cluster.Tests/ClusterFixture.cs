@@ -29,24 +29,32 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Settings = await ClusterSettings.CreateAsync();
-        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => StartAsync())));
-        WebA = new LianxinWebFactory(settings: Settings.WebHostSettings);
-        WebB = new LianxinWebFactory(settings: Settings.WebHostSettings);
-        _ = (WebA.Server, WebB.Server);
         try
         {
+            _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => StartAsync())));
+            WebA = new LianxinWebFactory(settings: Settings.WebHostSettings);
+            WebB = new LianxinWebFactory(settings: Settings.WebHostSettings);
+            _ = (WebA.Server, WebB.Server);
             await WaitMembersAsync();
         }
-        catch (TimeoutException e)
+        catch (Exception e)
         {
-            throw new TimeoutException($"{e.Message}\n{Tails()}", e);
+            // A fixture that fails to start is not disposed: its silo processes must not outlive the test run.
+            var tails = Tails();
+            foreach (var silo in _everStarted)
+            {
+                await silo.DisposeAsync();
+            }
+
+            _everStarted.Clear();
+            throw new InvalidOperationException($"The cluster did not start: {e.Message}\n{tails}", e);
         }
     }
 
     public async Task DisposeAsync()
     {
-        await WebA.DisposeAsync();
-        await WebB.DisposeAsync();
+        await (WebA?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (WebB?.DisposeAsync() ?? ValueTask.CompletedTask);
         foreach (var silo in _everStarted)
         {
             await silo.DisposeAsync();

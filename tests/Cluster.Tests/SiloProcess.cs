@@ -54,6 +54,12 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 await silo.DisposeAsync();
             }
+            catch
+            {
+                // Never leave a silo process behind a failed start.
+                await silo.DisposeAsync();
+                throw;
+            }
         }
     }
 
