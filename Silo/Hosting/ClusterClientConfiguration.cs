@@ -22,6 +22,9 @@ public static class ClusterClientConfiguration
             });
             // How often the client re-reads the gateway list (Cluster:Gateway:GatewayListRefreshPeriod, …).
             client.Configure<GatewayOptions>(builder.Configuration.GetSection($"{LianxinClusterOptions.Section}:Gateway"));
+            // How long a call waits for its answer (Cluster:Messaging:ResponseTimeout): a request whose actor's silo died
+            // mid-call fails after it, and the caller may retry.
+            client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection($"{LianxinClusterOptions.Section}:Messaging"));
             if (options.UsesAdoNetClustering)
             {
                 client.UseAdoNetClustering(o =>

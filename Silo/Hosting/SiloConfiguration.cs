@@ -64,6 +64,9 @@ public static class SiloConfiguration
 
         // Failure detection can be tuned per deployment (Cluster:Membership:ProbeTimeout, NumMissedProbesLimit, …).
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{LianxinClusterOptions.Section}:Membership"));
+        // How long a call may wait for its answer (Cluster:Messaging:ResponseTimeout, Orleans' default 30 s): a call to
+        // an actor on a silo that died mid-call fails only then, so it bounds how long a failover keeps requests waiting.
+        silo.Configure<SiloMessagingOptions>(configuration.GetSection($"{LianxinClusterOptions.Section}:Messaging"));
         var address = options.AdvertisedAddress is { Length: > 0 } a ? IPAddress.Parse(a) : IPAddress.Loopback;
         if (options.UsesAdoNetClustering)
         {

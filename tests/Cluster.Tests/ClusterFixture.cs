@@ -29,18 +29,32 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Settings = await ClusterSettings.CreateAsync();
-        _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => SiloProcess.StartAsync(Settings))));
-        _everStarted.AddRange(_silos);
-        WebA = new LianxinWebFactory(settings: Settings.WebHostSettings);
-        WebB = new LianxinWebFactory(settings: Settings.WebHostSettings);
-        _ = (WebA.Server, WebB.Server);
-        await WaitMembersAsync();
+        try
+        {
+            _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => StartAsync())));
+            WebA = new LianxinWebFactory(settings: Settings.WebHostSettings);
+            WebB = new LianxinWebFactory(settings: Settings.WebHostSettings);
+            _ = (WebA.Server, WebB.Server);
+            await WaitMembersAsync();
+        }
+        catch (Exception e)
+        {
+            // A fixture that fails to start is not disposed: its silo processes must not outlive the test run.
+            var tails = Tails();
+            foreach (var silo in _everStarted)
+            {
+                await silo.DisposeAsync();
+            }
+
+            _everStarted.Clear();
+            throw new InvalidOperationException($"The cluster did not start: {e.Message}\n{tails}", e);
+        }
     }
 
     public async Task DisposeAsync()
     {
-        await WebA.DisposeAsync();
-        await WebB.DisposeAsync();
+        await (WebA?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (WebB?.DisposeAsync() ?? ValueTask.CompletedTask);
         foreach (var silo in _everStarted)
         {
             await silo.DisposeAsync();
@@ -88,23 +102,38 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
         catch
         {
-            foreach (var silo in _everStarted)
-            {
-                output.WriteLine($"----- {silo.Name}{(silo.HasExited ? " (exited)" : "")} -----");
-                foreach (var line in silo.Output)
-                {
-                    output.WriteLine(line);
-                }
-            }
-
+            output.WriteLine(Tails());
             throw;
         }
+    }
+
+    /// <summary>The latest output of every silo started for these tests.</summary>
+    private string Tails()
+    {
+        var report = new System.Text.StringBuilder();
+        lock (_everStarted)
+        {
+            foreach (var silo in _everStarted)
+            {
+                report.AppendLine($"----- {silo.Name}{(silo.HasExited ? " (exited)" : "")} -----");
+                foreach (var line in silo.Output)
+                {
+                    report.AppendLine(line);
+                }
+            }
+        }
+
+        return report.ToString();
     }
 
     private async Task<SiloProcess> StartAsync()
     {
         var silo = await SiloProcess.StartAsync(Settings);
-        _everStarted.Add(silo);
+        lock (_everStarted)
+        {
+            _everStarted.Add(silo);
+        }
+
         return silo;
     }
 

@@ -1,12 +1,19 @@
 using Lianxin.TestSupport;
+using Npgsql;
 
 namespace Lianxin.Cluster.Tests;
 
 /// <summary>One test cluster's settings: a fresh database, membership in PostgreSQL, fast failure detection.</summary>
 public sealed record ClusterSettings(string ConnectionString, string ClusterId)
 {
+    /// <summary>
+    /// Every silo holds a few connection pools (grain storage, journal, audit); four silos at once during a rolling
+    /// restart, plus the web hosts, must stay within one test server's connections.
+    /// </summary>
+    private const int MaxPoolSize = 20;
+
     public static async Task<ClusterSettings> CreateAsync() =>
-        new(await TestDatabase.CreateAsync(), $"c{Guid.NewGuid():N}"[..12]);
+        new(new NpgsqlConnectionStringBuilder(await TestDatabase.CreateAsync()) { MaxPoolSize = MaxPoolSize }.ConnectionString, $"c{Guid.NewGuid():N}"[..12]);
 
     private Dictionary<string, string> Common => new()
     {
@@ -15,6 +22,9 @@ public sealed record ClusterSettings(string ConnectionString, string ClusterId)
         ["Cluster:ClusterId"] = ClusterId,
         ["Cluster:ServiceId"] = LianxinWebFactory.ServiceId,
         ["Database:MigrateOnStart"] = "false",
+
+        // A call to an actor whose silo was killed mid-call fails after 10 s instead of 30 s, and is re-sent.
+        ["Cluster:Messaging:ResponseTimeout"] = "00:00:10",
     };
 
     /// <summary>Silos declare a silo dead after about 3 s of silence instead of the production ~30 s.</summary>

@@ -35,11 +35,13 @@ public sealed class KioskFailoverTests(ClusterFixture cluster, ITestOutputHelper
         }
 
         await cluster.Silos[victim].KillAsync();
+        var replaced = cluster.ReplaceAsync(victim);
         output.WriteLine($"{clock.Elapsed}: silo {victim} killed (it held the center's activity and {kiosksOnVictim} of {Kiosks} kiosks)");
         await load;
         output.WriteLine($"{clock.Elapsed}: {fleet.Acknowledged} events acknowledged, {fleet.ResentBatches} batches re-sent after failures; silo {victim} killed.");
 
         Assert.Equal(Kiosks * Batches * BatchSize, fleet.Acknowledged);
         await fleet.AssertCountedOnceAsync(cluster.Settings.ConnectionString);
+        await replaced;
     });
 }

@@ -47,12 +47,16 @@ public sealed class RollCallFailoverTests(ClusterFixture cluster, ITestOutputHel
         var acknowledged = new ConcurrentDictionary<string, string>();
         var resent = 0;
         var killed = 0;
+        Task replaced = Task.CompletedTask;
         var answer = web.CreateClient();
         await Parallel.ForEachAsync(people.Select((person, i) => (person, i)), new ParallelOptions { MaxDegreeOfParallelism = Senders }, async (p, _) =>
         {
             if (acknowledged.Count >= KillAfter && Interlocked.Exchange(ref killed, 1) == 0)
             {
                 await cluster.Silos[victim].KillAsync();
+
+                // As Kubernetes restarts a crashed pod: a new silo starts while the answers go on.
+                replaced = cluster.ReplaceAsync(victim);
             }
 
             var status = Answers[p.i % Answers.Length];
@@ -87,6 +91,7 @@ public sealed class RollCallFailoverTests(ClusterFixture cluster, ITestOutputHel
             Assert.Equal(acknowledged[person], line.GetProperty("status").GetString());
             Assert.Single(line.GetProperty("history").EnumerateArray(), h => h.GetProperty("status").GetString() == acknowledged[person]);
         });
+        await replaced;
     });
 
     private static async Task CreateDistrictAsync(HttpClient op, string district, string[] people)

@@ -19,15 +19,14 @@ public sealed class RollingRestartTests(ClusterFixture cluster, ITestOutputHelpe
         using var stop = new CancellationTokenSource();
         var load = fleet.RunAsync(batches: int.MaxValue, batchSize: 10, pause: TimeSpan.FromMilliseconds(200), stop.Token);
         await dashboard.UpdatedBeyondAsync(0, "updates before the restart");
+        output.WriteLine($"{clock.Elapsed}: kiosks sending, the dashboard shows {dashboard.PeopleInside} people inside");
 
-        // What Kubernetes does in a rolling update with maxUnavailable 0: one silo at a time stops gracefully, and a
-        // new one joins before the next stops.
+        // One silo at a time stops gracefully while its replacement starts; the next goes once the replacement joined.
         for (var i = 0; i < ClusterFixture.Size; i++)
         {
-            await cluster.Silos[i].StopAsync();
-            output.WriteLine($"{clock.Elapsed}: silo {i} stopped");
-            await cluster.ReplaceAsync(i);
-            output.WriteLine($"{clock.Elapsed}: its replacement joined");
+            var stopping = cluster.Silos[i];
+            await Task.WhenAll(stopping.StopAsync(), cluster.ReplaceAsync(i));
+            output.WriteLine($"{clock.Elapsed}: silo {i} stopped, its replacement joined");
             Assert.False(load.IsCompleted, "the kiosks are still sending");
             await dashboard.UpdatedBeyondAsync(dashboard.PeopleInside, $"updates after silo {i} was replaced");
             output.WriteLine($"{clock.Elapsed}: the dashboard shows {dashboard.PeopleInside} people inside");

@@ -54,6 +54,12 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 await silo.DisposeAsync();
             }
+            catch
+            {
+                // Never leave a silo process behind a failed start.
+                await silo.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -113,8 +119,9 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 return (await _http.GetAsync("/health/ready")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
                 return false;
             }
         },
