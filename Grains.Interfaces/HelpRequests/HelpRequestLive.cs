@@ -13,7 +13,7 @@ public sealed record HelpRequestLive(
     [property: Id(0)] string Id,
     [property: Id(1)] string CenterId,
     [property: Id(2)] BasicFunction Function,
-    [property: Id(3)] LoopStage Stage,
+    [property: Id(3)] HelpRequestState Stage,
     [property: Id(4)] string? OwnerName,
     [property: Id(5)] DateTimeOffset? DueAt,
     [property: Id(6)] string? EscalatedTo,

@@ -1,6 +1,9 @@
 namespace Lianxin.HelpRequests;
 
-/// <summary>Where a help request stands in its closed loop (问题导向、量化闭环); the stages of <c>LoopStage</c>.</summary>
+/// <summary>
+/// Where a help request stands in its closed loop (问题导向、量化闭环):
+/// open → assigned → in progress → resolved → rated, or escalated when a time limit passes.
+/// </summary>
 public enum HelpRequestState
 {
     /// <summary>Opened, no owner yet.</summary>
@@ -11,9 +14,9 @@ public enum HelpRequestState
     InProgress = 3,
     /// <summary>The owner reports it solved; the resident may rate it.</summary>
     Resolved = 4,
-    /// <summary>The resident rated the outcome.</summary>
+    /// <summary>The resident rated the outcome. Terminal.</summary>
     Rated = 5,
-    /// <summary>Resolved, and the rating window passed without a rating.</summary>
+    /// <summary>Resolved, and the rating window passed without a rating. Terminal.</summary>
     Closed = 6,
     /// <summary>A time limit passed; the center (then the street) must act.</summary>
     Escalated = 7,

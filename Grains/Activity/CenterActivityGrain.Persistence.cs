@@ -15,7 +15,8 @@ internal sealed partial class CenterActivityGrain
     /// What is not durable yet is in the kiosks' journal streams, and a replay re-applies it.
     /// </summary>
     private static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(250);
+    /// <summary>A burst of kiosk events becomes one report to the center per this interval: the first hop of the dashboards' push.</summary>
+    private static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
     // Small: every delivery is a durable write, and 55 busy centers must not take every database connection at once.
     private const int DispatchBatch = 8;
 

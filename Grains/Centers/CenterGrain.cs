@@ -206,11 +206,17 @@ internal sealed partial class CenterGrain(
     }
 
     /// <summary>
-    /// Writes the state, then tells the parent the new subtree totals. The report's sequence number is
-    /// persisted before it is sent, so it keeps increasing across reactivations.
+    /// Shows the new figures on the live feeds, writes the state, then tells the parent the new subtree totals. The
+    /// dashboards do not wait for the write (they show live figures, not acknowledgements); the report's sequence
+    /// number is persisted before it is sent, so it keeps increasing across reactivations.
     /// </summary>
     private async Task PersistAndReportAsync()
     {
+        if (State.Profile is { } profile)
+        {
+            await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count, ComputeSubtree(profile));
+        }
+
         var parentId = State.Profile?.ParentId;
         if (parentId is not null)
         {
@@ -222,11 +228,6 @@ internal sealed partial class CenterGrain(
         {
             await GrainFactory.GetGrain<ICenterGrain>(parentId)
                 .ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(State.Profile!));
-        }
-
-        if (State.Profile is { } profile)
-        {
-            await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count, ComputeSubtree(profile));
         }
     }
 

@@ -234,7 +234,7 @@ internal sealed partial class HelpRequestGrain(
     }
 
     private HelpRequestTicket? Project() =>
-        state.State.Ticket is { } t && Loop is { } loop ? t with { State = (HelpRequestState)(int)loop.Stage, Owner = loop.Owner?.Id } : state.State.Ticket;
+        state.State.Ticket is { } t && Loop is { } loop ? t with { State = loop.Stage, Owner = loop.Owner?.Id } : state.State.Ticket;
 
     private static string? By(string actor, LoopAssignee handler, string? note) =>
         actor == handler.Id ? note : $"{note ?? ""}{(note is null ? "" : " ")}(recorded by {actor})".Trim();

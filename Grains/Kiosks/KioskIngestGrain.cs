@@ -32,7 +32,8 @@ internal sealed partial class KioskIngestGrain(
     private readonly Dictionary<string, long> _sentToActivity = [];
     private readonly Dictionary<string, long> _sentThrough = [];
     private readonly Queue<CountsAt> _counts = new();
-    private readonly List<Task> _opening = [];
+    private readonly List<(long Position, Task Open)> _opening = [];
+    private Task? _checkpointing;
     private long _appliedPosition;
     private long _accepted;
     private long _rejected;
@@ -54,7 +55,8 @@ internal sealed partial class KioskIngestGrain(
         }
 
         var every = options.Value.CheckpointInterval;
-        this.RegisterGrainTimer(static (grain, _) => grain.CheckpointAsync(), this, new GrainTimerCreationOptions(every, every));
+        // Interleaved: batches keep flowing while the checkpoint waits for the actors' writes and its own.
+        this.RegisterGrainTimer(static (grain, _) => grain.CheckpointAsync(), this, new GrainTimerCreationOptions(every, every) { Interleave = true });
     }
 
     /// <summary>
@@ -188,7 +190,7 @@ internal sealed partial class KioskIngestGrain(
         var outcomes = (await Task.WhenAll(work)).SelectMany(o => o).ToList();
         foreach (var e in events.Where(e => e.Event.Body is HelpRequest))
         {
-            _opening.Add(OpenHelpRequestAsync(e));
+            _opening.Add((e.Position, OpenHelpRequestAsync(e)));
             outcomes.Add(EventOutcome.Accepted(e.Event.EventId));
         }
 
@@ -246,38 +248,52 @@ internal sealed partial class KioskIngestGrain(
         KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
     }
 
-    /// <summary>
-    /// Makes the touched actors durable, then records the applied position (and the counts that go with it). Center
-    /// activity writes on its own: the position recorded goes no further than what it has made durable.
-    /// </summary>
+    /// <summary>One checkpoint at a time: a deactivation waits for the one in flight, then makes its own.</summary>
     private async Task CheckpointAsync()
     {
-        var position = _appliedPosition;
-        if (_opening.Count > 0)
+        if (_checkpointing is { IsCompleted: false } running)
         {
-            var opening = _opening.ToList();
-            _opening.Clear();
-            try
+            await running;
+        }
+
+        await (_checkpointing = CheckpointOnceAsync());
+    }
+
+    /// <summary>
+    /// Makes the touched actors durable, then records the applied position (and the counts that go with it). Center
+    /// activity writes on its own and help requests open on their own: the position recorded goes no further than
+    /// what they have made durable. Runs interleaved with batches, so it works on what it took at its start.
+    /// </summary>
+    private async Task CheckpointOnceAsync()
+    {
+        var position = _appliedPosition;
+        foreach (var opening in _opening.ToList())
+        {
+            if (!opening.Open.IsCompleted)
             {
-                await Task.WhenAll(opening);
+                position = Math.Min(position, opening.Position - 1);
             }
-            catch (Exception e)
+            else if (opening.Open.Exception is { } failed)
             {
-                // Not recorded as applied: a fresh activation replays from the last checkpoint and opens them again.
-                LogOpenFailed(KioskId, e);
+                // Not recorded as applied: a fresh activation replays from the last checkpoint and opens it again.
+                LogOpenFailed(KioskId, failed);
                 this.DeactivateOnIdle();
                 return;
+            }
+            else
+            {
+                _opening.Remove(opening);
             }
         }
 
         foreach (var (centerId, sent) in _sentToActivity.ToList())
         {
             var durable = await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).GetDurablePositionAsync(KioskId);
-            if (durable >= sent)
+            if (durable >= sent && _sentToActivity.GetValueOrDefault(centerId) == sent)
             {
                 _sentToActivity.Remove(centerId);
             }
-            else
+            else if (durable < sent)
             {
                 position = Math.Min(position, durable);
             }
@@ -296,9 +312,23 @@ internal sealed partial class KioskIngestGrain(
             return;
         }
 
-        var flushes = _touched.Values.ToList();
-        await Task.WhenAll(flushes.Select(flush => flush()));
+        var touched = _touched.ToList();
         _touched.Clear();
+        try
+        {
+            await Task.WhenAll(touched.Select(t => t.Value()));
+        }
+        catch
+        {
+            // Still to be made durable by the next checkpoint.
+            foreach (var (key, flush) in touched)
+            {
+                _touched.TryAdd(key, flush);
+            }
+
+            throw;
+        }
+
         if (reached is { } counts && counts.Position > State.AppliedPosition)
         {
             (State.AppliedPosition, State.Accepted, State.Rejected) = (counts.Position, counts.Accepted, counts.Rejected);

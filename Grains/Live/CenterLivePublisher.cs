@@ -30,11 +30,8 @@ internal sealed class CenterLivePublisher(IGrainFactory grains, string centerId,
         var now = clock.GetUtcNow();
         var card = CenterCard.From(centerId, profile, live, kiosks, grids, now);
         var key = LiveItemKeys.Center(centerId);
-        await Feed(LiveScope.Center(centerId)).PublishAsync(key, card);
-        foreach (var region in await GetRegionsAsync(profile, now))
-        {
-            await Feed(LiveScope.Region(region)).PublishAsync(key, card);
-        }
+        var regions = await GetRegionsAsync(profile, now);
+        await Task.WhenAll([Feed(LiveScope.Center(centerId)).PublishAsync(key, card), .. regions.Select(r => Feed(LiveScope.Region(r)).PublishAsync(key, card))]);
 
         if (LiveScope.IsRegionLevel(profile.Level))
         {

@@ -19,6 +19,7 @@ public static class ApiConfiguration
         // BadRequestExceptionHandler can say what was wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         services.AddOpenApi();
         return services;
     }

@@ -3,8 +3,8 @@ using Lianxin.TestSupport;
 namespace Lianxin.Cluster.Tests;
 
 /// <summary>
-/// What a real client does while the cluster fails over: a request that fails (an error status, a dropped
-/// connection, no answer in time) is sent again, unchanged, until it is acknowledged or refused with a 4xx.
+/// What a real client does while the cluster fails over: a request that fails (503, a dropped connection, no
+/// answer in time) is sent again, unchanged, until it is acknowledged or refused with a 4xx.
 /// </summary>
 internal static class Resend
 {
@@ -19,15 +19,25 @@ internal static class Resend
             async () =>
             {
                 attempts++;
+                HttpResponseMessage answer;
                 try
                 {
-                    return await client.SendAsync(request()).WaitAsync(AttemptTimeout);
+                    answer = await client.SendAsync(request()).WaitAsync(AttemptTimeout);
                 }
                 catch (Exception e) when (e is not Xunit.Sdk.XunitException)
                 {
                     // The connection or the cluster failed mid-request: whether it was stored is unknown, so resend.
                     return null;
                 }
+
+                // A failing-over cluster is the only server-side failure the web host answers, and it says when to come back.
+                if ((int)answer.StatusCode >= 500)
+                {
+                    Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+                    Assert.NotNull(answer.Headers.RetryAfter);
+                }
+
+                return answer;
             },
             r => r is not null && (int)r.StatusCode < 500,
             ClusterFixture.Recovery,

@@ -1,3 +1,5 @@
+using Lianxin.HelpRequests;
+
 namespace Lianxin.Governance;
 
 /// <summary>
@@ -20,13 +22,13 @@ public sealed record ClosedLoopTimeLimits(
         TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromDays(3), TimeSpan.FromHours(4), TimeSpan.FromDays(7));
 
     /// <summary>The limit of a stage; null for stages without one (rated, closed).</summary>
-    public TimeSpan? For(LoopStage stage) => stage switch
+    public TimeSpan? For(HelpRequestState stage) => stage switch
     {
-        LoopStage.Open => ToAssign,
-        LoopStage.Assigned => ToStart,
-        LoopStage.InProgress => ToResolve,
-        LoopStage.Escalated => ToActOnEscalation,
-        LoopStage.Resolved => ToRate,
+        HelpRequestState.Open => ToAssign,
+        HelpRequestState.Assigned => ToStart,
+        HelpRequestState.InProgress => ToResolve,
+        HelpRequestState.Escalated => ToActOnEscalation,
+        HelpRequestState.Resolved => ToRate,
         _ => null,
     };
 }

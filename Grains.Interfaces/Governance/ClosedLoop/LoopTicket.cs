@@ -1,4 +1,5 @@
 using Lianxin.Common;
+using Lianxin.HelpRequests;
 
 namespace Lianxin.Governance;
 
@@ -29,12 +30,12 @@ public sealed record LoopTicket(
     [property: Id(3)] string Summary,
     [property: Id(4)] string RaisedBy,
     [property: Id(5)] DateTimeOffset RaisedAt,
-    [property: Id(6)] LoopStage Stage,
+    [property: Id(6)] HelpRequestState Stage,
     [property: Id(7)] LoopAssignee? Owner,
     [property: Id(8)] DateTimeOffset? DueAt,
     [property: Id(9)] IReadOnlyList<string> EscalationChain,
     [property: Id(10)] int EscalationLevel,
-    [property: Id(11)] LoopStage? EscalatedFrom,
+    [property: Id(11)] HelpRequestState? EscalatedFrom,
     [property: Id(12)] DateTimeOffset? ResolvedAt,
     [property: Id(13)] int? Rating,
     [property: Id(14)] IReadOnlyList<LoopEvent> History)
@@ -43,12 +44,12 @@ public sealed record LoopTicket(
     public string? EscalatedTo => EscalationLevel == 0 ? null : EscalationChain[Math.Min(EscalationLevel, EscalationChain.Count) - 1];
 
     /// <summary>True once resolved (whether rated or not): the loop's work is done.</summary>
-    public bool IsResolved => Stage is LoopStage.Resolved or LoopStage.Rated or LoopStage.Closed;
+    public bool IsResolved => Stage is HelpRequestState.Resolved or HelpRequestState.Rated or HelpRequestState.Closed;
 
     /// <summary>True when resolved and it never went overdue.</summary>
     public bool ResolvedOnTime => IsResolved && EscalationLevel == 0;
 
     /// <summary>True when not yet resolved and its current time limit has passed (or it is escalated).</summary>
     public bool IsOverdueAt(DateTimeOffset now) =>
-        !IsResolved && (Stage == LoopStage.Escalated || (DueAt is { } due && now >= due));
+        !IsResolved && (Stage == HelpRequestState.Escalated || (DueAt is { } due && now >= due));
 }

@@ -18,8 +18,8 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
 
     public LoopTicket Open(
         string id, string centerId, IReadOnlyList<string> escalationChain, BasicFunction function, string summary, string raisedBy, DateTimeOffset now) =>
-        new(id, centerId, function, summary, raisedBy, now, LoopStage.Open, null, now + limits.ToAssign, escalationChain, 0, null, null, null,
-            [new LoopEvent(now, LoopStage.Open, raisedBy, summary)]);
+        new(id, centerId, function, summary, raisedBy, now, HelpRequestState.Open, null, now + limits.ToAssign, escalationChain, 0, null, null, null,
+            [new LoopEvent(now, HelpRequestState.Open, raisedBy, summary)]);
 
     /// <summary>Gives the request to someone; allowed until it is resolved, so a center or street can reassign it.</summary>
     public LoopTransition Assign(LoopTicket ticket, LoopAssignee to, string actor, DateTimeOffset now, string? note = null)
@@ -34,12 +34,12 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
             return LoopTransition.Refuse(ticket, partyRefusal, HelpRequestRefusal.PartyAffairs);
         }
 
-        return LoopTransition.Accept(Enter(ticket, LoopStage.Assigned, actor, now, note ?? $"Assigned to {to.Name}.") with { Owner = to, EscalatedFrom = null });
+        return LoopTransition.Accept(Enter(ticket, HelpRequestState.Assigned, actor, now, note ?? $"Assigned to {to.Name}.") with { Owner = to, EscalatedFrom = null });
     }
 
     /// <summary>The owner starts work: from assigned, or from an escalation of an assigned request.</summary>
     public LoopTransition Start(LoopTicket ticket, string actor, DateTimeOffset now, string? note = null) =>
-        OwnerStep(ticket, actor, LoopStage.Assigned, LoopStage.InProgress, now, note);
+        OwnerStep(ticket, actor, HelpRequestState.Assigned, HelpRequestState.InProgress, now, note);
 
     /// <summary>
     /// The owner starts work, with the owner's facts as they are now: a party-building request whose owner is no
@@ -53,7 +53,7 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
     /// <summary>The owner reports it solved: from in progress, or from an escalation of a request in progress.</summary>
     public LoopTransition Resolve(LoopTicket ticket, string actor, DateTimeOffset now, string? note = null)
     {
-        var step = OwnerStep(ticket, actor, LoopStage.InProgress, LoopStage.Resolved, now, note);
+        var step = OwnerStep(ticket, actor, HelpRequestState.InProgress, HelpRequestState.Resolved, now, note);
         return step.Accepted ? LoopTransition.Accept(step.Ticket with { ResolvedAt = now }) : step;
     }
 
@@ -66,7 +66,7 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
     /// <summary>The resident rates the outcome, 1 (poor) to 5 (very good), within the rating window.</summary>
     public LoopTransition Rate(LoopTicket ticket, int rating, string actor, DateTimeOffset now, string? comment = null)
     {
-        if (ticket.Stage != LoopStage.Resolved)
+        if (ticket.Stage != HelpRequestState.Resolved)
         {
             return LoopTransition.Refuse(ticket, $"Only a resolved request can be rated; '{ticket.Id}' is {Stage(ticket.Stage)}.");
         }
@@ -76,7 +76,7 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
             return LoopTransition.Refuse(ticket, "A rating is 1 to 5.", HelpRequestRefusal.Invalid);
         }
 
-        return LoopTransition.Accept(Enter(ticket, LoopStage.Rated, actor, now, comment ?? $"Rated {rating}.") with { Rating = rating });
+        return LoopTransition.Accept(Enter(ticket, HelpRequestState.Rated, actor, now, comment ?? $"Rated {rating}.") with { Rating = rating });
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
     {
         while (ticket.DueAt is { } due && now >= due)
         {
-            ticket = ticket.Stage == LoopStage.Resolved ? CloseUnrated(ticket, due) : Escalate(ticket, due);
+            ticket = ticket.Stage == HelpRequestState.Resolved ? CloseUnrated(ticket, due) : Escalate(ticket, due);
         }
 
         return ticket;
@@ -99,27 +99,27 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
         if (ticket.EscalationLevel >= ticket.EscalationChain.Count)
         {
             // Already at the top of the chain: it stays escalated there, and no further timer is needed.
-            return ticket with { DueAt = null, History = [.. ticket.History, new LoopEvent(at, LoopStage.Escalated, SystemActor, $"Still overdue at {ticket.EscalatedTo ?? "the top"}.")] };
+            return ticket with { DueAt = null, History = [.. ticket.History, new LoopEvent(at, HelpRequestState.Escalated, SystemActor, $"Still overdue at {ticket.EscalatedTo ?? "the top"}.")] };
         }
 
-        var from = ticket.Stage == LoopStage.Escalated ? ticket.EscalatedFrom : ticket.Stage;
+        var from = ticket.Stage == HelpRequestState.Escalated ? ticket.EscalatedFrom : ticket.Stage;
         var level = ticket.EscalationLevel + 1;
         var to = ticket.EscalationChain[level - 1];
-        var escalated = Enter(ticket with { EscalationLevel = level, EscalatedFrom = from }, LoopStage.Escalated, SystemActor, at, $"Overdue in {Stage(ticket.Stage)}: escalated to {to}.");
+        var escalated = Enter(ticket with { EscalationLevel = level, EscalatedFrom = from }, HelpRequestState.Escalated, SystemActor, at, $"Overdue in {Stage(ticket.Stage)}: escalated to {to}.");
         return escalated;
     }
 
     private static LoopTicket CloseUnrated(LoopTicket ticket, DateTimeOffset at) =>
         ticket with
         {
-            Stage = LoopStage.Closed,
+            Stage = HelpRequestState.Closed,
             DueAt = null,
-            History = [.. ticket.History, new LoopEvent(at, LoopStage.Closed, SystemActor, "The rating window passed without a rating.")],
+            History = [.. ticket.History, new LoopEvent(at, HelpRequestState.Closed, SystemActor, "The rating window passed without a rating.")],
         };
 
-    private LoopTransition OwnerStep(LoopTicket ticket, string actor, LoopStage from, LoopStage to, DateTimeOffset now, string? note)
+    private LoopTransition OwnerStep(LoopTicket ticket, string actor, HelpRequestState from, HelpRequestState to, DateTimeOffset now, string? note)
     {
-        var effective = ticket.Stage == LoopStage.Escalated ? ticket.EscalatedFrom : ticket.Stage;
+        var effective = ticket.Stage == HelpRequestState.Escalated ? ticket.EscalatedFrom : ticket.Stage;
         if (effective != from)
         {
             return LoopTransition.Refuse(ticket, $"Request '{ticket.Id}' is {Stage(ticket.Stage)}; it must be {Stage(from)} to become {Stage(to)}.");
@@ -133,7 +133,7 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
         return LoopTransition.Accept(Enter(ticket, to, actor, now, note) with { EscalatedFrom = null });
     }
 
-    private LoopTicket Enter(LoopTicket ticket, LoopStage stage, string actor, DateTimeOffset at, string? note) =>
+    private LoopTicket Enter(LoopTicket ticket, HelpRequestState stage, string actor, DateTimeOffset at, string? note) =>
         ticket with
         {
             Stage = stage,
@@ -141,5 +141,5 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
             History = [.. ticket.History, new LoopEvent(at, stage, actor, note)],
         };
 
-    private static string Stage(LoopStage stage) => GovernanceText.Name(stage);
+    private static string Stage(HelpRequestState stage) => GovernanceText.Name(stage);
 }

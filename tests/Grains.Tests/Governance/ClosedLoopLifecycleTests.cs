@@ -1,6 +1,7 @@
 using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Governance;
+using Lianxin.HelpRequests;
 using Xunit;
 
 namespace Lianxin.Grains.Tests.Governance;
@@ -18,22 +19,22 @@ public sealed class ClosedLoopLifecycleTests
     public void RequestGoesFromOpenToRatedWithADeadlineOnEveryOpenStage()
     {
         var ticket = Open(BasicFunction.CareAssistance);
-        Assert.Equal(LoopStage.Open, ticket.Stage);
+        Assert.Equal(HelpRequestState.Open, ticket.Stage);
         Assert.Equal(T0.AddHours(2), ticket.DueAt);
 
         ticket = Accepted(_loop.Assign(ticket, NonMember, "staff-1", T0.AddMinutes(30)));
-        Assert.Equal((LoopStage.Assigned, T0.AddMinutes(30).AddHours(4)), (ticket.Stage, ticket.DueAt));
+        Assert.Equal((HelpRequestState.Assigned, T0.AddMinutes(30).AddHours(4)), (ticket.Stage, ticket.DueAt));
 
         ticket = Accepted(_loop.Start(ticket, NonMember.Id, T0.AddHours(1)));
-        Assert.Equal((LoopStage.InProgress, T0.AddHours(1).AddDays(3)), (ticket.Stage, ticket.DueAt));
+        Assert.Equal((HelpRequestState.InProgress, T0.AddHours(1).AddDays(3)), (ticket.Stage, ticket.DueAt));
 
         ticket = Accepted(_loop.Resolve(ticket, NonMember.Id, T0.AddHours(20), "已上门维修"));
-        Assert.Equal((LoopStage.Resolved, T0.AddHours(20)), (ticket.Stage, ticket.ResolvedAt));
+        Assert.Equal((HelpRequestState.Resolved, T0.AddHours(20)), (ticket.Stage, ticket.ResolvedAt));
 
         ticket = Accepted(_loop.Rate(ticket, 5, "resident", T0.AddDays(2)));
-        Assert.Equal((LoopStage.Rated, 5, (DateTimeOffset?)null), (ticket.Stage, ticket.Rating, ticket.DueAt));
+        Assert.Equal((HelpRequestState.Rated, 5, (DateTimeOffset?)null), (ticket.Stage, ticket.Rating, ticket.DueAt));
         Assert.True(ticket.ResolvedOnTime);
-        Assert.Equal([LoopStage.Open, LoopStage.Assigned, LoopStage.InProgress, LoopStage.Resolved, LoopStage.Rated], ticket.History.Select(h => h.Stage));
+        Assert.Equal([HelpRequestState.Open, HelpRequestState.Assigned, HelpRequestState.InProgress, HelpRequestState.Resolved, HelpRequestState.Rated], ticket.History.Select(h => h.Stage));
     }
 
     [Fact]
@@ -76,9 +77,9 @@ public sealed class ClosedLoopLifecycleTests
         var atStreet = _loop.ApplyDeadlines(atCenter, T0.AddHours(6));
 
         Assert.Same(ticket, justBefore);
-        Assert.Equal((LoopStage.Escalated, 1, "community-1", LoopStage.Open), (atCenter.Stage, atCenter.EscalationLevel, atCenter.EscalatedTo, atCenter.EscalatedFrom));
+        Assert.Equal((HelpRequestState.Escalated, 1, "community-1", HelpRequestState.Open), (atCenter.Stage, atCenter.EscalationLevel, atCenter.EscalatedTo, atCenter.EscalatedFrom));
         Assert.Equal(T0.AddHours(6), atCenter.DueAt);
-        Assert.Equal((2, "street-1", LoopStage.Open), (atStreet.EscalationLevel, atStreet.EscalatedTo, atStreet.EscalatedFrom));
+        Assert.Equal((2, "street-1", HelpRequestState.Open), (atStreet.EscalationLevel, atStreet.EscalatedTo, atStreet.EscalatedFrom));
         Assert.Equal(T0.AddHours(6), atStreet.History[^1].At);
         Assert.Equal(ClosedLoopLifecycle.SystemActor, atStreet.History[^1].Actor);
     }
@@ -106,8 +107,8 @@ public sealed class ClosedLoopLifecycleTests
 
         var resolved = Accepted(_loop.Resolve(escalated, Member.Id, T0.AddDays(4)));
 
-        Assert.Equal(LoopStage.InProgress, escalated.EscalatedFrom);
-        Assert.Equal(LoopStage.Resolved, resolved.Stage);
+        Assert.Equal(HelpRequestState.InProgress, escalated.EscalatedFrom);
+        Assert.Equal(HelpRequestState.Resolved, resolved.Stage);
         Assert.False(resolved.ResolvedOnTime);
     }
 
@@ -119,9 +120,9 @@ public sealed class ClosedLoopLifecycleTests
 
         var lapsed = _loop.ApplyDeadlines(reassigned, T0.AddHours(7));
 
-        Assert.Equal(LoopStage.Assigned, reassigned.Stage);
+        Assert.Equal(HelpRequestState.Assigned, reassigned.Stage);
         Assert.Equal(1, reassigned.EscalationLevel);
-        Assert.Equal(("street-1", LoopStage.Assigned), (lapsed.EscalatedTo, lapsed.EscalatedFrom));
+        Assert.Equal(("street-1", HelpRequestState.Assigned), (lapsed.EscalatedTo, lapsed.EscalatedFrom));
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class ClosedLoopLifecycleTests
 
         var closed = _loop.ApplyDeadlines(ticket, T0.AddHours(5).AddDays(7));
 
-        Assert.Equal((LoopStage.Closed, (int?)null, 0), (closed.Stage, closed.Rating, closed.EscalationLevel));
+        Assert.Equal((HelpRequestState.Closed, (int?)null, 0), (closed.Stage, closed.Rating, closed.EscalationLevel));
         Assert.True(closed.ResolvedOnTime);
         Assert.False(_loop.Rate(closed, 5, "resident", T0.AddDays(8)).Accepted);
     }

@@ -25,9 +25,9 @@ public sealed class HelpRequestLoopTests(ShortLimitsClusterFixture fixture) : IC
         var loop = await Eventually.HoldsAsync(() => grain.GetLoopAsync(), l => l!.EscalationLevel == 2, Deadline, "escalated to the street");
 
         Assert.Equal(["esc-c", "esc-s"], loop!.EscalationChain);
-        Assert.Equal(LoopStage.Escalated, loop.Stage);
+        Assert.Equal(HelpRequestState.Escalated, loop.Stage);
         Assert.Equal("esc-s", loop.EscalatedTo);
-        Assert.Equal([LoopStage.Open, LoopStage.Escalated, LoopStage.Escalated], loop.History.Select(h => h.Stage).Take(3));
+        Assert.Equal([HelpRequestState.Open, HelpRequestState.Escalated, HelpRequestState.Escalated], loop.History.Select(h => h.Stage).Take(3));
         Assert.Equal(HelpRequestState.Escalated, (await grain.GetAsync())!.State);
         var streetFeed = await Eventually.HoldsAsync(
             () => fixture.Grains.GetGrain<ILiveFeedGrain>(LiveScope.Center("esc-s")).GetSnapshotAsync(),
@@ -52,13 +52,13 @@ public sealed class HelpRequestLoopTests(ShortLimitsClusterFixture fixture) : IC
         var rated = await grain.RateAsync(4, "resident", "满意").WaitAsync(Deadline);
 
         Assert.True(assigned.Accepted && started.Accepted && resolved.Accepted && rated.Accepted, rated.Refusal);
-        Assert.Equal(LoopStage.Rated, rated.Ticket!.Stage);
+        Assert.Equal(HelpRequestState.Rated, rated.Ticket!.Stage);
         Assert.Null(rated.Ticket.DueAt);
         Assert.False(rated.Ticket.ResolvedOnTime);
-        Assert.Contains("(recorded by staff-late)", rated.Ticket.History.Single(h => h.Stage == LoopStage.Resolved).Note, StringComparison.Ordinal);
+        Assert.Contains("(recorded by staff-late)", rated.Ticket.History.Single(h => h.Stage == HelpRequestState.Resolved).Note, StringComparison.Ordinal);
         var book = await Eventually.HoldsAsync(
             () => fixture.Grains.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating("late-c", rated.Ticket.RaisedAt.ToOffset(TimeSpan.FromHours(8)).Year)).ListAsync(),
-            b => b.Count == 1 && b[0].Stage == LoopStage.Rated, Deadline, "the center's book holds the rated request");
+            b => b.Count == 1 && b[0].Stage == HelpRequestState.Rated, Deadline, "the center's book holds the rated request");
         var row = Assert.Single(ClosedLoopStatistics.Compute(book, DateTimeOffset.UtcNow));
         Assert.Equal((1, 0, 1, 0, 4.0), (row.Raised, row.Open, row.Resolved, row.ResolvedOnTime, row.AverageRating));
         var activity = await Eventually.HoldsAsync(
@@ -81,7 +81,7 @@ public sealed class HelpRequestLoopTests(ShortLimitsClusterFixture fixture) : IC
         Assert.Equal(HelpRequestRefusal.PartyAffairs, thirdParty.Kind);
         var after = await grain.GetLoopAsync().WaitAsync(Deadline);
         Assert.Null(after!.Owner);
-        Assert.DoesNotContain(after.History, h => h.Stage == LoopStage.Assigned);
+        Assert.DoesNotContain(after.History, h => h.Stage == HelpRequestState.Assigned);
         Assert.Equal(before!.History[0], after.History[0]);
     }
 
@@ -96,9 +96,9 @@ public sealed class HelpRequestLoopTests(ShortLimitsClusterFixture fixture) : IC
         var started = await grain.StartAsync(Member, Member.Id, null).WaitAsync(Deadline);
 
         Assert.Equal(HelpRequestRefusal.PartyAffairs, refused.Kind);
-        Assert.Equal(LoopStage.Assigned, refused.Ticket!.Stage);
+        Assert.Equal(HelpRequestState.Assigned, refused.Ticket!.Stage);
         Assert.True(started.Accepted);
-        Assert.Equal(LoopStage.InProgress, started.Ticket!.Stage);
+        Assert.Equal(HelpRequestState.InProgress, started.Ticket!.Stage);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Networking.Shared;
+using Orleans.Runtime.Messaging;
+
+namespace Lianxin.WebHost.Hosting;
+
+/// <summary>
+/// While the cluster fails over (a silo died, its actors are moving, a gateway is overloaded), a grain call fails
+/// with one of Orleans' transient errors or times out. That is not the request's fault nor a bug: the answer is
+/// 503 with <c>Retry-After</c>, so kiosks and phones re-send, which is safe for the writes they make (kiosk batches
+/// by eventId, roll-call answers by token and request id).
+/// </summary>
+internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<ClusterUnavailableExceptionHandler> logger)
+    : IExceptionHandler
+{
+    private const int RetryAfterSeconds = 2;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsTransient(exception))
+        {
+            return false;
+        }
+
+        LogUnavailable(http.Request.Method, http.Request.Path, exception.GetType().Name);
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The cluster is failing over",
+                Detail = $"A cluster member is unavailable and its work is moving; whether this request took effect is unknown. Send it again in {RetryAfterSeconds} s.",
+            },
+        });
+    }
+
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException
+            or ConnectionFailedException or SocketConnectionException or TimeoutException => true,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the cluster is failing over ({Exception})")]
+    private partial void LogUnavailable(string method, PathString path, string exception);
+}
