@@ -233,9 +233,6 @@ internal sealed partial class CenterActivityGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Center activity {CenterId} had lost {Count} events of kiosk {KioskId} that were not written yet; applied them again from the journal")]
-    private partial void LogRecovered(string centerId, string kioskId, int count);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Center activity {CenterId} could not be written; it is retried")]
     private partial void LogWriteFailed(string centerId, Exception exception);
 

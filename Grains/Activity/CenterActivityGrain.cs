@@ -30,7 +30,6 @@ internal sealed partial class CenterActivityGrain(
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
     private const int RecentLimit = 50;
     private const int HoursAwaitingKept = 2000;
-    private const int RecoverPage = 1000;
 
     private readonly KioskOptions _options = options.Value;
     private readonly LocalCalendar _calendar = new(options.Value.Zone);
@@ -60,35 +59,6 @@ internal sealed partial class CenterActivityGrain(
         }
 
         return Apply(kioskId, events);
-    }
-
-    /// <summary>
-    /// The kiosk sent this center events through <paramref name="sentThrough"/> that it no longer holds: the silo it
-    /// lived on died before they were written. The kiosk's journal has them; they are applied again before anything newer.
-    /// </summary>
-    private async Task<IReadOnlyList<EventOutcome>> RecoverAsync(string kioskId, long sentThrough)
-    {
-        var after = State.AppliedPositions.GetValueOrDefault(kioskId);
-        var missed = new List<JournaledKioskEvent>();
-        while (after < sentThrough)
-        {
-            var records = await journal.ReadAsync(KioskEventCodec.Stream(kioskId), after, RecoverPage);
-            foreach (var record in records.TakeWhile(r => r.Position <= sentThrough))
-            {
-                var journaled = KioskEventCodec.Decode(kioskId, record);
-                if (journaled.CenterId == Id)
-                {
-                    missed.Add(journaled);
-                }
-            }
-
-            after = records.Count < RecoverPage || records[^1].Position >= sentThrough ? sentThrough : records[^1].Position;
-        }
-
-        LogRecovered(Id, kioskId, missed.Count);
-        var outcomes = Apply(kioskId, missed);
-        State.AppliedPositions[kioskId] = Math.Max(State.AppliedPositions.GetValueOrDefault(kioskId), sentThrough);
-        return outcomes;
     }
 
     private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events)

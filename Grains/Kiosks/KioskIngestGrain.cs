@@ -15,8 +15,8 @@ namespace Lianxin.Kiosks;
 /// flush and then records its applied position, so a crash replays at most those seconds, which they recognise.
 /// The kiosk is its stream's only writer, so what an append stored is exactly what lies beyond the applied position:
 /// it is applied from memory, and the journal is read back only on activation or after an apply failed.
-/// Opening a help request writes a new actor's state: the answer does not wait for it (the event is journaled), the
-/// checkpoint does, so a failed open is replayed rather than lost.
+/// Opening a help request writes a new actor's state: the answer does not wait for it (the event is journaled), and
+/// the checkpoint records no further than an open still running, so a failed open is replayed rather than lost.
 /// </summary>
 internal sealed partial class KioskIngestGrain(
     [PersistentState(StorageNames.KioskIngestState, StorageNames.Default)] IPersistentState<KioskIngestState> state,
@@ -247,101 +247,6 @@ internal sealed partial class KioskIngestGrain(
 
         KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
     }
-
-    /// <summary>One checkpoint at a time: a deactivation waits for the one in flight, then makes its own.</summary>
-    private async Task CheckpointAsync()
-    {
-        if (_checkpointing is { IsCompleted: false } running)
-        {
-            await running;
-        }
-
-        await (_checkpointing = CheckpointOnceAsync());
-    }
-
-    /// <summary>
-    /// Makes the touched actors durable, then records the applied position (and the counts that go with it). Center
-    /// activity writes on its own and help requests open on their own: the position recorded goes no further than
-    /// what they have made durable. Runs interleaved with batches, so it works on what it took at its start.
-    /// </summary>
-    private async Task CheckpointOnceAsync()
-    {
-        var position = _appliedPosition;
-        foreach (var opening in _opening.ToList())
-        {
-            if (!opening.Open.IsCompleted)
-            {
-                position = Math.Min(position, opening.Position - 1);
-            }
-            else if (opening.Open.Exception is { } failed)
-            {
-                // Not recorded as applied: a fresh activation replays from the last checkpoint and opens it again.
-                LogOpenFailed(KioskId, failed);
-                this.DeactivateOnIdle();
-                return;
-            }
-            else
-            {
-                _opening.Remove(opening);
-            }
-        }
-
-        foreach (var (centerId, sent) in _sentToActivity.ToList())
-        {
-            var durable = await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).GetDurablePositionAsync(KioskId);
-            if (durable >= sent && _sentToActivity.GetValueOrDefault(centerId) == sent)
-            {
-                _sentToActivity.Remove(centerId);
-            }
-            else if (durable < sent)
-            {
-                position = Math.Min(position, durable);
-            }
-        }
-
-        // The counts stored go with the position stored, so a replay after a crash counts the rest exactly once: the
-        // newest page end at or below the position (a replay from a little earlier is harmless, the actors skip it).
-        CountsAt? reached = null;
-        while (_counts.TryPeek(out var next) && next.Position <= position)
-        {
-            reached = _counts.Dequeue();
-        }
-
-        if (reached is null && _touched.Count == 0)
-        {
-            return;
-        }
-
-        var touched = _touched.ToList();
-        _touched.Clear();
-        try
-        {
-            await Task.WhenAll(touched.Select(t => t.Value()));
-        }
-        catch
-        {
-            // Still to be made durable by the next checkpoint.
-            foreach (var (key, flush) in touched)
-            {
-                _touched.TryAdd(key, flush);
-            }
-
-            throw;
-        }
-
-        if (reached is { } counts && counts.Position > State.AppliedPosition)
-        {
-            (State.AppliedPosition, State.Accepted, State.Rejected) = (counts.Position, counts.Accepted, counts.Rejected);
-        }
-
-        await state.WriteStateAsync();
-    }
-
-    /// <summary>The counts once the journal was applied through a position.</summary>
-    private readonly record struct CountsAt(long Position, long Accepted, long Rejected);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kiosk {KioskId} could not open a help request; its events are applied again")]
-    private partial void LogOpenFailed(string kioskId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kiosk {KioskId} applied {Count} journaled events on activation")]
     private partial void LogReplayed(string kioskId, int count);
