@@ -60,9 +60,9 @@ public static partial class AuthConfiguration
         return builder;
     }
 
-    /// <summary>True where development tokens may be issued: the Development environment and demo mode.</summary>
+    /// <summary>True where development tokens may be issued: the Development environment and explicit demo mode.</summary>
     public static bool DevTokensAllowed(IHostEnvironment environment, IConfiguration configuration) =>
-        environment.IsDevelopment() || configuration.GetValue("Demo:Enabled", true);
+        environment.IsDevelopment() || Demo.DemoMode.IsEnabled(configuration);
 
     private static SymmetricSecurityKey ResolveSigningKey(WebApplicationBuilder builder, AuthOptions options)
     {
