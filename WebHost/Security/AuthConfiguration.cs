@@ -68,9 +68,9 @@ public static partial class AuthConfiguration
     {
         if (options.SigningKey is { } configured)
         {
-            return configured.Length >= 32
-                ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured))
-                : throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
+            return SigningKeyRule.Problem(configured, builder.Environment.IsDevelopment()) is { } problem
+                ? throw new InvalidOperationException(problem)
+                : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured));
         }
 
         if (options.Authority is null && !DevTokensAllowed(builder.Environment, builder.Configuration))
