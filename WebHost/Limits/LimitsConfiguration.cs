@@ -16,6 +16,8 @@ public static class LimitsConfiguration
             .Validate(o => o.Problem() is null, "Limits: every limit must be positive (see docs/limits.md).").ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((k, l) => k.Limits.MaxRequestBodySize = l.Value.MaxRequestBodyBytes);
         builder.Services.AddOptions<HubOptions>().PostConfigure<IOptions<LimitsOptions>>((h, l) => h.MaximumReceiveMessageSize = l.Value.MaxHubMessageBytes);
+        builder.Services.AddSingleton<HubCallLimit>();
+        builder.Services.AddOptions<HubOptions>().Configure(h => h.AddFilter<HubCallLimit>());
         builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddRateLimiter(o =>
         {
