@@ -19,6 +19,7 @@ public static partial class AuthConfiguration
         var key = ResolveSigningKey(builder, options);
         builder.Services.AddSingleton(new TokenIssuer(options, key));
         builder.Services.AddSingleton<ScopeResolver>();
+        builder.Services.AddSingleton(PersonPseudonyms.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services
