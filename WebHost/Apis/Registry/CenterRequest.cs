@@ -18,6 +18,9 @@ public sealed record CenterRequest(
     IReadOnlyList<string>? Functions,
     AreaExemptionRequest? AreaExemption)
 {
+    /// <summary>The most staff one center lists (the largest street centers have tens): the list is stored whole.</summary>
+    public const int MaxStaff = 200;
+
     /// <summary>Largest plausible floor area; anything above is a typo.</summary>
     private const double MaxFloorAreaSqm = 1_000_000;
 
@@ -44,7 +47,12 @@ public sealed record CenterRequest(
         }
 
         var hours = OpeningHours?.ToOpeningHours(v) ?? Missing(v, "openingHours", new OpeningHours(default, default));
-        var staff = (Staff ?? []).Select((s, i) => s.ToStaffMember(v, $"staff[{i}]")).ToList();
+        if (Staff is { Count: > MaxStaff })
+        {
+            v.Add("staff", $"A center lists at most {MaxStaff} staff members.");
+        }
+
+        var staff = (Staff ?? []).Take(MaxStaff).Select((s, i) => s.ToStaffMember(v, $"staff[{i}]")).ToList();
         var functions = (Functions ?? []).Select((f, i) => v.Enum<BasicFunction>($"functions[{i}]", f)).Distinct().ToList();
         return new CenterProfile(
             name, level, parentId, location, area, Households, hours, SelfService24h ?? false, staff, functions,
