@@ -18,7 +18,7 @@ public sealed class RatingApiTests(GovernanceWebFactory factory)
         var rating = await auditor.GetJsonAsync($"/api/v1/governance/centers/ld-dg-c04/ratings/{Year}");
 
         var computed = rating.GetProperty("computed");
-        Assert.Equal("2026.1", computed.GetProperty("modelVersion").GetString());
+        Assert.Equal("2026.2", computed.GetProperty("modelVersion").GetString());
         Assert.Equal(3, computed.GetProperty("dimensions").GetArrayLength());
         var measures = computed.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("indicators").EnumerateArray()).SelectMany(i => i.GetProperty("measures").EnumerateArray()).ToList();
         Assert.Equal(computed.GetProperty("score").GetDouble(), measures.Sum(m => m.GetProperty("points").GetDouble()), 6);
@@ -156,7 +156,7 @@ public sealed class RatingApiTests(GovernanceWebFactory factory)
 
         var model = await staff.GetJsonAsync("/api/v1/governance/rating-model");
 
-        Assert.Equal("2026.1", model.GetProperty("version").GetString());
+        Assert.Equal("2026.2", model.GetProperty("version").GetString());
         Assert.Equal([30.0, 40.0, 30.0], model.GetProperty("dimensions").EnumerateArray().Select(d => d.GetProperty("weight").GetDouble()));
         Assert.Equal(90, model.GetProperty("thresholds").GetProperty("fiveStars").GetDouble());
     }

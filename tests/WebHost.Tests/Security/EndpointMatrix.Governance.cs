@@ -44,6 +44,9 @@ public static partial class EndpointMatrix
             Get($"{root}/regions/{{id}}/service-circle/proposal", _ => $"{region}/service-circle/proposal?{site}", ReadersOfRegion1),
             Get($"{root}/regions/{{id}}/service-circle/proposal.csv", _ => $"{region}/service-circle/proposal.csv?{site}", ReadersOfRegion1),
             Get($"{root}/regions/{{id}}/service-circle.geojson", _ => $"{region}/service-circle.geojson", ReadersOfRegion1),
+            Get($"{root}/regions/{{id}}/service-circle/best-sites", _ => $"{region}/service-circle/best-sites?count=2", ReadersOfRegion1),
+            Get($"{root}/regions/{{id}}/volunteer-hours", _ => $"{region}/volunteer-hours?from={Year}-01-01&to={Year}-12-31", ReadersOfRegion1),
+            Get($"{root}/regions/{{id}}/volunteer-hours.csv", _ => $"{region}/volunteer-hours.csv?from={Year}-01-01&to={Year}-12-31", ReadersOfRegion1),
         ];
     }
 }
