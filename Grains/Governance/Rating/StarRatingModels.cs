@@ -7,12 +7,6 @@ namespace Lianxin.Governance;
 /// <summary>The published star-rating models. Never edit a published one: add a new version (docs/star-rating.md).</summary>
 public static class StarRatingModels
 {
-    /// <summary>
-    /// Version 2026.2: as 2026.1, but a drill counts only when it reached at least 10 people (smaller drills are listed
-    /// and left out of C3.1).
-    /// </summary>
-    public static StarRatingModel V2026_2 { get; } = V2026_1 with { Version = "2026.2", DrillMinimumPeople = 10 };
-
     /// <summary>Version 2026.1: standards 30, service activity 40, governance effectiveness 30.</summary>
     public static StarRatingModel V2026_1 { get; } = new(
         "2026.1",
@@ -75,4 +69,10 @@ public static class StarRatingModels
         ActiveFunctionMinCheckIns: 12,
         FirstDemonstrationYear: 2026,
         DemonstrationEveryYears: 2);
+
+    /// <summary>
+    /// Version 2026.2: as 2026.1, but a drill counts only when it reached at least 10 people (smaller drills are listed
+    /// and left out of C3.1). Declared after 2026.1, which it is made from: statics initialize in order.
+    /// </summary>
+    public static StarRatingModel V2026_2 { get; } = V2026_1 with { Version = "2026.2", DrillMinimumPeople = 10 };
 }
