@@ -32,7 +32,7 @@ internal sealed partial class CenterActivityGrain
         }
 
         LogRecovered(Id, kioskId, missed.Count);
-        var outcomes = Apply(kioskId, missed);
+        var outcomes = Apply(kioskId, missed, await MobileMemberRefusalsAsync(missed));
         State.AppliedPositions[kioskId] = Math.Max(State.AppliedPositions.GetValueOrDefault(kioskId), sentThrough);
         return outcomes;
     }

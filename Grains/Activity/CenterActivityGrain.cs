@@ -55,13 +55,26 @@ internal sealed partial class CenterActivityGrain(
         if (State.AppliedPositions.GetValueOrDefault(kioskId) < sentThrough)
         {
             var recovered = (await RecoverAsync(kioskId, sentThrough)).ToDictionary(o => o.EventId);
-            return [.. Apply(kioskId, events).Select(o => recovered.GetValueOrDefault(o.EventId) ?? o)];
+            return [.. Apply(kioskId, events, await MobileMemberRefusalsAsync(events)).Select(o => recovered.GetValueOrDefault(o.EventId) ?? o)];
         }
 
-        return Apply(kioskId, events);
+        return Apply(kioskId, events, await MobileMemberRefusalsAsync(events));
     }
 
-    private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events)
+    /// <summary>The registry's word on check-ins as mobile party members (<see cref="MobileMemberCheckInRule"/>); no call when there are none.</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> MobileMemberRefusalsAsync(IReadOnlyList<JournaledKioskEvent> events)
+    {
+        var checks = events
+            .Where(e => e.Event.Body is CheckIn { Role: PersonRole.MobilePartyMember })
+            .Select(async e => (e.Event.EventId, Refusal: MobileMemberCheckInRule.Refusal(
+                (CheckIn)e.Event.Body, (await GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(((CheckIn)e.Event.Body).PersonId).GetAsync())?.Profile)))
+            .ToList();
+        return checks.Count == 0
+            ? new Dictionary<Guid, string>()
+            : (await Task.WhenAll(checks)).Where(c => c.Refusal is not null).ToDictionary(c => c.EventId, c => c.Refusal!);
+    }
+
+    private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events, IReadOnlyDictionary<Guid, string> refusals)
     {
         var now = clock.UtcNow;
         var mark = State.AppliedPositions.GetValueOrDefault(kioskId);
@@ -78,6 +91,7 @@ internal sealed partial class CenterActivityGrain(
 
             var rejection = e.Body switch
             {
+                CheckIn when refusals.TryGetValue(e.EventId, out var refused) => refused,
                 CheckIn checkIn => Book.CheckIn(e.EventId, kioskId, checkIn, e.OccurredAt, now, changes),
                 CheckOut checkOut => Book.CheckOut(e.EventId, kioskId, checkOut.PersonId, e.OccurredAt, now, changes),
                 SelfService service => CountSelfService(service, e.OccurredAt),

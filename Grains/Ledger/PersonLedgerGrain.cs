@@ -78,8 +78,9 @@ internal sealed class PersonLedgerGrain(
         if (approve)
         {
             // The star rating's volunteer-hours evidence: the year the hours were served in, local time.
-            var year = new LocalCalendar(options.Value.Zone).Day(hours.From).Year;
-            await GrainFactory.GetGrain<ICenterEvidenceGrain>(GovernanceKeys.Rating(hours.CenterId, year)).RecordApprovedHoursAsync(hoursId, hours.Hours);
+            var day = new LocalCalendar(options.Value.Zone).Day(hours.From);
+            await GrainFactory.GetGrain<ICenterEvidenceGrain>(GovernanceKeys.Rating(hours.CenterId, day.Year)).RecordApprovedServiceAsync(
+                new ApprovedService(hoursId, this.GetPrimaryKeyString(), day, hours.Hours, PointsRules.ForHours(hours, options.Value.PointsPerServiceHour)));
         }
         return RegistryResult.Updated;
     }
