@@ -41,8 +41,11 @@ internal sealed partial class CenterActivityGrain(
 
     private PresenceBook Book => new(State.Visits, State.Unpaired, BaseDeadline);
 
+    private ReplayMarks Marks => new(State.AppliedPositions, State.Refusals, State.RefusalOrder);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _durablePositions = new(State.AppliedPositions);
         await RefreshOpeningHoursAsync();
         this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(_options.CheckInterval, _options.CheckInterval));
         this.RegisterGrainTimer(static (grain, _) => grain.DispatchOutboxAsync(), this,
@@ -52,7 +55,7 @@ internal sealed partial class CenterActivityGrain(
     public async Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events, long sentThrough)
     {
         await EnsureReminderAsync();
-        if (State.AppliedPositions.GetValueOrDefault(kioskId) < sentThrough)
+        if (Marks.MustRecover(kioskId, sentThrough))
         {
             var recovered = (await RecoverAsync(kioskId, sentThrough)).ToDictionary(o => o.EventId);
             return [.. Apply(kioskId, events, await MobileMemberRefusalsAsync(events)).Select(o => recovered.GetValueOrDefault(o.EventId) ?? o)];
@@ -77,15 +80,15 @@ internal sealed partial class CenterActivityGrain(
     private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events, IReadOnlyDictionary<Guid, string> refusals)
     {
         var now = clock.UtcNow;
-        var mark = State.AppliedPositions.GetValueOrDefault(kioskId);
+        var marks = Marks;
         var outcomes = new List<EventOutcome>(events.Count);
         var changes = new List<PresenceChange>();
         foreach (var journaled in events.OrderBy(e => e.Position))
         {
             var e = journaled.Event;
-            if (journaled.Position <= mark)
+            if (marks.Replayed(kioskId, journaled.Position, e.EventId) is { } before)
             {
-                outcomes.Add(EventOutcome.Accepted(e.EventId));
+                outcomes.Add(before);
                 continue;
             }
 
@@ -101,17 +104,13 @@ internal sealed partial class CenterActivityGrain(
             if (rejection is not null)
             {
                 AddRecent(State.Rejected, new RejectedEvent(e.EventId, kioskId, PersonOf(e.Body), e.OccurredAt, rejection));
-                outcomes.Add(EventOutcome.Rejected(e.EventId, rejection));
-            }
-            else
-            {
-                outcomes.Add(EventOutcome.Accepted(e.EventId));
             }
 
-            mark = journaled.Position;
+            var outcome = rejection is null ? EventOutcome.Accepted(e.EventId) : EventOutcome.Rejected(e.EventId, rejection);
+            marks.Applied(kioskId, journaled.Position, outcome);
+            outcomes.Add(outcome);
         }
 
-        State.AppliedPositions[kioskId] = mark;
         Process(changes);
         Changed();
         return outcomes;

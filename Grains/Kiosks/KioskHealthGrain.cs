@@ -85,11 +85,15 @@ internal sealed class KioskHealthGrain(
         }
     }
 
-    public Task RecordFaultAsync(KioskFault fault)
+    /// <summary>
+    /// Written before answering: a fault answered "accepted" must not vanish with a silo once the kiosk's checkpoint has
+    /// moved past it. Faults are rare next to check-ins.
+    /// </summary>
+    public async Task RecordFaultAsync(KioskFault fault)
     {
         if (State.RecentFaults.Any(f => f.EventId == fault.EventId))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         State.RecentFaults.Insert(0, fault);
@@ -104,7 +108,7 @@ internal sealed class KioskHealthGrain(
         }
 
         MarkDirty();
-        return Task.CompletedTask;
+        await FlushAsync();
     }
 
     public Task<KioskHealth> GetAsync()
@@ -189,7 +193,15 @@ internal sealed class KioskHealthGrain(
         if (_dirty)
         {
             _dirty = false;
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                _dirty = true;
+                throw;
+            }
         }
     }
 
