@@ -82,13 +82,16 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         }
 
         await Eventually.HoldsAsync(() => Task.FromResult(OnDuty(patching.Item($"center:{data.Community}"))), v => v == 3, LiveHostFactory.Timeout, "version 2 shows 3");
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(patching.Sequence == (whole.Deltas.LastOrDefault()?.Sequence ?? whole.Snapshot!.Sequence)), same => same, LiveHostFactory.Timeout, "both at the same delta");
         Assert.True(patching.Resyncs >= 1);
         Assert.Equal(whole.Current("summary")!.Value.GetProperty("subtree").GetProperty("volunteersOnDuty").GetInt32(), patching.Item("summary")!["subtree"]!["volunteersOnDuty"]!.GetValue<int>());
         foreach (var key in patching.Keys)
         {
             var v1 = JsonNode.Parse(whole.Current(key)!.Value.GetRawText())!.AsObject();
             var v2 = patching.Item(key)!.AsObject();
-            (v1.Remove("asOf"), v2.Remove("asOf"));
+            v1.Remove("asOf");
+            v2.Remove("asOf");
             Assert.True(JsonNode.DeepEquals(v1, v2), $"{key}: {v1.ToJsonString()} ≠ {v2.ToJsonString()}");
         }
     }

@@ -34,6 +34,18 @@ public sealed class PatchingDashboard : IAsyncDisposable
 
     public int Resyncs { get; private set; }
 
+    /// <summary>The sequence number the picture is at.</summary>
+    public long Sequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sequence;
+            }
+        }
+    }
+
     /// <summary>The deltas applied to the picture, in order.</summary>
     public IReadOnlyList<JsonObject> Applied
     {
