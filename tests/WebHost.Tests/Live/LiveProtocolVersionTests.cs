@@ -113,6 +113,19 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         Assert.All(StaticMembers, member => Assert.True(card.TryGetProperty(member, out _), member));
     }
 
+    [Fact]
+    public async Task Version2SubscriptionFollowsTheSameAccessRulesAsVersion1()
+    {
+        var data = await LiveData.CreateAsync(Host.Grains);
+        await using var staff = await PatchingDashboard.ConnectAsync(Host, Host.TokenFor(Role.Staff, data.Community));
+
+        var refusal = await Assert.ThrowsAsync<HubException>(() => staff.SubscribeAsync(LiveScope.Region(data.District)));
+        var own = await staff.SubscribeAsync(LiveScope.Center(data.Community));
+
+        Assert.Contains("outside your scope", refusal.Message, StringComparison.Ordinal);
+        Assert.NotNull(own["items"]![$"center:{data.Community}"]);
+    }
+
     private static int? OnDuty(JsonNode? card) => card?["live"]?["volunteersOnDuty"]?.GetValue<int>();
 
     /// <summary>The region's feed once it shows every center made (so later deltas are changes, not arrivals).</summary>
