@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Lianxin.WebHost.Live;
 
 /// <summary>
-/// This web host's receiver of one scope's deltas: forwards them, in sequence order, to the SignalR group of the
-/// scope on this host. Deltas are one-way messages and may overtake each other; one that arrives ahead of a missing
+/// This web host's receiver of one scope's deltas: forwards them, in sequence order, to the SignalR groups of the
+/// scope on this host, one per protocol version (SignalR serializes a group message once for all its connections). Deltas are one-way messages and may overtake each other; one that arrives ahead of a missing
 /// one waits up to <see cref="LiveOptions.ReorderWindow"/>, stale and duplicate ones are dropped.
 /// </summary>
 internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClient> hub, TimeSpan reorderWindow, TimeProvider clock)
@@ -89,7 +89,11 @@ internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClien
     {
         foreach (var delta in ready)
         {
-            await hub.Clients.Group(scope).DeltaReceived(delta);
+            await hub.Clients.Group(LiveProtocol.Group(scope, LiveProtocol.Version1)).DeltaReceived(delta);
+            if (delta.Version2Json is { } text)
+            {
+                await hub.Clients.Group(LiveProtocol.Group(scope, LiveProtocol.Version2)).PatchReceived(new LiveDeltaText(text));
+            }
         }
     }
 }
