@@ -1,4 +1,5 @@
 using Lianxin.Silo.Hosting;
+using Lianxin.Silo.Hosting.Operations;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
@@ -6,11 +7,13 @@ using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Live;
+using Lianxin.WebHost.Operations;
 using Lianxin.WebHost.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();
+builder.AddLianxinTelemetry();
 builder.AddLianxinOrleans();
 builder.AddLianxinAuth();
 builder.AddKioskAuth();
@@ -20,9 +23,11 @@ builder.AddDemoDistrict();
 builder.AddGovernance();
 builder.AddLianxinLive();
 builder.AddLianxinLimits();
+builder.AddClusterDashboard();
 
 var app = builder.Build();
 
+app.UseLianxinRequestLogs();
 app.UseLianxinApi();
 app.UseLianxinLimits();
 app.MapLianxinHealth();
@@ -42,6 +47,7 @@ app.MapScenariosApi();
 app.MapEmergenciesApi();
 app.MapLianxinLive();
 app.MapDashboard();
+app.MapClusterDashboard();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lianxin.Live;
 using Microsoft.AspNetCore.SignalR;
 
@@ -23,6 +24,7 @@ internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClien
         {
             if (_forwarded != 0 && delta.Sequence <= _forwarded)
             {
+                LiveMetrics.Received("stale");
                 return Task.CompletedTask;
             }
 
@@ -33,6 +35,7 @@ internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClien
             else
             {
                 _early[delta.Sequence] = delta;
+                LiveMetrics.Received("waited");
                 _release ??= clock.CreateTimer(_ => ReleaseEarly(), null, reorderWindow, Timeout.InfiniteTimeSpan);
             }
         }
@@ -89,11 +92,15 @@ internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClien
     {
         foreach (var delta in ready)
         {
+            var started = Stopwatch.GetTimestamp();
             await hub.Clients.Group(LiveProtocol.Group(scope, LiveProtocol.Version1)).DeltaReceived(delta);
             if (delta.Version2Json is { } text)
             {
                 await hub.Clients.Group(LiveProtocol.Group(scope, LiveProtocol.Version2)).PatchReceived(new LiveDeltaText(text));
             }
+
+            LiveMetrics.PushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            LiveMetrics.Received("pushed");
         }
     }
 }
