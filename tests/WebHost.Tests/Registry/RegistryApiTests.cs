@@ -62,6 +62,30 @@ public sealed class RegistryApiTests(EmbeddedHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task StaffCannotCutTheirCenterOutOfTheTreeButItsOperatorMayMakeItARoot()
+    {
+        var client = await DistrictWithStreetAsync();
+        (await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("c1"), "community", Id("street")))).EnsureSuccessStatusCode();
+        using var staff = fixture.Host.ClientAs(Role.Staff, Id("c1"));
+        using var districtOperator = Operator();
+        using var ownOperator = fixture.Host.ClientAs(Role.Operator, Id("c1"));
+
+        var cut = await staff.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", null));
+        var byDistrict = await districtOperator.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", null));
+        var stillThere = await client.GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Id("street")}/children");
+        var edit = await staff.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", Id("street"), area: 1500));
+        var byOwnOperator = await ownOperator.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", null));
+        var rootEdit = await fixture.Host.ClientAs(Role.Staff, _district).PutAsJsonAsync($"/api/v1/centers/{_district}", Requests.Center(_district, "district", null, area: 1500));
+
+        await ProblemAssert.IsProblemAsync(cut, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(byDistrict, HttpStatusCode.Forbidden);
+        Assert.Equal([Id("c1")], stillThere.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byOwnOperator.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rootEdit.StatusCode);
+    }
+
+    [Fact]
     public async Task NegativeAreaUnknownLevelAndUnknownFunctionAreBadRequests()
     {
         var client = await DistrictWithStreetAsync();
