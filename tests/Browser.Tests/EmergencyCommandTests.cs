@@ -118,6 +118,9 @@ public sealed class EmergencyCommandTests(DashboardHost host)
     [Fact]
     public async Task PostQuotaAndBothEscalationsShowOnTheDashboardAndTheGridLeadsPage()
     {
+        // Open before the launch: the escalations can only arrive live, through the region's feed.
+        var page = await host.OpenAsync("/?region=ld");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-emergency-ready", "true");
         var id = await host.Api.LaunchAsync(new
         {
             name = "港口社区防汛岗位演练", mode = "exercise", level = "orange", category = "met",
@@ -126,9 +129,14 @@ public sealed class EmergencyCommandTests(DashboardHost host)
             timers = new { escalateToGridLeadAfterSeconds = 1, escalateToCommandAfterSeconds = 2 },
         });
         await host.Api.AnswerAsync("v-00016", id, "atPost");
-        var page = await host.OpenAsync($"/?region=ld&emergency={id}");
-        var post = page.Locator("#emergency .rollcall .posts tr[data-post='dike']");
+        var leads = page.Locator($"#emergency .escalations li[data-emergency='{id}'][data-tier=gridLead]");
+        var command = page.Locator($"#emergency .escalations li[data-emergency='{id}'][data-tier=command]");
 
+        await Expect(leads).ToContainTextAsync("已升级至网格长：");
+        await Expect(command).ToContainTextAsync("已升级至指挥中心：");
+        await command.ClickAsync();
+        await Expect(page.Locator("#emergency .rollcall")).ToHaveAttributeAsync("data-emergency", id);
+        var post = page.Locator("#emergency .rollcall .posts tr[data-post='dike']");
         await Expect(post.Locator("[data-field=name]")).ToHaveTextAsync("东堤沙袋点");
         string[] expected = ["quota=2", "asked=2", "accepted=1", "atPost=1", "reserveLeft=1", "state=缺 1"];
         foreach (var (field, value) in expected.Select(e => (e[..e.IndexOf('=')], e[(e.IndexOf('=') + 1)..])))
@@ -140,8 +148,6 @@ public sealed class EmergencyCommandTests(DashboardHost host)
             () => host.Api.GetAsync($"/api/v1/emergencies/{id}/report"),
             r => r.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "escalated") == 2,
             DashboardHost.Deadline, "both escalations");
-        var leads = page.Locator($"#emergency .escalations li[data-emergency='{id}'][data-tier=gridLead]");
-        var command = page.Locator($"#emergency .escalations li[data-emergency='{id}'][data-tier=command]");
         await Expect(leads).ToContainTextAsync("港口社区防汛岗位演练 已升级至网格长：");
         await Expect(command).ToContainTextAsync("港口社区防汛岗位演练 已升级至指挥中心：");
         var unaccounted = report.GetProperty("timeline").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "escalated")

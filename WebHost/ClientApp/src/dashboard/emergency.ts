@@ -169,6 +169,11 @@ export class EmergencyPanel {
   }
 
   private async followId(id: string): Promise<void> {
+    // An alarm may name an emergency launched since the list was last read.
+    if (!this.list.entries.some((e) => e.id === id)) {
+      await this.refreshList();
+    }
+
     const entry = this.list.entries.find((e) => e.id === id);
     if (entry) {
       await this.follow(entry);
