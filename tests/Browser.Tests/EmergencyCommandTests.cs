@@ -128,6 +128,10 @@ public sealed class EmergencyCommandTests(DashboardHost host)
             posts = new[] { new { id = "dike", name = "东堤沙袋点", quota = 2, reserve = new[] { "v-00016", "v-00017", "v-00018" }, askAtOnce = 2 } },
             timers = new { escalateToGridLeadAfterSeconds = 1, escalateToCommandAfterSeconds = 2 },
         });
+        // Answer the ask itself: only an answer after the ask counts for the post.
+        await Eventually.HoldsAsync(
+            () => host.Api.GetAsync($"/api/v1/emergencies/{id}/rollcall"),
+            r => r.GetProperty("posts")[0].GetProperty("asked").GetInt32() == 2, DashboardHost.Deadline, "both asks out");
         await host.Api.AnswerAsync("v-00016", id, "atPost");
         var leads = page.Locator($"#emergency .escalations li[data-emergency='{id}'][data-tier=gridLead]");
         var command = page.Locator($"#emergency .escalations li[data-emergency='{id}'][data-tier=command]");
