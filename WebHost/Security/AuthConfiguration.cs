@@ -43,6 +43,11 @@ public static partial class AuthConfiguration
                 // SignalR clients in browsers cannot set headers on WebSockets: they pass the token in the query.
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnAuthenticationFailed = context =>
+                    {
+                        context.HttpContext.RequestServices.GetRequiredService<Limits.FailedAuthentications>().Failed(context.HttpContext.Connection.RemoteIpAddress);
+                        return Task.CompletedTask;
+                    },
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Path.StartsWithSegments("/hubs")

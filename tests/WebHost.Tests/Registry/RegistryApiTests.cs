@@ -101,6 +101,26 @@ public sealed class RegistryApiTests(EmbeddedHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task AreaExemptionThatDoesNotApplyToTheCentersLevelIsRefusedWithTheReason()
+    {
+        var client = await DistrictWithStreetAsync();
+        var village = Requests.Center(Id("vx"), "village", Id("street"), area: 150);
+        var withExemption = System.Text.Json.JsonSerializer.SerializeToNode(village, System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
+        withExemption["areaExemption"] = new System.Text.Json.Nodes.JsonObject { ["kind"] = "oldCommunity", ["reason"] = "老旧小区" };
+        var island = withExemption.DeepClone().AsObject();
+        island["id"] = Id("vi");
+        island["areaExemption"] = new System.Text.Json.Nodes.JsonObject { ["kind"] = "island", ["reason"] = "海岛村" };
+
+        var refused = await client.PostAsJsonAsync("/api/v1/centers", withExemption);
+        var accepted = await client.PostAsJsonAsync("/api/v1/centers", island);
+
+        await ProblemAssert.HasFieldErrorAsync(refused, "areaExemption.kind");
+        Assert.Contains("community centers only", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/centers/{Id("vx")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task UnclosedPolygonAndPolygonWithTooFewPointsAreBadRequests()
     {
         var client = await DistrictWithStreetAsync();
