@@ -1,5 +1,6 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.WebHost.Apis;
+using Lianxin.WebHost.Apis.Alerts;
 using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
 using Lianxin.WebHost.Governance;
@@ -20,6 +21,7 @@ builder.AddDemoDistrict();
 builder.AddGovernance();
 builder.AddLianxinLive();
 builder.AddLianxinLimits();
+builder.AddEmergencyInputs();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapGovernanceApi();
 app.MapAuditApi();
 app.MapScenariosApi();
 app.MapEmergenciesApi();
+app.MapInboundAlertsApi();
 app.MapLianxinLive();
 app.MapDashboard();
 
