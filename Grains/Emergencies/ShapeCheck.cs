@@ -11,6 +11,11 @@ namespace Lianxin.Emergencies;
 /// </summary>
 public static class ShapeCheck
 {
+    private const double MetersPerDegree = 111_320;
+
+    /// <summary>Smaller than any place people could be in.</summary>
+    private const double MinAreaSquareMeters = 1;
+
     private static readonly GeometryFactory Factory = new();
 
     /// <summary>Null when the polygon is usable; otherwise the reason, for a 400 answer.</summary>
@@ -43,7 +48,9 @@ public static class ShapeCheck
             return "The polygon's boundary crosses or touches itself.";
         }
 
-        return geometry.Area > 0 ? null : "The polygon encloses no area.";
+        // Degrees² to m² near the polygon: a ring of nearly collinear points has a floating-point area, not a real one.
+        var squareMeters = geometry.Area * MetersPerDegree * MetersPerDegree * Math.Cos(geometry.Centroid.Y * Math.PI / 180);
+        return squareMeters >= MinAreaSquareMeters ? null : $"The polygon encloses no area (less than {MinAreaSquareMeters} m²).";
     }
 
     /// <summary>The polygon on the longitude (x) / latitude (y) plane.</summary>
