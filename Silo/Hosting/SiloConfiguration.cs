@@ -26,6 +26,9 @@ public static class SiloConfiguration
     /// <summary>The connection string name: <c>ConnectionStrings:Lianxin</c>, env <c>ConnectionStrings__Lianxin</c>.</summary>
     public const string ConnectionStringName = "Lianxin";
 
+    /// <summary>Set to true to let a Production host run on in-memory storage (nothing durable) without a connection string.</summary>
+    public const string AllowInMemoryKey = "Storage:AllowInMemory";
+
     /// <summary>
     /// Connects this application to Orleans as <c>Cluster:Mode</c> says: a co-hosted silo (the default) or a
     /// client of an external cluster.
@@ -40,6 +43,13 @@ public static class SiloConfiguration
     public static IHostApplicationBuilder AddLianxinSilo(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        // A production host that lost its connection string must not quietly keep everything in memory and lose it.
+        if (string.IsNullOrWhiteSpace(connectionString) && builder.Environment.IsProduction() && !builder.Configuration.GetValue(AllowInMemoryKey, false))
+        {
+            throw new InvalidOperationException(
+                $"No ConnectionStrings:{ConnectionStringName} in Production: refusing to run on in-memory storage, which loses everything when the process stops. Configure PostgreSQL, or set {AllowInMemoryKey}=true to run in memory on purpose.");
+        }
+
         if (!string.IsNullOrWhiteSpace(connectionString) && builder.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             // Registered before the silo so it finishes before the silo starts (hosted services start in order).

@@ -67,7 +67,7 @@ public static class LedgerApi
             return refusal;
         }
 
-        var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Subject, reason);
+        var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Actor, reason);
         return await ApiResults.FromAsync(result, async () =>
         {
             await audit.RecordAsync(http, approve ? AuditActions.HoursApproved : AuditActions.HoursDeclined, $"person:{id}", center, reason, $"hours={hoursId}");

@@ -111,7 +111,8 @@ internal static class RollCallApi
             : TypedResults.Ok(person);
     }
 
-    private static async Task<IResult> RespondAsync(string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<IResult> RespondAsync(
+        string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, KnownEmergencies known)
     {
         var v = new Validation();
         var status = request.ParseStatus(v);
@@ -140,6 +141,12 @@ internal static class RollCallApi
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
+        }
+
+        // Anyone may call this without signing in: an id no emergency has must not wake an actor.
+        if (!await known.ExistsAsync(id))
+        {
+            return ApiResults.NotFound($"Emergency '{id}' does not exist.");
         }
 
         var emergency = grains.GetGrain<IEmergencyGrain>(id);

@@ -1,12 +1,20 @@
 namespace Lianxin.WebHost.Demo;
 
-/// <summary>Demo mode: the demo district is loaded unless <c>Demo:Enabled</c> is false, and kiosk traffic simulated unless <c>Demo:Simulate</c> is false.</summary>
+/// <summary>
+/// Demo mode: the demo district is loaded only when <c>Demo:Enabled</c> is true (off by default), and kiosk traffic
+/// simulated unless <c>Demo:Simulate</c> is false. Outside Development a host in demo mode warns at start.
+/// </summary>
 public static class DemoConfiguration
 {
     public static WebApplicationBuilder AddDemoDistrict(this WebApplicationBuilder builder)
     {
-        if (builder.Configuration.GetValue("Demo:Enabled", true))
+        if (DemoMode.IsEnabled(builder.Configuration))
         {
+            if (!builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddHostedService<DemoModeWarning>();
+            }
+
             builder.Services.AddSingleton<DemoDistrictLoader>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoDistrictLoader>());
             builder.Services.AddHostedService<DemoScenarios>();

@@ -9,7 +9,7 @@ using Lianxin.WebHost.Apis.Registry;
 namespace Lianxin.WebHost.Demo;
 
 /// <summary>
-/// Loads the demo district into the actors at start (<c>Demo:Enabled</c>, on by default). Idempotent: what
+/// Loads the demo district into the actors at start (<c>Demo:Enabled</c>, off unless asked for). Idempotent: what
 /// exists already is left as it is, so a restart on PostgreSQL creates no duplicates.
 /// </summary>
 internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfiguration configuration, ILogger<DemoDistrictLoader> logger)

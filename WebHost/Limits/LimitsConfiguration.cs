@@ -16,6 +16,9 @@ public static class LimitsConfiguration
             .Validate(o => o.Problem() is null, "Limits: every limit must be positive (see docs/limits.md).").ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((k, l) => k.Limits.MaxRequestBodySize = l.Value.MaxRequestBodyBytes);
         builder.Services.AddOptions<HubOptions>().PostConfigure<IOptions<LimitsOptions>>((h, l) => h.MaximumReceiveMessageSize = l.Value.MaxHubMessageBytes);
+        builder.Services.AddSingleton<HubCallLimit>();
+        builder.Services.AddOptions<HubOptions>().Configure(h => h.AddFilter<HubCallLimit>());
+        builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -25,6 +28,10 @@ public static class LimitsConfiguration
         });
         return builder;
     }
+
+    /// <summary>Before authentication: failed sign-ins are limited per address before any credential is checked.</summary>
+    public static IApplicationBuilder UseAuthenticationAttemptLimit(this IApplicationBuilder app) =>
+        app.UseMiddleware<AuthenticationAttemptLimit>();
 
     /// <summary>After authorization, so a kiosk's requests count against the kiosk its key proved.</summary>
     public static WebApplication UseLianxinLimits(this WebApplication app)

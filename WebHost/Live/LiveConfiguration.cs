@@ -27,7 +27,9 @@ public static class LiveConfiguration
 
     public static WebApplication MapLianxinLive(this WebApplication app)
     {
-        app.MapHub<LiveHub>(HubPath);
+        // A connection does not outlive its token: it is closed when the token it was opened with expires, and the
+        // client reconnects with a fresh one (whose scope is checked again on every Subscribe).
+        app.MapHub<LiveHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

@@ -30,4 +30,6 @@ public static class AuditActions
     public const string ScenarioCreated = "scenario.created";
     public const string ScenarioUpdated = "scenario.updated";
     public const string ResidentialPointsReplaced = "residentialPoints.replaced";
+    public const string RatingDecided = "rating.decided";
+    public const string DemonstrationSelected = "demonstration.selected";
 }

@@ -43,6 +43,11 @@ public static partial class AuthConfiguration
                 // SignalR clients in browsers cannot set headers on WebSockets: they pass the token in the query.
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnAuthenticationFailed = context =>
+                    {
+                        context.HttpContext.RequestServices.GetRequiredService<Limits.FailedAuthentications>().Failed(context.HttpContext.Connection.RemoteIpAddress);
+                        return Task.CompletedTask;
+                    },
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Path.StartsWithSegments("/hubs")
@@ -60,17 +65,17 @@ public static partial class AuthConfiguration
         return builder;
     }
 
-    /// <summary>True where development tokens may be issued: the Development environment and demo mode.</summary>
+    /// <summary>True where development tokens may be issued: the Development environment and explicit demo mode.</summary>
     public static bool DevTokensAllowed(IHostEnvironment environment, IConfiguration configuration) =>
-        environment.IsDevelopment() || configuration.GetValue("Demo:Enabled", true);
+        environment.IsDevelopment() || Demo.DemoMode.IsEnabled(configuration);
 
     private static SymmetricSecurityKey ResolveSigningKey(WebApplicationBuilder builder, AuthOptions options)
     {
         if (options.SigningKey is { } configured)
         {
-            return configured.Length >= 32
-                ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured))
-                : throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
+            return SigningKeyRule.Problem(configured, builder.Environment.IsDevelopment()) is { } problem
+                ? throw new InvalidOperationException(problem)
+                : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured));
         }
 
         if (options.Authority is null && !DevTokensAllowed(builder.Environment, builder.Configuration))

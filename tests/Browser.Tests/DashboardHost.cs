@@ -45,6 +45,7 @@ public sealed class DashboardHost : IAsyncLifetime
             builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Cluster:ClusterId", $"browser-{Guid.NewGuid():N}");
             builder.UseSetting("Dashboard:DefaultRegion", "ld");
+            builder.UseSetting("Demo:Enabled", "true");
             // No simulated kiosk traffic: the tests' own check-ins are the only ones, so counts are exact.
             builder.UseSetting("Demo:Simulate", "false");
         });
