@@ -73,6 +73,15 @@ internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, DomainC
                 }
             }
 
+            lock (_gate)
+            {
+                // Coverage of emergencies that are no longer running is never needed again.
+                foreach (var gone in _coverage.Keys.Except(running.Select(e => e.Id), StringComparer.Ordinal).ToList())
+                {
+                    _coverage.Remove(gone);
+                }
+            }
+
             Volatile.Write(ref _snapshot, new Snapshot(at, byCenter));
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
