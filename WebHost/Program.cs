@@ -1,6 +1,7 @@
 using Lianxin.Silo.Hosting;
 using Lianxin.Silo.Hosting.Operations;
 using Lianxin.WebHost.Apis;
+using Lianxin.WebHost.Apis.Alerts;
 using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
 using Lianxin.WebHost.Governance;
@@ -24,6 +25,7 @@ builder.AddGovernance();
 builder.AddLianxinLive();
 builder.AddLianxinLimits();
 builder.AddClusterDashboard();
+builder.AddEmergencyInputs();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapGovernanceApi();
 app.MapAuditApi();
 app.MapScenariosApi();
 app.MapEmergenciesApi();
+app.MapInboundAlertsApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

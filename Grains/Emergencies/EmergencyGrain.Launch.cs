@@ -31,7 +31,7 @@ internal sealed partial class EmergencyGrain
 
         if (audience.People.Count == 0)
         {
-            return new LaunchResult(LaunchOutcome.EmptyAudience, "The scope reaches nobody: none of its grids has anyone on its roster.", null);
+            return new LaunchResult(LaunchOutcome.EmptyAudience, audience.EmptyReason(command.Scope), null);
         }
 
         // The definition is written first: a launch whose journal append then fails is completed by the client's
@@ -76,18 +76,29 @@ internal sealed partial class EmergencyGrain
     }
 
     /// <summary>
-    /// Fixes each post's reserve list once: the scenario's own list (people on the roll-call only), or everyone
-    /// reached who has the skills the post needs, in roll-call order.
+    /// Fixes each post's reserve list once: the scenario's own list (people on the roll-call with the required skills),
+    /// or everyone reached who has the skills the post needs, in roll-call order. A post filled in waves continues its
+    /// list with every other qualified person, nearest to the post first, and keeps who has which skill of its mix.
     /// </summary>
     private async Task SettleReservesAsync(IReadOnlyList<AlertReceipt> receipts)
     {
         var ledger = _ledger!;
         var entries = new List<PendingEvent>();
+        var skillsOf = receipts.DistinctBy(r => r.VolunteerId).ToDictionary(r => r.VolunteerId, r => r.Skills, StringComparer.Ordinal);
         foreach (var slot in ledger.Posts.Slots.Where(s => s.Reserve is null))
         {
             var post = slot.Definition;
+            if (post.Filling == PostFilling.Waves)
+            {
+                var people = await PeopleFactsAsync(post, receipts);
+                entries.Add(Event(EmergencyEvents.Reserve, new ReserveEvent(
+                    ledger.NextSequence(), post.Id, WaveRules.Reserve(post, people), WaveRules.MixSkills(post, people))));
+                continue;
+            }
+
             IReadOnlyList<string> reserve = post.Reserve.Count > 0
-                ? [.. post.Reserve.Where(v => ledger.RollCall.Find(v) is not null)]
+                ? [.. post.Reserve.Where(v => ledger.RollCall.Find(v) is not null
+                    && (!skillsOf.TryGetValue(v, out var skills) || WaveRules.Qualifies(post, skills)))]
                 : PostBoard.DeriveReserve(post, receipts.Select(r => (r.VolunteerId, r.Skills)));
             entries.Add(Event(EmergencyEvents.Reserve, new ReserveEvent(ledger.NextSequence(), post.Id, reserve)));
         }
@@ -96,6 +107,20 @@ internal sealed partial class EmergencyGrain
         {
             await AppendAsync(entries);
         }
+    }
+
+    /// <summary>Everyone reached, with their skills; their homes are read only when the post says where it is.</summary>
+    private async Task<IReadOnlyList<PersonFacts>> PeopleFactsAsync(PostDefinition post, IReadOnlyList<AlertReceipt> receipts)
+    {
+        var reached = receipts.Where(r => _ledger!.RollCall.Find(r.VolunteerId) is not null).DistinctBy(r => r.VolunteerId).ToList();
+        if (post.Point is null)
+        {
+            return [.. reached.Select(r => new PersonFacts(r.VolunteerId, r.Skills, null))];
+        }
+
+        var qualified = reached.Where(r => WaveRules.Qualifies(post, r.Skills)).ToList();
+        var profiles = await Task.WhenAll(qualified.Select(r => GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(r.VolunteerId).GetAsync()));
+        return [.. qualified.Select((r, i) => new PersonFacts(r.VolunteerId, r.Skills, profiles[i]?.Profile.Home))];
     }
 
     private Task UpdateDirectoryAsync(EmergencyLedger ledger)

@@ -86,6 +86,7 @@ internal sealed partial class EmergencyLedger
             EmergencyEvents.Level => EmergencyEvents.Read<LevelEvent>(entry),
             EmergencyEvents.Closed => EmergencyEvents.Read<ClosedEvent>(entry),
             EmergencyEvents.Escalated => EmergencyEvents.Read<EscalatedEvent>(entry),
+            EmergencyEvents.StoodDown => EmergencyEvents.Read<StoodDownEvent>(entry),
             _ => null,
         };
         if (payload is not null)
@@ -136,6 +137,9 @@ internal sealed partial class EmergencyLedger
                 On(e);
                 break;
             case EscalatedEvent e:
+                On(e);
+                break;
+            case StoodDownEvent e:
                 On(e);
                 break;
         }

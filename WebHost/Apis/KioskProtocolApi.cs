@@ -30,7 +30,7 @@ public static partial class KioskProtocolApi
 
     private static async Task<IResult> PostEventsAsync(
         string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, DomainClock clock, IOptions<KioskOptions> options,
-        IOptions<LimitsOptions> limits, PersonPseudonyms pseudonyms)
+        IOptions<LimitsOptions> limits, PersonPseudonyms pseudonyms, KioskEmergencyLookup emergencies)
     {
         if (CheckSelf(http, kioskId) is { } refusal)
         {
@@ -73,10 +73,12 @@ public static partial class KioskProtocolApi
             [.. outcomes.Select(o => new KioskEventResult(o.EventId, o.Status, o.Reason))],
             outcomes.Count(o => o.Status == EventStatus.Accepted),
             outcomes.Count(o => o.Status == EventStatus.Duplicate),
-            outcomes.Count(o => o.Status == EventStatus.Rejected)));
+            outcomes.Count(o => o.Status == EventStatus.Rejected),
+            await emergencies.ForCenterAsync(centerId)));
     }
 
-    private static async Task<IResult> PostHeartbeatAsync(string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> PostHeartbeatAsync(
+        string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains, KioskEmergencyLookup emergencies)
     {
         if (CheckSelf(http, kioskId) is { } refusal)
         {
@@ -108,7 +110,8 @@ public static partial class KioskProtocolApi
         }
 
         var health = await grains.GetGrain<IKioskHealthGrain>(kioskId).BeatAsync(new KioskHeartbeat(version, peripherals));
-        return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, DateTimeOffset.UtcNow));
+        var centerId = http.User.FindFirst(KioskAuthentication.CenterClaim)!.Value;
+        return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, DateTimeOffset.UtcNow, await emergencies.ForCenterAsync(centerId)));
     }
 
     /// <summary>A kiosk authenticated with its own key may post only under its own id.</summary>

@@ -7,6 +7,8 @@ namespace Lianxin.WebHost.Security;
 public static class AuditActions
 {
     public const string EmergencyLaunched = "emergency.launched";
+    public const string InboundAlertReceived = "alert.inboundReceived";
+    public const string ProposalDismissed = "alert.proposalDismissed";
     public const string EmergencyLevelChanged = "emergency.levelChanged";
     public const string EmergencyEnded = "emergency.ended";
     public const string EmergencyCancelled = "emergency.cancelled";

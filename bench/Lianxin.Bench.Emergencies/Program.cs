@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 //   1. launch → every person's actor reached and the deliveries durable ("notified"),
 //   2. everyone answering once → every answer durable (each is acknowledged only after the journal commit),
 //   3. how long after an answer is sent the roll-call shows it (read-after-answer).
+// With --inbound: only inbound CAP warning → proposal on the dashboard (see InboundRun).
 var server = args.ElementAtOrDefault(0) ?? Environment.GetEnvironmentVariable("LIANXIN_BENCH_POSTGRES")
     ?? throw new ArgumentException("Pass a PostgreSQL server connection string, or \"memory\".");
 var people = int.Parse(args.ElementAtOrDefault(1) ?? "50000", CultureInfo.InvariantCulture);
@@ -40,6 +41,15 @@ try
         host = await StartHostAsync(database.ConnectionString);
         grainFactory = host.Services.GetRequiredService<IGrainFactory>();
         Console.WriteLine("restarted: the people's actors are cold");
+    }
+
+    if (args.Contains("--inbound"))
+    {
+        // Only the inbound path: a CAP warning until its proposal is stored and published.
+        await new InboundRun(grainFactory, district).RunAsync();
+        await host.StopAsync();
+        host.Dispose();
+        return;
     }
 
     await new MobilizationRun(grainFactory, district with { People = [.. district.People.Where((_, i) => i % grids == 0)] }, inFlight, quiet: true, cpu)

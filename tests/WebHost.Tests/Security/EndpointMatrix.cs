@@ -31,6 +31,7 @@ public static partial class EndpointMatrix
         new("*", "/health/live", Access.Public) { Why = "liveness probe of the orchestrator" },
         new("*", "/health/ready", Access.Public) { Why = "readiness probe of the orchestrator" },
         new("POST", "/api/v1/dev/tokens", Access.Public) { Why = "development and demo sign-in; not mapped in production" },
+        new("POST", "/api/v1/alerts/inbound", Access.Public) { Why = "a warning source signs in with its own key (X-Source-Key), checked by InboundAlertTests" },
         new("GET", "/api/v1/dashboard/settings", Access.Public) { Why = "what the sign-in page needs before there is a token" },
         new("GET", "/volunteer", Access.Public) { Why = "redirect to the static volunteer page" },
         new("GET", "/openapi/{documentName}.json", Access.Public) { Why = "the API description" },

@@ -136,8 +136,8 @@ const volunteerStatusNames: Record<string, [string, string]> = {
 };
 
 const rollCallStatusNames: Record<string, [string, string]> = {
-  unknown: ['未送达', 'Not reached'],
-  notified: ['未回复', 'No answer'],
+  unknown: ['通知未送达', 'Not reached yet'],
+  notified: ['已送达·未回复', 'Reached, no answer'],
   acknowledged: ['收到', 'Received'],
   enRoute: ['在路上', 'On my way'],
   atPost: ['已到岗', 'At post'],
