@@ -1,4 +1,5 @@
 using Lianxin.Silo.Hosting;
+using Lianxin.Silo.Hosting.Operations;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Apis.Alerts;
 using Lianxin.WebHost.Dashboard;
@@ -7,11 +8,13 @@ using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Live;
+using Lianxin.WebHost.Operations;
 using Lianxin.WebHost.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();
+builder.AddLianxinTelemetry();
 builder.AddLianxinOrleans();
 builder.AddLianxinAuth();
 builder.AddKioskAuth();
@@ -21,10 +24,12 @@ builder.AddDemoDistrict();
 builder.AddGovernance();
 builder.AddLianxinLive();
 builder.AddLianxinLimits();
+builder.AddClusterDashboard();
 builder.AddEmergencyInputs();
 
 var app = builder.Build();
 
+app.UseLianxinRequestLogs();
 app.UseLianxinApi();
 app.UseLianxinLimits();
 app.MapLianxinHealth();
@@ -45,6 +50,7 @@ app.MapEmergenciesApi();
 app.MapInboundAlertsApi();
 app.MapLianxinLive();
 app.MapDashboard();
+app.MapClusterDashboard();
 
 app.Run();
 

@@ -138,6 +138,7 @@ internal sealed partial class CenterActivityGrain
             return Task.CompletedTask;
         }, this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
         ScheduleReport();
+        PublishLive();
     }
 
     private void ScheduleReport() =>

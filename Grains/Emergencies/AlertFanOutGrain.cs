@@ -14,6 +14,8 @@ internal sealed partial class AlertFanOutGrain(IAlertGateway gateway, ILogger<Al
     {
         var receipts = await Task.WhenAll(batch.Recipients.Select(r => ReachAsync(batch.Alert with { Token = r.Token }, r.VolunteerId)));
         var reached = receipts.OfType<AlertReceipt>().ToList();
+        EmergencyMetrics.Deliveries.Add(reached.Count, new KeyValuePair<string, object?>("outcome", "reached"));
+        EmergencyMetrics.Deliveries.Add(receipts.Length - reached.Count, new KeyValuePair<string, object?>("outcome", "unreachable"));
         var attempts = batch.Outbound ? await gateway.SendAsync(batch, reached, CancellationToken.None) : [];
         return new BatchOutcome(reached, attempts);
     }

@@ -21,6 +21,11 @@ internal sealed partial class EmergencyGrain
             return;
         }
 
+        // The command center's screens learn that the grid leads were told, and how many they were told about.
+        var told = new CommandEscalation(Id, escalated.ByGrid.Values.Sum(), escalated.ByGrid, Now);
+        EmergencyFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
+        EmergencyFeeds.Publish(GrainFactory, LiveScope.Region(ledger.Definition.Launch.HomeCenterId), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
+
         foreach (var (gridId, everyone) in unaccounted)
         {
             // The lead is told about the others: their own silence is the command center's to see, not theirs.

@@ -64,6 +64,7 @@ internal sealed partial class EmergencyGrain
         ScheduleTick();
         QueueControlled(() => FanOutLaunchAsync(alert), "launch fan-out");
         LogLaunched(Id, command.Mode, audience.People.Count);
+        EmergencyMetrics.Launches.Add(1, new KeyValuePair<string, object?>("mode", command.Mode.ToString()));
         return new LaunchResult(LaunchOutcome.Launched, null, ledger.View());
     }
 

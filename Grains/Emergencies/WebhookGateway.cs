@@ -51,6 +51,7 @@ public sealed partial class WebhookGateway(IOptionsMonitor<EmergencyOptions> opt
             }
 
             var ok = error is null;
+            EmergencyMetrics.Attempt(url, ok, Stopwatch.GetElapsedTime(started));
             attempts.Add(new DeliveryAttempt(batch.BatchId, alert.Kind, alert.Number, Describe(url), i + 1, ok, status, error, receipts.Count,
                 clock.GetUtcNow(), Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1)));
             if (ok)

@@ -83,9 +83,9 @@ internal sealed partial class KioskIngestGrain(
         }
 
         var journaled = Stopwatch.GetTimestamp();
-        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(started, journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "journal"));
+        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(started, journaled).TotalSeconds, new KeyValuePair<string, object?>("phase", "journal"));
         var applied = _caughtUp ? await ApplyStoredAsync(centerId, events, stored) : await CatchUpAsync();
-        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "apply"));
+        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(journaled).TotalSeconds, new KeyValuePair<string, object?>("phase", "apply"));
         var outcomes = new EventOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
@@ -101,7 +101,7 @@ internal sealed partial class KioskIngestGrain(
         State.Duplicates += duplicates;
         State.LastBatchAt = clock.UtcNow;
         KioskMetrics.Events.Add(duplicates, new KeyValuePair<string, object?>("status", "duplicate"));
-        KioskMetrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        KioskMetrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return outcomes;
     }
 

@@ -12,10 +12,14 @@ public static class LoggingConfiguration
     public static IHostApplicationBuilder AddLianxinLogging(this IHostApplicationBuilder builder)
     {
         var json = builder.Configuration.GetValue("Logging:Json", false);
-        builder.Services.AddSerilog(logger =>
+        // Every line carries the trace and span ids of the activity it was written in (Serilog takes them from
+        // Activity.Current): compact JSON writes them as @tr and @sp, so a trace leads to its log lines.
+        builder.Services.AddSerilog((services, logger) =>
         {
             logger
                 .ReadFrom.Configuration(builder.Configuration)
+                // Sinks and enrichers registered as services join in (a test's capturing sink, for one).
+                .ReadFrom.Services(services)
                 .MinimumLevel.Information()
                 // Orleans logs membership and placement chatter at Information; Polly logs every retry.
                 .MinimumLevel.Override("Orleans", LogEventLevel.Warning)

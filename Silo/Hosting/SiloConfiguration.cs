@@ -3,6 +3,7 @@ using Lianxin.Audit;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Lianxin.Silo.Database;
+using Lianxin.Silo.Hosting.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -92,7 +93,14 @@ public static class SiloConfiguration
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
 
-        return silo.AddLianxinGrainServices(configuration);
+        silo.AddLianxinOperations(configuration);
+        silo.AddLianxinGrainServices(configuration);
+        if (configuration.ReadTelemetryOptions().Enabled)
+        {
+            MeterJournal(silo.Services);
+        }
+
+        return silo;
     }
 
     /// <summary>
@@ -140,6 +148,21 @@ public static class SiloConfiguration
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>Every journal is measured as its callers see it (see <see cref="MeteredEventJournal"/>).</summary>
+    private static void MeterJournal(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IEventJournal));
+        if (registered is null)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(registered.ImplementationFactory is { } factory
+            ? (IEventJournal)factory(sp)
+            : registered.ImplementationInstance as IEventJournal ?? (IEventJournal)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
     }
 
     /// <summary>

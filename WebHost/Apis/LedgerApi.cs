@@ -29,6 +29,13 @@ public static class LedgerApi
             return ApiResults.NotFound($"'{id}' is not a person id.");
         }
 
+        // Phone and ID-card numbers are stored only as keyed pseudonyms: no ledger is keyed by one (and the answer
+        // does not repeat it).
+        if (PersonalData.LooksPersonal(id))
+        {
+            return ApiResults.NotFound("A phone or ID-card number is not a person id: residents known by their card are keyed by pseudonym (pid-…).");
+        }
+
         var target = await scopes.ForVolunteerAsync(id);
         var allowed = target.CenterPath.Count > 0
             ? ApiResults.CheckRead(http, target, $"Person '{id}'") is null

@@ -1,6 +1,7 @@
 using Lianxin.Emergencies;
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Apis.Emergencies;
+using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Security;
 
 namespace Lianxin.WebHost.Apis;
@@ -24,7 +25,7 @@ internal static class RollCallApi
             .Produces<PersonLine[]>().ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.")
             .Produces<PersonRollCall>().ProducesProblem(403).ProducesProblem(404);
-        group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous()
+        group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous().WithJournalWriteBackpressure()
             .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.")
             .Produces<StatusChange>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }

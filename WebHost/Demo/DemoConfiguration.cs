@@ -1,3 +1,5 @@
+using Lianxin.Silo.Hosting;
+
 namespace Lianxin.WebHost.Demo;
 
 /// <summary>
@@ -17,6 +19,8 @@ public static class DemoConfiguration
 
             builder.Services.AddSingleton<DemoDistrictLoader>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoDistrictLoader>());
+            // A host serving a half-loaded district would answer "not found" for what is still coming: not ready yet.
+            builder.Services.AddHealthChecks().AddCheck<DemoLoadHealthCheck>("demo", tags: [HealthEndpoints.ReadyTag]);
             builder.Services.AddHostedService<DemoScenarios>();
             if (builder.Configuration.GetValue("Demo:Simulate", true))
             {

@@ -17,6 +17,7 @@ public static class LimitsConfiguration
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((k, l) => k.Limits.MaxRequestBodySize = l.Value.MaxRequestBodyBytes);
         builder.Services.AddOptions<HubOptions>().PostConfigure<IOptions<LimitsOptions>>((h, l) => h.MaximumReceiveMessageSize = l.Value.MaxHubMessageBytes);
         builder.Services.AddSingleton<HubCallLimit>();
+        builder.Services.AddSingleton<JournalWriteBackpressure>();
         builder.Services.AddOptions<HubOptions>().Configure(h => h.AddFilter<HubCallLimit>());
         builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddRateLimiter(o =>
@@ -28,6 +29,12 @@ public static class LimitsConfiguration
         });
         return builder;
     }
+
+    /// <summary>Bounds the journal writes this host lets wait at once (see <see cref="JournalWriteBackpressure"/>).</summary>
+    public static TBuilder WithJournalWriteBackpressure<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddEndpointFilter((context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<JournalWriteBackpressure>().InvokeAsync(context, next));
 
     /// <summary>Before authentication: failed sign-ins are limited per address before any credential is checked.</summary>
     public static IApplicationBuilder UseAuthenticationAttemptLimit(this IApplicationBuilder app) =>

@@ -11,12 +11,15 @@ public static partial class AuthConfiguration
 {
     public const string AnyRolePolicy = "AnyRole";
 
+    private const string OverFailedSignInsItem = "lianxin.overFailedSignIns";
+
     public static WebApplicationBuilder AddLianxinAuth(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
         var key = ResolveSigningKey(builder, options);
         builder.Services.AddSingleton(new TokenIssuer(options, key));
         builder.Services.AddSingleton<ScopeResolver>();
+        builder.Services.AddSingleton(PersonPseudonyms.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services
@@ -45,8 +48,27 @@ public static partial class AuthConfiguration
                 {
                     OnAuthenticationFailed = context =>
                     {
-                        context.HttpContext.RequestServices.GetRequiredService<Limits.FailedAuthentications>().Failed(context.HttpContext.Connection.RemoteIpAddress);
+                        var failures = context.HttpContext.RequestServices.GetRequiredService<Limits.FailedAuthentications>();
+                        var address = context.HttpContext.Connection.RemoteIpAddress;
+                        // Over the allowance before this failure: this one is answered 429 by the challenge.
+                        if (failures.IsBlocked(address))
+                        {
+                            context.HttpContext.Items[OverFailedSignInsItem] = true;
+                        }
+
+                        failures.Failed(address);
                         return Task.CompletedTask;
+                    },
+                    // A failed token from an address over its failed sign-ins is told to wait, not invited to try again.
+                    OnChallenge = async context =>
+                    {
+                        var http = context.HttpContext;
+                        if (context.AuthenticateFailure is not null && http.Items.ContainsKey(OverFailedSignInsItem))
+                        {
+                            context.HandleResponse();
+                            await Limits.AuthenticationAttemptLimit.RefuseAsync(
+                                http, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Limits.LimitsOptions>>().Value);
+                        }
                     },
                     OnMessageReceived = context =>
                     {

@@ -50,6 +50,12 @@ internal sealed class ProductHost : IAsyncDisposable
             ["Limits:UserPermitLimit"] = "100000000",
             ["Limits:KioskPermitLimit"] = "100000000",
         };
+        if (!context.Options.Telemetry)
+        {
+            all["Telemetry:Enabled"] = "false";
+            all["Logging:Requests"] = "false";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;

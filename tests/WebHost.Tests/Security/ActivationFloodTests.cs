@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using Lianxin.TestSupport;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Lianxin.WebHost.Security;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Lianxin.WebHost.Tests.Security;
 
@@ -56,6 +59,26 @@ public sealed class ActivationFloodTests : IAsyncLifetime
         Assert.True(await IsActiveAsync(guesses[0]));
         Assert.False(await IsActiveAsync(guesses[FailedSignIns]));
         Assert.Equal(HttpStatusCode.OK, stillWorking.StatusCode);
+    }
+
+    [Fact]
+    public async Task ForgedTokensBeyondTheLimitAreTooManyWhileAValidTokenFromTheSameAddressPasses()
+    {
+        var forger = new TokenIssuer(new AuthOptions(), new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
+        using var attacker = _host.CreateClient();
+        attacker.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", forger.Issue(new Caller("x", Role.Operator, "ld")).Token);
+        using var staff = await _host.StaffAsync($"d-{Guid.NewGuid():N}"[..12]);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i <= FailedSignIns; i++)
+        {
+            answers.Add((await attacker.GetAsync("/api/v1/emergencies")).StatusCode);
+        }
+
+        var valid = await staff.GetAsync("/api/v1/emergencies");
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, FailedSignIns).Append(HttpStatusCode.TooManyRequests), answers);
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
     }
 
     private static Task<HttpResponseMessage> Heartbeat(HttpClient client, string kioskId) =>

@@ -15,7 +15,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// </summary>
 public static partial class EndpointMatrix
 {
-    public static IReadOnlyList<EndpointRow> Rows { get; } = [.. Public(), .. Registry(), .. Kiosks(), .. Emergencies(), .. Governance()];
+    public static IReadOnlyList<EndpointRow> Rows { get; } = [.. Public(), .. Registry(), .. Kiosks(), .. Emergencies(), .. Governance(), .. Operations()];
 
     public static EndpointRow Row(string key) => Rows.Single(r => r.Key == key);
 
@@ -64,6 +64,7 @@ public static partial class EndpointMatrix
             EndpointRow.Reads(_ => $"/api/v1/grids/{GridA1}"), WritersOfCenterA),
         Get("/api/v1/volunteers/{id}", _ => $"/api/v1/volunteers/{VolunteerA1}", ReadersOfVolunteerA1),
         Get("/api/v1/volunteers/{id}/alerts", _ => $"/api/v1/volunteers/{VolunteerA1}/alerts", ReadersOfVolunteerA1),
+        Get("/api/v1/volunteers/{id}/mobilization", _ => $"/api/v1/volunteers/{VolunteerA1}/mobilization", ReadersOfVolunteerA1),
         Write("POST", "/api/v1/volunteers/", _ => "/api/v1/volunteers", _ => Requests.Volunteer("r1-a-new-v", GridA1),
             EndpointRow.Reads(_ => "/api/v1/volunteers/r1-a-new-v"), WritersOfCenterA),
         Write("PUT", "/api/v1/volunteers/{id}", _ => $"/api/v1/volunteers/{VolunteerA1}", _ => Requests.Volunteer(VolunteerA1, GridA1, "fullTimeWorker"),
