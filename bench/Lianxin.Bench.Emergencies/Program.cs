@@ -74,6 +74,11 @@ static async Task<IHost> StartHostAsync(string connectionString)
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Error);
     builder.Configuration["ConnectionStrings:Lianxin"] = connectionString;
+    if (connectionString.Length == 0)
+    {
+        // "memory" runs on purpose without PostgreSQL.
+        builder.Configuration["Storage:AllowInMemory"] = "true";
+    }
     builder.Configuration["Cluster:ServiceId"] = "bench";
     builder.Configuration["Cluster:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
     builder.Configuration["Cluster:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
