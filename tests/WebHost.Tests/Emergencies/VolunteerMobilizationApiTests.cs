@@ -54,7 +54,9 @@ public sealed class VolunteerMobilizationApiTests(EmbeddedHostFixture fixture) :
 
         Assert.Equal(JsonValueKind.Null, expired.GetProperty("postId").ValueKind);
         Assert.Equal(("atPost", JsonValueKind.Null), (late.GetProperty("status").GetString(), late.GetProperty("postId").ValueKind));
-        Assert.Equal((0, 1), (post.GetProperty("atPost").GetInt32(), post.GetProperty("expired").GetInt32()));
+        // The next person's ask may have run out too by now; the late answer never fills the post.
+        Assert.Equal(0, post.GetProperty("atPost").GetInt32());
+        Assert.True(post.GetProperty("expired").GetInt32() >= 1);
     }
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
