@@ -26,7 +26,9 @@ public static class LoggingConfiguration
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                // ASP.NET Core's request scope adds the path as sent to every line of a request: paths carry people's ids.
+                .Enrich.With(new DropRequestPath());
             if (json)
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -38,4 +40,11 @@ public static class LoggingConfiguration
         });
         return builder;
     }
+}
+
+/// <summary>Removes the <c>RequestPath</c> the request's logging scope adds; the request log names the route template instead.</summary>
+internal sealed class DropRequestPath : Serilog.Core.ILogEventEnricher
+{
+    public void Enrich(Serilog.Events.LogEvent logEvent, Serilog.Core.ILogEventPropertyFactory propertyFactory) =>
+        logEvent.RemovePropertyIfPresent("RequestPath");
 }

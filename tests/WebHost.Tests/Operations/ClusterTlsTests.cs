@@ -42,7 +42,7 @@ public sealed class ClusterTlsTests : IDisposable
         using var stranger = Authority("Someone else");
         var silo = Leaf(authority, "silo");
         using var ours = X509Certificate2.CreateFromPemFile(silo.Certificate, silo.Key);
-        using var theirs = X509Certificate2.CreateFromPemFile(Leaf(stranger, "intruder").Certificate);
+        using var theirs = X509CertificateLoader.LoadCertificateFromFile(Leaf(stranger, "intruder").Certificate);
 
         Assert.True(ClusterTls.IsSignedBy(ours, authority, SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch));
         Assert.False(ClusterTls.IsSignedBy(theirs, authority, SslPolicyErrors.RemoteCertificateChainErrors));

@@ -102,6 +102,8 @@ public sealed partial class GrafanaDashboardTests(OperationsHost host) : IClassF
             "%" => "percent",
             "MB" => "megabytes",
             "1" when !IsCounter(instrument) => "ratio",
+            // Other units that are words (not {annotations}) are appended as they are written.
+            { Length: > 0 } word when !word.StartsWith('{') && word.All(char.IsAsciiLetter) => word,
             _ => null,
         };
         if (unit is not null && !name.EndsWith($"_{unit}", StringComparison.Ordinal))

@@ -33,6 +33,8 @@ public static partial class EndpointMatrix
             Get($"{root}/SiloProperties/{{*address}}", d => $"{root}/SiloProperties/{Silo(d)}", operators),
             Get($"{root}/SiloStats/{{*address}}", d => $"{root}/SiloStats/{Silo(d)}", operators),
             Get($"{root}/SiloCounters/{{*address}}", d => $"{root}/SiloCounters/{Silo(d)}", operators),
+            Get($"{root}/SiloMetadata/{{*address}}", d => $"{root}/SiloMetadata/{Silo(d)}", operators),
+            Get($"{root}/LifecycleStages", _ => $"{root}/LifecycleStages", operators),
             Get($"{root}/GrainStats/{{*grainName}}", _ => $"{root}/GrainStats/Lianxin.Centers.CenterGrain", operators),
             Get($"{root}/TopGrainMethods", _ => $"{root}/TopGrainMethods", operators),
             Get($"{root}/GrainTypes", _ => $"{root}/GrainTypes", operators),
