@@ -63,7 +63,10 @@ public sealed class BadInputTests(SecurityDistrict district)
     public static TheoryData<string, string> BadPathIds()
     {
         var data = new TheoryData<string, string>();
-        foreach (var row in EndpointMatrix.Rows.Where(r => r.Access is Access.Bearer or Access.Kiosk && r.Route.Contains('{', StringComparison.Ordinal)))
+        // Orleans' own dashboard under /cluster/ takes silo addresses and file paths, not the product's ids: its refusals
+        // are covered by the authorization matrix and the dashboard's own tests.
+        foreach (var row in EndpointMatrix.Rows.Where(r => r.Access is Access.Bearer or Access.Kiosk && r.Route.Contains('{', StringComparison.Ordinal)
+                     && !r.Route.StartsWith("/cluster/", StringComparison.Ordinal)))
         {
             foreach (var id in BadIds.Keys)
             {
