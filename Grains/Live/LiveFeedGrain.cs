@@ -67,8 +67,19 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
         return Task.CompletedTask;
     }
 
-    /// <summary>The picture as of the last delta: patches after it apply to exactly these items.</summary>
-    public Task<LiveSnapshot> GetSnapshotAsync() => Task.FromResult(new LiveSnapshot(Scope, _sequence, _picture.Items));
+    /// <summary>
+    /// The picture as of the last delta: patches after it apply to exactly these items. Changes not cut yet are cut
+    /// first, so a new subscriber never starts from a picture that misses what was already published.
+    /// </summary>
+    public async Task<LiveSnapshot> GetSnapshotAsync()
+    {
+        if (_picture.HasChanges)
+        {
+            await FlushAsync();
+        }
+
+        return new LiveSnapshot(Scope, _sequence, _picture.Items);
+    }
 
     public Task SubscribeAsync(ILiveObserver observer)
     {
