@@ -14,12 +14,7 @@ internal sealed partial class CenterActivityGrain
     /// <summary>Called on every change; sends the figures when they differ from the last ones sent.</summary>
     private void PublishLive()
     {
-        var today = State.Days.GetValueOrDefault(_calendar.Day(clock.UtcNow));
-        var figures = new CenterActivityFigures(
-            Book.Inside.Count(),
-            today is null ? new Dictionary<BasicFunction, int>() : new Dictionary<BasicFunction, int>(today.CheckInsByPurpose),
-            State.OpenHelpRequests.Count,
-            State.Kiosks.Values.Count(k => k == KioskConnectivity.Online));
+        var figures = CurrentFigures();
         if (_livePublished is not null && Same(_livePublished, figures))
         {
             return;

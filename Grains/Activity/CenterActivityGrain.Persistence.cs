@@ -144,16 +144,22 @@ internal sealed partial class CenterActivityGrain
     private void ScheduleReport() =>
         _pendingReport ??= this.RegisterGrainTimer(static (grain, _) => grain.ReportAsync(), this, new GrainTimerCreationOptions(ReportDelay, Timeout.InfiniteTimeSpan));
 
-    private async Task ReportAsync()
+    /// <summary>The figures the center's card and its live feeds show, as of now.</summary>
+    private CenterActivityFigures CurrentFigures()
     {
-        _pendingReport?.Dispose();
-        _pendingReport = null;
         var today = State.Days.GetValueOrDefault(_calendar.Day(clock.UtcNow));
-        var figures = new CenterActivityFigures(
+        return new CenterActivityFigures(
             Book.Inside.Count(),
             today is null ? new Dictionary<BasicFunction, int>() : new Dictionary<BasicFunction, int>(today.CheckInsByPurpose),
             State.OpenHelpRequests.Count,
             State.Kiosks.Values.Count(k => k == KioskConnectivity.Online));
+    }
+
+    private async Task ReportAsync()
+    {
+        _pendingReport?.Dispose();
+        _pendingReport = null;
+        var figures = CurrentFigures();
         if (_lastReport is not null && Same(_lastReport, figures))
         {
             return;
