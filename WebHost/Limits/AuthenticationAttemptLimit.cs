@@ -27,20 +27,7 @@ internal sealed class AuthenticationAttemptLimit(RequestDelegate next, FailedAut
     }
 
     /// <summary>429 with <c>Retry-After</c> and problem details: this address failed to sign in too often.</summary>
-    public static async Task RefuseAsync(HttpContext http, LimitsOptions limits)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(limits.FailedAuthenticationWindow.TotalSeconds));
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many failed sign-ins",
-                Detail = $"Too many requests from this address failed to sign in; retry after {seconds} s.",
-            },
-        });
-    }
+    public static Task RefuseAsync(HttpContext http, LimitsOptions limits) =>
+        TooManyRequests.WriteAsync(http, limits.FailedAuthenticationWindow, "Too many failed sign-ins",
+            seconds => $"Too many requests from this address failed to sign in; retry after {seconds} s.");
 }

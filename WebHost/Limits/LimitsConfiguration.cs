@@ -53,18 +53,7 @@ public static class LimitsConfiguration
         var http = context.HttpContext;
         var window = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.Window;
         var after = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
-        var seconds = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds));
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This caller sent more requests than its limit allows; retry after {seconds} s.",
-            },
-        });
+        await TooManyRequests.WriteAsync(http, after, "Too many requests",
+            seconds => $"This caller sent more requests than its limit allows; retry after {seconds} s.");
     }
 }
