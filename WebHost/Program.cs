@@ -24,6 +24,7 @@ builder.AddDemoDistrict();
 builder.AddGovernance();
 builder.AddLianxinLive();
 builder.AddLianxinLimits();
+builder.AddLianxinReportCache();
 builder.AddClusterDashboard();
 builder.AddEmergencyInputs();
 
@@ -32,6 +33,7 @@ var app = builder.Build();
 app.UseLianxinRequestLogs();
 app.UseLianxinApi();
 app.UseLianxinLimits();
+app.UseLianxinReportCache();
 app.MapLianxinHealth();
 app.MapDevTokensApi();
 app.MapCentersApi();

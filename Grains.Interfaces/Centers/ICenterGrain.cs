@@ -52,9 +52,12 @@ public interface ICenterGrain : IGrainWithStringKey
     [Alias("DetachKiosk")]
     Task DetachKioskAsync(string kioskId);
 
-    /// <summary>A volunteer started (+1) or ended (-1) duty at this center.</summary>
-    [Alias("ChangeVolunteersOnDuty")]
-    Task ChangeVolunteersOnDutyAsync(int delta);
+    /// <summary>
+    /// Whether a volunteer is on duty at this center. The center keeps the set of people on duty and derives its
+    /// counter from it, so a repeated call changes nothing and a re-sent one repairs a lost one. Durable on return.
+    /// </summary>
+    [Alias("SetVolunteerOnDuty")]
+    Task SetVolunteerOnDutyAsync(string personId, bool onDuty);
 
     /// <summary>
     /// The center's activity actor reports what its kiosks drive (people inside, today's check-ins, open help

@@ -7,7 +7,10 @@ namespace Lianxin.Governance;
 [Alias("Lianxin.IStarRatingGrain")]
 public interface IStarRatingGrain : IGrainWithStringKey
 {
-    /// <summary>Records a decision durably before answering; returns how many decisions the year now holds.</summary>
+    /// <summary>
+    /// Records a decision durably before answering; returns how many decisions the year now holds, or 0 (nothing
+    /// recorded) when it holds <see cref="RatingDecision.MaxPerYear"/> already.
+    /// </summary>
     [Alias("RecordDecision")]
     Task<int> RecordDecisionAsync(RatingDecision decision);
 

@@ -25,4 +25,7 @@ public sealed record RatingDecision(
 {
     /// <summary>The star levels a decision may record; 0 is "no star rating".</summary>
     public static IReadOnlyList<int> AllowedStars { get; } = [5, 4, 3, 0];
+
+    /// <summary>The most decisions one center's rating year holds (a committee decides a handful; the list is stored whole).</summary>
+    public const int MaxPerYear = 50;
 }

@@ -126,12 +126,14 @@ internal sealed partial class CenterGrain(
 
     public Task DetachKioskAsync(string kioskId) => ChangeSetAsync(State.KioskIds, kioskId, add: false);
 
-    public Task ChangeVolunteersOnDutyAsync(int delta)
+    public async Task SetVolunteerOnDutyAsync(string personId, bool onDuty)
     {
-        var live = State.Live;
-        State.Live = live with { VolunteersOnDuty = Math.Max(0, live.VolunteersOnDuty + delta) };
-        ScheduleReport();
-        return Task.CompletedTask;
+        if (onDuty ? State.VolunteersOnDuty.Add(personId) : State.VolunteersOnDuty.Remove(personId))
+        {
+            State.Live = State.Live with { VolunteersOnDuty = State.VolunteersOnDuty.Count };
+            await state.WriteStateAsync(); // durable before the volunteer records its duty: its retry then finds it here
+            ScheduleReport();
+        }
     }
 
     public Task ReportActivityAsync(CenterActivityFigures figures)
@@ -144,6 +146,13 @@ internal sealed partial class CenterGrain(
             KiosksOnline = figures.KiosksOnline,
         };
         ScheduleReport();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The counter is the set's size: a state written by an older version (a +1/-1 count) is put right here.
+        State.Live = State.Live with { VolunteersOnDuty = State.VolunteersOnDuty.Count };
         return Task.CompletedTask;
     }
 

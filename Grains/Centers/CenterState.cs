@@ -16,6 +16,9 @@ public sealed class CenterState
 
     /// <summary>Numbers this center's own reports to its parent, so the parent can drop stale ones.</summary>
     [Id(6)] public long ReportSequence { get; set; }
+
+    /// <summary>The people on duty here; <see cref="CenterLive.VolunteersOnDuty"/> is its count, never counted on its own.</summary>
+    [Id(7)] public HashSet<string> VolunteersOnDuty { get; set; } = [];
 }
 
 /// <summary>The latest subtree totals a child reported, with the child's sequence number.</summary>

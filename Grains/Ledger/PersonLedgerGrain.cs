@@ -15,7 +15,8 @@ namespace Lianxin.Ledger;
 internal sealed class PersonLedgerGrain(
     [PersistentState(StorageNames.PersonLedgerState, StorageNames.Default)] IPersistentState<PersonLedgerState> state,
     DomainClock clock,
-    IOptions<KioskOptions> options) : Grain, IPersonLedgerGrain
+    IOptions<KioskOptions> options,
+    IOptions<LedgerOptions> ledgerOptions) : Grain, IPersonLedgerGrain
 {
     /// <summary>Refused redemptions remembered per person, oldest forgotten first.</summary>
     private const int RefusalMemory = 200;
@@ -23,6 +24,15 @@ internal sealed class PersonLedgerGrain(
     private bool _dirty;
 
     private PersonLedgerState State => state.State;
+
+    private int MaxEntries => ledgerOptions.Value.MaxEntries;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Ledgers written before the centers were kept: the hours name theirs.
+        State.Centers.UnionWith(State.Hours.Select(h => h.CenterId));
+        return Task.CompletedTask;
+    }
 
     public async Task<RegistryResult> RecordHoursAsync(ServiceHours hours)
     {
@@ -38,6 +48,11 @@ internal sealed class PersonLedgerGrain(
             return RegistryResult.Updated;
         }
 
+        if (index < 0 && State.Hours.Count >= MaxEntries)
+        {
+            return RegistryResult.Conflict($"The ledger of '{this.GetPrimaryKeyString()}' holds the most hours entries it may ({MaxEntries}).");
+        }
+
         if (index >= 0)
         {
             State.Hours[index] = pending;
@@ -46,6 +61,8 @@ internal sealed class PersonLedgerGrain(
         {
             State.Hours.Add(pending);
         }
+
+        State.Centers.Add(hours.CenterId);
 
         await WriteAsync();
         return index >= 0 ? RegistryResult.Updated : RegistryResult.Created;
@@ -63,6 +80,11 @@ internal sealed class PersonLedgerGrain(
         if (hours.State != HoursState.Pending)
         {
             return RegistryResult.Conflict($"Hours {hoursId} were {hours.State.ToString().ToLowerInvariant()} already.");
+        }
+
+        if (approve && State.Points.Count >= MaxEntries)
+        {
+            return RegistryResult.Conflict($"The ledger of '{this.GetPrimaryKeyString()}' holds the most points entries it may ({MaxEntries}).");
         }
 
         var now = clock.UtcNow;
@@ -104,7 +126,8 @@ internal sealed class PersonLedgerGrain(
             return EventOutcome.Rejected(e.EventId, refusedBefore);
         }
 
-        if (PointsRules.CheckSpend(PointsRules.Balance(State.Points), spend.Points) is { } refusal)
+        var full = State.Points.Count >= MaxEntries ? $"The points ledger holds the most entries it may ({MaxEntries})." : null;
+        if ((full ?? PointsRules.CheckSpend(PointsRules.Balance(State.Points), spend.Points)) is { } refusal)
         {
             State.RefusedRedemptions[e.EventId] = refusal;
             State.RefusalOrder.Add(e.EventId);
@@ -120,12 +143,14 @@ internal sealed class PersonLedgerGrain(
 
         State.Points.Add(new PointsEntry(e.EventId, e.OccurredAt, -spend.Points, PointsRules.RedemptionRule, null,
             $"{spend.Goods} at kiosk {redemption.KioskId}"));
+        State.Centers.Add(redemption.CenterId);
         await WriteAsync();
         return EventOutcome.Accepted(e.EventId);
     }
 
     public Task<PersonLedger> GetAsync() => Task.FromResult(new PersonLedger(
-        this.GetPrimaryKeyString(), [.. State.Hours], [.. State.Points], PointsRules.Balance(State.Points)));
+        this.GetPrimaryKeyString(), [.. State.Hours], [.. State.Points], PointsRules.Balance(State.Points),
+        [.. State.Centers.Order(StringComparer.Ordinal)], MaxEntries));
 
     public async Task FlushAsync()
     {

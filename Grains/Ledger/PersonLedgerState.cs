@@ -10,4 +10,7 @@ public sealed class PersonLedgerState
     /// <summary>Redemptions refused (by event id, with the reason): a replayed or re-sent one gets the same answer.</summary>
     [Id(2)] public Dictionary<Guid, string> RefusedRedemptions { get; set; } = [];
     [Id(3)] public List<Guid> RefusalOrder { get; set; } = [];
+
+    /// <summary>The centers the entries came from (hours served, kiosks redeemed at): whose regions may read the ledger.</summary>
+    [Id(4)] public HashSet<string> Centers { get; set; } = [];
 }

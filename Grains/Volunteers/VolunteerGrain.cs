@@ -71,7 +71,15 @@ internal sealed partial class VolunteerGrain(
             return RegistryResult.NotFound($"Center '{centerId}' does not exist.");
         }
 
+        // The centers are told first and the person's status written last: a call that fails half-way is retried
+        // by its sender (the center's outbox) and finds the person where they were, so every center is told again.
         var live = state.State.Live;
+        if (live is { Status: VolunteerStatus.OnDuty, CenterId: { } previousCenter } && previousCenter != centerId)
+        {
+            await GrainFactory.GetGrain<ICenterGrain>(previousCenter).SetVolunteerOnDutyAsync(Id, onDuty: false);
+        }
+
+        await GrainFactory.GetGrain<ICenterGrain>(centerId).SetVolunteerOnDutyAsync(Id, onDuty: true);
         if (live.Status == VolunteerStatus.OnDuty && live.CenterId == centerId)
         {
             return RegistryResult.Updated;
@@ -79,12 +87,6 @@ internal sealed partial class VolunteerGrain(
 
         state.State.Live = new VolunteerLive(VolunteerStatus.OnDuty, centerId, clock.GetUtcNow());
         await state.WriteStateAsync();
-        if (live is { Status: VolunteerStatus.OnDuty, CenterId: { } previousCenter })
-        {
-            await GrainFactory.GetGrain<ICenterGrain>(previousCenter).ChangeVolunteersOnDutyAsync(-1);
-        }
-
-        await GrainFactory.GetGrain<ICenterGrain>(centerId).ChangeVolunteersOnDutyAsync(+1);
         return RegistryResult.Updated;
     }
 
@@ -95,8 +97,8 @@ internal sealed partial class VolunteerGrain(
             return;
         }
 
+        await GrainFactory.GetGrain<ICenterGrain>(centerId).SetVolunteerOnDutyAsync(Id, onDuty: false);
         state.State.Live = new VolunteerLive(VolunteerStatus.OffDuty, null, clock.GetUtcNow());
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICenterGrain>(centerId).ChangeVolunteersOnDutyAsync(-1);
     }
 }

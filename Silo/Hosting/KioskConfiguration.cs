@@ -12,6 +12,7 @@ public static class KioskConfiguration
     public static IServiceCollection AddLianxinKiosks(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<KioskOptions>(configuration.GetSection(KioskOptions.Section));
+        services.Configure<Ledger.LedgerOptions>(configuration.GetSection(Ledger.LedgerOptions.Section));
         services.TryAddSingleton(sp => new DomainClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }

@@ -1,4 +1,5 @@
 using Lianxin.WebHost.Apis.Governance;
+using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Security;
 
 namespace Lianxin.WebHost.Apis;
@@ -12,7 +13,8 @@ public static class GovernanceApi
 {
     public static RouteGroupBuilder MapGovernanceApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/governance").WithTags("Governance").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        var group = app.MapGroup("/api/v1/governance").WithTags("Governance").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
+            .CacheRegionReports();
         ComplianceEndpoints.Map(group);
         RatingEndpoints.Map(group);
         DemonstrationEndpoints.Map(group);

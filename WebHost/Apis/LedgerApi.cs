@@ -18,8 +18,9 @@ public static class LedgerApi
     }
 
     /// <summary>
-    /// A registered person's ledger is read in their registry scope; residents who are not registered (points from
-    /// redemptions only) by operators and auditors, whose regions they live in.
+    /// A registered person's ledger is read in their registry scope. A resident who is not registered (known only by
+    /// a kiosk's person id) belongs to no region but the ones their entries came from: operators and auditors read
+    /// the ledger only when their scope covers every center where the resident's hours were served or points spent.
     /// </summary>
     private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
@@ -37,12 +38,45 @@ public static class LedgerApi
         }
 
         var target = await scopes.ForVolunteerAsync(id);
-        var allowed = target.CenterPath.Count > 0
-            ? ApiResults.CheckRead(http, target, $"Person '{id}'") is null
-            : Caller.From(http.User) is { Role: Role.Operator or Role.Auditor };
-        return allowed
-            ? TypedResults.Ok(await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync())
+        if (target.CenterPath.Count > 0)
+        {
+            return ApiResults.CheckRead(http, target, $"Person '{id}'") is { } refusal
+                ? refusal
+                : TypedResults.Ok(await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync());
+        }
+
+        if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor } caller)
+        {
+            return ApiResults.Forbidden($"The ledger of '{id}' is outside your scope.");
+        }
+
+        var ledger = await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync();
+        return await CoversAsync(caller, ledger, scopes)
+            ? TypedResults.Ok(ledger)
             : ApiResults.Forbidden($"The ledger of '{id}' is outside your scope.");
+    }
+
+    /// <summary>
+    /// Whether the caller's scope covers every center the ledger's entries came from. An empty ledger shows nothing;
+    /// one with entries but no known center (written before centers were kept) is for nobody but a registered person's readers.
+    /// </summary>
+    private static async Task<bool> CoversAsync(Caller caller, PersonLedger ledger, ScopeResolver scopes)
+    {
+        if (ledger.Centers.Count == 0)
+        {
+            return ledger.Hours.Count == 0 && ledger.Points.Count == 0;
+        }
+
+        foreach (var centerId in ledger.Centers)
+        {
+            var center = await scopes.ForCenterAsync(centerId);
+            if (center.CenterPath.Count == 0 || !AccessPolicy.CanRead(caller, center))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<IResult> DecideAsync(
@@ -62,7 +96,8 @@ public static class LedgerApi
         }
 
         var ledger = grains.GetGrain<IPersonLedgerGrain>(id);
-        var hours = (await ledger.GetAsync()).Hours.FirstOrDefault(h => h.Id == hoursId);
+        var current = await ledger.GetAsync();
+        var hours = current.Hours.FirstOrDefault(h => h.Id == hoursId);
         if (hours is null)
         {
             return ApiResults.NotFound($"Hours {hoursId} of '{id}' do not exist.");
@@ -72,6 +107,12 @@ public static class LedgerApi
         if (ApiResults.CheckWrite(http, center, $"Center '{hours.CenterId}'") is { } refusal)
         {
             return refusal;
+        }
+
+        if (approve && hours.State == HoursState.Pending && current.Points.Count >= current.MaxEntries)
+        {
+            v.Add("decision", $"The points ledger of '{id}' holds the most entries it may ({current.MaxEntries}); approved hours would add one.");
+            return ApiResults.Invalid(v);
         }
 
         var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Actor, reason);

@@ -17,6 +17,7 @@ public static class LimitsConfiguration
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((k, l) => k.Limits.MaxRequestBodySize = l.Value.MaxRequestBodyBytes);
         builder.Services.AddOptions<HubOptions>().PostConfigure<IOptions<LimitsOptions>>((h, l) => h.MaximumReceiveMessageSize = l.Value.MaxHubMessageBytes);
         builder.Services.AddSingleton<HubCallLimit>();
+        builder.Services.AddSingleton<SharedRateLimit>();
         builder.Services.AddSingleton<JournalWriteBackpressure>();
         builder.Services.AddOptions<HubOptions>().Configure(h => h.AddFilter<HubCallLimit>());
         builder.Services.AddSingleton<FailedAuthentications>();
@@ -45,6 +46,7 @@ public static class LimitsConfiguration
     {
         app.UseMiddleware<RequestBodyLimit>();
         app.UseRateLimiter();
+        app.UseMiddleware<SharedRateLimitMiddleware>();
         return app;
     }
 

@@ -48,6 +48,15 @@ public sealed class LimitsOptions
     /// <summary>Journal writes (kiosk batches, roll-call answers) one web host lets wait at once; more are answered 503.</summary>
     public int MaxJournalWritesInFlight { get; set; } = 1_000;
 
+    /// <summary>
+    /// Whether kiosks' and signed-in callers' limits (requests and live-hub calls) are counted across every web host
+    /// of the deployment (by an actor per caller) rather than by each host alone.
+    /// </summary>
+    public bool ShareAcrossHosts { get; set; } = true;
+
+    /// <summary>How long a region-wide report or export is kept per route, query and caller scope (see <see cref="ReportCache"/>).</summary>
+    public TimeSpan ReportCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Null when every limit is usable; otherwise what is wrong.</summary>
     public string? Problem() =>
         Window <= TimeSpan.Zero ? "Limits:Window must be positive."
@@ -56,5 +65,6 @@ public sealed class LimitsOptions
         : MaxRequestBodyBytes < 1024 ? "Limits:MaxRequestBodyBytes must be at least 1024."
         : MaxHubMessageBytes < 1024 ? "Limits:MaxHubMessageBytes must be at least 1024."
         : MaxKioskBatchEvents < 1 ? "Limits:MaxKioskBatchEvents must be at least 1."
+        : ReportCacheDuration <= TimeSpan.Zero ? "Limits:ReportCacheDuration must be positive."
         : null;
 }

@@ -5,11 +5,11 @@ namespace Lianxin.WebHost.Security;
 /// <summary>Records what a caller did in the audit log, with who, when, why and from where.</summary>
 public sealed class AuditTrail(IGrainFactory grains, TimeProvider clock)
 {
-    public Task RecordAsync(HttpContext http, string action, string subject, AccessTarget target, string? reason = null, string? details = null)
+    public async Task RecordAsync(HttpContext http, string action, string subject, AccessTarget target, string? reason = null, string? details = null)
     {
         var caller = Caller.From(http.User);
         var path = target.CenterPath.Count == 0 ? "/" : $"/{string.Join('/', target.CenterPath.Reverse())}/";
-        return grains.GetGrain<IAuditGrain>(0).RecordAsync(new AuditRecord(
+        await grains.GetGrain<IAuditGrain>(0).RecordAsync(new AuditRecord(
             clock.GetUtcNow(),
             caller?.Subject ?? "anonymous",
             caller is null ? "none" : Apis.EnumNames.Of(caller.Role),
@@ -19,5 +19,8 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider clock)
             http.Connection.RemoteIpAddress?.ToString(),
             details,
             path));
+
+        // Every audited change is one the region reports may show: whoever made it sees it at once on this host.
+        await Limits.ReportCache.EvictAsync(http);
     }
 }

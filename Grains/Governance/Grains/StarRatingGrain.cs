@@ -15,6 +15,11 @@ internal sealed partial class StarRatingGrain(
             throw new ArgumentException("A decision needs 5, 4, 3 or 0 stars and a reason.", nameof(decision));
         }
 
+        if (state.State.Decisions.Count >= RatingDecision.MaxPerYear)
+        {
+            return 0;
+        }
+
         state.State.Decisions.Add(decision);
         await state.WriteStateAsync();
         LogRecorded(this.GetPrimaryKeyString(), decision.Stars, decision.ComputedStars, decision.DecidedBy);

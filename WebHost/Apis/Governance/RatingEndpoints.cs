@@ -93,7 +93,12 @@ internal static class RatingEndpoints
         var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await evidence.CollectAsync(center, year));
         var caller = Caller.From(http.User)!;
         var decision = new RatingDecision(stars, reason, caller.Subject, clock.GetUtcNow(), computed.Stars, computed.Score, computed.ModelVersion, caller.RoleName);
-        await grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating(id, year)).RecordDecisionAsync(decision);
+        if (await grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating(id, year)).RecordDecisionAsync(decision) == 0)
+        {
+            v.Add("decisions", $"The {year} rating of center '{id}' holds the most decisions it may ({RatingDecision.MaxPerYear}).");
+            return ApiResults.Invalid(v);
+        }
+
         await audit.RecordAsync(http, AuditActions.RatingDecided, $"rating:{id}@{year}", target, reason, $"{stars} stars (computed {computed.Stars}, score {computed.Score})");
         return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, evidence, center, year));
     }

@@ -19,7 +19,7 @@ public sealed class CenterLiveTests(LiveClusterFixture fixture)
         var observers = await Task.WhenAll(
             new[] { LiveScope.Center(community), LiveScope.Region(street), LiveScope.Region(district) }.Select(SubscribeAsync));
 
-        await Client.GetGrain<ICenterGrain>(community).ChangeVolunteersOnDutyAsync(+3);
+        await Client.GetGrain<ICenterGrain>(community).AddPeopleOnDutyAsync(3);
 
         foreach (var observer in observers)
         {
@@ -37,7 +37,7 @@ public sealed class CenterLiveTests(LiveClusterFixture fixture)
     public async Task RegionFeedThatActivatesColdRebuildsItsPictureFromTheSubtree()
     {
         var (district, street, community) = await Centers.CreateTreeAsync(Client);
-        await Client.GetGrain<ICenterGrain>(community).ChangeVolunteersOnDutyAsync(+2);
+        await Client.GetGrain<ICenterGrain>(community).AddPeopleOnDutyAsync(2);
         await Eventually.HoldsAsync(
             () => Client.GetGrain<ICenterGrain>(district).GetAsync(), c => c?.Subtree.VolunteersOnDuty == 2, Deadline, "totals reported up");
         var feed = Client.GetGrain<ILiveFeedGrain>(LiveScope.Region(district));

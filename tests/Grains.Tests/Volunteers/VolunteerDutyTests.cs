@@ -49,6 +49,45 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ARepeatedOrStrayDutyChangeLeavesTheCounterRight()
+    {
+        await _registry.CenterAsync("district", CenterLevel.District, null);
+        await _registry.CenterAsync("community", CenterLevel.Community, "district");
+        await _registry.GridAsync("grid", "community");
+        var person = fixture.Grains.GetGrain<IVolunteerGrain>(await _registry.PersonAsync("sun", "grid"));
+        var center = fixture.Grains.GetGrain<ICenterGrain>(_registry.Id("community"));
+
+        await person.StartDutyAsync(_registry.Id("community"));
+        await person.StartDutyAsync(_registry.Id("community")); // re-sent
+        await center.SetVolunteerOnDutyAsync(_registry.Id("sun"), onDuty: true); // repeated
+        await center.SetVolunteerOnDutyAsync(_registry.Id("someone-never-on-duty"), onDuty: false); // a stray end
+
+        Assert.Equal(1, (await center.GetAsync())!.Live.VolunteersOnDuty);
+        await person.EndDutyAsync();
+        await person.EndDutyAsync();
+        Assert.Equal(0, (await center.GetAsync())!.Live.VolunteersOnDuty);
+    }
+
+    [Fact]
+    public async Task ARetriedStartRepairsAChangeTheCenterLost()
+    {
+        await _registry.CenterAsync("district", CenterLevel.District, null);
+        await _registry.CenterAsync("community", CenterLevel.Community, "district");
+        await _registry.GridAsync("grid", "community");
+        var person = fixture.Grains.GetGrain<IVolunteerGrain>(await _registry.PersonAsync("qian", "grid"));
+        var center = fixture.Grains.GetGrain<ICenterGrain>(_registry.Id("community"));
+        await person.StartDutyAsync(_registry.Id("community"));
+
+        // The center lost the person (as a change lost with a silo would); the sender's retry tells it again.
+        await center.SetVolunteerOnDutyAsync(_registry.Id("qian"), onDuty: false);
+        await person.StartDutyAsync(_registry.Id("community"));
+
+        Assert.Equal(1, (await center.GetAsync())!.Live.VolunteersOnDuty);
+        var district = fixture.Grains.GetGrain<ICenterGrain>(_registry.Id("district"));
+        await Eventually.HoldsAsync(() => district.GetAsync(), d => d!.Subtree.VolunteersOnDuty == 1);
+    }
+
+    [Fact]
     public async Task DutyAtAnUnknownCenterIsNotFound()
     {
         await _registry.CenterAsync("district", CenterLevel.District, null);

@@ -22,7 +22,7 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         await using var dashboard = await LiveDashboard.ConnectAsync(Host, Host.TokenFor(Role.Operator, data.District));
 
         var snapshot = await dashboard.SubscribeAsync(LiveScope.Region(data.District));
-        await Host.Grains.GetGrain<ICenterGrain>(data.Community).ChangeVolunteersOnDutyAsync(+1);
+        await Host.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(1);
 
         Assert.Contains($"center:{data.Community}", snapshot.Items.Keys);
         await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, LiveHostFactory.Timeout, "volunteer on duty shown");
@@ -37,7 +37,7 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         await using var dashboard = await LiveDashboard.ConnectAsync(Host, Host.TokenFor(Role.Staff, data.Community));
         var first = await dashboard.SubscribeAsync(LiveScope.Center(data.Community));
 
-        await Host.Grains.GetGrain<ICenterGrain>(data.Community).ChangeVolunteersOnDutyAsync(+2);
+        await Host.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(2);
         await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 2, LiveHostFactory.Timeout, "change delivered");
         var fresh = await dashboard.Connection.InvokeAsync<WireSnapshot>("GetSnapshot", LiveScope.Center(data.Community)).WaitAsync(LiveHostFactory.Timeout);
 

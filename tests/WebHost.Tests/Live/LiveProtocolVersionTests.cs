@@ -27,7 +27,7 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         await using var screen = await PatchingDashboard.ConnectAsync(Host, Host.TokenFor(Role.Operator, data.District));
 
         var snapshot = await screen.SubscribeAsync(scope);
-        await Host.Grains.GetGrain<ICenterGrain>(data.Community).ChangeVolunteersOnDutyAsync(+1);
+        await Host.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(1);
 
         var card = snapshot["items"]![$"center:{data.Community}"]!.AsObject();
         Assert.All(StaticMembers, member => Assert.True(card.ContainsKey(member), member));
@@ -76,7 +76,7 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         var centers = Host.Grains.GetGrain<ICenterGrain>(data.Community);
         for (var n = 1; n <= 3; n++)
         {
-            await centers.ChangeVolunteersOnDutyAsync(+1);
+            await centers.AddPeopleOnDutyAsync(1);
             var want = n;
             await Eventually.HoldsAsync(() => Task.FromResult(whole.VolunteersOnDuty(data.Community)), v => v == want, LiveHostFactory.Timeout, $"version 1 shows {n}");
         }
@@ -105,7 +105,7 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
 
         var refusal = await Assert.ThrowsAsync<HubException>(() => dashboard.Connection.InvokeAsync<JsonElement>("SubscribeWithVersion", scope, 3));
         await dashboard.SubscribeAsync(scope);
-        await Host.Grains.GetGrain<ICenterGrain>(data.Community).ChangeVolunteersOnDutyAsync(+1);
+        await Host.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(1);
 
         Assert.Contains("version 3", refusal.Message, StringComparison.Ordinal);
         await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, LiveHostFactory.Timeout, "change shown");

@@ -77,8 +77,8 @@ public sealed class TwoSilosTwoWebHostsTests : IAsyncLifetime
         await onFirst.SubscribeAsync(LiveScope.Region(data.District));
         await onSecond.SubscribeAsync(LiveScope.Region(data.District));
 
-        await _second.Grains.GetGrain<ICenterGrain>(data.Community).ChangeVolunteersOnDutyAsync(+4);
-        await _first.Grains.GetGrain<ICenterGrain>(data.Street).ChangeVolunteersOnDutyAsync(+1);
+        await _second.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(4);
+        await _first.Grains.GetGrain<ICenterGrain>(data.Street).AddPeopleOnDutyAsync(1);
 
         foreach (var dashboard in new[] { onFirst, onSecond })
         {

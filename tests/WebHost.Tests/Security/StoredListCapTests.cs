@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Lianxin.Common;
+using Lianxin.Governance;
 using Lianxin.HelpRequests;
 using Lianxin.WebHost.Security;
 using Lianxin.WebHost.Tests.Registry;
@@ -29,6 +30,27 @@ public sealed class StoredListCapTests(EmbeddedHostFixture fixture) : IClassFixt
         await ProblemAssert.HasFieldErrorAsync(grid, "boundary");
         await ProblemAssert.HasFieldErrorAsync(crowded, "staff");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARatingYearFullOfDecisionsRefusesAnotherWithABadRequest()
+    {
+        using var client = fixture.Host.ClientAs(Role.Operator, _district);
+        (await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(_district, "district", null))).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/centers", Requests.Center($"{_district}-c1", "community", _district))).EnsureSuccessStatusCode();
+        var year = DateTimeOffset.UtcNow.Year;
+        var rating = fixture.Host.Grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating($"{_district}-c1", year));
+        for (var i = 0; i < RatingDecision.MaxPerYear; i++)
+        {
+            await rating.RecordDecisionAsync(new RatingDecision(4, $"评定 {i}", "committee", DateTimeOffset.UtcNow, 4, 80, "2026.2"));
+        }
+
+        var response = await client.PostAsJsonAsync($"/api/v1/governance/centers/{_district}-c1/ratings/{year}/decisions", new { stars = 5, reason = "再议" });
+
+        await ProblemAssert.HasFieldErrorAsync(response, "decisions");
+        Assert.Equal(RatingDecision.MaxPerYear, (await rating.GetDecisionsAsync()).Count);
+        var audit = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/audit?subject={Uri.EscapeDataString($"rating:{_district}-c1@{year}")}");
+        Assert.Equal(0, audit.GetArrayLength());
     }
 
     [Fact]
