@@ -35,15 +35,34 @@ public static class EmergenciesApi
         return group;
     }
 
+    /// <summary>
+    /// Decided from the directory's entries (home center and grid) without waking the emergencies: operators, auditors
+    /// and staff by the home's place in the tree, volunteers see none here. Only for a grid lead are emergencies asked
+    /// which grids they reached, and only those launched over the lead's own region (a launch never reaches beyond its
+    /// home's subtree), so listing costs no activation of emergencies the caller could never follow.
+    /// </summary>
     private static async Task<IResult> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var caller = Caller.From(http.User)!;
-        var entries = await grains.GetGrain<IEmergencyDirectoryGrain>(0).ListAsync();
         var visible = new List<EmergencyEntry>();
-        foreach (var entry in entries)
+        if (caller.Role is not (Role.Operator or Role.Auditor or Role.Staff or Role.GridLead))
         {
-            if (await grains.GetGrain<IEmergencyGrain>(entry.Id).GetAsync() is { } view
-                && await EmergencyGate.MayFollowAsync(caller, view.Definition, scopes, grains))
+            return TypedResults.Ok(visible);
+        }
+
+        var place = await EmergencyGate.PlaceOfAsync(caller, scopes);
+        var homes = new Dictionary<string, AccessTarget>(StringComparer.Ordinal);
+        foreach (var entry in await grains.GetGrain<IEmergencyDirectoryGrain>(0).ListAsync())
+        {
+            if (!homes.TryGetValue(entry.HomeCenterId, out var path))
+            {
+                homes[entry.HomeCenterId] = path = await scopes.ForCenterAsync(entry.HomeCenterId);
+            }
+
+            var home = path with { GridId = entry.HomeGridId };
+            if (AccessPolicy.CanFollowEmergency(caller, home, place, []) || (caller.Role == Role.GridLead
+                && place.CenterPath.Contains(entry.HomeCenterId)
+                && (await grains.GetGrain<IEmergencyGrain>(entry.Id).GetRollCallAsync())?.Grids.Any(g => g.GridId == caller.ScopeId) == true))
             {
                 visible.Add(entry);
             }
