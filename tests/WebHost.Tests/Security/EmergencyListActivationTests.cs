@@ -8,7 +8,8 @@ namespace Lianxin.WebHost.Tests.Security;
 
 /// <summary>
 /// Listing emergencies decides from the directory: neither a volunteer, nor an operator or auditor of another region,
-/// nor the operator who may follow it wakes an emergency that is not running in memory.
+/// nor the operator who may follow it wakes an emergency that is not running in memory; a grid lead of a reached grid
+/// still sees it.
 /// </summary>
 public sealed class EmergencyListActivationTests(EmbeddedHostFixture fixture) : IClassFixture<EmbeddedHostFixture>
 {
@@ -33,6 +34,7 @@ public sealed class EmergencyListActivationTests(EmbeddedHostFixture fixture) : 
         Assert.Equal((0, 0, 0), (asVolunteer.Count, asOutsider.Count, asAuditorElsewhere.Count));
         Assert.Equal([id], asItsOperator);
         Assert.False(await IsActiveAsync(id));
+        Assert.Equal([id], await ListAsync(district.As(Role.GridLead, district.GridA))); // reached its grid: asked, and listed
     }
 
     private static async Task<List<string>> ListAsync(HttpClient client)
