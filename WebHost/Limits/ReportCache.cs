@@ -21,6 +21,8 @@ public static class ReportCache
     {
         builder.Services.AddOutputCache(o =>
         {
+            // Ids are case-sensitive: region "a" and region "A" are two regions, never one cache entry.
+            o.UseCaseSensitivePaths = true;
             o.SizeLimit = 64 * 1024 * 1024;
             o.MaximumBodySize = 16 * 1024 * 1024;
         });

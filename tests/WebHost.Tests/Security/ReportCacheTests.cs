@@ -36,11 +36,13 @@ public sealed class ReportCacheTests(ReportCacheTests.LongCacheHost fixture) : I
         var wider = await CentersAsync(rootOperator);
         var otherRole = await CentersAsync(regionAuditor);
         var refused = await outsider.GetAsync(ReportPath);
+        var otherCase = await regionOperator.GetAsync(ReportPath.Replace(Region, Region.ToUpperInvariant(), StringComparison.Ordinal));
         (await rootOperator.PostAsJsonAsync("/api/v1/centers", Requests.Center($"{Region}-c3", "community", Region))).EnsureSuccessStatusCode();
         var afterAuditedChange = await CentersAsync(regionOperator);
 
         Assert.Equal((2, 2, 3, 3), (first, again, wider, otherRole));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, otherCase.StatusCode); // ids are case-sensitive: another region, not the cached one
         Assert.Equal(4, afterAuditedChange);
     }
 
