@@ -57,7 +57,9 @@ public sealed record ScopeRequest(string? Kind, string[]? Ids, GeoJsonPolygon? P
             return [];
         }
 
-        return [.. ids.Select((id, i) => v.Id($"{field}.ids[{i}]", id)).Distinct(StringComparer.Ordinal)];
+        // An array, not a collection expression: the emergency's stored state names the list's type, and the
+        // compiler's own read-only list type is not one storage may read back (the emergency could never reactivate).
+        return ids.Select((id, i) => v.Id($"{field}.ids[{i}]", id)).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     private ShapeMatch ParseMatch(Validation v, string field) => Match is null ? ShapeMatch.Grids : v.Enum<ShapeMatch>($"{field}.match", Match);

@@ -34,7 +34,9 @@ public sealed class EmergencyListActivationTests(EmbeddedHostFixture fixture) : 
         Assert.Equal((0, 0, 0), (asVolunteer.Count, asOutsider.Count, asAuditorElsewhere.Count));
         Assert.Equal([id], asItsOperator);
         Assert.False(await IsActiveAsync(id));
-        Assert.Equal([id], await ListAsync(district.As(Role.GridLead, district.GridA))); // reached its grid: asked, and listed
+
+        // A grid lead of a reached grid is the one caller whose listing asks the emergency (which reads it back from storage).
+        Assert.Equal([id], await ListAsync(district.As(Role.GridLead, district.GridA)));
     }
 
     private static async Task<List<string>> ListAsync(HttpClient client)
