@@ -23,6 +23,9 @@ internal sealed record BenchSizes
 
     public int StateWritesInFlight { get; init; } = 64;
 
+    /// <summary>Connections appending to the journal at once in the journal ceiling.</summary>
+    public int JournalWriters { get; init; } = 8;
+
     public int DashboardClients { get; init; } = 1_000;
 
     public double BroadcastsPerSecond { get; init; } = 20;
@@ -74,6 +77,7 @@ internal sealed record BenchSizes
         Grains = 500,
         GrainCallsInFlight = 32,
         StateWritesInFlight = 8,
+        JournalWriters = 2,
         DashboardClients = 10,
         Volunteers = 400,
         Grids = 20,

@@ -11,6 +11,7 @@ internal static class Catalog
         new HttpPostCeiling(),
         new GrainCallCeiling(),
         new StateWriteCeiling(),
+        new JournalCeiling(),
         new BroadcastCeiling(),
         new ActivationMemoryCeiling(),
         new StartCeiling(),
