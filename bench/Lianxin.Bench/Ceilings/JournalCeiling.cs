@@ -32,7 +32,7 @@ internal sealed class JournalCeiling : IScenario
         var sizes = context.Sizes;
         var database = await context.Postgres.CreateDatabaseAsync("journal");
         // The journal's pool settings (SiloConfiguration.WithStatementPreparation).
-        var connectionString = new NpgsqlConnectionStringBuilder(database) { MaxAutoPrepare = 32, MaxPoolSize = Math.Max(100, sizes.JournalWriters * 2) }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(database) { MaxAutoPrepare = 32, NoResetOnClose = true, MaxPoolSize = Math.Max(100, sizes.JournalWriters * 2) }.ConnectionString;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var batch = await AppendAsync(dataSource, sizes, sizes.BatchSize);
         context.Results.Ceiling(
