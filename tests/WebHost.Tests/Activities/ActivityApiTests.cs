@@ -17,7 +17,7 @@ public sealed class ActivityApiTests(ActivityHost fixture)
     public async Task FreedPlaceIsOfferedToTheFirstWaitingWhoConfirmsAndStaffCheckPeopleIn()
     {
         var host = fixture.Host;
-        var published = await fixture.PublishAsync(Activity("ev-taiji", capacity: 1, waitlistLimit: 2));
+        var published = await fixture.PublishAsync(ActivityRequest("ev-taiji", capacity: 1, waitlistLimit: 2));
         var id = published.GetProperty("definition").GetProperty("id").GetString()!;
 
         var first = await AnswerAsync(await SignUpAsync(host, id, "ev-a", "a-1"));
@@ -50,7 +50,7 @@ public sealed class ActivityApiTests(ActivityHost fixture)
     public async Task PartyBuildingActivityRefusesANonMemberWithTheReasonAndTakesNoPlace()
     {
         var host = fixture.Host;
-        await fixture.PublishAsync(Activity("ev-party", capacity: 3, function: "partyBuilding"));
+        await fixture.PublishAsync(ActivityRequest("ev-party", capacity: 3, function: "partyBuilding"));
 
         var refused = await SignUpAsync(host, "ev-party", NonMember, "p-1");
         var member = await AnswerAsync(await SignUpAsync(host, "ev-party", Member, "m-1"));
@@ -67,7 +67,7 @@ public sealed class ActivityApiTests(ActivityHost fixture)
     public async Task CancellingTheActivityTellsEveryoneSignedUpAndClosesSignUp()
     {
         var host = fixture.Host;
-        await fixture.PublishAsync(Activity("ev-cancel", capacity: 1));
+        await fixture.PublishAsync(ActivityRequest("ev-cancel", capacity: 1));
         await AnswerAsync(await SignUpAsync(host, "ev-cancel", "ev-c-1", "k"));
         await AnswerAsync(await SignUpAsync(host, "ev-cancel", "ev-c-2", "k"));
 
@@ -91,7 +91,7 @@ public sealed class ActivityApiTests(ActivityHost fixture)
     public async Task BadInputIsRefusedWithProblemDetailsAndOtherPeopleCannotActForSomeone()
     {
         var host = fixture.Host;
-        await fixture.PublishAsync(Activity("ev-bad", capacity: 2));
+        await fixture.PublishAsync(ActivityRequest("ev-bad", capacity: 2));
         await OkAsync(await SignUpAsync(host, "ev-bad", "ev-k", "k"));
         using var noKey = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events/ev-bad/sign-ups") { Content = JsonContent.Create(new { personId = "ev-k" }) };
 

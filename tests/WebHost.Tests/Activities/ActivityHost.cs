@@ -43,7 +43,7 @@ public sealed class ActivityHost : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>An activity of <see cref="Center"/> starting in 30 minutes (check-in is open), sign-up open now.</summary>
-    public static object Activity(string id, int capacity, string function = "cultureSportsLeisure", int waitlistLimit = -1, int? offerMinutes = null) => new
+    public static object ActivityRequest(string id, int capacity, string function = "cultureSportsLeisure", int waitlistLimit = -1, int? offerMinutes = null) => new
     {
         id,
         title = "太极拳体验课",

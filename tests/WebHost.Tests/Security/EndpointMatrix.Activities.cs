@@ -17,7 +17,7 @@ public static partial class EndpointMatrix
         CallerSpec[] personOrOrganisers = [.. WritersOfCenterA, Volunteer];
         return
         [
-            Write("POST", "/api/v1/centers/{id}/events/", _ => $"/api/v1/centers/{CenterA}/events", _ => Activity("r1-a-act-new"),
+            Write("POST", "/api/v1/centers/{id}/events/", _ => $"/api/v1/centers/{CenterA}/events", _ => ActivityRequest("r1-a-act-new"),
                 EndpointRow.Reads(_ => "/api/v1/events/r1-a-act-new"), WritersOfCenterA),
             Get("/api/v1/centers/{id}/events/", _ => $"/api/v1/centers/{CenterA}/events", browsers),
             Get("/api/v1/events/{id}/", _ => activity, browsers),

@@ -207,12 +207,12 @@ public sealed class SecurityDistrict : IAsyncLifetime
     /// <summary>Center A publishes an activity and volunteer A1 signs up for it.</summary>
     private async Task PublishActivityAsync()
     {
-        Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/events", Activity(ActivityA)));
+        Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/events", ActivityRequest(ActivityA)));
         Ok(await Send(Callers.Volunteer, HttpMethod.Post, $"/api/v1/events/{ActivityA}/sign-ups", new { personId = VolunteerA1 }));
     }
 
     /// <summary>An activity of center A, open for sign-up, starting in 30 minutes (check-in open).</summary>
-    public static object Activity(string id) => new
+    public static object ActivityRequest(string id) => new
     {
         id,
         title = "党史学习讲座",
