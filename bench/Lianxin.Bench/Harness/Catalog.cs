@@ -22,6 +22,7 @@ internal static class Catalog
         new TelemetryCostScenario(),
 #endif
         new MobilizationScenario(),
+        new FlashCrowdScenario(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();
