@@ -14,6 +14,9 @@ public static class LoggingConfiguration
         var json = builder.Configuration.GetValue("Logging:Json", false);
         // Every line carries the trace and span ids of the activity it was written in (Serilog takes them from
         // Activity.Current): compact JSON writes them as @tr and @sp, so a trace leads to its log lines.
+        // Each host keeps a logger of its own (preserveStaticLogger): with the static one, every host of a process
+        // (a web host beside a silo, a test's many hosts) would write through the last one built, and the first one
+        // disposed would silence them all.
         builder.Services.AddSerilog((services, logger) =>
         {
             logger
@@ -37,7 +40,7 @@ public static class LoggingConfiguration
             {
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             }
-        });
+        }, preserveStaticLogger: true);
         return builder;
     }
 }

@@ -20,7 +20,8 @@ internal sealed class TelemetryCostScenario : IScenario
         var sizes = context.Sizes;
         var rounds = context.Options.Smoke ? 1 : 3;
         var population = await context.PopulationAsync();
-        var run = sizes.Measure > KioskIngestScenario.MinimumRun ? sizes.Measure : KioskIngestScenario.MinimumRun;
+        // A smoke run only proves both hosts start and answer: four runs of the ingest's minimum would double its time.
+        var run = context.Options.Smoke || sizes.Measure > KioskIngestScenario.MinimumRun ? sizes.Measure : KioskIngestScenario.MinimumRun;
         var on = new List<(double Rate, double P99, double Cpu)>();
         var off = new List<(double Rate, double P99, double Cpu)>();
         double? fixedRate = null;
