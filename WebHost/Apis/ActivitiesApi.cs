@@ -6,20 +6,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lianxin.WebHost.Apis;
 
 /// <summary>
-/// Activities (活动) a center publishes and people sign up for: <c>/api/v1/centers/{id}/events</c> (publish, list) and
-/// <c>/api/v1/events/{id}/…</c> (the activity, its sign-ups, check-in, cancellation). Not the center's presence
+/// Activities (活动) a center publishes and people sign up for: <c>/api/v1/centers/{id}/activities</c> (publish, list) and
+/// <c>/api/v1/activities/{id}/…</c> (the activity, its sign-ups, check-in, cancellation). Not the center's presence
 /// figures, which are <c>/api/v1/centers/{id}/activity</c>.
 /// </summary>
 public static class ActivitiesApi
 {
     public static RouteGroupBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        var centers = app.MapGroup("/api/v1/centers/{id}/events").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        var centers = app.MapGroup("/api/v1/centers/{id}/activities").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         centers.MapPost("/", ActivityEndpoints.PublishAsync)
             .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.");
         centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.");
 
-        var events = app.MapGroup("/api/v1/events/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         events.MapGet("/", ActivityEndpoints.GetAsync).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.");
         events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.");
         events.MapGet("/sign-ups", SignUpEndpoints.ListAsync).WithSummary("Everyone who signed up, in arrival order, with status (organisers).");

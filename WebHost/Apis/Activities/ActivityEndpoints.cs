@@ -59,7 +59,7 @@ internal static class ActivityEndpoints
         }
 
         await audit.RecordAsync(http, ActivityAuditActions.Published, $"activity:{definition.Id}", center, details: $"center={id}; function={EnumNames.Of(definition.Function)}; capacity={definition.Capacity}");
-        return TypedResults.Created($"/api/v1/events/{definition.Id}", view);
+        return TypedResults.Created($"/api/v1/activities/{definition.Id}", view);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult>> ListAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)

@@ -11,7 +11,7 @@ namespace Lianxin.Bench.Scenarios;
 /// <summary>
 /// (8) A flash crowd on one activity: <see cref="BenchSizes.FlashPlaces"/> places, a waitlist as long, and
 /// <see cref="BenchSizes.FlashAttempts"/> different people signing up as themselves through
-/// <c>POST /api/v1/events/{id}/sign-ups</c>, started on a fixed schedule within one second (open loop; latency from when
+/// <c>POST /api/v1/activities/{id}/sign-ups</c>, started on a fixed schedule within one second (open loop; latency from when
 /// each attempt was due). Checked: exactly the places confirmed, answers in arrival order (the first arrivals confirmed,
 /// then the waitlist by position, then full), and after the host is stopped and started again the same people hold the
 /// places and every re-sent attempt gets its first answer. Also counted: how many commits the journal needed.
@@ -43,7 +43,7 @@ internal sealed class FlashCrowdScenario : IScenario
         await using (var host = ProductHost.Start(context, "webhost-flash", database))
         {
             await host.WaitReadyAsync(sizes.Patience);
-            await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Get, $"/api/v1/events/{activityId}", "The activities API");
+            await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Get, $"/api/v1/activities/{activityId}", "The activities API");
             using var http = HttpLoad.CreateClient(host.Address, Connections);
             var organiser = new AuthenticationHeaderValue("Bearer", DevToken.Issue("operator", Region));
             await SendOkAsync(http, organiser, HttpMethod.Post, "/api/v1/centers", new
@@ -53,10 +53,10 @@ internal sealed class FlashCrowdScenario : IScenario
             });
 
             // Warm the code paths up on another activity.
-            await SendOkAsync(http, organiser, HttpMethod.Post, $"/api/v1/centers/{Region}/events", Activity("fc-warmup", sizes.FlashPlaces));
+            await SendOkAsync(http, organiser, HttpMethod.Post, $"/api/v1/centers/{Region}/activities", Activity("fc-warmup", sizes.FlashPlaces));
             await Task.WhenAll(Enumerable.Range(0, Math.Min(500, people.Length)).Select(i => SignUpAsync(http, "fc-warmup", people[i], tokens[i])));
 
-            await SendOkAsync(http, organiser, HttpMethod.Post, $"/api/v1/centers/{Region}/events", Activity(activityId, sizes.FlashPlaces));
+            await SendOkAsync(http, organiser, HttpMethod.Post, $"/api/v1/centers/{Region}/activities", Activity(activityId, sizes.FlashPlaces));
             load = await OpenLoop.RunAsync(people.Length, TimeSpan.FromSeconds(1), async n =>
             {
                 var (ok, answer) = await SignUpAsync(http, activityId, people[n], tokens[n]);
@@ -72,7 +72,7 @@ internal sealed class FlashCrowdScenario : IScenario
         {
             await host.WaitReadyAsync(sizes.Patience);
             using var http = HttpLoad.CreateClient(host.Address, Connections);
-            var places = await GetAsync(http, DevToken.Issue("operator", Region), $"/api/v1/events/{activityId}/sign-ups");
+            var places = await GetAsync(http, DevToken.Issue("operator", Region), $"/api/v1/activities/{activityId}/sign-ups");
             var held = places.EnumerateArray().Where(p => p.GetProperty("status").GetString() == "confirmed").Select(p => p.GetProperty("personId").GetString()!).ToHashSet();
             if (!held.SetEquals(check.Confirmed))
             {
@@ -119,7 +119,7 @@ internal sealed class FlashCrowdScenario : IScenario
 
     private static async Task<(bool Ok, JsonElement Answer)> SignUpAsync(HttpClient http, string activityId, string personId, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/events/{activityId}/sign-ups") { Content = JsonContent.Create(new { personId }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/activities/{activityId}/sign-ups") { Content = JsonContent.Create(new { personId }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("Idempotency-Key", $"{personId}-first");
         using var response = await http.SendAsync(request);

@@ -23,14 +23,14 @@ public sealed class ActivityApiTests(ActivityHost fixture)
         var first = await AnswerAsync(await SignUpAsync(host, id, "ev-a", "a-1"));
         var second = await AnswerAsync(await SignUpAsync(host, id, "ev-b", "b-1"));
         var resent = await AnswerAsync(await SignUpAsync(host, id, "ev-b", "b-1"));
-        await OkAsync(await host.ClientAs(Role.Volunteer, "ev-a").PostAsync($"/api/v1/events/{id}/sign-ups/ev-a/cancel", null));
-        var offered = await host.ClientAs(Role.Volunteer, "ev-b").GetFromJsonAsync<JsonElement>($"/api/v1/events/{id}/sign-ups/ev-b");
+        await OkAsync(await host.ClientAs(Role.Volunteer, "ev-a").PostAsync($"/api/v1/activities/{id}/sign-ups/ev-a/cancel", null));
+        var offered = await host.ClientAs(Role.Volunteer, "ev-b").GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}/sign-ups/ev-b");
         var notice = await Eventually.HoldsAsync(
             () => host.Grains.GetGrain<ILiveFeedGrain>(LiveScope.Volunteer("ev-b")).GetSnapshotAsync(), s => s.Items.ContainsKey($"activity:{id}"), what: "offer on the person's feed");
-        var confirmed = await host.ClientAs(Role.Volunteer, "ev-b").PostAsync($"/api/v1/events/{id}/sign-ups/ev-b/confirm", null);
-        var checkedIn = await fixture.Staff.PostAsync($"/api/v1/events/{id}/sign-ups/ev-b/check-in", null);
-        var view = await fixture.Staff.GetFromJsonAsync<JsonElement>($"/api/v1/events/{id}");
-        var list = await host.ClientAs(Role.Volunteer, "ev-z").GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Center}/events");
+        var confirmed = await host.ClientAs(Role.Volunteer, "ev-b").PostAsync($"/api/v1/activities/{id}/sign-ups/ev-b/confirm", null);
+        var checkedIn = await fixture.Staff.PostAsync($"/api/v1/activities/{id}/sign-ups/ev-b/check-in", null);
+        var view = await fixture.Staff.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}");
+        var list = await host.ClientAs(Role.Volunteer, "ev-z").GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Center}/activities");
 
         Assert.Equal("confirmed", first.GetProperty("outcome").GetString());
         Assert.Equal(("waitlisted", 1), (second.GetProperty("outcome").GetString(), second.GetProperty("position").GetInt32()));
@@ -54,7 +54,7 @@ public sealed class ActivityApiTests(ActivityHost fixture)
 
         var refused = await SignUpAsync(host, "ev-party", NonMember, "p-1");
         var member = await AnswerAsync(await SignUpAsync(host, "ev-party", Member, "m-1"));
-        var places = await fixture.Staff.GetFromJsonAsync<JsonElement>("/api/v1/events/ev-party/sign-ups");
+        var places = await fixture.Staff.GetFromJsonAsync<JsonElement>("/api/v1/activities/ev-party/sign-ups");
 
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict);
         Assert.Contains("党务工作不外包", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class ActivityApiTests(ActivityHost fixture)
         await AnswerAsync(await SignUpAsync(host, "ev-cancel", "ev-c-1", "k"));
         await AnswerAsync(await SignUpAsync(host, "ev-cancel", "ev-c-2", "k"));
 
-        var cancelled = await fixture.Staff.PostAsJsonAsync("/api/v1/events/ev-cancel/cancel", new { reason = "台风预警，活动取消" });
+        var cancelled = await fixture.Staff.PostAsJsonAsync("/api/v1/activities/ev-cancel/cancel", new { reason = "台风预警，活动取消" });
         var late = await SignUpAsync(host, "ev-cancel", "ev-c-3", "k");
 
         Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phase").GetString());
@@ -93,21 +93,21 @@ public sealed class ActivityApiTests(ActivityHost fixture)
         var host = fixture.Host;
         await fixture.PublishAsync(ActivityRequest("ev-bad", capacity: 2));
         await OkAsync(await SignUpAsync(host, "ev-bad", "ev-k", "k"));
-        using var noKey = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events/ev-bad/sign-ups") { Content = JsonContent.Create(new { personId = "ev-k" }) };
+        using var noKey = new HttpRequestMessage(HttpMethod.Post, "/api/v1/activities/ev-bad/sign-ups") { Content = JsonContent.Create(new { personId = "ev-k" }) };
 
         var missingKey = await host.ClientAs(Role.Volunteer, "ev-k").SendAsync(noKey);
-        var backwards = await fixture.Staff.PostAsJsonAsync($"/api/v1/centers/{Center}/events", new
+        var backwards = await fixture.Staff.PostAsJsonAsync($"/api/v1/centers/{Center}/activities", new
         {
             title = "倒序", function = "volunteerService", startsAt = DateTimeOffset.UtcNow.AddDays(2), endsAt = DateTimeOffset.UtcNow.AddDays(1), room = "1", capacity = 5,
         });
-        var forSomeoneElse = await host.ClientAs(Role.Volunteer, "ev-other").PostAsync("/api/v1/events/ev-bad/sign-ups/ev-k/cancel", null);
+        var forSomeoneElse = await host.ClientAs(Role.Volunteer, "ev-other").PostAsync("/api/v1/activities/ev-bad/sign-ups/ev-k/cancel", null);
         var unknown = await SignUpAsync(host, "ev-none", "ev-k", "k");
 
         await ProblemAssert.HasFieldErrorAsync(missingKey, "Idempotency-Key");
         await ProblemAssert.HasFieldErrorAsync(backwards, "endsAt");
         await ProblemAssert.IsProblemAsync(forSomeoneElse, HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound);
-        Assert.Equal("confirmed", (await host.ClientAs(Role.Volunteer, "ev-k").GetFromJsonAsync<JsonElement>("/api/v1/events/ev-bad/sign-ups/ev-k")).GetProperty("status").GetString());
+        Assert.Equal("confirmed", (await host.ClientAs(Role.Volunteer, "ev-k").GetFromJsonAsync<JsonElement>("/api/v1/activities/ev-bad/sign-ups/ev-k")).GetProperty("status").GetString());
     }
 
     private static async Task<JsonElement> AnswerAsync(HttpResponseMessage response)

@@ -23,7 +23,7 @@ public sealed class ActivityDurabilityTests
         {
             var op = first.ClientAs(Role.Operator, "fc");
             await OkAsync(await op.PostAsJsonAsync("/api/v1/centers", Registry.Requests.Center("fc", "district", null)));
-            await OkAsync(await op.PostAsJsonAsync("/api/v1/centers/fc/events", ActivityRequest("fc-act", Places, waitlistLimit: Waitlist)));
+            await OkAsync(await op.PostAsJsonAsync("/api/v1/centers/fc/activities", ActivityRequest("fc-act", Places, waitlistLimit: Waitlist)));
 
             var sent = await Task.WhenAll(people.Select(async p => (p, await SignUpAsync(first, "fc-act", p, $"{p}-key"))));
             answers = [];
@@ -35,7 +35,7 @@ public sealed class ActivityDurabilityTests
         }
 
         await using var second = new LianxinWebFactory(database);
-        var places = await second.ClientAs(Role.Operator, "fc").GetFromJsonAsync<JsonElement>("/api/v1/events/fc-act/sign-ups");
+        var places = await second.ClientAs(Role.Operator, "fc").GetFromJsonAsync<JsonElement>("/api/v1/activities/fc-act/sign-ups");
         var resent = new Dictionary<string, JsonElement>();
         foreach (var person in people)
         {

@@ -60,7 +60,7 @@ public sealed class ActivityHost : IAsyncLifetime
 
     public async Task<JsonElement> PublishAsync(object activity)
     {
-        var response = await Staff.PostAsJsonAsync($"/api/v1/centers/{Center}/events", activity);
+        var response = await Staff.PostAsJsonAsync($"/api/v1/centers/{Center}/activities", activity);
         await OkAsync(response);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -68,7 +68,7 @@ public sealed class ActivityHost : IAsyncLifetime
     /// <summary>A person signs up as themselves with their volunteer token and the given idempotency key.</summary>
     public static async Task<HttpResponseMessage> SignUpAsync(LianxinWebFactory host, string activityId, string personId, string key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/events/{activityId}/sign-ups") { Content = JsonContent.Create(new { personId }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/activities/{activityId}/sign-ups") { Content = JsonContent.Create(new { personId }) };
         request.Headers.Add("Idempotency-Key", key);
         return await host.ClientAs(Role.Volunteer, personId).SendAsync(request);
     }

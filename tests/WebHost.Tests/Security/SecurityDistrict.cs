@@ -207,8 +207,8 @@ public sealed class SecurityDistrict : IAsyncLifetime
     /// <summary>Center A publishes an activity and volunteer A1 signs up for it.</summary>
     private async Task PublishActivityAsync()
     {
-        Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/events", ActivityRequest(ActivityA)));
-        Ok(await Send(Callers.Volunteer, HttpMethod.Post, $"/api/v1/events/{ActivityA}/sign-ups", new { personId = VolunteerA1 }));
+        Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/activities", ActivityRequest(ActivityA)));
+        Ok(await Send(Callers.Volunteer, HttpMethod.Post, $"/api/v1/activities/{ActivityA}/sign-ups", new { personId = VolunteerA1 }));
     }
 
     /// <summary>An activity of center A, open for sign-up, starting in 30 minutes (check-in open).</summary>
