@@ -44,6 +44,12 @@ internal sealed record BenchSizes
 
     public int Mobilized { get; init; } = 50_000;
 
+    /// <summary>Different people signing up for one activity within one second (the flash crowd).</summary>
+    public int FlashAttempts { get; init; } = 10_000;
+
+    /// <summary>Places of the flash crowd's activity (its waitlist is as long).</summary>
+    public int FlashPlaces { get; init; } = 300;
+
     /// <summary>How long any one wait for a host (start, load, drain) may take before the run fails.</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(20);
 
@@ -85,6 +91,8 @@ internal sealed record BenchSizes
         Kiosks = 4,
         PushIngestEventsPerSecond = 200,
         Mobilized = 100,
+        FlashAttempts = 200,
+        FlashPlaces = 10,
         Patience = TimeSpan.FromMinutes(3),
     };
 }
