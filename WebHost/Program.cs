@@ -50,6 +50,7 @@ app.MapAuditApi();
 app.MapScenariosApi();
 app.MapEmergenciesApi();
 app.MapInboundAlertsApi();
+app.MapActivitiesApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();
