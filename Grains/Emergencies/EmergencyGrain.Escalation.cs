@@ -35,7 +35,7 @@ internal sealed partial class EmergencyGrain
             var text = AlertTexts.Escalation(ledger.Definition.Launch, grid.Profile.Name, people.Count, names);
             var message = NewMessage(ledger, AlertKind.Escalation, 1, to: lead.VolunteerId, text: text);
             await AppendAsync([Event(EmergencyEvents.Message, message)]);
-            await DeliverAsync(message, [lead.VolunteerId], outbound: true);
+            await DeliverAsync(message, [lead.VolunteerId]);
         }
     }
 

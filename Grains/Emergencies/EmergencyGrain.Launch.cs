@@ -1,3 +1,5 @@
+using Lianxin.Volunteers;
+
 namespace Lianxin.Emergencies;
 
 /// <summary>Launch: resolve the audience, make the launch durable, then fan out in the background.</summary>
@@ -20,6 +22,8 @@ internal sealed partial class EmergencyGrain
 
         if (Launched is { } done)
         {
+            // A retry after a crash between the journal and the directory puts the emergency back on the list.
+            await UpdateDirectoryAsync(done);
             return new LaunchResult(LaunchOutcome.AlreadyLaunched, null, done.View());
         }
 
@@ -50,9 +54,11 @@ internal sealed partial class EmergencyGrain
             Event(EmergencyEvents.Launched, new LaunchedEvent(
                 ledger.NextSequence(), definition.LaunchedAt, command.Name, command.Mode, command.Level, command.LaunchedBy, audience.People.Count)),
         };
+        var contacts = await ContactsAsync(audience.People);
         foreach (var chunk in audience.People.Chunk(Options.BatchSize))
         {
-            entries.Add(Event(EmergencyEvents.Targeted, new TargetedEvent(ledger.NextSequence(), [.. chunk.Select(p => new[] { p.VolunteerId, p.GridId })])));
+            entries.Add(Event(EmergencyEvents.Targeted, new TargetedEvent(
+                ledger.NextSequence(), [.. chunk.Select(p => new[] { p.VolunteerId, p.GridId })], [.. chunk.Select(p => contacts[p.VolunteerId])])));
         }
 
         var alert = NewMessage(ledger, AlertKind.Alert, audience.People.Count);
@@ -69,16 +75,33 @@ internal sealed partial class EmergencyGrain
 
     private async Task FanOutLaunchAsync(MessageEvent alert)
     {
-        var receipts = await DeliverAsync(alert, Everyone(), outbound: true);
-        await SettleReservesAsync(receipts);
+        await DeliverAsync(alert, Everyone());
+        await SettleReservesAsync();
         await FillPostsAsync();
+    }
+
+    /// <summary>
+    /// How to reach each person, from the contact cards the grid rosters hold (read with the rosters); only a person
+    /// registered before rosters carried cards is read from their own actor.
+    /// </summary>
+    private async Task<Dictionary<string, TargetContact>> ContactsAsync(IReadOnlyList<AudienceMember> people)
+    {
+        var missing = people.Where(p => p.Contact is null).Select(p => p.VolunteerId).ToList();
+        var read = await Task.WhenAll(missing.Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetAsync()));
+        var cards = missing.Zip(read).Where(p => p.Second is not null).ToDictionary(p => p.First, p => ContactCard.From(p.Second!.Profile), StringComparer.Ordinal);
+        return people.ToDictionary(
+            p => p.VolunteerId,
+            p => (p.Contact ?? cards.GetValueOrDefault(p.VolunteerId)) is { } card
+                ? new TargetContact(p.VolunteerId, card.Name, card.Phone, card.Skills, Options.ChannelsFor(card.Channels))
+                : new TargetContact(p.VolunteerId, "", "", [], []),
+            StringComparer.Ordinal);
     }
 
     /// <summary>
     /// Fixes each post's reserve list once: the scenario's own list (people on the roll-call only), or everyone
     /// reached who has the skills the post needs, in roll-call order.
     /// </summary>
-    private async Task SettleReservesAsync(IReadOnlyList<AlertReceipt> receipts)
+    private async Task SettleReservesAsync()
     {
         var ledger = _ledger!;
         var entries = new List<PendingEvent>();
@@ -87,7 +110,7 @@ internal sealed partial class EmergencyGrain
             var post = slot.Definition;
             IReadOnlyList<string> reserve = post.Reserve.Count > 0
                 ? [.. post.Reserve.Where(v => ledger.RollCall.Find(v) is not null)]
-                : PostBoard.DeriveReserve(post, receipts.Select(r => (r.VolunteerId, r.Skills)));
+                : PostBoard.DeriveReserve(post, ledger.RollCall.People.Select(p => (p.VolunteerId, ledger.Contact(p.VolunteerId)?.Skills ?? [])));
             entries.Add(Event(EmergencyEvents.Reserve, new ReserveEvent(ledger.NextSequence(), post.Id, reserve)));
         }
 
@@ -101,7 +124,7 @@ internal sealed partial class EmergencyGrain
     {
         var launch = ledger.Definition.Launch;
         return GrainFactory.GetGrain<IEmergencyDirectoryGrain>(0).UpsertAsync(new EmergencyEntry(
-            Id, launch.Name, launch.Mode, ledger.Level, ledger.Phase, launch.HomeCenterId, launch.HomeGridId, ledger.Definition.LaunchedAt));
+            Id, launch.Name, launch.Mode, ledger.Level, ledger.Phase, launch.HomeCenterId, launch.HomeGridId, ledger.Definition.LaunchedAt, ledger.ClosedAt));
     }
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information,

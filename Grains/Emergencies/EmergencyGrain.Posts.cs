@@ -50,7 +50,7 @@ internal sealed partial class EmergencyGrain
         var asked = new AskedEvent(ledger.NextSequence(), slot.Id, volunteerId, Now, Now + ledger.Definition.Launch.Timers.AskTimeout);
         var message = NewMessage(ledger, AlertKind.PostAsk, 1, post: slot.Definition, to: volunteerId);
         await AppendAsync([Event(EmergencyEvents.Asked, asked), Event(EmergencyEvents.Message, message)]);
-        await DeliverAsync(message, [volunteerId], outbound: true);
+        await DeliverAsync(message, [volunteerId]);
     }
 
     private async Task<IReadOnlySet<string>> LiveEmergenciesElsewhereAsync()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Lianxin.Volunteers;
 using Orleans.Utilities;
 
 namespace Lianxin.Live;
@@ -72,12 +73,24 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     public Task SubscribeAsync(ILiveObserver observer)
     {
         _observers.Subscribe(observer, observer);
+        OpenPages.Opened(GrainFactory, Scope);
         return Task.CompletedTask;
     }
 
     public Task UnsubscribeAsync(ILiveObserver observer)
     {
         _observers.Unsubscribe(observer);
+        if (_observers.Count == 0)
+        {
+            OpenPages.Closed(GrainFactory, Scope);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        OpenPages.Closed(GrainFactory, Scope);
         return Task.CompletedTask;
     }
 

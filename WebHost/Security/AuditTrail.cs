@@ -5,7 +5,8 @@ namespace Lianxin.WebHost.Security;
 /// <summary>Records what a caller did in the audit log, with who, when, why and from where.</summary>
 public sealed class AuditTrail(IGrainFactory grains, TimeProvider clock)
 {
-    public Task RecordAsync(HttpContext http, string action, string subject, AccessTarget target, string? reason = null, string? details = null)
+    public Task RecordAsync(
+        HttpContext http, string action, string subject, AccessTarget target, string? reason = null, string? details = null, string? key = null)
     {
         var caller = Caller.From(http.User);
         var path = target.CenterPath.Count == 0 ? "/" : $"/{string.Join('/', target.CenterPath.Reverse())}/";
@@ -18,6 +19,7 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider clock)
             reason,
             http.Connection.RemoteIpAddress?.ToString(),
             details,
-            path));
+            path,
+            key));
     }
 }

@@ -1,5 +1,6 @@
 // The alerts of live emergencies for this person (the volunteer scope's `alert:{emergencyId}` items), each answered
-// with one tap. The reply token in the alert ties the answer to its emergency, never to "the latest one".
+// with one tap. The answer names its emergency, never "the latest one", and is sent as the signed-in person: the
+// live feed carries no reply tokens (others may watch it), those are for SMS links.
 import { api } from '../shared/api';
 import { rollCallStatusName, t } from '../shared/i18n';
 
@@ -19,16 +20,16 @@ const answers = ['acknowledged', 'enRoute', 'atPost', 'unavailable', 'needHelp']
 const answered = new Map<string, string>();
 
 /** Renders the alerts among the items (newest first) and returns how many it showed. */
-export function renderAlerts(container: HTMLElement, items: ReadonlyMap<string, unknown>, _volunteerId: string): number {
+export function renderAlerts(container: HTMLElement, items: ReadonlyMap<string, unknown>, volunteerId: string): number {
   const alerts = [...items]
     .filter(([key]) => key.startsWith('alert:'))
     .map(([, item]) => item as VolunteerAlert)
     .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
-  container.replaceChildren(...alerts.map((alert) => card(container, items, alert)));
+  container.replaceChildren(...alerts.map((alert) => card(container, items, alert, volunteerId)));
   return alerts.length;
 }
 
-function card(container: HTMLElement, items: ReadonlyMap<string, unknown>, alert: VolunteerAlert): HTMLElement {
+function card(container: HTMLElement, items: ReadonlyMap<string, unknown>, alert: VolunteerAlert, volunteerId: string): HTMLElement {
   const section = document.createElement('section');
   section.className = `alert phone-panel level-${alert.level}`;
   section.dataset.emergency = alert.emergencyId;
@@ -39,7 +40,7 @@ function card(container: HTMLElement, items: ReadonlyMap<string, unknown>, alert
   section.querySelector('.text')!.textContent = alert.text;
   const mine = answered.get(alert.emergencyId);
   section.querySelector('.answered')!.textContent = mine ? `${t('answered')}: ${rollCallStatusName(mine)}` : '';
-  const closed = alert.kind === 'cancel' || alert.kind === 'end' || !alert.token;
+  const closed = alert.kind === 'cancel' || alert.kind === 'end';
   section.querySelector('.answers')!.replaceChildren(
     ...(closed ? [] : answers).map((status) => {
       const button = document.createElement('button');
@@ -50,10 +51,10 @@ function card(container: HTMLElement, items: ReadonlyMap<string, unknown>, alert
       button.addEventListener('click', async () => {
         await api(`/api/v1/emergencies/${encodeURIComponent(alert.emergencyId)}/responses`, {
           method: 'POST',
-          body: JSON.stringify({ token: alert.token, status, channel: 'web', requestId: crypto.randomUUID() }),
+          body: JSON.stringify({ volunteerId, status, channel: 'web', requestId: crypto.randomUUID() }),
         });
         answered.set(alert.emergencyId, status);
-        renderAlerts(container, items, '');
+        renderAlerts(container, items, volunteerId);
       });
       return button;
     }),
