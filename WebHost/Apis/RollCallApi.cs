@@ -142,7 +142,7 @@ internal static class RollCallApi
                 v.Add("comment", "An answer on someone's behalf needs a comment: who said so, and how.");
             }
         }
-        else if (request.Token is not { Length: > 0 and <= 64 })
+        else if (!self && request.Token is not { Length: > 0 and <= 64 })
         {
             v.Add("token", "Not a reply token.");
         }

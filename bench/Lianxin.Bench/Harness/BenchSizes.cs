@@ -41,6 +41,9 @@ internal sealed record BenchSizes
 
     public int Mobilized { get; init; } = 50_000;
 
+    /// <summary>1: the mobilization's first SMS gateway is down (nothing listens), so everything goes through the second.</summary>
+    public int FirstGatewayDown { get; init; }
+
     /// <summary>How long any one wait for a host (start, load, drain) may take before the run fails.</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(20);
 

@@ -34,8 +34,8 @@ internal sealed class FlakyGateway : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var stub = new FlakyGateway(app);
-        app.MapPost("/sms", (HttpContext http) => stub.HandleAsync(http, "sms", flaky: true));
-        app.MapPost("/im", (HttpContext http) => stub.HandleAsync(http, "im", flaky: false));
+        app.MapPost("/sms", (HttpRequest request) => stub.HandleAsync(request.HttpContext, "sms", flaky: true));
+        app.MapPost("/im", (HttpRequest request) => stub.HandleAsync(request.HttpContext, "im", flaky: false));
         await app.StartAsync();
         stub.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return stub;
