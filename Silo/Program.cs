@@ -1,5 +1,6 @@
 using Lianxin.Silo.Database;
 using Lianxin.Silo.Hosting;
+using Lianxin.Silo.Hosting.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +24,11 @@ internal static class Program
             return await MigrateAsync(builder);
         }
 
+        builder.AddLianxinTelemetry();
         builder.AddLianxinSilo();
         builder.Services.AddLianxinHealth();
         var app = builder.Build();
+        app.UseLianxinRequestLogs();
         app.MapLianxinHealth();
         await app.RunAsync();
         return 0;

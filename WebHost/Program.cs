@@ -1,16 +1,20 @@
 using Lianxin.Silo.Hosting;
+using Lianxin.Silo.Hosting.Operations;
 using Lianxin.WebHost.Apis;
+using Lianxin.WebHost.Apis.Alerts;
 using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
 using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Hosting;
 using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Live;
+using Lianxin.WebHost.Operations;
 using Lianxin.WebHost.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();
+builder.AddLianxinTelemetry();
 builder.AddLianxinOrleans();
 builder.AddLianxinAuth();
 builder.AddKioskAuth();
@@ -20,9 +24,12 @@ builder.AddDemoDistrict();
 builder.AddGovernance();
 builder.AddLianxinLive();
 builder.AddLianxinLimits();
+builder.AddClusterDashboard();
+builder.AddEmergencyInputs();
 
 var app = builder.Build();
 
+app.UseLianxinRequestLogs();
 app.UseLianxinApi();
 app.UseLianxinLimits();
 app.MapLianxinHealth();
@@ -40,8 +47,10 @@ app.MapGovernanceApi();
 app.MapAuditApi();
 app.MapScenariosApi();
 app.MapEmergenciesApi();
+app.MapInboundAlertsApi();
 app.MapLianxinLive();
 app.MapDashboard();
+app.MapClusterDashboard();
 
 app.Run();
 

@@ -2,7 +2,8 @@
 # Runs Lianxin's benchmarks: this machine's ceilings and the product's figures, side by side (see BENCHMARKS.md).
 #   bench/run.sh            the full set (about 20-30 minutes on 2 cores); results in bench/results/<date>-<commit>.{json,md}
 #   bench/run.sh --smoke    seconds and tiny sizes: proves the harness works (./test.sh runs this)
-#   bench/run.sh --help     every option (--postgres, --only, --out, ...)
+#   bench/run.sh --help     every option (--postgres, --only, --out, --telemetry on|off, ...)
+#   bench/run.sh --only telemetry   telemetry on and off, interleaved, on one database (its cost on durable ingest)
 # Without --postgres (or LIANXIN_BENCH_POSTGRES) the harness starts its own throwaway PostgreSQL (fsync on).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -54,9 +54,11 @@ public interface ICenterActivityGrain : IGrainWithStringKey
     Task FlushAsync();
 
     /// <summary>
-    /// The journal position of <paramref name="kioskId"/> through which this actor's state is durable: a kiosk records
-    /// its own applied position no further. Answers at once; the actor writes on its own, without holding up kiosks.
+    /// The kiosk's checkpoint asks how far this actor's state is durable for <paramref name="kioskId"/>: the kiosk
+    /// records its own applied position no further. <paramref name="sentThrough"/> is the position through which the
+    /// kiosk sent this center events: any this actor no longer holds (its silo died before it wrote them) are applied
+    /// again from the journal first, so a kiosk that sends nothing more still has every event counted.
     /// </summary>
-    [Alias("GetDurablePosition"), AlwaysInterleave]
-    Task<long> GetDurablePositionAsync(string kioskId);
+    [Alias("Confirm")]
+    Task<long> ConfirmAsync(string kioskId, long sentThrough);
 }

@@ -17,4 +17,6 @@ public enum AlertKind
     Cancel = 5,
     /// <summary>The emergency ended; thank you.</summary>
     End = 6,
+    /// <summary>Thank you: enough people confirmed for your post; stand down from it.</summary>
+    PostStandDown = 7,
 }

@@ -1,6 +1,9 @@
 namespace Lianxin.Emergencies;
 
-/// <summary>The command center's escalation: how many are still unaccounted, grid by grid.</summary>
+/// <summary>
+/// An escalation of the unaccounted (to the command center, or to the grid leads as the command center's screens see it):
+/// how many were still unaccounted, grid by grid, and when.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.CommandEscalation")]
 public sealed record CommandEscalation(
     [property: Id(0)] string EmergencyId,

@@ -5,7 +5,8 @@ namespace Lianxin.Emergencies;
 /// <summary>
 /// Who an emergency reaches. <see cref="Ids"/> are grid ids (<see cref="ScopeKind.Grids"/>), center ids
 /// (<see cref="ScopeKind.Centers"/>) or the one region center (<see cref="ScopeKind.Region"/>). A drawn shape
-/// is looked for inside a bound: the launcher's region (<see cref="WithinCenterId"/>) or grid (<see cref="WithinGridId"/>).
+/// is looked for inside a bound: the launcher's region (<see cref="WithinCenterId"/>) or grid (<see cref="WithinGridId"/>),
+/// and reaches whole grids or only the people inside it (<see cref="Match"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.EmergencyScope")]
 public sealed record EmergencyScope(
@@ -14,4 +15,5 @@ public sealed record EmergencyScope(
     [property: Id(2)] GeoPolygon? Polygon = null,
     [property: Id(3)] GeoCircle? Circle = null,
     [property: Id(4)] string? WithinCenterId = null,
-    [property: Id(5)] string? WithinGridId = null);
+    [property: Id(5)] string? WithinGridId = null,
+    [property: Id(6)] ShapeMatch Match = ShapeMatch.Grids);

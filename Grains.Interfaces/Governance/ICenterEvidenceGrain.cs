@@ -20,6 +20,17 @@ public interface ICenterEvidenceGrain : IGrainWithStringKey
     [Alias("RecordApprovedHours")]
     Task RecordApprovedHoursAsync(Guid hoursId, double hours);
 
+    /// <summary>
+    /// Volunteer service at the center approved, with who served, the local day and the points it earned (idempotent by
+    /// hours id); counts in the approved hours like <see cref="RecordApprovedHoursAsync"/> and feeds the hours export.
+    /// </summary>
+    [Alias("RecordApprovedService")]
+    Task RecordApprovedServiceAsync(ApprovedService service);
+
+    /// <summary>Approved service whose local day lies in [<paramref name="from"/>, <paramref name="to"/>] (days of this actor's year).</summary>
+    [Alias("GetService"), ReadOnly]
+    Task<IReadOnlyList<ApprovedService>> GetServiceAsync(DateOnly from, DateOnly to);
+
     /// <summary>A kiosk's uptime on one local day (replaces that kiosk's day).</summary>
     [Alias("RecordKioskUptime")]
     Task RecordKioskUptimeAsync(string kioskId, DailyUptime uptime);

@@ -11,6 +11,7 @@ namespace Lianxin.Governance;
 /// <param name="ComputedStars">The stars the model computed at that moment.</param>
 /// <param name="ComputedScore">The score the model computed at that moment, 0–100.</param>
 /// <param name="ModelVersion">The version of the indicator model that computed them.</param>
+/// <param name="DecidedByRole">The role of the token that recorded it (an operator of the level above the center).</param>
 [GenerateSerializer, Immutable, Alias("Lianxin.RatingDecision")]
 public sealed record RatingDecision(
     [property: Id(0)] int Stars,
@@ -19,7 +20,8 @@ public sealed record RatingDecision(
     [property: Id(3)] DateTimeOffset DecidedAt,
     [property: Id(4)] int ComputedStars,
     [property: Id(5)] double ComputedScore,
-    [property: Id(6)] string ModelVersion)
+    [property: Id(6)] string ModelVersion,
+    [property: Id(7)] string? DecidedByRole = null)
 {
     /// <summary>The star levels a decision may record; 0 is "no star rating".</summary>
     public static IReadOnlyList<int> AllowedStars { get; } = [5, 4, 3, 0];

@@ -2,7 +2,10 @@ using Lianxin.Common;
 
 namespace Lianxin.HelpRequests;
 
-/// <summary>A help request (有困难找中心): where and when it was opened, what it is about, its owner and state.</summary>
+/// <summary>
+/// A help request (有困难找中心): where and when it was opened, what it is about, its owner and state; the resident it
+/// is for (<see cref="PersonId"/>) and, when staff opened it, who did (<see cref="OpenedBy"/>, role and token subject).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.HelpRequestTicket")]
 public sealed record HelpRequestTicket(
     [property: Id(0)] string Id,
@@ -14,4 +17,5 @@ public sealed record HelpRequestTicket(
     [property: Id(6)] Guid? SourceEventId,
     [property: Id(7)] DateTimeOffset OpenedAt,
     [property: Id(8)] HelpRequestState State,
-    [property: Id(9)] string? Owner);
+    [property: Id(9)] string? Owner,
+    [property: Id(10)] string? OpenedBy = null);

@@ -11,6 +11,13 @@ public interface IKioskHealthGrain : IGrainWithStringKey
     [Alias("Beat")]
     Task<KioskHealth> BeatAsync(KioskHeartbeat heartbeat);
 
+    /// <summary>
+    /// Records that the kiosk was heard from at <paramref name="at"/> through authenticated traffic other than a
+    /// heartbeat (an event upload): it is alive, whether or not it sends heartbeats.
+    /// </summary>
+    [Alias("RecordTraffic")]
+    Task RecordTrafficAsync(DateTimeOffset at);
+
     /// <summary>Records a fault event (idempotent by event id).</summary>
     [Alias("RecordFault")]
     Task RecordFaultAsync(KioskFault fault);

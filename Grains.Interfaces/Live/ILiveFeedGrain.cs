@@ -1,3 +1,5 @@
+using Lianxin.Centers;
+
 namespace Lianxin.Live;
 
 /// <summary>
@@ -14,6 +16,15 @@ public interface ILiveFeedGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Publish"), OneWay]
     Task PublishAsync(string itemKey, object item);
+
+    /// <summary>
+    /// A center's activity figures (people inside, check-ins today, open help requests, kiosks online) straight from
+    /// its activity actor, one hop from the kiosk event: they replace those fields of the center's card the feed holds
+    /// (ignored when it holds none) and win over the figures in cards published later by the center, which lag behind.
+    /// Figures older than those held are dropped.
+    /// </summary>
+    [Alias("PublishActivity"), OneWay]
+    Task PublishActivityAsync(string centerId, CenterActivityFigures figures, DateTimeOffset asOf);
 
     /// <summary>Removes one item of the scope (for example a center that moved to another region).</summary>
     [Alias("Remove"), OneWay]

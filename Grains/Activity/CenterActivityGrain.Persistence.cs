@@ -4,6 +4,7 @@ using Lianxin.Kiosks;
 using Lianxin.Ledger;
 using Lianxin.Volunteers;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Lianxin.Activity;
 
@@ -29,6 +30,7 @@ internal sealed partial class CenterActivityGrain
     private Task? _writing;
     private string? _etag;
     private Task? _dispatching;
+    /// <summary>Per kiosk, the position through which the stored state holds its events (set on activation: what was read is stored).</summary>
     private Dictionary<string, long> _durablePositions = [];
 
     /// <summary>Writes what is held in memory and answers once it is durable (staff corrections, deactivation).</summary>
@@ -56,7 +58,16 @@ internal sealed partial class CenterActivityGrain
         }
     }
 
-    public Task<long> GetDurablePositionAsync(string kioskId) => Task.FromResult(_durablePositions.GetValueOrDefault(kioskId));
+    public async Task<long> ConfirmAsync(string kioskId, long sentThrough)
+    {
+        if (Marks.MustRecover(kioskId, sentThrough))
+        {
+            await RecoverAsync(kioskId, sentThrough);
+            Changed();
+        }
+
+        return _durablePositions.GetValueOrDefault(kioskId);
+    }
 
     /// <summary>
     /// Starts writing a snapshot of the state, unless a write is in flight or nothing changed. The snapshot is copied
@@ -85,6 +96,15 @@ internal sealed partial class CenterActivityGrain
             _etag = snapshot.ETag;
             _durableOutboxVersion = Math.Max(_durableOutboxVersion, copy.OutboxVersion);
             _durablePositions = copy.AppliedPositions;
+        }
+        catch (InconsistentStateException e)
+        {
+            // Another activation of this center wrote meanwhile (the cluster briefly had two after a silo died): what
+            // this one holds has diverged from what is stored. It steps aside; the next activation reads the stored
+            // state, and every kiosk's checkpoint makes it read again from the journal what that state lacks.
+            LogDiverged(Id, e);
+            this.DeactivateOnIdle();
+            return;
         }
         catch (Exception e)
         {
@@ -118,21 +138,28 @@ internal sealed partial class CenterActivityGrain
             return Task.CompletedTask;
         }, this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
         ScheduleReport();
+        PublishLive();
     }
 
     private void ScheduleReport() =>
         _pendingReport ??= this.RegisterGrainTimer(static (grain, _) => grain.ReportAsync(), this, new GrainTimerCreationOptions(ReportDelay, Timeout.InfiniteTimeSpan));
 
-    private async Task ReportAsync()
+    /// <summary>The figures the center's card and its live feeds show, as of now.</summary>
+    private CenterActivityFigures CurrentFigures()
     {
-        _pendingReport?.Dispose();
-        _pendingReport = null;
         var today = State.Days.GetValueOrDefault(_calendar.Day(clock.UtcNow));
-        var figures = new CenterActivityFigures(
+        return new CenterActivityFigures(
             Book.Inside.Count(),
             today is null ? new Dictionary<BasicFunction, int>() : new Dictionary<BasicFunction, int>(today.CheckInsByPurpose),
             State.OpenHelpRequests.Count,
             State.Kiosks.Values.Count(k => k == KioskConnectivity.Online));
+    }
+
+    private async Task ReportAsync()
+    {
+        _pendingReport?.Dispose();
+        _pendingReport = null;
+        var figures = CurrentFigures();
         if (_lastReport is not null && Same(_lastReport, figures))
         {
             return;
@@ -235,6 +262,9 @@ internal sealed partial class CenterActivityGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Center activity {CenterId} could not be written; it is retried")]
     private partial void LogWriteFailed(string centerId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Center activity {CenterId} was written by another activation; this one deactivates and the next reads the journal again")]
+    private partial void LogDiverged(string centerId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Center {CenterId} could not deliver {Item}; it is retried")]
     private partial void LogDeliveryFailed(string centerId, string item, Exception exception);

@@ -22,7 +22,7 @@ internal sealed partial class CenterActivityGrain
             foreach (var record in records.TakeWhile(r => r.Position <= sentThrough))
             {
                 var journaled = KioskEventCodec.Decode(kioskId, record);
-                if (journaled.CenterId == Id)
+                if (journaled.CenterId == Id && journaled.Event.Body is CheckIn or CheckOut or SelfService or AfterHoursEntry)
                 {
                     missed.Add(journaled);
                 }
@@ -32,8 +32,8 @@ internal sealed partial class CenterActivityGrain
         }
 
         LogRecovered(Id, kioskId, missed.Count);
-        var outcomes = Apply(kioskId, missed);
-        State.AppliedPositions[kioskId] = Math.Max(State.AppliedPositions.GetValueOrDefault(kioskId), sentThrough);
+        var outcomes = Apply(kioskId, missed, await MobileMemberRefusalsAsync(missed));
+        Marks.AppliedThroughAtLeast(kioskId, sentThrough);
         return outcomes;
     }
 

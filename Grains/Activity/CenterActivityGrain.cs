@@ -41,8 +41,11 @@ internal sealed partial class CenterActivityGrain(
 
     private PresenceBook Book => new(State.Visits, State.Unpaired, BaseDeadline);
 
+    private ReplayMarks Marks => new(State.AppliedPositions, State.Refusals, State.RefusalOrder);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _durablePositions = new(State.AppliedPositions);
         await RefreshOpeningHoursAsync();
         this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(_options.CheckInterval, _options.CheckInterval));
         this.RegisterGrainTimer(static (grain, _) => grain.DispatchOutboxAsync(), this,
@@ -52,32 +55,46 @@ internal sealed partial class CenterActivityGrain(
     public async Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events, long sentThrough)
     {
         await EnsureReminderAsync();
-        if (State.AppliedPositions.GetValueOrDefault(kioskId) < sentThrough)
+        if (Marks.MustRecover(kioskId, sentThrough))
         {
             var recovered = (await RecoverAsync(kioskId, sentThrough)).ToDictionary(o => o.EventId);
-            return [.. Apply(kioskId, events).Select(o => recovered.GetValueOrDefault(o.EventId) ?? o)];
+            return [.. Apply(kioskId, events, await MobileMemberRefusalsAsync(events)).Select(o => recovered.GetValueOrDefault(o.EventId) ?? o)];
         }
 
-        return Apply(kioskId, events);
+        return Apply(kioskId, events, await MobileMemberRefusalsAsync(events));
     }
 
-    private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events)
+    /// <summary>The registry's word on check-ins as mobile party members (<see cref="MobileMemberCheckInRule"/>); no call when there are none.</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> MobileMemberRefusalsAsync(IReadOnlyList<JournaledKioskEvent> events)
+    {
+        var checks = events
+            .Where(e => e.Event.Body is CheckIn { Role: PersonRole.MobilePartyMember })
+            .Select(async e => (e.Event.EventId, Refusal: MobileMemberCheckInRule.Refusal(
+                (CheckIn)e.Event.Body, (await GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(((CheckIn)e.Event.Body).PersonId).GetAsync())?.Profile)))
+            .ToList();
+        return checks.Count == 0
+            ? new Dictionary<Guid, string>()
+            : (await Task.WhenAll(checks)).Where(c => c.Refusal is not null).ToDictionary(c => c.EventId, c => c.Refusal!);
+    }
+
+    private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events, IReadOnlyDictionary<Guid, string> refusals)
     {
         var now = clock.UtcNow;
-        var mark = State.AppliedPositions.GetValueOrDefault(kioskId);
+        var marks = Marks;
         var outcomes = new List<EventOutcome>(events.Count);
         var changes = new List<PresenceChange>();
         foreach (var journaled in events.OrderBy(e => e.Position))
         {
             var e = journaled.Event;
-            if (journaled.Position <= mark)
+            if (marks.Replayed(kioskId, journaled.Position, e.EventId) is { } before)
             {
-                outcomes.Add(EventOutcome.Accepted(e.EventId));
+                outcomes.Add(before);
                 continue;
             }
 
             var rejection = e.Body switch
             {
+                CheckIn when refusals.TryGetValue(e.EventId, out var refused) => refused,
                 CheckIn checkIn => Book.CheckIn(e.EventId, kioskId, checkIn, e.OccurredAt, now, changes),
                 CheckOut checkOut => Book.CheckOut(e.EventId, kioskId, checkOut.PersonId, e.OccurredAt, now, changes),
                 SelfService service => CountSelfService(service, e.OccurredAt),
@@ -87,17 +104,13 @@ internal sealed partial class CenterActivityGrain(
             if (rejection is not null)
             {
                 AddRecent(State.Rejected, new RejectedEvent(e.EventId, kioskId, PersonOf(e.Body), e.OccurredAt, rejection));
-                outcomes.Add(EventOutcome.Rejected(e.EventId, rejection));
-            }
-            else
-            {
-                outcomes.Add(EventOutcome.Accepted(e.EventId));
             }
 
-            mark = journaled.Position;
+            var outcome = rejection is null ? EventOutcome.Accepted(e.EventId) : EventOutcome.Rejected(e.EventId, rejection);
+            marks.Applied(kioskId, journaled.Position, outcome);
+            outcomes.Add(outcome);
         }
 
-        State.AppliedPositions[kioskId] = mark;
         Process(changes);
         Changed();
         return outcomes;

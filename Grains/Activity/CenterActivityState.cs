@@ -20,4 +20,8 @@ public sealed class CenterActivityState
     [Id(9)] public Dictionary<string, KioskAlert> Alerts { get; set; } = [];
     [Id(10)] public Dictionary<string, OutboxItem> Outbox { get; set; } = [];
     [Id(11)] public long OutboxVersion { get; set; }
+
+    /// <summary>Refused kiosk events by id, with the reason: a replay answers what the first application answered.</summary>
+    [Id(12)] public Dictionary<Guid, string> Refusals { get; set; } = [];
+    [Id(13)] public List<Guid> RefusalOrder { get; set; } = [];
 }

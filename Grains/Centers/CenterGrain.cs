@@ -214,7 +214,7 @@ internal sealed partial class CenterGrain(
     {
         if (State.Profile is { } profile)
         {
-            await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count, ComputeSubtree(profile));
+            await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count);
         }
 
         var parentId = State.Profile?.ParentId;

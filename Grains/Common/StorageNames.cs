@@ -31,4 +31,6 @@ public static class StorageNames
     public const string ScenarioCatalogState = "scenario-catalog";
     public const string CenterHelpRequestsState = "center-help-requests";
     public const string CenterEvidenceState = "center-evidence";
+    public const string InboundAlertState = "inbound-alert";
+    public const string AlertProposalsState = "alert-proposals";
 }

@@ -11,16 +11,20 @@ internal sealed partial class AlertFanOutGrain(IAlertGateway gateway, ILogger<Al
 {
     public async Task<BatchOutcome> DeliverAsync(AlertBatch batch)
     {
+        BatchOutcome outcome;
         try
         {
-            return await gateway.SendAsync(batch, CancellationToken.None);
+            outcome = await gateway.SendAsync(batch, CancellationToken.None);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Refused as a whole: the emergency tries these people again later.
             LogFailed(e, batch.Alert.EmergencyId, batch.Alert.Number, batch.Channel);
-            return new BatchOutcome(false, []);
+            outcome = new BatchOutcome(false, []);
         }
+
+        EmergencyMetrics.Deliveries.Add(batch.Recipients.Count, new("channel", batch.Channel.ToString()), new("outcome", outcome.Accepted ? "sent" : "failed"));
+        return outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of message {Number} of emergency {EmergencyId} on {Channel} could not be sent")]

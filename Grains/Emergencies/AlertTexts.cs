@@ -46,11 +46,19 @@ public static class AlertTexts
             AlertKind.PostAsk => t.PostAsk,
             AlertKind.Cancel => t.Cancel,
             AlertKind.End => t.End,
+            AlertKind.PostStandDown => PostStandDown,
             _ => "",
         };
         var text = Prefix(launch.Mode) + Fill(body, launch.Name, level, postName);
         return ExpectsAnswer(kind) ? $"{text}（{ReplyCodes.Hint}）" : text;
     }
+
+    /// <summary>To someone who confirmed for a post that had enough people already.</summary>
+    public const string PostStandDown = "感谢您响应{name}：岗位{post}人数已满，您无需前往该岗位，请保持通讯畅通听候安排。";
+
+    /// <summary>The stand-down text of a cancel, with the reason everyone is told.</summary>
+    public static string Cancel(LaunchCommand launch, EmergencyLevel level, string? reason) =>
+        Text(launch, AlertKind.Cancel, level) + (reason is { Length: > 0 } ? $"取消原因：{reason}" : "");
 
     /// <summary>The grid lead's "my unaccounted people" message.</summary>
     public static string Escalation(LaunchCommand launch, string gridName, int count, IReadOnlyList<string> names)

@@ -1,19 +1,26 @@
 using Lianxin.Centers;
+using Lianxin.Common;
 using Lianxin.Grids;
+using Lianxin.Volunteers;
 
 namespace Lianxin.Emergencies;
 
 /// <summary>
 /// Turns a scope into people by reading the actors: grids' rosters, centers' grids and children. A drawn shape
-/// selects the grids whose boundary it meets, inside the launcher's region or grid. Everyone on a selected roster is
-/// targeted (the lead, the workers and the members); a person appears once.
+/// selects the grids whose boundary it meets, inside the launcher's region or grid, and then either everyone on their
+/// rosters or only those whose registered location lies inside it. Everyone on a selected roster is targeted (the
+/// lead, the workers and the members); a person appears once.
 /// </summary>
 public sealed class AudienceResolver(IGrainFactory grains)
 {
     /// <summary>Deeper than any real center tree; guards against corrupt data.</summary>
     private const int MaxCenters = 100_000;
 
-    public async Task<ResolvedAudience> ResolveAsync(EmergencyScope scope)
+    /// <summary>
+    /// The people a scope reaches. <paramref name="countBoth"/> (previews) counts a shape's two rules even when only
+    /// one is used, which reads every touched person's location.
+    /// </summary>
+    public async Task<ResolvedAudience> ResolveAsync(EmergencyScope scope, bool countBoth = false)
     {
         var missing = new List<string>();
         IReadOnlyList<GridSnapshot> grids = scope.Kind switch
@@ -36,8 +43,29 @@ public sealed class AudienceResolver(IGrainFactory grains)
             }
         }
 
-        return new ResolvedAudience([.. grids.OrderBy(g => g.Id, StringComparer.Ordinal)], people, missing);
+        var ordered = grids.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
+        if (scope.Kind is not (ScopeKind.Polygon or ScopeKind.Circle))
+        {
+            return new ResolvedAudience(ordered, people, missing);
+        }
+
+        var wholeGrids = people.Count;
+        if (scope.Match != ShapeMatch.Inside && !countBoth)
+        {
+            return new ResolvedAudience(ordered, people, missing, scope.Match, wholeGrids, null);
+        }
+
+        var homes = await Task.WhenAll(people.Select(p => grains.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
+        var inside = people.Where((_, i) => homes[i]?.Profile.Home is { } home && Holds(scope, home)).ToList();
+        return new ResolvedAudience(ordered, scope.Match == ShapeMatch.Inside ? inside : people, missing, scope.Match, wholeGrids, inside.Count);
     }
+
+    private static bool Holds(EmergencyScope scope, GeoPoint point) => scope switch
+    {
+        { Kind: ScopeKind.Polygon, Polygon: { } polygon } => GeoRules.Contains(polygon, point),
+        { Kind: ScopeKind.Circle, Circle: { } circle } => GeoShapes.Contains(circle, point),
+        _ => false,
+    };
 
     private static bool Meets(GridSnapshot grid, EmergencyScope scope) => scope switch
     {

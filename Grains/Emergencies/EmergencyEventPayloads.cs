@@ -34,11 +34,14 @@ internal sealed record FanOutDoneEvent(long Sequence, int Number, DateTimeOffset
 /// <summary>The outbound gateway attempts of one batch.</summary>
 internal sealed record AttemptsEvent(long Sequence, IReadOnlyList<DeliveryAttempt> Attempts);
 
-/// <summary>A post's reserve list was settled.</summary>
-internal sealed record ReserveEvent(long Sequence, string PostId, IReadOnlyList<string> VolunteerIds);
+/// <summary>A post's reserve list was settled, with the skills of the post's mix each person has.</summary>
+internal sealed record ReserveEvent(long Sequence, string PostId, IReadOnlyList<string> VolunteerIds, IReadOnlyDictionary<string, string[]>? MixSkills = null);
 
-/// <summary>A person was asked for a post and has until the deadline to answer.</summary>
-internal sealed record AskedEvent(long Sequence, string PostId, string VolunteerId, DateTimeOffset At, DateTimeOffset Deadline);
+/// <summary>A person was asked for a post (in a wave, for posts filled in waves) and has until the deadline to answer.</summary>
+internal sealed record AskedEvent(long Sequence, string PostId, string VolunteerId, DateTimeOffset At, DateTimeOffset Deadline, int Wave = 0);
+
+/// <summary>A confirmation beyond a post's places was thanked and stood down.</summary>
+internal sealed record StoodDownEvent(long Sequence, string PostId, string VolunteerId, DateTimeOffset At);
 
 /// <summary>An ask was not answered in time; the next person will be asked.</summary>
 internal sealed record AskExpiredEvent(long Sequence, string PostId, string VolunteerId, DateTimeOffset At);

@@ -57,7 +57,10 @@ internal sealed partial class EmergencyGrain
 
             var ledger = _ledger!;
             var closed = new ClosedEvent(ledger.NextSequence(), phase, Now, command.By, command.Comment);
-            var message = NewMessage(ledger, phase == EmergencyPhase.Cancelled ? AlertKind.Cancel : AlertKind.End, ledger.RollCall.Count);
+            // The reason of a cancel is what everyone is told: it goes into the stand-down text and so the CAP Cancel.
+            var message = phase == EmergencyPhase.Cancelled
+                ? NewMessage(ledger, AlertKind.Cancel, ledger.RollCall.Count, text: AlertTexts.Cancel(ledger.Definition.Launch, ledger.Level, command.Comment))
+                : NewMessage(ledger, AlertKind.End, ledger.RollCall.Count);
             await AppendAsync([Event(EmergencyEvents.Closed, closed), Event(EmergencyEvents.Message, message)]);
             await UpdateDirectoryAsync(ledger);
             await StopScheduleAsync();

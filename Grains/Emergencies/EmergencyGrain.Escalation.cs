@@ -21,11 +21,19 @@ internal sealed partial class EmergencyGrain
             return;
         }
 
-        foreach (var (gridId, people) in unaccounted)
+        // The command center's screens learn that the grid leads were told, and how many they were told about.
+        var told = new CommandEscalation(Id, escalated.ByGrid.Values.Sum(), escalated.ByGrid, Now);
+        EmergencyFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
+        EmergencyFeeds.Publish(GrainFactory, LiveScope.Region(ledger.Definition.Launch.HomeCenterId), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
+
+        foreach (var (gridId, everyone) in unaccounted)
         {
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Grid(gridId), $"unaccounted:{Id}", new UnaccountedList(Id, gridId, people.Count, [.. people.Take(500)], Now));
+            // The lead is told about the others: their own silence is the command center's to see, not theirs.
             var grid = await GrainFactory.GetGrain<IGridGrain>(gridId).GetAsync();
-            if (grid?.Roster.FirstOrDefault(e => e.Role == GridRole.Lead) is not { } lead)
+            var leadId = grid?.Roster.FirstOrDefault(e => e.Role == GridRole.Lead)?.VolunteerId;
+            var people = everyone.Where(v => v != leadId).ToList();
+            EmergencyFeeds.Publish(GrainFactory, LiveScope.Grid(gridId), $"unaccounted:{Id}", new UnaccountedList(Id, gridId, people.Count, [.. people.Take(500)], Now));
+            if (grid is null || leadId is null || people.Count == 0)
             {
                 continue;
             }
@@ -33,9 +41,9 @@ internal sealed partial class EmergencyGrain
             var named = await Task.WhenAll(people.Take(NamesInEscalation).Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetAsync()));
             var names = named.OfType<VolunteerSnapshot>().Select(p => p.Profile.Name).ToList();
             var text = AlertTexts.Escalation(ledger.Definition.Launch, grid.Profile.Name, people.Count, names);
-            var message = NewMessage(ledger, AlertKind.Escalation, 1, to: lead.VolunteerId, text: text);
+            var message = NewMessage(ledger, AlertKind.Escalation, 1, to: leadId, text: text);
             await AppendAsync([Event(EmergencyEvents.Message, message)]);
-            await DeliverAsync(message, [lead.VolunteerId]);
+            await DeliverAsync(message, [leadId]);
         }
     }
 

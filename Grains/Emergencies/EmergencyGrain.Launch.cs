@@ -35,7 +35,7 @@ internal sealed partial class EmergencyGrain
 
         if (audience.People.Count == 0)
         {
-            return new LaunchResult(LaunchOutcome.EmptyAudience, "The scope reaches nobody: none of its grids has anyone on its roster.", null);
+            return new LaunchResult(LaunchOutcome.EmptyAudience, audience.EmptyReason(command.Scope), null);
         }
 
         // The definition is written first: a launch whose journal append then fails is completed by the client's
@@ -70,6 +70,7 @@ internal sealed partial class EmergencyGrain
         ScheduleTick();
         QueueControlled(() => FanOutLaunchAsync(alert), "launch fan-out");
         LogLaunched(Id, command.Mode, audience.People.Count);
+        EmergencyMetrics.Launches.Add(1, new KeyValuePair<string, object?>("mode", command.Mode.ToString()));
         return new LaunchResult(LaunchOutcome.Launched, null, ledger.View());
     }
 
@@ -98,19 +99,31 @@ internal sealed partial class EmergencyGrain
     }
 
     /// <summary>
-    /// Fixes each post's reserve list once: the scenario's own list (people on the roll-call only), or everyone
-    /// reached who has the skills the post needs, in roll-call order.
+    /// Fixes each post's reserve list once: the scenario's own list (people on the roll-call with the required skills),
+    /// or everyone on the roll-call who has the skills the post needs, in roll-call order. A post filled in waves
+    /// continues its list with every other qualified person, nearest to the post first, and keeps who has which skill
+    /// of its mix. Skills come from the contact cards the launch recorded, so no person's actor is read for them.
     /// </summary>
     private async Task SettleReservesAsync()
     {
         var ledger = _ledger!;
         var entries = new List<PendingEvent>();
+        var everyone = ledger.RollCall.People.Select(p => (p.VolunteerId, Skills: ledger.Contact(p.VolunteerId)?.Skills ?? [])).ToList();
         foreach (var slot in ledger.Posts.Slots.Where(s => s.Reserve is null))
         {
             var post = slot.Definition;
+            if (post.Filling == PostFilling.Waves)
+            {
+                var people = await PeopleFactsAsync(post, everyone);
+                entries.Add(Event(EmergencyEvents.Reserve, new ReserveEvent(
+                    ledger.NextSequence(), post.Id, WaveRules.Reserve(post, people), WaveRules.MixSkills(post, people))));
+                continue;
+            }
+
             IReadOnlyList<string> reserve = post.Reserve.Count > 0
-                ? [.. post.Reserve.Where(v => ledger.RollCall.Find(v) is not null)]
-                : PostBoard.DeriveReserve(post, ledger.RollCall.People.Select(p => (p.VolunteerId, ledger.Contact(p.VolunteerId)?.Skills ?? [])));
+                ? [.. post.Reserve.Where(v => ledger.RollCall.Find(v) is not null
+                    && (ledger.Contact(v) is not { } contact || WaveRules.Qualifies(post, contact.Skills)))]
+                : PostBoard.DeriveReserve(post, everyone);
             entries.Add(Event(EmergencyEvents.Reserve, new ReserveEvent(ledger.NextSequence(), post.Id, reserve)));
         }
 
@@ -118,6 +131,19 @@ internal sealed partial class EmergencyGrain
         {
             await AppendAsync(entries);
         }
+    }
+
+    /// <summary>Everyone on the roll-call, with their skills; the homes of the qualified are read only when the post says where it is.</summary>
+    private async Task<IReadOnlyList<PersonFacts>> PeopleFactsAsync(PostDefinition post, IReadOnlyList<(string VolunteerId, IReadOnlyList<string> Skills)> everyone)
+    {
+        if (post.Point is null)
+        {
+            return [.. everyone.Select(p => new PersonFacts(p.VolunteerId, p.Skills, null))];
+        }
+
+        var qualified = everyone.Where(p => WaveRules.Qualifies(post, p.Skills)).ToList();
+        var profiles = await Task.WhenAll(qualified.Select(p => GrainFactory.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
+        return [.. qualified.Select((p, i) => new PersonFacts(p.VolunteerId, p.Skills, profiles[i]?.Profile.Home))];
     }
 
     private Task UpdateDirectoryAsync(EmergencyLedger ledger)

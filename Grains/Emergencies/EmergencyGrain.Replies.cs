@@ -48,6 +48,7 @@ internal sealed partial class EmergencyGrain
         }
 
         AfterReply(ledger, change, before);
+        EmergencyMetrics.Answers.Add(1, new KeyValuePair<string, object?>("status", reply.Status.ToString()));
         return new ReplyResult(ReplyOutcome.Recorded, null, change);
     }
 

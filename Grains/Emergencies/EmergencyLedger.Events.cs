@@ -86,14 +86,18 @@ internal sealed partial class EmergencyLedger
         if (Posts.Find(e.PostId) is { } slot)
         {
             slot.Reserve = e.VolunteerIds;
+            if (e.MixSkills is { } skills)
+            {
+                slot.MixSkills = skills;
+            }
         }
     }
 
     private void On(AskedEvent e)
     {
         Seen(e.Sequence);
-        Posts.RecordAsk(e.PostId, e.VolunteerId, e.Sequence, e.At, e.Deadline);
-        Timeline.Add(new TimelineEvent(e.At, "asked", $"{e.VolunteerId} → {e.PostId}"));
+        Posts.RecordAsk(e.PostId, e.VolunteerId, e.Sequence, e.At, e.Deadline, e.Wave);
+        Timeline.Add(new TimelineEvent(e.At, "asked", $"{e.VolunteerId} → {e.PostId}{(e.Wave > 0 ? $"（第{e.Wave}波）" : "")}"));
     }
 
     private void On(AskExpiredEvent e)
@@ -101,6 +105,13 @@ internal sealed partial class EmergencyLedger
         Seen(e.Sequence);
         Posts.RecordExpiry(e.PostId, e.VolunteerId);
         Timeline.Add(new TimelineEvent(e.At, "askExpired", $"{e.VolunteerId} → {e.PostId}"));
+    }
+
+    private void On(StoodDownEvent e)
+    {
+        Seen(e.Sequence);
+        Posts.RecordStandDown(e.PostId, e.VolunteerId);
+        Timeline.Add(new TimelineEvent(e.At, "stoodDown", $"{e.VolunteerId} → {e.PostId}：人数已满，致谢并解除"));
     }
 
     private void On(LevelEvent e)

@@ -51,7 +51,7 @@ internal sealed partial class EmergencyLedger
         return new AfterActionReport(
             Id, Definition.Launch.Name, Definition.Launch.Mode, Level, Phase, launchedAt, ClosedAt, RollCall.Counts,
             RollCall.SelfUpdates, RollCall.OnBehalfUpdates, times, grids, [.. Posts.Slots.Select(Post)], timeline,
-            AfterActionMetrics.Series(RollCall, launchedAt, until));
+            AfterActionMetrics.Series(RollCall, launchedAt, until), AfterActionMetrics.SelfAnsweredTimes(RollCall.People, launchedAt));
     }
 
     private static IEnumerable<TimelineEvent> Milestones(AccountedTimes times, DateTimeOffset launchedAt)

@@ -93,6 +93,7 @@ internal sealed partial class EmergencyLedger
             EmergencyEvents.Closed => EmergencyEvents.Read<ClosedEvent>(entry),
             EmergencyEvents.Escalated => EmergencyEvents.Read<EscalatedEvent>(entry),
             EmergencyEvents.Dispatched => EmergencyEvents.Read<DispatchedEvent>(entry),
+            EmergencyEvents.StoodDown => EmergencyEvents.Read<StoodDownEvent>(entry),
             _ => null,
         };
         if (payload is not null)
@@ -146,6 +147,9 @@ internal sealed partial class EmergencyLedger
                 On(e);
                 break;
             case DispatchedEvent e:
+                On(e);
+                break;
+            case StoodDownEvent e:
                 On(e);
                 break;
         }

@@ -152,8 +152,8 @@ internal sealed partial class HelpRequestGrain(
         var links = await Task.WhenAll(path.Select(id => GrainFactory.GetGrain<ICenterGrain>(id).GetLinkAsync()));
         var levels = path.Select((id, i) => (id, links[i]?.Level ?? CenterLevel.Community)).ToList();
         var chain = levels.Count == 0 ? [ticket.CenterId] : EscalationChain.For(levels);
-        var raisedBy = ticket.KioskId ?? ticket.PersonId ?? "staff";
-        return lifecycle.Open(Id, ticket.CenterId, chain, ticket.Function, ticket.Description, raisedBy, ticket.OpenedAt);
+        var raisedBy = ticket.KioskId ?? ticket.OpenedBy ?? ticket.PersonId ?? "staff";
+        return lifecycle.Open(Id, ticket.CenterId, chain, ticket.Function, ticket.Description, raisedBy, ticket.OpenedAt, ticket.PersonId);
     }
 
     /// <summary>The center's open count, its yearly book, and the live feeds; every call is idempotent.</summary>

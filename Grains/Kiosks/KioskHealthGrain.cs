@@ -9,7 +9,8 @@ namespace Lianxin.Kiosks;
 
 /// <summary>
 /// A kiosk's health. A timer re-evaluates it while the actor is active and a reminder brings the actor back, so a
-/// kiosk that stops beating still turns degraded, then offline, and raises its alert.
+/// kiosk that falls silent still turns degraded, then offline, and raises its alert. Heartbeats and event uploads are
+/// both signs of life; peripherals out of order raise alerts of their own, by severity (<see cref="PeripheralAlertRules"/>).
 /// </summary>
 internal sealed class KioskHealthGrain(
     [PersistentState(StorageNames.KioskHealthState, StorageNames.Default)] IPersistentState<KioskHealthState> state,
@@ -25,12 +26,15 @@ internal sealed class KioskHealthGrain(
     private string? _centerId;
     private bool _dirty;
     private IGrainTimer? _pendingWrite;
+    private IGrainTimer? _checkSoon;
     private readonly Dictionary<(string CenterId, DateOnly Day), DailyUptime> _uptimeSent = [];
     private DateTimeOffset _uptimeSentAt = DateTimeOffset.MinValue;
 
     private string Id => this.GetPrimaryKeyString();
 
     private KioskHealthState State => state.State;
+
+    private DateTimeOffset? LastSign => KioskHealthRules.LastSign(State.LastBeatAt, State.LastTrafficAt);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +49,7 @@ internal sealed class KioskHealthGrain(
     {
         var now = clock.UtcNow;
         Account(now);
-        var wasOnline = _rules.Connectivity(State.LastBeatAt, now) == KioskConnectivity.Online;
+        var wasOnline = _rules.Connectivity(LastSign, now) == KioskConnectivity.Online;
         State.LastBeatAt = now;
         State.AppVersion = heartbeat.AppVersion;
         State.Peripherals = new Dictionary<string, PeripheralStatus>(heartbeat.Peripherals);
@@ -60,11 +64,36 @@ internal sealed class KioskHealthGrain(
         return Snapshot(now);
     }
 
-    public Task RecordFaultAsync(KioskFault fault)
+    public async Task RecordTrafficAsync(DateTimeOffset at)
+    {
+        var now = clock.UtcNow;
+        at = at > now ? now : at;
+        if (State.LastTrafficAt is { } last && last >= at)
+        {
+            return;
+        }
+
+        Account(now);
+        var wasOnline = _rules.Connectivity(LastSign, now) == KioskConnectivity.Online;
+        State.LastTrafficAt = at;
+        MarkDirty();
+        if (!wasOnline)
+        {
+            // Heard from again: the state (and any outage alert) changes now, not at the next check.
+            await CheckAsync();
+            await FlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// Written before answering: a fault answered "accepted" must not vanish with a silo once the kiosk's checkpoint has
+    /// moved past it. Faults are rare next to check-ins.
+    /// </summary>
+    public async Task RecordFaultAsync(KioskFault fault)
     {
         if (State.RecentFaults.Any(f => f.EventId == fault.EventId))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         State.RecentFaults.Insert(0, fault);
@@ -73,10 +102,13 @@ internal sealed class KioskHealthGrain(
         {
             // Newer than the last heartbeat: the fault stands until a heartbeat reports the peripheral again.
             State.Peripherals[fault.Peripheral] = PeripheralStatus.Fault;
+
+            // The alert goes out at once, but after this call: an upload never waits for the centers to be told.
+            _checkSoon ??= this.RegisterGrainTimer(static (grain, _) => grain.CheckSoonAsync(), this, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
 
         MarkDirty();
-        return Task.CompletedTask;
+        await FlushAsync();
     }
 
     public Task<KioskHealth> GetAsync()
@@ -97,7 +129,7 @@ internal sealed class KioskHealthGrain(
             return;
         }
 
-        var connectivity = _rules.Connectivity(State.LastBeatAt, now);
+        var connectivity = _rules.Connectivity(LastSign, now);
         if (connectivity != _reported || kiosk.Profile.CenterId != _centerId)
         {
             await GrainFactory.GetGrain<ICenterActivityGrain>(kiosk.Profile.CenterId).ReportKioskHealthAsync(Id, connectivity);
@@ -112,16 +144,47 @@ internal sealed class KioskHealthGrain(
             await SendAlertAsync(open with { ResolvedAt = now });
             await FlushAsync();
         }
-        else if (State.OpenAlert is null && _rules.OutageAlertDue(State.LastBeatAt, now, hours))
+        else if (State.OpenAlert is null && _rules.OutageAlertDue(LastSign, now, hours))
         {
             State.OpenAlert = new KioskAlert($"kiosk-offline-{Id}-{now.ToUnixTimeSeconds()}", Id, kiosk.Profile.CenterId,
-                _rules.OfflineSince(State.LastBeatAt)!.Value, now, null);
+                _rules.OfflineSince(LastSign)!.Value, now, null);
             await SendAlertAsync(State.OpenAlert);
+            await FlushAsync();
+        }
+
+        await ReconcilePeripheralAlertsAsync(kiosk.Profile.CenterId, now);
+    }
+
+    /// <summary>Raises an alert for each peripheral out of order and resolves those that are ok again.</summary>
+    private async Task ReconcilePeripheralAlertsAsync(string centerId, DateTimeOffset now)
+    {
+        var (raise, resolve) = PeripheralAlertRules.Reconcile(Id, centerId, State.Peripherals, State.PeripheralAlerts, now);
+        foreach (var alert in resolve)
+        {
+            State.PeripheralAlerts.Remove(alert.Peripheral!);
+            await SendAlertAsync(alert);
+        }
+
+        foreach (var alert in raise)
+        {
+            State.PeripheralAlerts[alert.Peripheral!] = alert;
+            await SendAlertAsync(alert);
+        }
+
+        if (raise.Count + resolve.Count > 0)
+        {
             await FlushAsync();
         }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
+
+    private Task CheckSoonAsync()
+    {
+        _checkSoon?.Dispose();
+        _checkSoon = null;
+        return CheckAsync();
+    }
 
     public async Task FlushAsync()
     {
@@ -130,7 +193,15 @@ internal sealed class KioskHealthGrain(
         if (_dirty)
         {
             _dirty = false;
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                _dirty = true;
+                throw;
+            }
         }
     }
 
@@ -147,15 +218,15 @@ internal sealed class KioskHealthGrain(
     {
         if (State.AccountedThrough is { } from && now > from)
         {
-            _rules.Account(State.Uptime, from, now, State.LastBeatAt);
+            _rules.Account(State.Uptime, from, now, LastSign);
             foreach (var old in State.Uptime.Keys.OrderDescending().Skip(UptimeDays).ToList())
             {
                 State.Uptime.Remove(old);
             }
         }
 
-        // Watching starts with the first heartbeat.
-        if (State.LastBeatAt is not null)
+        // Watching starts with the first sign of life.
+        if (LastSign is not null)
         {
             State.AccountedThrough = now;
         }
@@ -192,15 +263,15 @@ internal sealed class KioskHealthGrain(
         _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
     }
 
-    
-
     private KioskHealth Snapshot(DateTimeOffset now) => new(
         Id,
-        _rules.Connectivity(State.LastBeatAt, now),
+        _rules.Connectivity(LastSign, now),
         State.LastBeatAt,
         State.AppVersion,
         new Dictionary<string, PeripheralStatus>(State.Peripherals),
         [.. State.RecentFaults],
         [.. State.Uptime.Values.OrderByDescending(d => d.Day)],
-        State.OpenAlert);
+        State.OpenAlert,
+        LastSign,
+        [.. State.PeripheralAlerts.Values.OrderByDescending(a => a.Severity).ThenBy(a => a.Peripheral, StringComparer.Ordinal)]);
 }

@@ -2,9 +2,19 @@ using Lianxin.Centers;
 
 namespace Lianxin.Kiosks;
 
-/// <summary>Heartbeat states, uptime accounting and the sustained-outage rule: pure functions of times, unit-tested.</summary>
+/// <summary>
+/// Heartbeat states, uptime accounting and the sustained-outage rule: pure functions of times, unit-tested. "Last beat"
+/// is the last sign of life (<see cref="LastSign"/>): a heartbeat or any other authenticated upload.
+/// </summary>
 public sealed class KioskHealthRules(KioskOptions options, LocalCalendar calendar)
 {
+    /// <summary>
+    /// The last time the kiosk was heard from: its last heartbeat or its last authenticated upload, whichever is later.
+    /// A kiosk that uploads events but sends no heartbeats is alive.
+    /// </summary>
+    public static DateTimeOffset? LastSign(DateTimeOffset? lastBeat, DateTimeOffset? lastTraffic) =>
+        lastBeat is null ? lastTraffic : lastTraffic is null ? lastBeat : (lastBeat > lastTraffic ? lastBeat : lastTraffic);
+
     public KioskConnectivity Connectivity(DateTimeOffset? lastBeat, DateTimeOffset now) => lastBeat switch
     {
         null => KioskConnectivity.Unknown,

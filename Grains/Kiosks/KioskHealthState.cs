@@ -13,4 +13,10 @@ public sealed class KioskHealthState
     /// <summary>Uptime is accounted up to here.</summary>
     [Id(5)] public DateTimeOffset? AccountedThrough { get; set; }
     [Id(6)] public KioskAlert? OpenAlert { get; set; }
+
+    /// <summary>The last authenticated upload that was not a heartbeat: it counts as a sign of life too.</summary>
+    [Id(7)] public DateTimeOffset? LastTrafficAt { get; set; }
+
+    /// <summary>Open peripheral alerts by peripheral name.</summary>
+    [Id(8)] public Dictionary<string, KioskAlert> PeripheralAlerts { get; set; } = [];
 }

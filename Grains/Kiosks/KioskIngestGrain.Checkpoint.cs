@@ -18,9 +18,8 @@ internal sealed partial class KioskIngestGrain
     }
 
     /// <summary>
-    /// Makes the touched actors durable, then records the applied position (and the counts that go with it). Center
-    /// activity writes on its own and help requests open on their own: the position recorded goes no further than
-    /// what they have made durable. Runs interleaved with batches, so it works on what it took at its start.
+    /// Records the applied position (and the counts that go with it). Center activity writes on its own and help
+    /// requests open on their own: the position recorded goes no further than what they have made durable. Runs interleaved with batches, so it works on what it took at its start.
     /// </summary>
     private async Task CheckpointOnceAsync()
     {
@@ -46,7 +45,7 @@ internal sealed partial class KioskIngestGrain
 
         foreach (var (centerId, sent) in _sentToActivity.ToList())
         {
-            var durable = await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).GetDurablePositionAsync(KioskId);
+            var durable = await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).ConfirmAsync(KioskId, sent);
             if (durable >= sent && _sentToActivity.GetValueOrDefault(centerId) == sent)
             {
                 _sentToActivity.Remove(centerId);
@@ -65,33 +64,17 @@ internal sealed partial class KioskIngestGrain
             reached = _counts.Dequeue();
         }
 
-        if (reached is null && _touched.Count == 0)
+        if (reached is null)
         {
             return;
         }
 
-        var touched = _touched.ToList();
-        _touched.Clear();
-        try
+        if (reached.Value.Position <= State.AppliedPosition)
         {
-            await Task.WhenAll(touched.Select(t => t.Value()));
-        }
-        catch
-        {
-            // Still to be made durable by the next checkpoint.
-            foreach (var (key, flush) in touched)
-            {
-                _touched.TryAdd(key, flush);
-            }
-
-            throw;
+            return;
         }
 
-        if (reached is { } counts && counts.Position > State.AppliedPosition)
-        {
-            (State.AppliedPosition, State.Accepted, State.Rejected) = (counts.Position, counts.Accepted, counts.Rejected);
-        }
-
+        (State.AppliedPosition, State.Accepted, State.Rejected) = (reached.Value.Position, reached.Value.Accepted, reached.Value.Rejected);
         await state.WriteStateAsync();
     }
 

@@ -11,8 +11,10 @@ namespace Lianxin.Kiosks;
 
 /// <summary>
 /// A kiosk's ingest: journal first (the acknowledgement), then apply what the journal holds beyond the applied
-/// position, in position order. The actors it applies to write coalesced; every few seconds the kiosk asks them to
-/// flush and then records its applied position, so a crash replays at most those seconds, which they recognise.
+/// position, in position order. Center activity writes coalesced; every few seconds the kiosk asks it how far it is
+/// durable (recovering from the journal what it lost with a silo) and records its own applied position no further, so a
+/// crash replays at most those seconds, which the actors recognise (<see cref="Common.Journal.ReplayMarks"/>). Ledgers
+/// and kiosk health write each redemption and fault before answering.
 /// The kiosk is its stream's only writer, so what an append stored is exactly what lies beyond the applied position:
 /// it is applied from memory, and the journal is read back only on activation or after an apply failed.
 /// Opening a help request writes a new actor's state: the answer does not wait for it (the event is journaled), and
@@ -28,7 +30,6 @@ internal sealed partial class KioskIngestGrain(
     private const int ReadPage = 1000;
     private const int RejectionMemory = 500;
 
-    private readonly Dictionary<string, Func<Task>> _touched = [];
     private readonly Dictionary<string, long> _sentToActivity = [];
     private readonly Dictionary<string, long> _sentThrough = [];
     private readonly Queue<CountsAt> _counts = new();
@@ -82,9 +83,9 @@ internal sealed partial class KioskIngestGrain(
         }
 
         var journaled = Stopwatch.GetTimestamp();
-        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(started, journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "journal"));
+        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(started, journaled).TotalSeconds, new KeyValuePair<string, object?>("phase", "journal"));
         var applied = _caughtUp ? await ApplyStoredAsync(centerId, events, stored) : await CatchUpAsync();
-        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(journaled).TotalMilliseconds, new KeyValuePair<string, object?>("phase", "apply"));
+        KioskMetrics.PhaseDuration.Record(Stopwatch.GetElapsedTime(journaled).TotalSeconds, new KeyValuePair<string, object?>("phase", "apply"));
         var outcomes = new EventOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
@@ -100,7 +101,7 @@ internal sealed partial class KioskIngestGrain(
         State.Duplicates += duplicates;
         State.LastBatchAt = clock.UtcNow;
         KioskMetrics.Events.Add(duplicates, new KeyValuePair<string, object?>("status", "duplicate"));
-        KioskMetrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        KioskMetrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return outcomes;
     }
 
@@ -178,7 +179,6 @@ internal sealed partial class KioskIngestGrain(
         foreach (var person in events.Where(e => e.Event.Body is PointsRedemption).GroupBy(e => ((PointsRedemption)e.Event.Body).PersonId))
         {
             var ledger = GrainFactory.GetGrain<IPersonLedgerGrain>(person.Key);
-            Touch($"ledger:{person.Key}", ledger.FlushAsync);
             work.Add(RedeemInOrderAsync(ledger, [.. person]));
         }
 
@@ -220,12 +220,9 @@ internal sealed partial class KioskIngestGrain(
     {
         var (e, fault) = (journaled.Event, (FaultReport)journaled.Event.Body);
         var health = GrainFactory.GetGrain<IKioskHealthGrain>(KioskId);
-        Touch("health", health.FlushAsync);
         await health.RecordFaultAsync(new KioskFault(e.EventId, e.OccurredAt, fault.Peripheral, fault.Code, fault.Message));
         return [EventOutcome.Accepted(e.EventId)];
     }
-
-    private void Touch(string key, Func<Task> flush) => _touched.TryAdd(key, flush);
 
     private void Count(EventOutcome outcome)
     {

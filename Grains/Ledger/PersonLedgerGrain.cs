@@ -7,19 +7,20 @@ using Microsoft.Extensions.Options;
 namespace Lianxin.Ledger;
 
 /// <summary>
-/// A person's hours and points. Staff decisions and hours are written before answering; kiosk redemptions are
-/// decided in memory and written coalesced (a kiosk flushes the ledger before recording how far it has applied its
-/// journal), since every entry names its source event and a replayed redemption is recognised by it.
+/// A person's hours and points. Everything is written before answering: staff decisions, hours, and kiosk
+/// redemptions with their outcome (accepted or refused). A redemption is rare next to check-ins, and one answered
+/// "accepted" must never vanish with a silo while the points stay spendable; every entry names its source event,
+/// so a replayed or re-sent redemption is recognised and answered as the first time.
 /// </summary>
 internal sealed class PersonLedgerGrain(
     [PersistentState(StorageNames.PersonLedgerState, StorageNames.Default)] IPersistentState<PersonLedgerState> state,
     DomainClock clock,
     IOptions<KioskOptions> options) : Grain, IPersonLedgerGrain
 {
-    private static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(1);
+    /// <summary>Refused redemptions remembered per person, oldest forgotten first.</summary>
+    private const int RefusalMemory = 200;
 
     private bool _dirty;
-    private IGrainTimer? _pendingWrite;
 
     private PersonLedgerState State => state.State;
 
@@ -78,35 +79,49 @@ internal sealed class PersonLedgerGrain(
         if (approve)
         {
             // The star rating's volunteer-hours evidence: the year the hours were served in, local time.
-            var year = new LocalCalendar(options.Value.Zone).Day(hours.From).Year;
-            await GrainFactory.GetGrain<ICenterEvidenceGrain>(GovernanceKeys.Rating(hours.CenterId, year)).RecordApprovedHoursAsync(hoursId, hours.Hours);
+            var day = new LocalCalendar(options.Value.Zone).Day(hours.From);
+            await GrainFactory.GetGrain<ICenterEvidenceGrain>(GovernanceKeys.Rating(hours.CenterId, day.Year)).RecordApprovedServiceAsync(
+                new ApprovedService(hoursId, this.GetPrimaryKeyString(), day, hours.Hours, PointsRules.ForHours(hours, options.Value.PointsPerServiceHour)));
         }
         return RegistryResult.Updated;
     }
 
-    public Task<EventOutcome> RedeemAsync(JournaledKioskEvent redemption)
+    public async Task<EventOutcome> RedeemAsync(JournaledKioskEvent redemption)
     {
         var e = redemption.Event;
         if (e.Body is not PointsRedemption spend)
         {
-            return Task.FromResult(EventOutcome.Rejected(e.EventId, "Not a points redemption."));
+            return EventOutcome.Rejected(e.EventId, "Not a points redemption.");
         }
 
         if (State.Points.Any(p => p.SourceEventId == e.EventId))
         {
-            return Task.FromResult(EventOutcome.Accepted(e.EventId));
+            return EventOutcome.Accepted(e.EventId);
+        }
+
+        if (State.RefusedRedemptions.TryGetValue(e.EventId, out var refusedBefore))
+        {
+            return EventOutcome.Rejected(e.EventId, refusedBefore);
         }
 
         if (PointsRules.CheckSpend(PointsRules.Balance(State.Points), spend.Points) is { } refusal)
         {
-            return Task.FromResult(EventOutcome.Rejected(e.EventId, refusal));
+            State.RefusedRedemptions[e.EventId] = refusal;
+            State.RefusalOrder.Add(e.EventId);
+            if (State.RefusalOrder.Count > RefusalMemory)
+            {
+                State.RefusedRedemptions.Remove(State.RefusalOrder[0]);
+                State.RefusalOrder.RemoveAt(0);
+            }
+
+            await WriteAsync();
+            return EventOutcome.Rejected(e.EventId, refusal);
         }
 
         State.Points.Add(new PointsEntry(e.EventId, e.OccurredAt, -spend.Points, PointsRules.RedemptionRule, null,
             $"{spend.Goods} at kiosk {redemption.KioskId}"));
-        _dirty = true;
-        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
-        return Task.FromResult(EventOutcome.Accepted(e.EventId));
+        await WriteAsync();
+        return EventOutcome.Accepted(e.EventId);
     }
 
     public Task<PersonLedger> GetAsync() => Task.FromResult(new PersonLedger(
@@ -114,8 +129,6 @@ internal sealed class PersonLedgerGrain(
 
     public async Task FlushAsync()
     {
-        _pendingWrite?.Dispose();
-        _pendingWrite = null;
         if (_dirty)
         {
             await WriteAsync();

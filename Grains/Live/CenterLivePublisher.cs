@@ -4,7 +4,7 @@ namespace Lianxin.Live;
 
 /// <summary>
 /// Publishes a center's live card to its own feed and to the feeds of the regions above it (the district, town and
-/// street centers on its path to the root), and a region center's totals to its own region feed. The regions are
+/// street centers on its path to the root); a region feed sums its cards into the region's totals itself. The regions are
 /// looked up by walking the parents and cached: they change when this center moves (<see cref="MovingAsync"/>) or,
 /// rarely, when an ancestor moves, which the periodic refresh picks up.
 /// </summary>
@@ -25,18 +25,13 @@ internal sealed class CenterLivePublisher(IGrainFactory grains, string centerId,
         _regionsReadAt = DateTimeOffset.MinValue;
     }
 
-    public async Task PublishAsync(CenterProfile profile, CenterLive live, int kiosks, int grids, SubtreeSummary subtree)
+    public async Task PublishAsync(CenterProfile profile, CenterLive live, int kiosks, int grids)
     {
         var now = clock.GetUtcNow();
         var card = CenterCard.From(centerId, profile, live, kiosks, grids, now);
         var key = LiveItemKeys.Center(centerId);
         var regions = await GetRegionsAsync(profile, now);
         await Task.WhenAll([Feed(LiveScope.Center(centerId)).PublishAsync(key, card), .. regions.Select(r => Feed(LiveScope.Region(r)).PublishAsync(key, card))]);
-
-        if (LiveScope.IsRegionLevel(profile.Level))
-        {
-            await Feed(LiveScope.Region(centerId)).PublishAsync(LiveItemKeys.Summary, new RegionSummary(centerId, profile.Name, profile.Level, subtree, now));
-        }
     }
 
     private ILiveFeedGrain Feed(string scope) => grains.GetGrain<ILiveFeedGrain>(scope);
@@ -60,16 +55,22 @@ internal sealed class CenterLivePublisher(IGrainFactory grains, string centerId,
     }
 
     /// <summary>This center (when it is a region) and its region ancestors.</summary>
-    private async Task<IReadOnlyList<string>> ReadRegionsAsync(CenterProfile profile)
+    private Task<IReadOnlyList<string>> ReadRegionsAsync(CenterProfile profile) =>
+        ReadRegionsAsync(grains, centerId, profile.Level, profile.ParentId);
+
+    /// <summary>
+    /// The center itself when it is a region, and its region ancestors. Starts at the parent: a center asking itself
+    /// for its own link would wait on itself.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> ReadRegionsAsync(IGrainFactory grains, string centerId, CenterLevel level, string? parentId)
     {
         var regions = new List<string>();
-        if (LiveScope.IsRegionLevel(profile.Level))
+        if (LiveScope.IsRegionLevel(level))
         {
             regions.Add(centerId);
         }
 
-        // Starts at the parent: asking this (busy) center for its own link would wait on itself.
-        var current = profile.ParentId;
+        var current = parentId;
         for (var depth = 0; current is not null && current != centerId && depth < CenterAncestry.MaxDepth; depth++)
         {
             if (await grains.GetGrain<ICenterGrain>(current).GetLinkAsync() is not { } link)

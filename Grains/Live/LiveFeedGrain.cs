@@ -1,3 +1,4 @@
+using Lianxin.Centers;
 using Microsoft.Extensions.Logging;
 using Lianxin.Volunteers;
 using Orleans.Utilities;
@@ -5,9 +6,9 @@ using Orleans.Utilities;
 namespace Lianxin.Live;
 
 /// <summary>
-/// One scope's live feed. Publishes only mark items as changed; a timer cuts at most one delta per
-/// <see cref="FlushInterval"/>, so a burst of a thousand changes becomes a few deltas a second carrying the latest
-/// version of each changed item. Observers (one per web host and scope) lapse unless renewed within
+/// One scope's live feed. Publishes only mark items as changed (<see cref="LivePicture"/>); a timer cuts at most one
+/// delta per <see cref="FlushInterval"/>, so a burst of a thousand changes becomes a few deltas a second carrying the
+/// latest version of each changed item, written once in each protocol version. Observers (one per web host and scope) lapse unless renewed within
 /// <see cref="ObserverExpiry"/>. Nothing here is durable: a new activation rebuilds its picture (<see cref="LiveFeedSeed"/>)
 /// and numbers its deltas from the clock, so they never repeat an earlier activation's numbers and every
 /// client of the old activation sees a gap and takes a fresh snapshot.
@@ -19,10 +20,8 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     /// <summary>Web hosts renew every 30 s by default; four missed renewals end a subscription.</summary>
     internal static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
 
-    private readonly Dictionary<string, object> _items = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
     private readonly ObserverManager<ILiveObserver> _observers = new(ObserverExpiry, logger);
+    private LivePicture _picture = null!;
     private long _sequence;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
     private IGrainTimer? _pendingFlush;
@@ -33,42 +32,55 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     {
         var now = clock.GetUtcNow();
         _sequence = now.ToUnixTimeMilliseconds() * 1000;
-        foreach (var (key, item) in await LiveFeedSeed.LoadAsync(GrainFactory, Scope, now))
-        {
-            _items[key] = item;
-        }
-
-        LogActivated(Scope, _items.Count);
+        _picture = new LivePicture(Scope);
+        var items = await LiveFeedSeed.LoadAsync(GrainFactory, Scope, now);
+        _picture.Seed(items, now);
+        LogActivated(Scope, items.Count);
     }
 
     public Task PublishAsync(string itemKey, object item)
     {
-        if (item is ILiveItem fresh && _items.TryGetValue(itemKey, out var held) && held is ILiveItem current && fresh.AsOf < current.AsOf)
+        if (_picture.Publish(itemKey, item))
         {
-            return Task.CompletedTask;
-        }
-
-        _items[itemKey] = item;
-        _removed.Remove(itemKey);
-        _changed.Add(itemKey);
-        ScheduleFlush();
-        return Task.CompletedTask;
-    }
-
-    public Task RemoveAsync(string itemKey)
-    {
-        if (_items.Remove(itemKey))
-        {
-            _changed.Remove(itemKey);
-            _removed.Add(itemKey);
             ScheduleFlush();
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<LiveSnapshot> GetSnapshotAsync() =>
-        Task.FromResult(new LiveSnapshot(Scope, _sequence, new Dictionary<string, object>(_items, StringComparer.Ordinal)));
+    public Task PublishActivityAsync(string centerId, CenterActivityFigures figures, DateTimeOffset asOf)
+    {
+        if (_picture.PublishActivity(centerId, figures, asOf))
+        {
+            ScheduleFlush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(string itemKey)
+    {
+        if (_picture.Remove(itemKey))
+        {
+            ScheduleFlush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The picture as of the last delta: patches after it apply to exactly these items. Changes not cut yet are cut
+    /// first, so a new subscriber never starts from a picture that misses what was already published.
+    /// </summary>
+    public async Task<LiveSnapshot> GetSnapshotAsync()
+    {
+        if (_picture.HasChanges)
+        {
+            await FlushAsync();
+        }
+
+        return new LiveSnapshot(Scope, _sequence, _picture.Items);
+    }
 
     public Task SubscribeAsync(ILiveObserver observer)
     {
@@ -113,19 +125,13 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     {
         _pendingFlush?.Dispose();
         _pendingFlush = null;
-        _lastFlush = clock.GetUtcNow();
-        if (_changed.Count == 0 && _removed.Count == 0)
+        var now = clock.GetUtcNow();
+        if (!_picture.HasChanges || _picture.Cut(_sequence + 1, now) is not { } delta)
         {
             return;
         }
 
-        var delta = new LiveDelta(
-            Scope,
-            ++_sequence,
-            _changed.ToDictionary(key => key, key => _items[key], StringComparer.Ordinal),
-            [.. _removed]);
-        _changed.Clear();
-        _removed.Clear();
+        (_sequence, _lastFlush) = (delta.Sequence, now);
         // One-way calls: a slow or dead web host never holds up the feed; a lost delta shows as a gap.
         await _observers.Notify(observer => observer.OnDeltaAsync(delta));
     }

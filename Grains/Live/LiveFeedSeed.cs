@@ -22,14 +22,10 @@ internal static class LiveFeedSeed
         if (kind == LiveScope.RegionKind)
         {
             var centers = await CenterSubtree.GetAsync(grains, id);
+            // The region's totals are summed from these cards (LivePicture).
             foreach (var center in centers)
             {
                 items[LiveItemKeys.Center(center.Id)] = CenterCard.From(center, asOf);
-            }
-
-            if (centers is [var root, ..])
-            {
-                items[LiveItemKeys.Summary] = new RegionSummary(root.Id, root.Profile.Name, root.Profile.Level, root.Subtree, asOf);
             }
         }
         else if (kind == LiveScope.CenterKind && await grains.GetGrain<ICenterGrain>(id).GetAsync() is { } center)

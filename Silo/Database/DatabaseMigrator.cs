@@ -89,6 +89,7 @@ public sealed partial class DatabaseMigrator
             WarnAboutHistoryMismatches(migrations, applied);
 
             var appliedNow = 0;
+            var pending = migrations.Count(m => !applied.ContainsKey(m.Version));
             foreach (var migration in migrations)
             {
                 if (applied.ContainsKey(migration.Version))
@@ -96,6 +97,8 @@ public sealed partial class DatabaseMigrator
                     continue;
                 }
 
+                // A long migration on a large table says where the run is: which one of how many.
+                LogProgress(_logger, appliedNow + 1, pending);
                 await ApplyAsync(connection, migration, cancellationToken).ConfigureAwait(false);
                 applied[migration.Version] = migration.Name;
                 appliedNow++;
@@ -253,6 +256,9 @@ public sealed partial class DatabaseMigrator
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Waiting for the schema migration lock on database {Database}")]
     private static partial void LogWaitingForLock(ILogger logger, string database);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Migration {Number} of {Pending} pending")]
+    private static partial void LogProgress(ILogger logger, int number, int pending);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Applying migration {Version:D4} {Name}")]
     private static partial void LogApplying(ILogger logger, int version, string name);
 
@@ -268,7 +274,7 @@ public sealed partial class DatabaseMigrator
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Database records migration {Version:D4} as {RecordedName} but this build names it {EmbeddedName}; shipped migrations must not change")]
     private static partial void LogNameMismatch(ILogger logger, int version, string recordedName, string embeddedName);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Releasing the schema migration lock failed; it is released when the connection closes")]
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Releasing the schema migration lock failed; it is released when the connection closes")]
     private static partial void LogUnlockFailed(ILogger logger, Exception exception);
 
     private sealed record Migration(int Version, string Name, string Sql);

@@ -22,8 +22,8 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     private const string InsertSql = """
         INSERT INTO lianxin_event_journal (event_id, stream, occurred_at, event_type, payload)
         SELECT * FROM unnest(@ids, @streams, @occurred, @types, @payloads)
-        ON CONFLICT (event_id) DO NOTHING
-        RETURNING event_id, position
+        ON CONFLICT (stream, event_id) DO NOTHING
+        RETURNING stream, event_id, position
         """;
 
     private const string ReadSql = """
@@ -130,19 +130,19 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = types });
             command.Parameters.Add(new NpgsqlParameter<string[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = payloads });
 
-            var stored = new Dictionary<Guid, long>(count);
+            var stored = new Dictionary<(string, Guid), long>(count);
             await using (var reader = await command.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())
                 {
-                    stored[reader.GetGuid(0)] = reader.GetInt64(1);
+                    stored[(reader.GetString(0), reader.GetGuid(1))] = reader.GetInt64(2);
                 }
             }
 
-            // The statement stored each new id once; the first occurrence in the group is the one that counts.
+            // The statement stored each new id of a stream once; the first occurrence in the group is the one that counts.
             foreach (var pending in group)
             {
-                pending.Completion.TrySetResult([.. pending.Entries.Select(e => stored.Remove(e.Id, out var position) ? position : 0)]);
+                pending.Completion.TrySetResult([.. pending.Entries.Select(e => stored.Remove((e.Stream, e.Id), out var position) ? position : 0)]);
             }
         }
         catch (Exception e)

@@ -1,3 +1,4 @@
+using Lianxin.Silo.Hosting.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -25,6 +26,7 @@ public static class ClusterClientConfiguration
             // How long a call waits for its answer (Cluster:Messaging:ResponseTimeout): a request whose actor's silo died
             // mid-call fails after it, and the caller may retry.
             client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection($"{LianxinClusterOptions.Section}:Messaging"));
+            client.AddLianxinOperations(builder.Configuration);
             if (options.UsesAdoNetClustering)
             {
                 client.UseAdoNetClustering(o =>

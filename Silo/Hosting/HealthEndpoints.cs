@@ -13,7 +13,8 @@ namespace Lianxin.Silo.Hosting;
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>Checks with this tag decide <c>/health/ready</c>; a host adds its own (the demo load, for one).</summary>
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddLianxinHealth(this IServiceCollection services)
     {

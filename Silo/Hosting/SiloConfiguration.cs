@@ -3,6 +3,7 @@ using Lianxin.Audit;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Lianxin.Silo.Database;
+using Lianxin.Silo.Hosting.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,9 @@ public static class SiloConfiguration
     /// <summary>The connection string name: <c>ConnectionStrings:Lianxin</c>, env <c>ConnectionStrings__Lianxin</c>.</summary>
     public const string ConnectionStringName = "Lianxin";
 
+    /// <summary>Set to true to let a Production host run on in-memory storage (nothing durable) without a connection string.</summary>
+    public const string AllowInMemoryKey = "Storage:AllowInMemory";
+
     /// <summary>
     /// Connects this application to Orleans as <c>Cluster:Mode</c> says: a co-hosted silo (the default) or a
     /// client of an external cluster.
@@ -40,6 +44,13 @@ public static class SiloConfiguration
     public static IHostApplicationBuilder AddLianxinSilo(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        // A production host that lost its connection string must not quietly keep everything in memory and lose it.
+        if (string.IsNullOrWhiteSpace(connectionString) && builder.Environment.IsProduction() && !builder.Configuration.GetValue(AllowInMemoryKey, false))
+        {
+            throw new InvalidOperationException(
+                $"No ConnectionStrings:{ConnectionStringName} in Production: refusing to run on in-memory storage, which loses everything when the process stops. Configure PostgreSQL, or set {AllowInMemoryKey}=true to run in memory on purpose.");
+        }
+
         if (!string.IsNullOrWhiteSpace(connectionString) && builder.Configuration.GetValue("Database:MigrateOnStart", true))
         {
             // Registered before the silo so it finishes before the silo starts (hosted services start in order).
@@ -82,7 +93,14 @@ public static class SiloConfiguration
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
 
-        return silo.AddLianxinGrainServices(configuration);
+        silo.AddLianxinOperations(configuration);
+        silo.AddLianxinGrainServices(configuration);
+        if (configuration.ReadTelemetryOptions().Enabled)
+        {
+            MeterJournal(silo.Services);
+        }
+
+        return silo;
     }
 
     /// <summary>
@@ -130,6 +148,21 @@ public static class SiloConfiguration
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>Every journal is measured as its callers see it (see <see cref="MeteredEventJournal"/>).</summary>
+    private static void MeterJournal(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IEventJournal));
+        if (registered is null)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(registered.ImplementationFactory is { } factory
+            ? (IEventJournal)factory(sp)
+            : registered.ImplementationInstance as IEventJournal ?? (IEventJournal)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
     }
 
     /// <summary>

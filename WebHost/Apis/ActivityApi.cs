@@ -40,7 +40,7 @@ public static class ActivityApi
             return refusal;
         }
 
-        var by = Caller.From(http.User)!.Subject;
+        var by = Caller.From(http.User)!.Actor;
         var result = await grains.GetGrain<ICenterActivityGrain>(id).CorrectCheckOutAsync(visitId, at, reason, by);
         return await ApiResults.FromAsync(result, async () =>
         {

@@ -90,13 +90,23 @@ public static class CentersApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
+        var target = await scopes.ForCenterAsync(id);
+        if (ApiResults.CheckWrite(http, target, $"Center '{id}'") is { } refusal)
         {
             return refusal;
         }
 
-        // Moving a center needs the right to write at its destination as well.
-        if (profile.ParentId is { } parentId
+        // Taking a center out of its tree makes it a root: the same rule as creating one, or staff could cut their
+        // center out of sight of the region's operators and out of reach of the region's emergencies.
+        if (profile.ParentId is null && target.CenterPath.Count > 1
+            && (Caller.From(http.User) is not { } caller || !AccessPolicy.CanCreateRoot(caller, id)))
+        {
+            return ApiResults.Forbidden("Only the operator whose region it is may make a center a root.");
+        }
+
+        // Moving a center needs the right to write at its destination as well; keeping its parent is no move.
+        var currentParent = target.CenterPath.Count > 1 ? target.CenterPath[1] : null;
+        if (profile.ParentId is { } parentId && parentId != currentParent
             && ApiResults.CheckWrite(http, await scopes.ForCenterAsync(parentId), $"Parent center '{parentId}'") is { } parentRefusal)
         {
             return parentRefusal;

@@ -31,6 +31,7 @@ public static class EmergenciesApi
         group.MapRollCallApi();
         group.MapEmergencyReportsApi();
         app.MapVolunteerAlertsApi();
+        app.MapVolunteerMobilizationApi();
         return group;
     }
 

@@ -28,6 +28,15 @@ internal static class EmergencyLaunchApi
             return refusal;
         }
 
+        if (command!.Posts.Any(p => p.Reserve.Count > 0))
+        {
+            await PostChecks.CheckReservesAsync(command, await new AudienceResolver(grains).ResolveAsync(command.Scope), v, grains);
+            if (!v.IsValid)
+            {
+                return ApiResults.Invalid(v);
+            }
+        }
+
         var id = EmergencyIds.FromKey(caller.Subject, key);
         var result = await grains.GetGrain<IEmergencyGrain>(id).LaunchAsync(command!);
         // A retry whose first attempt launched (and timed out, or crashed before its audit) audits it: once, by its key.
@@ -55,7 +64,15 @@ internal static class EmergencyLaunchApi
             return refusal;
         }
 
-        return TypedResults.Ok((await new AudienceResolver(grains).ResolveAsync(command!.Scope)).ToPreview());
+        var v = new Validation();
+        var audience = await new AudienceResolver(grains).ResolveAsync(command!.Scope, countBoth: true);
+        await PostChecks.CheckReservesAsync(command, audience, v, grains);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        return TypedResults.Ok(audience.ToPreview(await PostChecks.WarningsAsync(command, audience, grains)));
     }
 
     /// <summary>
@@ -105,7 +122,9 @@ internal static class EmergencyLaunchApi
 
         if (!AccessPolicy.CanLaunch(caller, scope.Kind, targets))
         {
-            return (null, ApiResults.Forbidden("A grid lead may launch only inside its grid, an operator only inside its region."));
+            return (null, ApiResults.Forbidden(caller.Role is Role.Operator or Role.GridLead
+                ? "A grid lead may launch only inside its grid, an operator only inside its region."
+                : $"A {EnumNames.Of(caller.Role)} token cannot launch an emergency: only a grid lead (in its grid) or an operator (in its region) can."));
         }
 
         var shape = scope.Kind is ScopeKind.Polygon or ScopeKind.Circle;

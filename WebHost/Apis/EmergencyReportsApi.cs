@@ -73,8 +73,7 @@ internal static class EmergencyReportsApi
 
         var report = (await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync())!;
         var csv = table == "timeline" ? AfterActionCsv.Timeline(report) : AfterActionCsv.Grids(report);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-{table ?? "grids"}.csv\"";
-        return TypedResults.Text(csv, "text/csv", System.Text.Encoding.UTF8);
+        return Governance.Csv.File($"{id}-{table ?? "grids"}.csv", csv);
     }
 
     private static async Task<IResult> GetDeliveriesAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)

@@ -20,6 +20,7 @@ public static class GovernanceApi
         ResidentialPointsEndpoints.Map(group);
         ClosedLoopEndpoints.Map(group);
         ReportEndpoints.Map(group);
+        VolunteerServiceEndpoints.Map(group);
         return group;
     }
 }

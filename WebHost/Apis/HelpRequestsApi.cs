@@ -20,6 +20,10 @@ public static class HelpRequestsApi
     {
         var ticket = await grains.GetGrain<IHelpRequestGrain>(id).GetAsync();
         var target = ticket is null ? new AccessTarget([]) : await scopes.ForCenterAsync(ticket.CenterId);
-        return ApiResults.CheckRead(http, target, $"Help request '{id}'") is { } refusal ? refusal : TypedResults.Ok(ticket);
+        return ApiResults.CheckRead(http, target, $"Help request '{id}'") is { } refusal ? refusal : TypedResults.Ok(Masked(ticket!));
     }
+
+    /// <summary>A kiosk may have named the person by phone or ID-card number: the ticket shows it masked.</summary>
+    internal static HelpRequestTicket? Masked(HelpRequestTicket? ticket) =>
+        ticket?.PersonId is { } personId ? ticket with { PersonId = PersonalData.MaskPersonId(personId) } : ticket;
 }

@@ -17,7 +17,7 @@ public static partial class KioskProtocolApi
     public static RouteGroupBuilder MapKioskProtocolApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/kiosks/{kioskId}").WithTags("Kiosk protocol v1").RequireAuthorization(KioskAuthentication.Policy);
-        group.MapPost("/events", PostEventsAsync)
+        group.MapPost("/events", PostEventsAsync).WithJournalWriteBackpressure()
             .WithSummary("Send 1 to 500 events (Limits:MaxKioskBatchEvents; checkIn, checkOut, selfService, pointsRedemption, helpRequest, afterHoursEntry, fault).")
             .WithDescription("Each event is answered accepted (stored durably and applied), duplicate (its eventId was stored before) or "
                 + "rejected (stored, but a rule refused it; the reason says which). Re-sending a batch, or any part of it, is always safe. "
@@ -30,7 +30,7 @@ public static partial class KioskProtocolApi
 
     private static async Task<IResult> PostEventsAsync(
         string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, DomainClock clock, IOptions<KioskOptions> options,
-        IOptions<LimitsOptions> limits)
+        IOptions<LimitsOptions> limits, PersonPseudonyms pseudonyms, KioskEmergencyLookup emergencies)
     {
         if (CheckSelf(http, kioskId) is { } refusal)
         {
@@ -53,7 +53,7 @@ public static partial class KioskProtocolApi
             {
                 v.Add($"events[{i}]", "Must be an event object.");
             }
-            else if (e.ToEvent(v, $"events[{i}]", now, options.Value) is { } parsed)
+            else if (e.ToEvent(v, $"events[{i}]", now, options.Value, pseudonyms) is { } parsed)
             {
                 events.Add(parsed);
             }
@@ -65,15 +65,20 @@ public static partial class KioskProtocolApi
         }
 
         var centerId = http.User.FindFirst(KioskAuthentication.CenterClaim)!.Value;
+        // Any authenticated upload is a sign of life, heartbeat or not.
+        var seen = grains.GetGrain<IKioskHealthGrain>(kioskId).RecordTrafficAsync(now);
         var outcomes = await grains.GetGrain<IKioskIngestGrain>(kioskId).IngestAsync(centerId, events);
+        await seen;
         return TypedResults.Ok(new KioskBatchResponse(
             [.. outcomes.Select(o => new KioskEventResult(o.EventId, o.Status, o.Reason))],
             outcomes.Count(o => o.Status == EventStatus.Accepted),
             outcomes.Count(o => o.Status == EventStatus.Duplicate),
-            outcomes.Count(o => o.Status == EventStatus.Rejected)));
+            outcomes.Count(o => o.Status == EventStatus.Rejected),
+            await emergencies.ForCenterAsync(centerId)));
     }
 
-    private static async Task<IResult> PostHeartbeatAsync(string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> PostHeartbeatAsync(
+        string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains, KioskEmergencyLookup emergencies)
     {
         if (CheckSelf(http, kioskId) is { } refusal)
         {
@@ -105,7 +110,8 @@ public static partial class KioskProtocolApi
         }
 
         var health = await grains.GetGrain<IKioskHealthGrain>(kioskId).BeatAsync(new KioskHeartbeat(version, peripherals));
-        return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, DateTimeOffset.UtcNow));
+        var centerId = http.User.FindFirst(KioskAuthentication.CenterClaim)!.Value;
+        return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, DateTimeOffset.UtcNow, await emergencies.ForCenterAsync(centerId)));
     }
 
     /// <summary>A kiosk authenticated with its own key may post only under its own id.</summary>

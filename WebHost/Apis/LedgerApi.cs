@@ -29,6 +29,13 @@ public static class LedgerApi
             return ApiResults.NotFound($"'{id}' is not a person id.");
         }
 
+        // Phone and ID-card numbers are stored only as keyed pseudonyms: no ledger is keyed by one (and the answer
+        // does not repeat it).
+        if (PersonalData.LooksPersonal(id))
+        {
+            return ApiResults.NotFound("A phone or ID-card number is not a person id: residents known by their card are keyed by pseudonym (pid-…).");
+        }
+
         var target = await scopes.ForVolunteerAsync(id);
         var allowed = target.CenterPath.Count > 0
             ? ApiResults.CheckRead(http, target, $"Person '{id}'") is null
@@ -67,7 +74,7 @@ public static class LedgerApi
             return refusal;
         }
 
-        var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Subject, reason);
+        var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Actor, reason);
         return await ApiResults.FromAsync(result, async () =>
         {
             await audit.RecordAsync(http, approve ? AuditActions.HoursApproved : AuditActions.HoursDeclined, $"person:{id}", center, reason, $"hours={hoursId}");

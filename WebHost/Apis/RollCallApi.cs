@@ -1,6 +1,7 @@
 using Lianxin.Emergencies;
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Apis.Emergencies;
+using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Security;
 
 namespace Lianxin.WebHost.Apis;
@@ -24,7 +25,7 @@ internal static class RollCallApi
             .Produces<PersonLine[]>().ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.")
             .Produces<PersonRollCall>().ProducesProblem(403).ProducesProblem(404);
-        group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous()
+        group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous().WithJournalWriteBackpressure()
             .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.")
             .Produces<StatusChange>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
@@ -111,7 +112,8 @@ internal static class RollCallApi
             : TypedResults.Ok(person);
     }
 
-    private static async Task<IResult> RespondAsync(string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<IResult> RespondAsync(
+        string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, KnownEmergencies known)
     {
         var v = new Validation();
         var status = request.ParseStatus(v);
@@ -150,6 +152,12 @@ internal static class RollCallApi
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
+        }
+
+        // Anyone may call this without signing in: an id no emergency has must not wake an actor.
+        if (!await known.ExistsAsync(id))
+        {
+            return ApiResults.NotFound($"Emergency '{id}' does not exist.");
         }
 
         var emergency = grains.GetGrain<IEmergencyGrain>(id);

@@ -9,7 +9,7 @@ using Lianxin.WebHost.Apis.Registry;
 namespace Lianxin.WebHost.Demo;
 
 /// <summary>
-/// Loads the demo district into the actors at start (<c>Demo:Enabled</c>, on by default). Idempotent: what
+/// Loads the demo district into the actors at start (<c>Demo:Enabled</c>, off unless asked for). Idempotent: what
 /// exists already is left as it is, so a restart on PostgreSQL creates no duplicates.
 /// </summary>
 internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfiguration configuration, ILogger<DemoDistrictLoader> logger)
@@ -17,18 +17,29 @@ internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfigur
 {
     private const int Parallelism = 32;
 
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
     private readonly TaskCompletionSource<LoadCounts> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when the district is in the actors; tests and the simulator wait on it.</summary>
+    /// <summary>Completes when the district is in the actors; tests, the simulator and the readiness probe wait on it.</summary>
     public Task<LoadCounts> Loaded => _loaded.Task;
+
+    /// <summary>Records loaded so far and in all (0 of 0 until the file is read).</summary>
+    public (int Done, int Total) Progress => (_counts?.Done ?? 0, _total);
+
+    private LoadCounts? _counts;
+    private int _total;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var progress = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var reporting = ReportProgressAsync(progress.Token);
         try
         {
             var path = configuration["Demo:DataFile"] ?? DemoDistrict.DefaultPath;
             var district = await DemoDistrict.ReadAsync(path, stoppingToken);
-            var counts = new LoadCounts();
+            var counts = _counts = new LoadCounts();
+            _total = district.Centers.Count + district.Grids.Count + district.Kiosks.Count + district.Volunteers.Count;
 
             // Parents come before children in the file; centers load one by one so a child's parent exists.
             foreach (var center in district.Centers)
@@ -40,6 +51,7 @@ internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfigur
             await LoadAllAsync(district.Kiosks, counts, k => WriteAsync(k.Id, v => k.ToProfile(v), (id, p) => grains.GetGrain<IKioskGrain>(id).CreateAsync(p)), stoppingToken);
             await LoadAllAsync(AcrossGrids(district.Volunteers), counts, p => WriteAsync(p.Id, v => p.ToProfile(v), (id, pr) => grains.GetGrain<IVolunteerGrain>(id).CreateAsync(pr)), stoppingToken);
 
+            await progress.CancelAsync();
             LogLoaded(district.Name, counts.Created, counts.Existing, counts.Refused);
             _loaded.TrySetResult(counts);
         }
@@ -47,6 +59,28 @@ internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfigur
         {
             LogFailed(e);
             _loaded.TrySetException(e);
+        }
+        finally
+        {
+            await progress.CancelAsync();
+            await reporting;
+        }
+    }
+
+    /// <summary>A load of thousands of records takes a while: every few seconds the log says how far it is.</summary>
+    private async Task ReportProgressAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(ProgressInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var (done, total) = Progress;
+                LogProgress(done, total, total == 0 ? 0 : 100 * done / total);
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -81,6 +115,9 @@ internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfigur
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo district {District} loaded: {Created} created, {Existing} already there, {Refused} refused")]
     private partial void LogLoaded(string district, int created, int existing, int refused);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading the demo district: {Done} of {Total} records ({Percent} %)")]
+    private partial void LogProgress(int done, int total, int percent);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo record {Id} refused: {Errors}")]
     private partial void LogRefused(string? id, string errors);
 
@@ -100,6 +137,8 @@ public sealed class LoadCounts
     public int Existing => _existing;
 
     public int Refused => _refused;
+
+    public int Done => Volatile.Read(ref _created) + Volatile.Read(ref _existing) + Volatile.Read(ref _refused);
 
     internal void Count(RegistryResult result)
     {

@@ -18,7 +18,7 @@ public static class GovernanceConfiguration
         builder.Services.TryAddSingleton(new ClosedLoopLifecycle(options.ClosedLoop.ToLimits()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IRatingEvidenceSource, LiveEvidenceSource>();
-        if (builder.Configuration.GetValue("Demo:Enabled", true))
+        if (Demo.DemoMode.IsEnabled(builder.Configuration))
         {
             builder.Services.AddSingleton<ResidentialPointsDemoLoader>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ResidentialPointsDemoLoader>());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lianxin.WebHost.Limits;
 using Scalar.AspNetCore;
 
 namespace Lianxin.WebHost.Hosting;
@@ -15,6 +16,7 @@ public static class ApiConfiguration
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         services.AddProblemDetails();
+        services.AddSingleton<Apis.Emergencies.KnownEmergencies>();
         // Unreadable requests raise BadHttpRequestException everywhere (not only in Development), so that
         // BadRequestExceptionHandler can say what was wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -32,6 +34,7 @@ public static class ApiConfiguration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthenticationAttemptLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

@@ -22,7 +22,8 @@ internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetails
             return false;
         }
 
-        LogUnavailable(http.Request.Method, http.Request.Path, exception.GetType().Name);
+        // The route's pattern, not the path: paths carry person ids (ledgers, roll-call people) that logs must not hold.
+        LogUnavailable(http.Request.Method, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)", exception.GetType().Name);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -45,6 +46,6 @@ internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetails
         _ => false,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the cluster is failing over ({Exception})")]
-    private partial void LogUnavailable(string method, PathString path, string exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Route} answered 503: the cluster is failing over ({Exception})")]
+    private partial void LogUnavailable(string method, string route, string exception);
 }

@@ -16,6 +16,10 @@ public static class LimitsConfiguration
             .Validate(o => o.Problem() is null, "Limits: every limit must be positive (see docs/limits.md).").ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitsOptions>>((k, l) => k.Limits.MaxRequestBodySize = l.Value.MaxRequestBodyBytes);
         builder.Services.AddOptions<HubOptions>().PostConfigure<IOptions<LimitsOptions>>((h, l) => h.MaximumReceiveMessageSize = l.Value.MaxHubMessageBytes);
+        builder.Services.AddSingleton<HubCallLimit>();
+        builder.Services.AddSingleton<JournalWriteBackpressure>();
+        builder.Services.AddOptions<HubOptions>().Configure(h => h.AddFilter<HubCallLimit>());
+        builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -25,6 +29,16 @@ public static class LimitsConfiguration
         });
         return builder;
     }
+
+    /// <summary>Bounds the journal writes this host lets wait at once (see <see cref="JournalWriteBackpressure"/>).</summary>
+    public static TBuilder WithJournalWriteBackpressure<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddEndpointFilter((context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<JournalWriteBackpressure>().InvokeAsync(context, next));
+
+    /// <summary>Before authentication: failed sign-ins are limited per address before any credential is checked.</summary>
+    public static IApplicationBuilder UseAuthenticationAttemptLimit(this IApplicationBuilder app) =>
+        app.UseMiddleware<AuthenticationAttemptLimit>();
 
     /// <summary>After authorization, so a kiosk's requests count against the kiosk its key proved.</summary>
     public static WebApplication UseLianxinLimits(this WebApplication app)
@@ -39,18 +53,7 @@ public static class LimitsConfiguration
         var http = context.HttpContext;
         var window = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.Window;
         var after = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
-        var seconds = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds));
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This caller sent more requests than its limit allows; retry after {seconds} s.",
-            },
-        });
+        await TooManyRequests.WriteAsync(http, after, "Too many requests",
+            seconds => $"This caller sent more requests than its limit allows; retry after {seconds} s.");
     }
 }

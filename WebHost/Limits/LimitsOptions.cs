@@ -32,10 +32,27 @@ public sealed class LimitsOptions
     /// <summary>The most events one kiosk batch may hold.</summary>
     public int MaxKioskBatchEvents { get; set; } = 500;
 
+    /// <summary>
+    /// Failed sign-ins (bad token, unknown kiosk, wrong device key) one remote address may make per
+    /// <see cref="FailedAuthenticationWindow"/>; beyond it requests carrying credentials from there are refused 429
+    /// before authentication.
+    /// </summary>
+    public int FailedAuthenticationPermitLimit { get; set; } = 100;
+
+    /// <summary>The window of <see cref="FailedAuthenticationPermitLimit"/>.</summary>
+    public TimeSpan FailedAuthenticationWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Calls per window one signed-in caller may make over its live-hub connections (subscribe, snapshot, unsubscribe).</summary>
+    public int HubCallPermitLimit { get; set; } = 200;
+
+    /// <summary>Journal writes (kiosk batches, roll-call answers) one web host lets wait at once; more are answered 503.</summary>
+    public int MaxJournalWritesInFlight { get; set; } = 1_000;
+
     /// <summary>Null when every limit is usable; otherwise what is wrong.</summary>
     public string? Problem() =>
         Window <= TimeSpan.Zero ? "Limits:Window must be positive."
-        : KioskPermitLimit < 1 || UserPermitLimit < 1 || AnonymousPermitLimit < 1 ? "Limits:*PermitLimit must be at least 1."
+        : KioskPermitLimit < 1 || UserPermitLimit < 1 || AnonymousPermitLimit < 1 || FailedAuthenticationPermitLimit < 1 || HubCallPermitLimit < 1 || MaxJournalWritesInFlight < 1 ? "Limits:*PermitLimit must be at least 1."
+        : FailedAuthenticationWindow <= TimeSpan.Zero ? "Limits:FailedAuthenticationWindow must be positive."
         : MaxRequestBodyBytes < 1024 ? "Limits:MaxRequestBodyBytes must be at least 1024."
         : MaxHubMessageBytes < 1024 ? "Limits:MaxHubMessageBytes must be at least 1024."
         : MaxKioskBatchEvents < 1 ? "Limits:MaxKioskBatchEvents must be at least 1."

@@ -5,6 +5,9 @@ namespace Lianxin.WebHost.Live;
 /// <summary>What the live hub sends to its clients (see docs/live-protocol.md).</summary>
 public interface ILiveClient
 {
-    /// <summary>A subscribed scope changed: apply when <c>delta.sequence</c> is the held sequence + 1, else resync.</summary>
+    /// <summary>Protocol version 1: a subscribed scope changed; each changed item comes whole.</summary>
     Task DeltaReceived(LiveDelta delta);
+
+    /// <summary>Protocol version 2: a subscribed scope changed; held items get merge patches of the fields that changed.</summary>
+    Task PatchReceived(LiveDeltaText delta);
 }

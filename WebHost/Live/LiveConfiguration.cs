@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lianxin.WebHost.Live;
@@ -17,17 +15,16 @@ public static class LiveConfiguration
         builder.Services.AddSingleton<LiveScopeAccess>();
         builder.Services.AddSingleton<LiveSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSubscriptions>());
-        builder.Services.AddSignalR().AddJsonProtocol(o =>
-        {
-            o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        });
+        // The feeds write version-2 patches with the same options, so they match the snapshot's items.
+        builder.Services.AddSignalR().AddJsonProtocol(o => Lianxin.Live.LiveJson.Configure(o.PayloadSerializerOptions));
         return builder;
     }
 
     public static WebApplication MapLianxinLive(this WebApplication app)
     {
-        app.MapHub<LiveHub>(HubPath);
+        // A connection does not outlive its token: it is closed when the token it was opened with expires, and the
+        // client reconnects with a fresh one (whose scope is checked again on every Subscribe).
+        app.MapHub<LiveHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

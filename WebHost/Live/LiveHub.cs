@@ -18,40 +18,22 @@ public sealed class LiveHub(LiveScopeAccess access, LiveSubscriptions subscripti
 
     private const string ScopesItem = "lianxin.scopes";
 
-    /// <summary>Starts deltas of a scope and returns its snapshot; deltas numbered at or below the snapshot's are stale.</summary>
-    public async Task<LiveSnapshot> Subscribe(string scope)
-    {
-        await access.DemandAsync(Context.User, scope);
-        var scopes = Scopes;
-        if (!scopes.Contains(scope))
-        {
-            if (scopes.Count >= MaxScopesPerConnection)
-            {
-                throw new HubException($"A connection may hold at most {MaxScopesPerConnection} scopes.");
-            }
+    /// <summary>Protocol version 1: starts whole-item deltas of a scope and returns its snapshot.</summary>
+    public Task<LiveSnapshot> Subscribe(string scope) => SubscribeAsync(scope, LiveProtocol.Version1);
 
-            // Subscribe and join the group before reading the snapshot, so no delta falls between the two.
-            await subscriptions.AcquireAsync(scope);
-            try
-            {
-                await Groups.AddToGroupAsync(Context.ConnectionId, scope);
-            }
-            catch
-            {
-                await subscriptions.ReleaseAsync(scope);
-                throw;
-            }
-
-            scopes.Add(scope);
-        }
-
-        return await grains.GetGrain<ILiveFeedGrain>(scope).GetSnapshotAsync();
-    }
+    /// <summary>
+    /// Starts deltas of a scope in the given protocol version and returns its snapshot; deltas numbered at or below the
+    /// snapshot's are stale. A version this server does not speak is refused, so a client can fall back to an older one.
+    /// </summary>
+    public Task<LiveSnapshot> SubscribeWithVersion(string scope, int version) =>
+        LiveProtocol.IsSupported(version)
+            ? SubscribeAsync(scope, version)
+            : throw new HubException($"Live protocol version {version} is not spoken here; versions {LiveProtocol.Version1} and {LiveProtocol.Version2} are.");
 
     /// <summary>A fresh snapshot of a subscribed scope: what a client asks for when it sees a gap in the numbers.</summary>
     public async Task<LiveSnapshot> GetSnapshot(string scope)
     {
-        if (!Scopes.Contains(scope))
+        if (!Scopes.ContainsKey(scope))
         {
             throw new HubException($"Not subscribed to '{scope}'.");
         }
@@ -62,16 +44,16 @@ public sealed class LiveHub(LiveScopeAccess access, LiveSubscriptions subscripti
     /// <summary>Stops deltas of a scope.</summary>
     public async Task Unsubscribe(string scope)
     {
-        if (Scopes.Remove(scope))
+        if (Scopes.Remove(scope, out var version))
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, scope);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveProtocol.Group(scope, version));
             await subscriptions.ReleaseAsync(scope);
         }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var scope in Scopes)
+        foreach (var scope in Scopes.Keys)
         {
             await subscriptions.ReleaseAsync(scope);
         }
@@ -80,8 +62,45 @@ public sealed class LiveHub(LiveScopeAccess access, LiveSubscriptions subscripti
         await base.OnDisconnectedAsync(exception);
     }
 
-    private HashSet<string> Scopes =>
-        Context.Items.TryGetValue(ScopesItem, out var held) && held is HashSet<string> scopes
+    /// <summary>This connection's scopes and the protocol version of each.</summary>
+    private Dictionary<string, int> Scopes =>
+        Context.Items.TryGetValue(ScopesItem, out var held) && held is Dictionary<string, int> scopes
             ? scopes
-            : (HashSet<string>)(Context.Items[ScopesItem] = new HashSet<string>(StringComparer.Ordinal));
+            : (Dictionary<string, int>)(Context.Items[ScopesItem] = new Dictionary<string, int>(StringComparer.Ordinal));
+
+    private async Task<LiveSnapshot> SubscribeAsync(string scope, int version)
+    {
+        await access.DemandAsync(Context.User, scope);
+        var scopes = Scopes;
+        if (!scopes.TryGetValue(scope, out var held))
+        {
+            if (scopes.Count >= MaxScopesPerConnection)
+            {
+                throw new HubException($"A connection may hold at most {MaxScopesPerConnection} scopes.");
+            }
+
+            // Subscribe and join the group before reading the snapshot, so no delta falls between the two.
+            await subscriptions.AcquireAsync(scope);
+            try
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, LiveProtocol.Group(scope, version));
+            }
+            catch
+            {
+                await subscriptions.ReleaseAsync(scope);
+                throw;
+            }
+
+            scopes[scope] = version;
+        }
+        else if (held != version)
+        {
+            // The same scope in another version: the client resyncs from the snapshot below.
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveProtocol.Group(scope, version));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveProtocol.Group(scope, held));
+            scopes[scope] = version;
+        }
+
+        return await grains.GetGrain<ILiveFeedGrain>(scope).GetSnapshotAsync();
+    }
 }

@@ -1,11 +1,12 @@
+using System.Diagnostics;
 using Lianxin.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Lianxin.WebHost.Live;
 
 /// <summary>
-/// This web host's receiver of one scope's deltas: forwards them, in sequence order, to the SignalR group of the
-/// scope on this host. Deltas are one-way messages and may overtake each other; one that arrives ahead of a missing
+/// This web host's receiver of one scope's deltas: forwards them, in sequence order, to the SignalR groups of the
+/// scope on this host, one per protocol version (SignalR serializes a group message once for all its connections). Deltas are one-way messages and may overtake each other; one that arrives ahead of a missing
 /// one waits up to <see cref="LiveOptions.ReorderWindow"/>, stale and duplicate ones are dropped.
 /// </summary>
 internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClient> hub, TimeSpan reorderWindow, TimeProvider clock)
@@ -23,6 +24,7 @@ internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClien
         {
             if (_forwarded != 0 && delta.Sequence <= _forwarded)
             {
+                LiveMetrics.Received("stale");
                 return Task.CompletedTask;
             }
 
@@ -33,6 +35,7 @@ internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClien
             else
             {
                 _early[delta.Sequence] = delta;
+                LiveMetrics.Received("waited");
                 _release ??= clock.CreateTimer(_ => ReleaseEarly(), null, reorderWindow, Timeout.InfiniteTimeSpan);
             }
         }
@@ -89,7 +92,15 @@ internal sealed class LiveObserver(string scope, IHubContext<LiveHub, ILiveClien
     {
         foreach (var delta in ready)
         {
-            await hub.Clients.Group(scope).DeltaReceived(delta);
+            var started = Stopwatch.GetTimestamp();
+            await hub.Clients.Group(LiveProtocol.Group(scope, LiveProtocol.Version1)).DeltaReceived(delta);
+            if (delta.Version2Json is { } text)
+            {
+                await hub.Clients.Group(LiveProtocol.Group(scope, LiveProtocol.Version2)).PatchReceived(new LiveDeltaText(text));
+            }
+
+            LiveMetrics.PushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            LiveMetrics.Received("pushed");
         }
     }
 }

@@ -21,6 +21,14 @@ public static class AccessPolicy
         caller.Role is Role.Operator or Role.Staff && target.CenterPath.Contains(caller.ScopeId);
 
     /// <summary>
+    /// Rating decisions and demonstration picks for a center belong to the level above it: an operator whose region
+    /// holds the center strictly below its own scope (the street or district command center). A center's own staff, or
+    /// the operator of the center itself, never decide for it.
+    /// </summary>
+    public static bool CanDecideFor(Caller caller, AccessTarget center) =>
+        caller.Role == Role.Operator && center.CenterPath.Count > 1 && center.CenterPath.Skip(1).Contains(caller.ScopeId);
+
+    /// <summary>
     /// A root center (no parent) can only be created by the operator whose region it is: the command
     /// center provisions its own district.
     /// </summary>

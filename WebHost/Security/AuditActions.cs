@@ -7,6 +7,8 @@ namespace Lianxin.WebHost.Security;
 public static class AuditActions
 {
     public const string EmergencyLaunched = "emergency.launched";
+    public const string InboundAlertReceived = "alert.inboundReceived";
+    public const string ProposalDismissed = "alert.proposalDismissed";
     public const string EmergencyLevelChanged = "emergency.levelChanged";
     public const string EmergencyEnded = "emergency.ended";
     public const string EmergencyCancelled = "emergency.cancelled";
@@ -28,4 +30,6 @@ public static class AuditActions
     public const string ScenarioCreated = "scenario.created";
     public const string ScenarioUpdated = "scenario.updated";
     public const string ResidentialPointsReplaced = "residentialPoints.replaced";
+    public const string RatingDecided = "rating.decided";
+    public const string DemonstrationSelected = "demonstration.selected";
 }

@@ -11,12 +11,15 @@ public static partial class AuthConfiguration
 {
     public const string AnyRolePolicy = "AnyRole";
 
+    private const string OverFailedSignInsItem = "lianxin.overFailedSignIns";
+
     public static WebApplicationBuilder AddLianxinAuth(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
         var key = ResolveSigningKey(builder, options);
         builder.Services.AddSingleton(new TokenIssuer(options, key));
         builder.Services.AddSingleton<ScopeResolver>();
+        builder.Services.AddSingleton(PersonPseudonyms.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services
@@ -43,6 +46,30 @@ public static partial class AuthConfiguration
                 // SignalR clients in browsers cannot set headers on WebSockets: they pass the token in the query.
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnAuthenticationFailed = context =>
+                    {
+                        var failures = context.HttpContext.RequestServices.GetRequiredService<Limits.FailedAuthentications>();
+                        var address = context.HttpContext.Connection.RemoteIpAddress;
+                        // Over the allowance before this failure: this one is answered 429 by the challenge.
+                        if (failures.IsBlocked(address))
+                        {
+                            context.HttpContext.Items[OverFailedSignInsItem] = true;
+                        }
+
+                        failures.Failed(address);
+                        return Task.CompletedTask;
+                    },
+                    // A failed token from an address over its failed sign-ins is told to wait, not invited to try again.
+                    OnChallenge = async context =>
+                    {
+                        var http = context.HttpContext;
+                        if (context.AuthenticateFailure is not null && http.Items.ContainsKey(OverFailedSignInsItem))
+                        {
+                            context.HandleResponse();
+                            await Limits.AuthenticationAttemptLimit.RefuseAsync(
+                                http, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Limits.LimitsOptions>>().Value);
+                        }
+                    },
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Path.StartsWithSegments("/hubs")
@@ -60,17 +87,17 @@ public static partial class AuthConfiguration
         return builder;
     }
 
-    /// <summary>True where development tokens may be issued: the Development environment and demo mode.</summary>
+    /// <summary>True where development tokens may be issued: the Development environment and explicit demo mode.</summary>
     public static bool DevTokensAllowed(IHostEnvironment environment, IConfiguration configuration) =>
-        environment.IsDevelopment() || configuration.GetValue("Demo:Enabled", true);
+        environment.IsDevelopment() || Demo.DemoMode.IsEnabled(configuration);
 
     private static SymmetricSecurityKey ResolveSigningKey(WebApplicationBuilder builder, AuthOptions options)
     {
         if (options.SigningKey is { } configured)
         {
-            return configured.Length >= 32
-                ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured))
-                : throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
+            return SigningKeyRule.Problem(configured, builder.Environment.IsDevelopment()) is { } problem
+                ? throw new InvalidOperationException(problem)
+                : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured));
         }
 
         if (options.Authority is null && !DevTokensAllowed(builder.Environment, builder.Configuration))

@@ -9,6 +9,12 @@ public sealed record Caller(string Subject, Role Role, string ScopeId)
     public const string ScopeClaim = "scope_id";
     public const string SubjectClaim = "sub";
 
+    /// <summary>The role as the API and the audit log name it.</summary>
+    public string RoleName => Apis.EnumNames.Of(Role);
+
+    /// <summary>Who did something, as histories record it: the person (token subject) and the role they acted in.</summary>
+    public string Actor => $"{RoleName}:{Subject}";
+
     /// <summary>Null when the principal lacks a known role or a scope: such a token grants nothing.</summary>
     public static Caller? From(ClaimsPrincipal user)
     {

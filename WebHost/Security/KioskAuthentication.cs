@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Lianxin.Kiosks;
+using Lianxin.WebHost.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +16,20 @@ namespace Lianxin.WebHost.Security;
 /// travels past the web host.
 /// </summary>
 public sealed partial class KioskAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains, FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Kiosk";
     public const string Policy = "KioskDevice";
     public const string KioskClaim = "kiosk_id";
     public const string CenterClaim = "center_id";
+
+    /// <summary>The kiosk id a <c>Kiosk {kioskId}.{key}</c> header claims (unproven), or null.</summary>
+    public static string? KioskIdOf(string authorizationHeader) =>
+        authorizationHeader.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase)
+        && CredentialPattern().Match(authorizationHeader[(SchemeName.Length + 1)..].Trim()) is { Success: true } match
+            ? match.Groups["kiosk"].Value
+            : null;
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
@@ -43,11 +51,21 @@ public sealed partial class KioskAuthentication(
         }
 
         var kioskId = match.Groups["kiosk"].Value;
+        var address = Context.Connection.RemoteIpAddress;
+        // Checked again here, not only before authentication: concurrent guesses may all have passed that check.
+        if (!failures.MayCheckKiosk(address, kioskId))
+        {
+            return AuthenticateResult.Fail("Too many failed sign-ins from this address.");
+        }
+
         var centerId = await grains.GetGrain<IKioskGrain>(kioskId).AuthenticateAsync(Hash(match.Groups["key"].Value));
         if (centerId is null)
         {
+            failures.Failed(address);
             return AuthenticateResult.Fail("Unknown kiosk or wrong device key.");
         }
+
+        failures.KioskProven(kioskId);
 
         var identity = new ClaimsIdentity([new Claim(KioskClaim, kioskId), new Claim(CenterClaim, centerId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

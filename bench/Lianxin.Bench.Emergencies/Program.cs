@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 //   1. launch → every person's actor reached and the deliveries durable ("notified"),
 //   2. everyone answering once → every answer durable (each is acknowledged only after the journal commit),
 //   3. how long after an answer is sent the roll-call shows it (read-after-answer).
+// With --inbound: only inbound CAP warning → proposal on the dashboard (see InboundRun).
 var server = args.ElementAtOrDefault(0) ?? Environment.GetEnvironmentVariable("LIANXIN_BENCH_POSTGRES")
     ?? throw new ArgumentException("Pass a PostgreSQL server connection string, or \"memory\".");
 var people = int.Parse(args.ElementAtOrDefault(1) ?? "50000", CultureInfo.InvariantCulture);
@@ -42,6 +43,15 @@ try
         Console.WriteLine("restarted: the people's actors are cold");
     }
 
+    if (args.Contains("--inbound"))
+    {
+        // Only the inbound path: a CAP warning until its proposal is stored and published.
+        await new InboundRun(grainFactory, district).RunAsync();
+        await host.StopAsync();
+        host.Dispose();
+        return;
+    }
+
     await new MobilizationRun(grainFactory, district with { People = [.. district.People.Where((_, i) => i % grids == 0)] }, inFlight, quiet: true, cpu)
         .RunAsync(new Lianxin.Emergencies.EmergencyScope(Lianxin.Emergencies.ScopeKind.Grids, [district.GridIds[0]]));
     Console.WriteLine($"warmed up; load average {LoadAverage()}");
@@ -64,6 +74,11 @@ static async Task<IHost> StartHostAsync(string connectionString)
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Error);
     builder.Configuration["ConnectionStrings:Lianxin"] = connectionString;
+    if (connectionString.Length == 0)
+    {
+        // "memory" runs on purpose without PostgreSQL.
+        builder.Configuration["Storage:AllowInMemory"] = "true";
+    }
     builder.Configuration["Cluster:ServiceId"] = "bench";
     builder.Configuration["Cluster:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
     builder.Configuration["Cluster:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);

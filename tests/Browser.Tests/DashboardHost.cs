@@ -45,6 +45,7 @@ public sealed class DashboardHost : IAsyncLifetime
             builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Cluster:ClusterId", $"browser-{Guid.NewGuid():N}");
             builder.UseSetting("Dashboard:DefaultRegion", "ld");
+            builder.UseSetting("Demo:Enabled", "true");
             // No simulated kiosk traffic: the tests' own check-ins are the only ones, so counts are exact.
             builder.UseSetting("Demo:Simulate", "false");
         });
@@ -79,12 +80,48 @@ public sealed class DashboardHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A person's phone page, signed in with their id (demo sign-in) and showing their alerts.</summary>
+    public async Task<IPage> PhoneAsync(string volunteerId)
+    {
+        var page = await OpenAsync("/volunteer", width: 390, height: 844);
+        await page.Locator("#sign-in input[name=id]").FillAsync(volunteerId);
+        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         Api.Dispose();
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Where a screenshot goes when screenshots are asked for: <c>LIANXIN_SCREENSHOTS</c> names a folder (relative to the
+    /// repository root; <c>docs</c> refreshes the README's picture). Null otherwise: test runs leave the repository alone.
+    /// </summary>
+    public static string? ScreenshotPath(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("LIANXIN_SCREENSHOTS");
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Path.IsPathRooted(folder) ? folder : RepositoryPath(folder), name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    /// <summary>Saves a screenshot of the page when screenshots are asked for.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        if (ScreenshotPath(name) is { } path)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        }
     }
 
     /// <summary>Where docs/ is: the repository root holds Lianxin.slnx.</summary>

@@ -49,6 +49,31 @@ public sealed class DemoApi(Uri baseAddress) : IDisposable
         return (await ReadAsync(await _http.SendAsync(request))).GetProperty("definition").GetProperty("id").GetString()!;
     }
 
+    /// <summary>Launches an emergency spelled out in full (scope, posts, timers) as the district's operator; returns its id.</summary>
+    public async Task<string> LaunchAsync(object launch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/emergencies") { Content = JsonContent.Create(launch) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("operator", "ld"));
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return (await ReadAsync(await _http.SendAsync(request))).GetProperty("definition").GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Reads as the district's operator.</summary>
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("operator", "ld"));
+        return await ReadAsync(await _http.SendAsync(request));
+    }
+
+    /// <summary>Posts as the district's operator (end, cancel, level).</summary>
+    public async Task<JsonElement> PostAsync(string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("operator", "ld"));
+        return await ReadAsync(await _http.SendAsync(request));
+    }
+
     /// <summary>Answers a person's alert of an emergency with their own reply token, as their phone would.</summary>
     public async Task AnswerAsync(string volunteerId, string emergencyId, string status)
     {

@@ -11,7 +11,7 @@ public sealed class DrillTests(DashboardHost host)
     public async Task DrillLaunchedFromTheDashboardReachesAnOpenVolunteerPageAndTheAnswerShowsInTheRollCall()
     {
         var dashboard = await host.OpenAsync("/?region=ld");
-        await Expect(dashboard.Locator("#connection")).ToHaveAttributeAsync("data-status", "live");
+        await Expect(dashboard.Locator("body")).ToHaveAttributeAsync("data-emergency-ready", "true");
         var phone = await host.OpenAsync("/volunteer", width: 390, height: 844);
         await phone.Locator("#sign-in input[name=id]").FillAsync("v-00003");
         await phone.Locator("#sign-in button[type=submit]").ClickAsync();
@@ -20,14 +20,17 @@ public sealed class DrillTests(DashboardHost host)
         await dashboard.Locator("#emergency select[name=scenario]").SelectOptionAsync("ld-flood-gangkou");
         await dashboard.Locator("#emergency [data-action=preview]").ClickAsync();
         await Expect(dashboard.Locator("#emergency .preview .reach")).ToContainTextAsync("70");
+        var rollCall = dashboard.Locator("#emergency .rollcall");
+        var before = await rollCall.GetAttributeAsync("data-emergency") ?? "";
         await dashboard.Locator("#emergency [data-action=launch]").ClickAsync();
 
-        var rollCall = dashboard.Locator("#emergency .rollcall");
-        await Expect(rollCall.Locator(".badge")).ToHaveTextAsync("演练");
-        var alert = phone.Locator(".alert").First;
-        await Expect(alert.Locator(".badge")).ToHaveTextAsync("演练");
+        // The dashboard follows what it launched (it followed the newest running emergency before).
+        await dashboard.WaitForFunctionAsync(
+            "before => { const id = document.querySelector('#emergency .rollcall').dataset.emergency; return !!id && id !== before; }", before);
         var emergencyId = await rollCall.GetAttributeAsync("data-emergency");
-        await Expect(alert).ToHaveAttributeAsync("data-emergency", emergencyId!);
+        await Expect(rollCall.Locator(".badge")).ToHaveTextAsync("演练");
+        var alert = phone.Locator($"#alerts .alert[data-emergency='{emergencyId}']");
+        await Expect(alert.Locator(".badge")).ToHaveTextAsync("演练");
         await alert.Locator("button[data-answer=acknowledged]").ClickAsync();
 
         await Expect(alert.Locator(".answered")).ToContainTextAsync("收到");

@@ -16,7 +16,7 @@ public sealed class VolunteerPageTests(DashboardHost host)
         await page.Locator("#sign-in button[type=submit]").ClickAsync();
 
         await Expect(page.Locator("#name")).ToHaveTextAsync("陈兴涛");
-        await Expect(page.Locator("#grid")).ToHaveTextAsync("ld-dg-c01-g01");
+        await Expect(page.Locator("#grid")).ToHaveTextAsync("港口社区第1网格");
         await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-status", "offDuty");
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
     }

@@ -92,6 +92,27 @@ internal sealed class KioskFleet
         }
     }
 
+    /// <summary>One batch from one kiosk of the fleet, re-sent unchanged until answered; the answer's results in order.</summary>
+    public async Task<List<(Guid EventId, string Status, string? Reason)>> SendAsync(int kiosk, params Dictionary<string, object?>[] events)
+    {
+        var (id, client) = _kiosks[kiosk];
+        var (response, _) = await Resend.PostUntilAnsweredAsync(client, $"/api/v1/kiosks/{id}/events", new { events }, $"a batch of {id}");
+        Assert.True(response.IsSuccessStatusCode, $"{id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. answer.GetProperty("results").EnumerateArray().Select(r => (
+            r.GetProperty("eventId").GetGuid(),
+            r.GetProperty("status").GetString()!,
+            r.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null))];
+    }
+
+    /// <summary>A kiosk event as protocol v1 writes it, at whole milliseconds.</summary>
+    public static Dictionary<string, object?> Event(string type, DateTimeOffset at, Dictionary<string, object?> fields)
+    {
+        at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var e = new Dictionary<string, object?>(fields) { ["eventId"] = Guid.NewGuid(), ["occurredAt"] = at.ToString("O"), ["type"] = type };
+        return e;
+    }
+
     private static Dictionary<string, object?> Event(bool checkIn, DateTimeOffset at)
     {
         at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);

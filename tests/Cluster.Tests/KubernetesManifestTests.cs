@@ -18,7 +18,7 @@ public sealed class KubernetesManifestTests
     {
         var documents = await Rendered.Value;
         Assert.Equal(
-            ["ConfigMap", "Deployment", "Job", "Namespace", "PodDisruptionBudget", "Secret", "Service", "ServiceAccount"],
+            ["ConfigMap", "Deployment", "HorizontalPodAutoscaler", "Job", "Namespace", "NetworkPolicy", "PodDisruptionBudget", "Secret", "Service", "ServiceAccount"],
             documents.Select(d => Text(d, "kind")).Distinct().Order(StringComparer.Ordinal));
     }
 
@@ -79,6 +79,99 @@ public sealed class KubernetesManifestTests
         Assert.Equal(["migrate"], Container(schemaJob)["args"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal(Text(Container(await SiloAsync()), "image"), Text(Container(schemaJob), "image"));
     }
+
+    [Fact]
+    public async Task OnlySilosAndWebHostsReachTheSiloPortsAndOnlyTheIngressReachesTheWebHosts()
+    {
+        var documents = await Rendered.Value;
+        var policies = documents.Where(d => Text(d, "kind") == "NetworkPolicy").ToList();
+        var silo = Policy(policies, "lianxin-silo");
+        var web = Policy(policies, "lianxin-webhost");
+
+        Assert.Equal(["Ingress"], silo["spec"]!["policyTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var siloPorts = Rule(silo, "11111");
+        Assert.Equal(["11111", "30000"], siloPorts["ports"]!.AsArray().Select(p => Text(p!, "port")).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["lianxin-silo", "lianxin-webhost"],
+            siloPorts["from"]!.AsArray().Select(f => Text(f!, "podSelector", "matchLabels", "app.kubernetes.io/name")).Order(StringComparer.Ordinal));
+        // No other rule opens the silo or gateway port to anyone else.
+        Assert.Single(silo["spec"]!["ingress"]!.AsArray(), r => r!["ports"]!.AsArray().Any(p => Text(p!, "port") is "11111" or "30000"));
+        var webRule = Rule(web, "8080");
+        Assert.Equal("ingress-nginx", Text(webRule["from"]!.AsArray().Single()!, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+        foreach (var policy in new[] { silo, web })
+        {
+            Assert.Equal("monitoring", Text(Rule(policy, "9464")["from"]!.AsArray().Single()!, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+        }
+    }
+
+    [Fact]
+    public async Task SilosSpreadOverNodesAndWebHostsScaleWithTheirLoad()
+    {
+        var documents = await Rendered.Value;
+        var silo = await SiloAsync();
+        var web = WebHost(documents);
+        var hpa = documents.Single(d => Text(d, "kind") == "HorizontalPodAutoscaler");
+
+        var spread = silo["spec"]!["template"]!["spec"]!["topologySpreadConstraints"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        var perNode = spread.Single(c => Text(c, "topologyKey") == "kubernetes.io/hostname");
+        Assert.Equal("1", Text(perNode, "maxSkew"));
+        Assert.Equal("DoNotSchedule", Text(perNode, "whenUnsatisfiable"));
+        Assert.Equal("lianxin-silo", Text(perNode, "labelSelector", "matchLabels", "app.kubernetes.io/name"));
+        Assert.Equal("Deployment", Text(hpa, "spec", "scaleTargetRef", "kind"));
+        Assert.Equal(Text(web, "metadata", "name"), Text(hpa, "spec", "scaleTargetRef", "name"));
+        Assert.True(int.Parse(Text(hpa, "spec", "minReplicas"), CultureInfo.InvariantCulture) >= 2);
+        Assert.Null(web["spec"]!["replicas"]);
+    }
+
+    [Fact]
+    public async Task PodsHaveAWritableTmpAndAnnounceTheirScrapePortAndWebHostsRideOutABlip()
+    {
+        var documents = await Rendered.Value;
+        var config = documents.Single(d => Text(d, "kind") == "ConfigMap");
+        var metricsPort = Text(config, "data", "Telemetry__PrometheusPort");
+        var web = WebHost(documents);
+
+        foreach (var workload in new[] { await SiloAsync(), web })
+        {
+            var pod = workload["spec"]!["template"]!.AsObject();
+            var container = Container(workload);
+            Assert.Equal("true", Text(container, "securityContext", "readOnlyRootFilesystem"));
+            var mount = container["volumeMounts"]!.AsArray().Single(m => Text(m!, "mountPath") == "/tmp")!;
+            var volume = pod["spec"]!["volumes"]!.AsArray().Single(v => Text(v!, "name") == Text(mount, "name"))!;
+            Assert.NotNull(volume["emptyDir"]);
+            Assert.Equal("true", Text(pod, "metadata", "annotations", "prometheus.io/scrape"));
+            Assert.Equal(metricsPort, Text(pod, "metadata", "annotations", "prometheus.io/port"));
+            Assert.Equal("/metrics", Text(pod, "metadata", "annotations", "prometheus.io/path"));
+            Assert.Contains(container["ports"]!.AsArray(), p => Text(p!, "name") == "metrics" && Text(p!, "containerPort") == metricsPort);
+        }
+
+        var readiness = Container(web)["readinessProbe"]!;
+        var tolerated = int.Parse(Text(readiness, "periodSeconds"), CultureInfo.InvariantCulture) * int.Parse(Text(readiness, "failureThreshold"), CultureInfo.InvariantCulture);
+        Assert.True(tolerated >= 30, $"a web host leaves the Service after {tolerated} s of failed readiness; a database or cluster blip must not do that");
+    }
+
+    [Fact]
+    public void ImagesRunOnTheChiseledExtraRuntimeAndBuildTheDashboardOnASupportedNodeLts()
+    {
+        foreach (var dockerfile in new[] { "Silo/Dockerfile", "WebHost/Dockerfile" })
+        {
+            var stages = File.ReadAllLines(Path.Combine(RepositoryRoot(), dockerfile)).Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+            Assert.Equal("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra", stages[^1]);
+        }
+
+        var node = File.ReadAllLines(Path.Combine(RepositoryRoot(), "WebHost/Dockerfile")).Single(l => l.StartsWith("FROM node:", StringComparison.Ordinal));
+        var major = int.Parse(node["FROM node:".Length..].Split('-', '.', ' ')[0], CultureInfo.InvariantCulture);
+        // Even majors are the LTS lines; 20 ended in April 2026.
+        Assert.True(major % 2 == 0 && major >= 22, node);
+    }
+
+    private static JsonObject Policy(IEnumerable<JsonObject> policies, string name) => policies.Single(p => Text(p, "metadata", "name") == name);
+
+    private static JsonObject Rule(JsonObject policy, string port) =>
+        policy["spec"]!["ingress"]!.AsArray().Single(r => r!["ports"]!.AsArray().Any(p => Text(p!, "port") == port))!.AsObject();
+
+    private static JsonObject WebHost(IEnumerable<JsonObject> documents) =>
+        documents.Single(d => Text(d, "kind") == "Deployment" && Text(d, "metadata", "name") == "lianxin-webhost");
 
     private static async Task<JsonObject> SiloAsync() =>
         (await Rendered.Value).Single(d => Text(d, "kind") is "Deployment" or "StatefulSet" && Text(d, "metadata", "name") == "lianxin-silo");

@@ -11,17 +11,18 @@ namespace Lianxin.Governance;
 /// <param name="CenterId">The center that answers for it.</param>
 /// <param name="Function">Which of the ten basic functions it concerns.</param>
 /// <param name="Summary">What the resident asked for.</param>
-/// <param name="RaisedBy">Who raised it (a kiosk id or a staff subject).</param>
+/// <param name="RaisedBy">Who raised it: a kiosk id, or the staff member who opened it (role and token subject).</param>
 /// <param name="RaisedAt">When it was raised.</param>
 /// <param name="Stage">Where it stands now.</param>
 /// <param name="Owner">Who has it; null until assigned.</param>
 /// <param name="DueAt">When the current stage's time limit passes; null in terminal stages.</param>
-/// <param name="EscalationChain">Who overdue requests go to, in order: the center, then its street (or town).</param>
-/// <param name="EscalationLevel">How many times it went overdue: 0 never, 1 at the center, 2 at the street, ….</param>
+/// <param name="EscalationChain">Who overdue requests go to, in order: each level above the center, up to the district.</param>
+/// <param name="EscalationLevel">How many times it went overdue: 0 never, 1 at the level above the center, 2 the next, ….</param>
 /// <param name="EscalatedFrom">The stage it was in when it last escalated; null when it never did.</param>
 /// <param name="ResolvedAt">When it was resolved; null until then.</param>
 /// <param name="Rating">The resident's rating, 1–5; null until rated.</param>
 /// <param name="History">Every stage it entered, oldest first.</param>
+/// <param name="PersonId">The resident it is for, when known (a staff member may open a request for a resident).</param>
 [GenerateSerializer, Immutable, Alias("Lianxin.LoopTicket")]
 public sealed record LoopTicket(
     [property: Id(0)] string Id,
@@ -38,7 +39,8 @@ public sealed record LoopTicket(
     [property: Id(11)] HelpRequestState? EscalatedFrom,
     [property: Id(12)] DateTimeOffset? ResolvedAt,
     [property: Id(13)] int? Rating,
-    [property: Id(14)] IReadOnlyList<LoopEvent> History)
+    [property: Id(14)] IReadOnlyList<LoopEvent> History,
+    [property: Id(15)] string? PersonId = null)
 {
     /// <summary>Who must act on it now because it went overdue: a center id from the chain; null when it never escalated.</summary>
     public string? EscalatedTo => EscalationLevel == 0 ? null : EscalationChain[Math.Min(EscalationLevel, EscalationChain.Count) - 1];
@@ -49,7 +51,10 @@ public sealed record LoopTicket(
     /// <summary>True when resolved and it never went overdue.</summary>
     public bool ResolvedOnTime => IsResolved && EscalationLevel == 0;
 
-    /// <summary>True when not yet resolved and its current time limit has passed (or it is escalated).</summary>
+    /// <summary>
+    /// True when not yet resolved and it ever went overdue, or its current time limit has passed: once overdue, always
+    /// overdue, so reassigning a late request never takes it out of the figures.
+    /// </summary>
     public bool IsOverdueAt(DateTimeOffset now) =>
-        !IsResolved && (Stage == HelpRequestState.Escalated || (DueAt is { } due && now >= due));
+        !IsResolved && (EscalationLevel > 0 || Stage == HelpRequestState.Escalated || (DueAt is { } due && now >= due));
 }

@@ -8,9 +8,10 @@ namespace Lianxin.Common.Journal;
 public interface IEventJournal
 {
     /// <summary>
-    /// Stores the entries whose ids the journal does not hold yet. The answer has one number per entry, in order:
-    /// the position this call stored it at, or 0 when it was there already (also for a repeat within the same
-    /// call). Completes only when the stored entries are durable.
+    /// Stores the entries whose ids their stream does not hold yet (an id is unique per stream: one stream's writer
+    /// cannot take another stream's id). The answer has one number per entry, in order: the position this call stored
+    /// it at, or 0 when it was there already (also for a repeat within the same call). Completes only when the stored
+    /// entries are durable.
     /// </summary>
     Task<long[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default);
 

@@ -4,7 +4,7 @@ namespace Lianxin.Common.Journal;
 public sealed class InMemoryEventJournal : IEventJournal
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<Guid> _ids = [];
+    private readonly HashSet<(string Stream, Guid Id)> _ids = [];
     private readonly Dictionary<string, List<JournalRecord>> _streams = new(StringComparer.Ordinal);
     private long _position;
 
@@ -16,7 +16,7 @@ public sealed class InMemoryEventJournal : IEventJournal
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
-                if (!_ids.Add(entry.Id))
+                if (!_ids.Add((entry.Stream, entry.Id)))
                 {
                     continue;
                 }

@@ -4,7 +4,7 @@ namespace Lianxin.Emergencies.Gateways;
 
 /// <summary>
 /// Sits below the resilience pipeline, so it sees every try of a request (each retry), and notes each in the list
-/// the request carries: what the operator sees under <c>GET …/deliveries</c>.
+/// the request carries (what the operator sees under <c>GET …/deliveries</c>) and in the gateway metrics.
 /// </summary>
 public sealed class GatewayTryRecorder(TimeProvider clock) : DelegatingHandler
 {
@@ -19,11 +19,13 @@ public sealed class GatewayTryRecorder(TimeProvider clock) : DelegatingHandler
         {
             var response = await base.SendAsync(request, cancellationToken);
             var status = (int)response.StatusCode;
+            EmergencyMetrics.Attempt(request.RequestUri, response.IsSuccessStatusCode, Stopwatch.GetElapsedTime(started));
             Add(tries, new GatewayTry(at, status, response.IsSuccessStatusCode ? null : $"HTTP {status}", Elapsed(started)));
             return response;
         }
         catch (Exception e)
         {
+            EmergencyMetrics.Attempt(request.RequestUri, false, Stopwatch.GetElapsedTime(started));
             Add(tries, new GatewayTry(at, null, e is OperationCanceledException ? "no answer in time" : e.Message, Elapsed(started)));
             throw;
         }

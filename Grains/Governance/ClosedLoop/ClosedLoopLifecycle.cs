@@ -5,8 +5,9 @@ namespace Lianxin.Governance;
 
 /// <summary>
 /// The closed loop of a help request (问题导向、量化闭环) as a pure state machine: open → assigned → in progress →
-/// resolved → rated, with a time limit on every stage. A stage that outlives its limit escalates — first to the
-/// center, then to the street — and the request keeps its owner, who may carry on. Party-building tasks go only to
+/// resolved → rated, with a time limit on every stage. A stage that outlives its limit escalates one level up each
+/// time — the street or town, then the district — each escalation with its own time limit, and the request keeps its
+/// owner, who may carry on. Party-building tasks go only to
 /// party members who are not third-party accounts (非党员不得从事党务工作). The actor rules of who may assign or
 /// rate belong to the caller; the machine only checks that start and resolve come from the owner.
 /// </summary>
@@ -17,9 +18,10 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
     public ClosedLoopTimeLimits Limits => limits;
 
     public LoopTicket Open(
-        string id, string centerId, IReadOnlyList<string> escalationChain, BasicFunction function, string summary, string raisedBy, DateTimeOffset now) =>
+        string id, string centerId, IReadOnlyList<string> escalationChain, BasicFunction function, string summary, string raisedBy, DateTimeOffset now,
+        string? personId = null) =>
         new(id, centerId, function, summary, raisedBy, now, HelpRequestState.Open, null, now + limits.ToAssign, escalationChain, 0, null, null, null,
-            [new LoopEvent(now, HelpRequestState.Open, raisedBy, summary)]);
+            [new LoopEvent(now, HelpRequestState.Open, raisedBy, summary)], personId);
 
     /// <summary>Gives the request to someone; allowed until it is resolved, so a center or street can reassign it.</summary>
     public LoopTransition Assign(LoopTicket ticket, LoopAssignee to, string actor, DateTimeOffset now, string? note = null)
@@ -105,8 +107,9 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
         var from = ticket.Stage == HelpRequestState.Escalated ? ticket.EscalatedFrom : ticket.Stage;
         var level = ticket.EscalationLevel + 1;
         var to = ticket.EscalationChain[level - 1];
-        var escalated = Enter(ticket with { EscalationLevel = level, EscalatedFrom = from }, HelpRequestState.Escalated, SystemActor, at, $"Overdue in {Stage(ticket.Stage)}: escalated to {to}.");
-        return escalated;
+        var escalated = Enter(ticket with { EscalationLevel = level, EscalatedFrom = from }, HelpRequestState.Escalated, SystemActor, at, "");
+        var note = $"Overdue in {Stage(ticket.Stage)}: escalated to {to}, to be acted on by {escalated.DueAt:yyyy-MM-dd'T'HH:mm:ssK}.";
+        return escalated with { History = [.. ticket.History, new LoopEvent(at, HelpRequestState.Escalated, SystemActor, note)] };
     }
 
     private static LoopTicket CloseUnrated(LoopTicket ticket, DateTimeOffset at) =>

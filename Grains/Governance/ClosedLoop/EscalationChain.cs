@@ -2,35 +2,23 @@ using Lianxin.Centers;
 
 namespace Lianxin.Governance;
 
-/// <summary>Who an overdue help request goes to: first its center, then the street or town above it.</summary>
+/// <summary>
+/// Who an overdue help request goes to: each level above its center in turn (the street or town, then the district),
+/// so every escalation tells someone new. The center itself is where the request already is: going "to the center"
+/// would tell nobody new, so it is not a step of the chain.
+/// </summary>
 public static class EscalationChain
 {
     /// <summary>
-    /// The chain for a center, from its path to the root (the center first, as <see cref="CenterAncestry"/> gives
-    /// it, with each level). A center that is itself a street or town escalates to its parent instead; a root
-    /// center escalates to itself only.
+    /// The chain for a center, from its path to the root (the center first, as <see cref="CenterAncestry"/> gives it,
+    /// with each level): every center above it, nearest first, up to the root. A root center (the district) has no
+    /// level above: its own command center is the only place an overdue request can go.
     /// </summary>
-    public static IReadOnlyList<string> For(IReadOnlyList<(string Id, CenterLevel Level)> pathToRoot)
-    {
-        if (pathToRoot.Count == 0)
+    public static IReadOnlyList<string> For(IReadOnlyList<(string Id, CenterLevel Level)> pathToRoot) =>
+        pathToRoot.Count switch
         {
-            return [];
-        }
-
-        var center = pathToRoot[0].Id;
-        if (pathToRoot.Count == 1)
-        {
-            return [center];
-        }
-
-        for (var i = 1; i < pathToRoot.Count; i++)
-        {
-            if (pathToRoot[i].Level is CenterLevel.Street or CenterLevel.Town)
-            {
-                return [center, pathToRoot[i].Id];
-            }
-        }
-
-        return [center, pathToRoot[1].Id];
-    }
+            0 => [],
+            1 => [pathToRoot[0].Id],
+            _ => [.. pathToRoot.Skip(1).Select(p => p.Id)],
+        };
 }

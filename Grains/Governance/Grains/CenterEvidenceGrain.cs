@@ -35,6 +35,25 @@ internal sealed class CenterEvidenceGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task RecordApprovedServiceAsync(ApprovedService service)
+    {
+        if (!double.IsFinite(service.Hours) || service.Hours < 0 || State.Service.ContainsKey(service.HoursId))
+        {
+            return;
+        }
+
+        State.Service[service.HoursId] = service;
+        if (State.HoursCounted.Add(service.HoursId))
+        {
+            State.ApprovedHours += service.Hours;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<ApprovedService>> GetServiceAsync(DateOnly from, DateOnly to) =>
+        Task.FromResult<IReadOnlyList<ApprovedService>>([.. State.Service.Values.Where(s => s.Day >= from && s.Day <= to).OrderBy(s => s.Day)]);
+
     public async Task RecordKioskUptimeAsync(string kioskId, DailyUptime uptime)
     {
         if (!State.KioskUptime.TryGetValue(kioskId, out var days))

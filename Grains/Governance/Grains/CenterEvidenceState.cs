@@ -15,4 +15,7 @@ public sealed class CenterEvidenceState
     [Id(2)] public HashSet<Guid> HoursCounted { get; set; } = [];
 
     [Id(3)] public Dictionary<string, Dictionary<DateOnly, DailyUptime>> KioskUptime { get; set; } = [];
+
+    /// <summary>Approved service with its day, person and points, for the hours export (approvals recorded since it was kept).</summary>
+    [Id(4)] public Dictionary<Guid, ApprovedService> Service { get; set; } = [];
 }

@@ -10,7 +10,8 @@ namespace Lianxin.Governance;
 /// The star-rating evidence of a center's year from the live actors: compliance from the registry; check-ins by
 /// function, approved volunteer hours and kiosk uptime from the year's evidence actor (which the activity, ledger and
 /// kiosk-health actors report to); help requests from the year's closed-loop book; drills from the emergencies of
-/// the center launched in <see cref="EmergencyMode.Exercise"/> mode in the year (time to 90 % accounted).
+/// the center launched in <see cref="EmergencyMode.Exercise"/> mode in the year (people reached, and time until 90 %
+/// had answered themselves).
 /// </summary>
 public sealed class LiveEvidenceSource(IGrainFactory grains, IOptions<KioskOptions> kioskOptions, DomainClock clock) : IRatingEvidenceSource
 {
@@ -43,7 +44,7 @@ public sealed class LiveEvidenceSource(IGrainFactory grains, IOptions<KioskOptio
         var reports = await Task.WhenAll(entries.Select(e => grains.GetGrain<IEmergencyGrain>(e.Id).GetReportAsync()));
         return [.. entries
             .Select((e, i) => new DrillEvidence(
-                e.Id, e.LaunchedAt, reports[i]?.Times.SecondsTo90Percent is { } s ? TimeSpan.FromSeconds(s) : null))
+                e.Id, e.LaunchedAt, reports[i]?.SelfAnsweredTimes?.SecondsTo90Percent is { } s ? TimeSpan.FromSeconds(s) : null, reports[i]?.Counts.Total ?? 0))
             .OrderBy(d => d.StartedAt)];
     }
 }

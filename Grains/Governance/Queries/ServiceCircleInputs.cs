@@ -25,12 +25,13 @@ public static class ServiceCircleInputs
         return (points, Sites(tree));
     }
 
-    /// <summary>Every center and station of a tree, and its kiosks at the center's position.</summary>
+    /// <summary>
+    /// Every center and station of a tree. Kiosks are not sites of their own: the registry places a kiosk at its center,
+    /// so counting it would list the same place twice and cover nothing more.
+    /// </summary>
     public static IReadOnlyList<ServiceSite> Sites(IEnumerable<CenterSnapshot> centers) =>
-        [.. centers.SelectMany(c => c.KioskIds
-            .Select(k => new ServiceSite(k, $"{c.Profile.Name} kiosk {k}", ServiceSiteKind.Kiosk, c.Profile.Location))
-            .Prepend(new ServiceSite(
-                c.Id, c.Profile.Name, c.Profile.Level == CenterLevel.RedSailStation ? ServiceSiteKind.Station : ServiceSiteKind.Center, c.Profile.Location)))];
+        [.. centers.Select(c => new ServiceSite(
+            c.Id, c.Profile.Name, c.Profile.Level == CenterLevel.RedSailStation ? ServiceSiteKind.Station : ServiceSiteKind.Center, c.Profile.Location))];
 
     private static List<CenterSnapshot> Subtree(IReadOnlyList<CenterSnapshot> tree, string rootId)
     {

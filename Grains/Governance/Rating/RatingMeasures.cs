@@ -97,21 +97,29 @@ internal static class RatingMeasures
             $"{tally.ClosedOnTime} of {tally.Counted} closed on time ({Percent(share * 100)}; {tally.ClosedLate} late, {tally.OpenOverdue} open and overdue); none at 50 %, full marks at 95 %.");
     }
 
-    /// <summary>Each drill scores by its time to 90 % accounted (full marks at 15 min, none at 60); the year averages its drills.</summary>
+    /// <summary>
+    /// Each drill scores by its time until 90 % had answered themselves (full marks at 15 min, none at 60); the year
+    /// averages its drills. Drills that reached fewer people than the model's minimum are left out.
+    /// </summary>
     public static MeasureReading DrillRollCall(RatingEvidence evidence, StarRatingModel model)
     {
-        if (evidence.Drills is not { } drills)
+        if (evidence.Drills is not { } all)
         {
             return MeasureReading.Missing("roll-call drills");
         }
 
+        var drills = all.Where(d => d.People >= model.DrillMinimumPeople).ToList();
+        var tooSmall = all.Count - drills.Count;
         if (drills.Count == 0)
         {
-            return new(0, "No roll-call drill was held in the year.");
+            return new(0, tooSmall == 0
+                ? "No roll-call drill was held in the year."
+                : $"No roll-call drill counts: {tooSmall} reached fewer than {model.DrillMinimumPeople} people.");
         }
 
         var scores = drills.Select(d => d.TimeTo90PercentAccounted is { } t ? MeasureReading.Ramp(t.TotalMinutes, 60, 15) : 0).ToList();
         var times = string.Join(", ", drills.Select(d => d.TimeTo90PercentAccounted is { } t ? $"{Number(t.TotalMinutes)} min" : "never reached 90 %"));
-        return new(scores.Average(), $"{drills.Count} drill{(drills.Count == 1 ? "" : "s")}: {times}; full marks at 15 min to 90 % accounted, none at 60 min.");
+        var left = tooSmall == 0 ? "" : $" ({tooSmall} left out: fewer than {model.DrillMinimumPeople} people)";
+        return new(scores.Average(), $"{drills.Count} drill{(drills.Count == 1 ? "" : "s")}{left}: {times}; full marks at 15 min until 90 % answered themselves, none at 60 min.");
     }
 }

@@ -18,7 +18,13 @@ public sealed record StarRatingModel(
     int DemonstrationEveryYears)
 {
     /// <summary>The model in force.</summary>
-    public static StarRatingModel Current => StarRatingModels.V2026_1;
+    public static StarRatingModel Current => StarRatingModels.V2026_2;
+
+    /// <summary>
+    /// The fewest people a drill must reach to count as evidence (0: any drill counts): a drill of two people answered
+    /// in a second says nothing about a center's readiness.
+    /// </summary>
+    public int DrillMinimumPeople { get; init; }
 
     /// <summary>Every measure of the model, in order.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

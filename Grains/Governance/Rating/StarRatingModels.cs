@@ -69,4 +69,10 @@ public static class StarRatingModels
         ActiveFunctionMinCheckIns: 12,
         FirstDemonstrationYear: 2026,
         DemonstrationEveryYears: 2);
+
+    /// <summary>
+    /// Version 2026.2: as 2026.1, but a drill counts only when it reached at least 10 people (smaller drills are listed
+    /// and left out of C3.1). Declared after 2026.1, which it is made from: statics initialize in order.
+    /// </summary>
+    public static StarRatingModel V2026_2 { get; } = V2026_1 with { Version = "2026.2", DrillMinimumPeople = 10 };
 }

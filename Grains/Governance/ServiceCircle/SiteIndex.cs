@@ -36,6 +36,19 @@ internal sealed class SiteIndex
         return false;
     }
 
+    /// <summary>Every site within <paramref name="meters"/> of the point.</summary>
+    public IEnumerable<ServiceSite> Within(GeoPoint point, double meters)
+    {
+        var band = meters / GeoDistance.MetersPerDegreeLatitude;
+        for (var i = LowerBound(point.Latitude - band); i < _sites.Length && _latitudes[i] <= point.Latitude + band; i++)
+        {
+            if (GeoDistance.Meters(point, _sites[i].Location) <= meters)
+            {
+                yield return _sites[i];
+            }
+        }
+    }
+
     /// <summary>The nearest site and its distance; null when there are no sites.</summary>
     public (ServiceSite Site, double Meters)? Nearest(GeoPoint point)
     {

@@ -4,11 +4,12 @@ namespace Lianxin.WebHost.Apis.Emergencies;
 
 /// <summary>
 /// A one-key launch: a mode (<c>actual</c>, <c>exercise</c>, <c>test</c>), and either a scenario whose prepared
-/// values apply or everything spelled out. Values given here override the scenario's.
+/// values apply or everything spelled out. Values given here override the scenario's. <c>musterPoint</c> is where people
+/// gather, shown on the kiosks of the covered centers (the first post's location otherwise).
 /// </summary>
 public sealed record LaunchRequest(
     string? ScenarioId, string? Name, string? Mode, string? Level, string? Category, string? Event, ScopeRequest? Scope,
-    PostRequest[]? Posts, TimersRequest? Timers, TemplatesRequest? Templates)
+    PostRequest[]? Posts, TimersRequest? Timers, TemplatesRequest? Templates, string? MusterPoint = null)
 {
     /// <summary>
     /// The launch command without its launcher (added once authorization knows who and where): the scenario's
@@ -37,6 +38,7 @@ public sealed record LaunchRequest(
             TemplatesRequest.ToDomain(Templates, prepared?.Templates ?? MessageTemplates.Default, v, "templates"),
             LaunchedBy: "",
             HomeCenterId: "",
-            HomeGridId: null);
+            HomeGridId: null,
+            MusterPoint: MusterPoint is null ? null : v.Text("musterPoint", MusterPoint, 200));
     }
 }

@@ -17,10 +17,12 @@ public sealed record ReplyRequest(string? Token, string? VolunteerId, string? St
             return coded;
         }
 
-        var status = v.Enum<RollCallStatus>("status", Status);
-        if (v.IsValid && !StatusRules.IsReply(status))
+        // Only the answers a person may give are offered back: the digits 1–5 or their names, never the statuses the
+        // system records (unknown, notified).
+        if (!EnumNames.TryParse<RollCallStatus>(Status, out var status) || !StatusRules.IsReply(status))
         {
-            v.Add("status", $"'{Status}' is recorded by the system, not answered: answer acknowledged, enRoute, atPost, unavailable or needHelp.");
+            v.Add("status", $"'{Status}' is not an answer: reply with a digit {ReplyCodes.Hint}, "
+                + $"or a status name: {string.Join(", ", EnumNames.All<RollCallStatus>().Where((_, i) => StatusRules.IsReply(Enum.GetValues<RollCallStatus>()[i])))}.");
         }
 
         return status;

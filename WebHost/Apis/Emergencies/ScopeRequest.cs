@@ -6,9 +6,10 @@ namespace Lianxin.WebHost.Apis.Emergencies;
 
 /// <summary>
 /// Who an emergency reaches: <c>grids</c> or <c>centers</c> (with their subtrees) by id, one <c>region</c>, a GeoJSON
-/// <c>polygon</c> or a <c>circle</c>. A shape is searched inside the launcher's own region or grid.
+/// <c>polygon</c> or a <c>circle</c>. A shape is searched inside the launcher's own region or grid and reaches whole
+/// grids (<c>match: "grids"</c>, the default) or the people whose location is inside (<c>match: "inside"</c>).
 /// </summary>
-public sealed record ScopeRequest(string? Kind, string[]? Ids, GeoJsonPolygon? Polygon, CircleRequest? Circle)
+public sealed record ScopeRequest(string? Kind, string[]? Ids, GeoJsonPolygon? Polygon, CircleRequest? Circle, string? Match = null)
 {
     public const int MaxIds = 1000;
 
@@ -18,11 +19,22 @@ public sealed record ScopeRequest(string? Kind, string[]? Ids, GeoJsonPolygon? P
         switch (kind)
         {
             case ScopeKind.Grids or ScopeKind.Centers or ScopeKind.Region:
+                if (Match is not null)
+                {
+                    v.Add($"{field}.match", "Only a drawn polygon or circle chooses between whole grids and the people inside.");
+                }
+
                 return new EmergencyScope(kind, CheckIds(v, field, kind));
             case ScopeKind.Polygon:
-                return new EmergencyScope(kind, [], GeoJsonPolygon.ToDomain(Polygon, v, $"{field}.polygon"));
+                var polygon = GeoJsonPolygon.ToDomain(Polygon, v, $"{field}.polygon");
+                if (v.IsValid && ShapeCheck.Check(polygon) is { } problem)
+                {
+                    v.Add($"{field}.polygon", problem);
+                }
+
+                return new EmergencyScope(kind, [], polygon, Match: ParseMatch(v, field));
             default:
-                return new EmergencyScope(kind, [], null, Circle?.ToDomain(v, $"{field}.circle") ?? Missing(v, $"{field}.circle"));
+                return new EmergencyScope(kind, [], null, Circle?.ToDomain(v, $"{field}.circle") ?? Missing(v, $"{field}.circle"), Match: ParseMatch(v, field));
         }
     }
 
@@ -47,6 +59,8 @@ public sealed record ScopeRequest(string? Kind, string[]? Ids, GeoJsonPolygon? P
 
         return [.. ids.Select((id, i) => v.Id($"{field}.ids[{i}]", id)).Distinct(StringComparer.Ordinal)];
     }
+
+    private ShapeMatch ParseMatch(Validation v, string field) => Match is null ? ShapeMatch.Grids : v.Enum<ShapeMatch>($"{field}.match", Match);
 
     private static GeoCircle? Missing(Validation v, string field)
     {

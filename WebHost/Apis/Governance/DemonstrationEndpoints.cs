@@ -1,3 +1,4 @@
+using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Governance;
 using Lianxin.WebHost.Security;
@@ -32,7 +33,11 @@ internal static class DemonstrationEndpoints
         return TypedResults.Ok(await ViewAsync(grains, id, year));
     }
 
-    private static async Task<IResult> SelectAsync(string id, int year, DemonstrationRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    /// <summary>Most centers one selection may name: a region's 5-star centers of a year are few.</summary>
+    private const int MaxCenters = 200;
+
+    private static async Task<IResult> SelectAsync(
+        string id, int year, DemonstrationRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         if (RatingYears.Check(year, clock) is { } badYear)
         {
@@ -44,6 +49,10 @@ internal static class DemonstrationEndpoints
         {
             v.Add("centerIds", "Name at least one center.");
         }
+        else if (request.CenterIds.Count > MaxCenters)
+        {
+            v.Add("centerIds", $"Name at most {MaxCenters} centers.");
+        }
 
         var centerIds = (request.CenterIds ?? []).Select((c, i) => v.Id($"centerIds[{i}]", c)).Distinct().ToList();
         var reason = v.Text("reason", request.Reason, 1000);
@@ -52,13 +61,35 @@ internal static class DemonstrationEndpoints
             return ApiResults.Invalid(v);
         }
 
-        if (GovernanceAccess.CheckDecide(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
+        var region = await scopes.ForCenterAsync(id);
+        if (region.CenterPath.Count == 0)
         {
-            return refusal;
+            return ApiResults.NotFound($"region '{id}' does not exist.");
         }
 
-        var selection = new DemonstrationSelection(year, centerIds, reason, Caller.From(http.User)!.Subject, clock.GetUtcNow());
+        // The picks belong to the level above every center picked: an operator whose region holds the region and each center below its own scope.
+        var caller = Caller.From(http.User);
+        if (caller is not { Role: Role.Operator } || !region.CenterPath.Contains(caller.ScopeId))
+        {
+            return ApiResults.Forbidden($"Demonstration centers of region '{id}' are chosen by the operators of the street or district that holds it.");
+        }
+
+        foreach (var centerId in centerIds)
+        {
+            var center = await scopes.ForCenterAsync(centerId);
+            if (center.CenterPath.Count > 0 && !GovernanceAccess.CanDecide(caller, center))
+            {
+                return ApiResults.Forbidden($"Center '{centerId}' is not below your region '{caller.ScopeId}': a center is chosen by the level above it, never by itself.");
+            }
+        }
+
+        var selection = new DemonstrationSelection(year, centerIds, reason, caller.Subject, clock.GetUtcNow(), caller.RoleName);
         var result = await grains.GetGrain<IDemonstrationGrain>(GovernanceKeys.Demonstration(id, year)).SelectAsync(selection);
+        if (result.Outcome is RegistryOutcome.Created or RegistryOutcome.Updated)
+        {
+            await audit.RecordAsync(http, AuditActions.DemonstrationSelected, $"demonstration:{id}@{year}", region, reason, string.Join(",", centerIds));
+        }
+
         return await ApiResults.FromAsync(result, async () => result.Outcome == RegistryOutcome.Created
             ? TypedResults.Created($"/api/v1/governance/regions/{id}/demonstration/{year}", await ViewAsync(grains, id, year))
             : TypedResults.Ok(await ViewAsync(grains, id, year)));
@@ -76,13 +107,47 @@ internal static class DemonstrationEndpoints
             .ToList();
         var next = Enumerable.Range(Math.Max(year, model.FirstDemonstrationYear), model.DemonstrationEveryYears + 1).First(model.IsDemonstrationYear);
         var selection = await grains.GetGrain<IDemonstrationGrain>(GovernanceKeys.Demonstration(regionId, year)).GetAsync();
-        return new DemonstrationView(regionId, year, model.IsDemonstrationYear(year), next, selection, candidates);
+        var selections = await SelectionsHoldingAsync(grains, regionId, centers, year);
+        return new DemonstrationView(
+            regionId, year, model.IsDemonstrationYear(year), next, selection, candidates, selections,
+            [.. selections.SelectMany(s => s.CenterIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// Every selection of the year that picked a center of the region, whichever region recorded it (one above, the
+    /// region itself, or one below), each cut to the region's centers: a pick is visible from every region above it.
+    /// </summary>
+    private static async Task<IReadOnlyList<RegionalSelection>> SelectionsHoldingAsync(
+        IGrainFactory grains, string regionId, IReadOnlyList<CenterSnapshot> centers, int year)
+    {
+        var inside = centers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var recorders = (await CenterAncestry.GetPathToRootAsync(grains, regionId)).Concat(inside).Distinct(StringComparer.Ordinal).ToList();
+        var found = await Task.WhenAll(recorders.Select(async r => (Region: r, Selection: await grains.GetGrain<IDemonstrationGrain>(GovernanceKeys.Demonstration(r, year)).GetAsync())));
+        return [.. found
+            .Where(f => f.Selection is not null)
+            .Select(f => new RegionalSelection(f.Region, [.. f.Selection!.CenterIds.Where(inside.Contains)], f.Selection.Reason, f.Selection.DecidedBy, f.Selection.DecidedByRole, f.Selection.DecidedAt))
+            .Where(s => s.CenterIds.Count > 0)
+            .OrderBy(s => s.RegionId, StringComparer.Ordinal)];
     }
 }
 
-/// <summary>A region's demonstration selection for a year and the centers eligible for it.</summary>
+/// <summary>
+/// A region's demonstration selection for a year (<see cref="Selection"/>, the one recorded for the region itself), the
+/// centers eligible for it, and every selection made at any level that picked one of the region's centers.
+/// </summary>
 public sealed record DemonstrationView(
-    string RegionId, int Year, bool IsSelectionYear, int NextSelectionYear, DemonstrationSelection? Selection, IReadOnlyList<DemonstrationCandidate> Candidates);
+    string RegionId,
+    int Year,
+    bool IsSelectionYear,
+    int NextSelectionYear,
+    DemonstrationSelection? Selection,
+    IReadOnlyList<DemonstrationCandidate> Candidates,
+    IReadOnlyList<RegionalSelection> Selections,
+    IReadOnlyList<string> DemonstrationCenters);
+
+/// <summary>A selection recorded for a region, cut to the centers of the region it is viewed from.</summary>
+public sealed record RegionalSelection(
+    string RegionId, IReadOnlyList<string> CenterIds, string Reason, string DecidedBy, string? DecidedByRole, DateTimeOffset DecidedAt);
 
 /// <summary>A center the committee rated 5 stars in the year, with the committee's reason.</summary>
 public sealed record DemonstrationCandidate(string CenterId, string Name, string DecisionReason);

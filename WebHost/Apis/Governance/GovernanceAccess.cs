@@ -4,15 +4,15 @@ namespace Lianxin.WebHost.Apis.Governance;
 
 /// <summary>
 /// Who may see and record governance, on top of <see cref="AccessPolicy"/>: operators and auditors read their
-/// region, staff their center (and what lies below it); grid leads and volunteers see no governance. Only operators
-/// and staff record decisions, and only where they may write the registry.
+/// region, staff their center (and what lies below it); grid leads and volunteers see no governance. Rating decisions
+/// and demonstration picks belong to the level above the center (<see cref="AccessPolicy.CanDecideFor"/>).
 /// </summary>
 internal static class GovernanceAccess
 {
     public static bool CanRead(Caller caller, AccessTarget target) =>
         caller.Role is Role.Operator or Role.Auditor or Role.Staff && AccessPolicy.CanRead(caller, target);
 
-    public static bool CanDecide(Caller caller, AccessTarget target) => AccessPolicy.CanWriteRegistry(caller, target);
+    public static bool CanDecide(Caller caller, AccessTarget target) => AccessPolicy.CanDecideFor(caller, target);
 
     /// <summary>Any caller who may read governance somewhere: for the published rating model.</summary>
     public static bool CanReadModel(Caller caller) => caller.Role is Role.Operator or Role.Auditor or Role.Staff;
@@ -40,6 +40,6 @@ internal static class GovernanceAccess
 
         return Caller.From(http.User) is { } caller && CanDecide(caller, target)
             ? null
-            : ApiResults.Forbidden($"Recording decisions for {what} needs an operator or staff token whose scope covers it.");
+            : ApiResults.Forbidden($"Decisions for {what} belong to the level above it: an operator of a street or district whose region holds it, never its own staff.");
     }
 }

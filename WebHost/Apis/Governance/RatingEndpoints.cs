@@ -58,7 +58,7 @@ internal static class RatingEndpoints
     }
 
     private static async Task<IResult> DecideAsync(
-        string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+        string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
         var stars = v.Required("stars", request.Stars);
@@ -78,7 +78,8 @@ internal static class RatingEndpoints
             return ApiResults.Invalid(v);
         }
 
-        if (GovernanceAccess.CheckDecide(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
+        var target = await scopes.ForCenterAsync(id);
+        if (GovernanceAccess.CheckDecide(http, target, $"center '{id}'") is { } refusal)
         {
             return refusal;
         }
@@ -91,8 +92,9 @@ internal static class RatingEndpoints
 
         var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await evidence.CollectAsync(center, year));
         var caller = Caller.From(http.User)!;
-        var decision = new RatingDecision(stars, reason, caller.Subject, clock.GetUtcNow(), computed.Stars, computed.Score, computed.ModelVersion);
+        var decision = new RatingDecision(stars, reason, caller.Subject, clock.GetUtcNow(), computed.Stars, computed.Score, computed.ModelVersion, caller.RoleName);
         await grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating(id, year)).RecordDecisionAsync(decision);
+        await audit.RecordAsync(http, AuditActions.RatingDecided, $"rating:{id}@{year}", target, reason, $"{stars} stars (computed {computed.Stars}, score {computed.Score})");
         return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, evidence, center, year));
     }
 

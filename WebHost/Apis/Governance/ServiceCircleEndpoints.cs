@@ -7,7 +7,8 @@ namespace Lianxin.WebHost.Apis.Governance;
 
 /// <summary>
 /// The 15-minute service circle of a region: the share of residential points and households within walking
-/// distance of a center, station or kiosk, per street and town; the points left out; and what a proposed site adds.
+/// distance of a center or station, per street and town; the points left out; what a proposed site adds; and the best
+/// new sites (<see cref="SitePlanEndpoints"/>).
 /// </summary>
 internal static class ServiceCircleEndpoints
 {
@@ -31,6 +32,7 @@ internal static class ServiceCircleEndpoints
         group.MapGet("/regions/{id}/service-circle.geojson", GetGeoJsonAsync)
             .WithSummary("The service circle as a map layer: sites with their radius, residential points marked covered or not (GeoJSON).")
             .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        SitePlanEndpoints.Map(group);
     }
 
     private static async Task<IResult> GetAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
@@ -76,7 +78,7 @@ internal static class ServiceCircleEndpoints
         }
 
         var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        return refusal ?? TypedResults.Ok(Propose(input!, latitude!.Value, longitude!.Value));
+        return refusal ?? CheckInDistrict(input!, latitude!.Value, longitude!.Value) ?? TypedResults.Ok(Propose(input!, latitude.Value, longitude.Value));
     }
 
     private static async Task<IResult> ProposeCsvAsync(
@@ -88,7 +90,8 @@ internal static class ServiceCircleEndpoints
         }
 
         var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        return refusal ?? PointsCsv($"service-circle-proposal-{id}.csv", Propose(input!, latitude!.Value, longitude!.Value).NewlyCovered);
+        return refusal ?? CheckInDistrict(input!, latitude!.Value, longitude!.Value)
+            ?? PointsCsv($"service-circle-proposal-{id}.csv", Propose(input!, latitude.Value, longitude.Value).NewlyCovered);
     }
 
     private static async Task<IResult> GetGeoJsonAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
@@ -101,6 +104,20 @@ internal static class ServiceCircleEndpoints
 
         var report = ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters);
         return TypedResults.Json(GeoJsonFeatureCollection.From(report, input.Points, input.Sites), contentType: "application/geo+json");
+    }
+
+    /// <summary>A site proposed outside the district is refused: it would serve none of its residents.</summary>
+    internal static IResult? CheckInDistrict(CircleInput input, double latitude, double longitude)
+    {
+        if (input.District.Contains(new GeoPoint(latitude, longitude)))
+        {
+            return null;
+        }
+
+        var v = new Validation();
+        v.Add("latitude", FormattableString.Invariant(
+            $"({latitude}, {longitude}) is outside the district: farther than {input.Meters} m from every site and residential point and outside the area they span."));
+        return ApiResults.Invalid(v);
     }
 
     private static SiteProposal Propose(CircleInput input, double latitude, double longitude) =>
@@ -129,7 +146,7 @@ internal static class ServiceCircleEndpoints
         return v.IsValid ? null : ApiResults.Invalid(v);
     }
 
-    private static async Task<(CircleInput? Input, IResult? Refusal)> ReadAsync(
+    internal static async Task<(CircleInput? Input, IResult? Refusal)> ReadAsync(
         string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
     {
         var meters = walkingDistanceMeters ?? options.WalkingDistanceMeters;
@@ -150,5 +167,9 @@ internal static class ServiceCircleEndpoints
         return (new CircleInput(points, sites, meters), null);
     }
 
-    private sealed record CircleInput(IReadOnlyList<PlacedPoint> Points, IReadOnlyList<ServiceSite> Sites, double Meters);
+    internal sealed record CircleInput(IReadOnlyList<PlacedPoint> Points, IReadOnlyList<ServiceSite> Sites, double Meters)
+    {
+        /// <summary>Where the district lies: its sites and the region's residential points, widened by the walking distance.</summary>
+        public DistrictExtent District { get; } = new(Sites.Select(s => s.Location).Concat(Points.Select(p => p.Point.Location)), Meters);
+    }
 }

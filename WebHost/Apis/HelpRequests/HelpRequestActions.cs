@@ -49,7 +49,8 @@ internal static class HelpRequestActions
 
         var id = $"hr-{Guid.NewGuid():N}";
         var grain = grains.GetGrain<IHelpRequestGrain>(id);
-        await grain.OpenAsync(new HelpRequestTicket(id, centerId, function, description, personId, null, null, clock.GetUtcNow(), HelpRequestState.Open, null));
+        var openedBy = Caller.From(http.User)!.Actor;
+        await grain.OpenAsync(new HelpRequestTicket(id, centerId, function, description, personId, null, null, clock.GetUtcNow(), HelpRequestState.Open, null, openedBy));
         await audit.RecordAsync(http, "helpRequest.opened", $"helpRequest:{id}", target, details: EnumNames.Of(function));
         return TypedResults.Created($"/api/v1/help-requests/{id}", await grain.GetLoopAsync());
     }
@@ -98,7 +99,7 @@ internal static class HelpRequestActions
         }
 
         var caller = Caller.From(http.User)!;
-        var outcome = await grains.GetGrain<IHelpRequestGrain>(id).AssignAsync(assignee, caller.Subject, note);
+        var outcome = await grains.GetGrain<IHelpRequestGrain>(id).AssignAsync(assignee, caller.Actor, note);
         return await AnswerAsync(outcome, "helpRequest.assigned", id, target, http, audit, $"to {assignee.Id}");
     }
 
@@ -129,7 +130,7 @@ internal static class HelpRequestActions
             return refusal;
         }
 
-        var outcome = await grains.GetGrain<IHelpRequestGrain>(id).RateAsync(rating, Caller.From(http.User)!.Subject, comment);
+        var outcome = await grains.GetGrain<IHelpRequestGrain>(id).RateAsync(rating, Caller.From(http.User)!.Actor, comment);
         return await AnswerAsync(outcome, "helpRequest.rated", id, target, http, audit, $"rating {rating}");
     }
 
@@ -159,7 +160,9 @@ internal static class HelpRequestActions
 
         // The owner's facts as they are now: someone who left the party since the assignment may not carry on with party work.
         var handler = await Assignees.ReadAsync(grains, owner.Id) ?? owner with { IsPartyMember = false };
-        var outcome = await step(grain, handler, Caller.From(http.User)!.Subject, note);
+        // The owner acting for themselves is named as the owner; anyone recording for them by their role and subject.
+        var caller = Caller.From(http.User)!;
+        var outcome = await step(grain, handler, caller.Role == Role.Volunteer ? caller.Subject : caller.Actor, note);
         return await AnswerAsync(outcome, action, id, target, http, audit, $"owner {owner.Id}");
     }
 

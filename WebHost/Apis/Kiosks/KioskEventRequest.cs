@@ -25,7 +25,7 @@ public sealed partial record KioskEventRequest(
     string? Code,
     string? Message)
 {
-    internal KioskEvent? ToEvent(Validation v, string at, DateTimeOffset now, KioskOptions options)
+    internal KioskEvent? ToEvent(Validation v, string at, DateTimeOffset now, KioskOptions options, Security.PersonPseudonyms pseudonyms)
     {
         var errorsBefore = v.Errors.Count;
         var eventId = Guid.Empty;
@@ -37,12 +37,12 @@ public sealed partial record KioskEventRequest(
         var occurredAt = ParseTime(v, $"{at}.occurredAt", now, options);
         KioskEventBody? body = Type switch
         {
-            KioskEventTypes.CheckIn => new CheckIn(Person(v, at), CheckInRole(v, at), CheckInPurpose(v, at)),
-            KioskEventTypes.CheckOut => new CheckOut(Person(v, at)),
-            KioskEventTypes.SelfService => new SelfService(v.Text($"{at}.service", Service, 64), OptionalPurpose(v, at, BasicFunction.ConvenienceServices), OptionalPerson(v, at)),
-            KioskEventTypes.PointsRedemption => new PointsRedemption(Person(v, at), PointsToSpend(v, at), v.Text($"{at}.goods", Goods, 100)),
-            KioskEventTypes.HelpRequest => new HelpRequest(OptionalPerson(v, at), OptionalPurpose(v, at, BasicFunction.CareAssistance), v.Text($"{at}.description", Description, 500)),
-            KioskEventTypes.AfterHoursEntry => new AfterHoursEntry(Person(v, at), Door is null ? null : v.Text($"{at}.door", Door, 64)),
+            KioskEventTypes.CheckIn => new CheckIn(Person(v, at, pseudonyms), CheckInRole(v, at), CheckInPurpose(v, at)),
+            KioskEventTypes.CheckOut => new CheckOut(Person(v, at, pseudonyms)),
+            KioskEventTypes.SelfService => new SelfService(v.Text($"{at}.service", Service, 64), OptionalPurpose(v, at, BasicFunction.ConvenienceServices), OptionalPerson(v, at, pseudonyms)),
+            KioskEventTypes.PointsRedemption => new PointsRedemption(Person(v, at, pseudonyms), PointsToSpend(v, at), v.Text($"{at}.goods", Goods, 100)),
+            KioskEventTypes.HelpRequest => new HelpRequest(OptionalPerson(v, at, pseudonyms), OptionalPurpose(v, at, BasicFunction.CareAssistance), v.Text($"{at}.description", Description, 500)),
+            KioskEventTypes.AfterHoursEntry => new AfterHoursEntry(Person(v, at, pseudonyms), Door is null ? null : v.Text($"{at}.door", Door, 64)),
             KioskEventTypes.Fault => new FaultReport(v.Text($"{at}.peripheral", Peripheral, 32), v.Text($"{at}.code", Code, 64), Message is null ? null : v.Text($"{at}.message", Message, 500)),
             _ => null,
         };
@@ -75,7 +75,7 @@ public sealed partial record KioskEventRequest(
         return at;
     }
 
-    private string Person(Validation v, string at)
+    private string Person(Validation v, string at, Security.PersonPseudonyms pseudonyms)
     {
         if (PersonId is null || !PersonPattern().IsMatch(PersonId))
         {
@@ -83,10 +83,11 @@ public sealed partial record KioskEventRequest(
             return "";
         }
 
-        return PersonId;
+        // A phone or ID-card number goes no further than this line: what is stored is its keyed pseudonym.
+        return pseudonyms.Of(PersonId);
     }
 
-    private string? OptionalPerson(Validation v, string at) => PersonId is null ? null : Person(v, at);
+    private string? OptionalPerson(Validation v, string at, Security.PersonPseudonyms pseudonyms) => PersonId is null ? null : Person(v, at, pseudonyms);
 
     private PersonRole CheckInRole(Validation v, string at) => Role is null ? PersonRole.Visitor : v.Enum<PersonRole>($"{at}.role", Role);
 

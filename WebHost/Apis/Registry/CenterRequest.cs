@@ -18,6 +18,9 @@ public sealed record CenterRequest(
     IReadOnlyList<string>? Functions,
     AreaExemptionRequest? AreaExemption)
 {
+    /// <summary>The most staff one center lists (the largest street centers have tens): the list is stored whole.</summary>
+    public const int MaxStaff = 200;
+
     /// <summary>Largest plausible floor area; anything above is a typo.</summary>
     private const double MaxFloorAreaSqm = 1_000_000;
 
@@ -44,11 +47,22 @@ public sealed record CenterRequest(
         }
 
         var hours = OpeningHours?.ToOpeningHours(v) ?? Missing(v, "openingHours", new OpeningHours(default, default));
-        var staff = (Staff ?? []).Select((s, i) => s.ToStaffMember(v, $"staff[{i}]")).ToList();
+        if (Staff is { Count: > MaxStaff })
+        {
+            v.Add("staff", $"A center lists at most {MaxStaff} staff members.");
+        }
+
+        var staff = (Staff ?? []).Take(MaxStaff).Select((s, i) => s.ToStaffMember(v, $"staff[{i}]")).ToList();
         var functions = (Functions ?? []).Select((f, i) => v.Enum<BasicFunction>($"functions[{i}]", f)).Distinct().ToList();
+        var exemption = AreaExemption?.ToExemption(v);
+        if (exemption is not null && Enum.IsDefined(level) && Enum.IsDefined(exemption.Kind) && !Lianxin.Governance.FloorAreaRule.AppliesTo(exemption.Kind, level))
+        {
+            // Saved, it would be ignored by the floor-area check: say so now instead.
+            v.Add("areaExemption.kind", $"A {EnumNames.Of(exemption.Kind)} exemption applies to community centers only, not to a {EnumNames.Of(level)} center; only an island exemption applies at any level.");
+        }
+
         return new CenterProfile(
-            name, level, parentId, location, area, Households, hours, SelfService24h ?? false, staff, functions,
-            AreaExemption?.ToExemption(v));
+            name, level, parentId, location, area, Households, hours, SelfService24h ?? false, staff, functions, exemption);
     }
 
     private static T Missing<T>(Validation v, string field, T fallback)

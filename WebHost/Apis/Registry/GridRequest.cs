@@ -13,6 +13,12 @@ public sealed record GridRequest(string? Id, string? CenterId, string? Name, Geo
 /// <summary>A GeoJSON Polygon (RFC 7946): positions are [longitude, latitude]; only the outer ring is used.</summary>
 public sealed record GeoJsonPolygon(string? Type, double[][][]? Coordinates)
 {
+    /// <summary>
+    /// The most positions one ring may have: a drawn grid boundary or emergency area has tens to hundreds; the cap
+    /// keeps stored grids and every point-in-polygon test of a launch bounded.
+    /// </summary>
+    public const int MaxVertices = 2000;
+
     public static GeoJsonPolygon FromDomain(GeoPolygon polygon) =>
         new("Polygon", [[.. polygon.Ring.Select(p => new[] { p.Longitude, p.Latitude })]]);
 
@@ -21,6 +27,12 @@ public sealed record GeoJsonPolygon(string? Type, double[][][]? Coordinates)
         if (polygon is not { Type: "Polygon", Coordinates: [var outer, ..] })
         {
             v.Add(field, "Must be a GeoJSON Polygon with at least one ring.");
+            return new GeoPolygon([]);
+        }
+
+        if (outer.Length > MaxVertices)
+        {
+            v.Add(field, $"A ring may have at most {MaxVertices} positions; simplify the boundary.");
             return new GeoPolygon([]);
         }
 

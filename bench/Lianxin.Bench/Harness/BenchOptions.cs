@@ -14,8 +14,12 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
             --only      run only these scenarios (names as printed by --list)
             --webhost   the built Lianxin.WebHost.dll to start (default: the one built next to this harness)
             --set       change one size, e.g. --set volunteers=50000 (repeatable; names as in the results' "sizes")
+            --telemetry on|off  the product hosts' metrics, traces, cluster dashboard and request logs (default on)
             --list      print the scenario names and exit
         """;
+
+    /// <summary>Telemetry of the product's hosts (<c>--telemetry on|off</c>); the telemetry scenario measures both sides itself.</summary>
+    public bool Telemetry { get; init; } = true;
 
     public bool Includes(string scenario) => Only is null || Only.Contains(scenario);
 
@@ -26,6 +30,7 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
         string? postgres = Environment.GetEnvironmentVariable(PostgresVariable), output = null, webHost = null;
         HashSet<string>? only = null;
         var changes = new List<string>();
+        var telemetry = true;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -45,6 +50,14 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
                     break;
                 case "--webhost":
                     webHost = Value();
+                    break;
+                case "--telemetry":
+                    telemetry = Value() switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        var other => throw new ArgumentException($"--telemetry takes on or off, not '{other}'."),
+                    };
                     break;
                 case "--set":
                     changes.Add(Value());
@@ -69,6 +82,6 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
             sizes = sizes.With(change);
         }
 
-        return (new BenchOptions(smoke, string.IsNullOrWhiteSpace(postgres) ? null : postgres, output, only, webHost, sizes), null);
+        return (new BenchOptions(smoke, string.IsNullOrWhiteSpace(postgres) ? null : postgres, output, only, webHost, sizes) { Telemetry = telemetry }, null);
     }
 }

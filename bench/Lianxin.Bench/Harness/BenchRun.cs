@@ -43,9 +43,12 @@ internal static class BenchRun
             context.Results.Problem("postgres", new InvalidOperationException("fsync is off: durable figures would be flattered."));
         }
 
-        foreach (var scenario in Catalog.All.Where(s => options.Includes(s.Name)))
+        var scenarios = Catalog.All.Where(s => options.Includes(s.Name)).ToList();
+        var runStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var (scenario, index) in scenarios.Select((s, i) => (s, i)))
         {
-            Console.WriteLine($"-- {scenario.Name}");
+            // A full run takes half an hour: say where it is and how long it has been going.
+            Console.WriteLine($"-- {scenario.Name} ({index + 1} of {scenarios.Count}, {System.Diagnostics.Stopwatch.GetElapsedTime(runStarted):hh\\:mm\\:ss} elapsed)");
             try
             {
                 await scenario.RunAsync(context);

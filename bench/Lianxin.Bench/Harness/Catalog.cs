@@ -19,6 +19,7 @@ internal static class Catalog
 #if KIOSK_SIMULATOR
         new KioskIngestScenario(),
         new PushLatencyScenario(),
+        new TelemetryCostScenario(),
 #endif
         new MobilizationScenario(),
     ];

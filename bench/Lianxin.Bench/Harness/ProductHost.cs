@@ -49,7 +49,14 @@ internal sealed class ProductHost : IAsyncDisposable
             // as fast as the host answers): per-caller rate limits would measure the limiter, not the product.
             ["Limits:UserPermitLimit"] = "100000000",
             ["Limits:KioskPermitLimit"] = "100000000",
+            ["Limits:HubCallPermitLimit"] = "100000000",
         };
+        if (!context.Options.Telemetry)
+        {
+            all["Telemetry:Enabled"] = "false";
+            all["Logging:Requests"] = "false";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;

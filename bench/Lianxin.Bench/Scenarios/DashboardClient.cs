@@ -5,14 +5,17 @@ namespace Lianxin.Bench.Scenarios;
 
 /// <summary>
 /// What one dashboard connection saw of the probe center: each time its check-in count went up, and when. Also how
-/// many deltas it received and how big they were.
+/// many deltas it received and how big they were. It speaks live protocol version 2, as the dashboard does: the probe
+/// center's card comes whole in the snapshot, then as merge patches of the counts that changed.
 /// </summary>
 internal sealed class DashboardClient(string probeItemKey)
 {
     private readonly Lock _gate = new();
     private readonly List<(int Count, long ReceivedAt)> _counts = [];
+    private readonly List<(int Count, DateTimeOffset CutAt, DateTimeOffset ReceivedAt)> _cuts = [];
     private long _deltas;
     private long _bytes;
+    private readonly Dictionary<string, int> _probeByFunction = new(StringComparer.Ordinal);
 
     public long Deltas => Interlocked.Read(ref _deltas);
 
@@ -29,43 +32,87 @@ internal sealed class DashboardClient(string probeItemKey)
         }
     }
 
-    /// <summary>The probe center's check-ins today in a snapshot or delta's items, or null when it is not among them.</summary>
+    /// <summary>Per count seen: when the feed cut the delta that carried it (its <c>asOf</c>) and when it arrived, by the wall clock.</summary>
+    public IReadOnlyList<(int Count, DateTimeOffset CutAt, DateTimeOffset ReceivedAt)> Cuts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _cuts];
+            }
+        }
+    }
+
+    /// <summary>The probe center's check-ins today in a snapshot's items, or null when it is not among them.</summary>
     public static int? ProbeCount(JsonElement items, string key)
     {
-        if (!items.TryGetProperty(key, out var card)
-            || !card.TryGetProperty("live", out var live)
-            || !live.TryGetProperty("checkInsTodayByFunction", out var byFunction))
-        {
-            return null;
-        }
+        Dictionary<string, int> byFunction = new(StringComparer.Ordinal);
+        return Merge(items, key, byFunction, whole: true) ? byFunction.Values.Sum() : null;
+    }
 
-        var total = 0;
-        foreach (var function in byFunction.EnumerateObject())
+    /// <summary>Starts the probe's picture from the subscription's snapshot.</summary>
+    public void OnSnapshot(JsonElement snapshot)
+    {
+        lock (_gate)
         {
-            total += function.Value.GetInt32();
+            Merge(snapshot.GetProperty("items"), probeItemKey, _probeByFunction, whole: true);
         }
-
-        return total;
     }
 
     public void OnDelta(JsonElement delta, bool measureSize)
     {
         var receivedAt = Stopwatch.GetTimestamp();
+        var receivedWall = DateTimeOffset.UtcNow;
         Interlocked.Increment(ref _deltas);
         if (measureSize)
         {
             Interlocked.Add(ref _bytes, delta.GetRawText().Length);
         }
 
-        if (delta.TryGetProperty("items", out var items) && ProbeCount(items, probeItemKey) is { } count)
+        lock (_gate)
         {
-            lock (_gate)
+            var changed = (delta.TryGetProperty("items", out var items) && Merge(items, probeItemKey, _probeByFunction, whole: true))
+                | (delta.TryGetProperty("patches", out var patches) && Merge(patches, probeItemKey, _probeByFunction, whole: false));
+            var count = _probeByFunction.Values.Sum();
+            if (changed && (_counts.Count == 0 || count > _counts[^1].Count))
             {
-                if (_counts.Count == 0 || count > _counts[^1].Count)
+                _counts.Add((count, receivedAt));
+                if (delta.TryGetProperty("asOf", out var asOf) && asOf.TryGetDateTimeOffset(out var cutAt))
                 {
-                    _counts.Add((count, receivedAt));
+                    _cuts.Add((count, cutAt, receivedWall));
                 }
             }
         }
+    }
+
+    /// <summary>Takes the probe card's check-in counts from a whole item, or merges those a patch carries.</summary>
+    private static bool Merge(JsonElement items, string key, Dictionary<string, int> byFunction, bool whole)
+    {
+        if (!items.TryGetProperty(key, out var card)
+            || !card.TryGetProperty("live", out var live)
+            || !live.TryGetProperty("checkInsTodayByFunction", out var counts))
+        {
+            return false;
+        }
+
+        if (whole)
+        {
+            byFunction.Clear();
+        }
+
+        foreach (var function in counts.EnumerateObject())
+        {
+            if (function.Value.ValueKind == JsonValueKind.Null)
+            {
+                byFunction.Remove(function.Name);
+            }
+            else
+            {
+                byFunction[function.Name] = function.Value.GetInt32();
+            }
+        }
+
+        return true;
     }
 }

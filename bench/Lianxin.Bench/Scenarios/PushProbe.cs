@@ -13,6 +13,10 @@ namespace Lianxin.Bench.Scenarios;
 internal sealed class PushProbe(HttpClient http, string kioskId, string authorization)
 {
     private readonly List<(long Sent, long Acknowledged)> _probes = [];
+    private readonly List<DateTimeOffset> _acknowledgedAt = [];
+
+    /// <summary>When each probe was acknowledged, by the wall clock (the feeds stamp their deltas with it).</summary>
+    public IReadOnlyList<DateTimeOffset> AcknowledgedAt => _acknowledgedAt;
 
     public IReadOnlyList<(long Sent, long Acknowledged)> Probes => _probes;
 
@@ -58,6 +62,7 @@ internal sealed class PushProbe(HttpClient http, string kioskId, string authoriz
             var sent = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request);
             var acknowledged = Stopwatch.GetTimestamp();
+            var acknowledgedAt = DateTimeOffset.UtcNow;
             var answer = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode || !answer.Contains("\"accepted\"", StringComparison.Ordinal))
             {
@@ -65,6 +70,7 @@ internal sealed class PushProbe(HttpClient http, string kioskId, string authoriz
             }
 
             _probes.Add((sent, acknowledged));
+            _acknowledgedAt.Add(acknowledgedAt);
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class EmergencyLifecycleTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task CancelTellsEveryoneToStandDown()
+    public async Task CancelTellsEveryoneToStandDownWithTheReason()
     {
         var world = await EmergencyWorld.CreateAsync(fixture.Grains);
         var emergency = await world.LaunchAsync("e", world.Command(mode: EmergencyMode.Exercise));
@@ -63,6 +63,7 @@ public sealed class EmergencyLifecycleTests(ClusterFixture fixture)
         {
             var standDown = await world.AlertAsync(person, world.Registry.Id("e"), AlertKind.Cancel);
             Assert.StartsWith("【演练】", standDown.Text);
+            Assert.EndsWith("取消原因：误报", standDown.Text);
         }
 
         var d = await Eventually.HoldsAsync(() => world.Person(world.D).GetAsync(), p => p!.Live.Status != VolunteerStatus.AtPost, deadline: TimeSpan.FromSeconds(30), what: "stood down");
@@ -84,6 +85,7 @@ public sealed class EmergencyLifecycleTests(ClusterFixture fixture)
         Assert.All(documents, d => Assert.Empty(CapSchema.Errors(d.Xml)));
         Assert.All(documents, d => Assert.Contains("<status>Exercise</status>", d.Xml));
         Assert.Contains($"<value>{world.Grid2}</value>", documents[0].Xml);
+        Assert.Contains("取消原因：演练结束", documents[2].Xml);
     }
 
     [Fact]

@@ -78,6 +78,20 @@ public sealed class PostBoardTests
     }
 
     [Fact]
+    public void SomeoneWhoNeedsHelpDoesNotCountForThePostAndTheNextIsAsked()
+    {
+        var board = Board(Post("dike", quota: 1, askAtOnce: 1, "p1", "p2"), Post("shelter", quota: 1, askAtOnce: 1, "p1"));
+        AskNext(board, "dike");
+
+        Answer("p1", RollCallStatus.NeedHelp);
+
+        Assert.Equal(["p2"], AskNext(board, "dike"));
+        Assert.Equal((0, 1), (PostBoard.Summarize(board.Find("dike")!, _rollCall).Accepted, PostBoard.Summarize(board.Find("dike")!, _rollCall).Declined));
+        Assert.Null(board.PostOf("p1", _rollCall));
+        Assert.Empty(AskNext(board, "shelter"));
+    }
+
+    [Fact]
     public void AnExpiredAskAsksTheNextOnTheList()
     {
         var board = Board(Post("dike", quota: 1, askAtOnce: 1, "p1", "p2"));

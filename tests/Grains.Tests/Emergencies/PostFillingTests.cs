@@ -75,4 +75,43 @@ public sealed class PostFillingTests(ClusterFixture fixture)
         Assert.Equal(1, state.Asked);
         Assert.DoesNotContain(await world.Person(world.A).GetAlertsAsync(), a => a.EmergencyId == world.Registry.Id("e2") && a.Kind == AlertKind.PostAsk);
     }
+
+    [Fact]
+    public async Task APostInWavesAsksAgainAtEachTimeoutUntilEnoughConfirmAndStandsDownTheSurplus()
+    {
+        var world = await EmergencyWorld.CreateAsync(fixture.Grains);
+        var post = new PostDefinition("team", "抢险队", 2, ["firstAid"], [], 1, Filling: PostFilling.Waves);
+        var emergency = await world.LaunchAsync("e", world.Command(posts: [post], timers: AskTimeout(TimeSpan.FromSeconds(1))));
+        var id = world.Registry.Id("e");
+
+        var secondWave = await PostAsync(emergency, p => p.Wave >= 2 && p.Asked >= 4, "a second wave");
+        var asked = new List<string>();
+        foreach (var person in world.Grid1People.Append(world.D))
+        {
+            if ((await world.Person(person).GetAlertsAsync()).FirstOrDefault(a => a.EmergencyId == id && a.Kind == AlertKind.PostAsk) is { } ask)
+            {
+                await emergency.RespondAsync(EmergencyWorld.Reply(ask.Token ?? await world.TokenAsync(person, id), RollCallStatus.Acknowledged));
+                asked.Add(person);
+            }
+        }
+
+        var settled = await PostAsync(emergency, p => p.Confirmed == 2 && p.StoodDown == asked.Count - 2, "surplus stood down");
+        var holders = new List<string>();
+        foreach (var person in asked)
+        {
+            if ((await emergency.GetPersonAsync(person))!.PostId == "team")
+            {
+                holders.Add(person);
+            }
+            else
+            {
+                Assert.Contains("人数已满", (await world.AlertAsync(person, id, AlertKind.PostStandDown)).Text);
+            }
+        }
+
+        Assert.Equal(PostFilling.Waves, secondWave.Filling);
+        Assert.True(asked.Count >= 4, $"{asked.Count} asked");
+        Assert.Equal(2, holders.Count);
+        Assert.Equal(2, settled.Accepted);
+    }
 }

@@ -20,12 +20,15 @@ public sealed class StatusRulesTests
     }
 
     [Fact]
-    public void CannotComeDeclinesAnAskAndEveryOtherAnswerAcceptsIt()
+    public void CannotComeAndNeedHelpDeclineAnAskAndTheOtherAnswersAcceptIt()
     {
         Assert.False(StatusRules.AcceptsAsk(RollCallStatus.Unavailable));
+        Assert.False(StatusRules.AcceptsAsk(RollCallStatus.NeedHelp));
         Assert.True(StatusRules.AcceptsAsk(RollCallStatus.Acknowledged));
-        Assert.True(StatusRules.AcceptsAsk(RollCallStatus.NeedHelp));
+        Assert.True(StatusRules.AcceptsAsk(RollCallStatus.EnRoute));
+        Assert.True(StatusRules.AcceptsAsk(RollCallStatus.AtPost));
         Assert.False(StatusRules.AcceptsAsk(RollCallStatus.Notified));
+        Assert.False(StatusRules.MayBeAsked(RollCallStatus.NeedHelp));
     }
 
     [Theory]

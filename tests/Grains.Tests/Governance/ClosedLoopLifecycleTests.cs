@@ -68,20 +68,22 @@ public sealed class ClosedLoopLifecycleTests
     }
 
     [Fact]
-    public void OverdueRequestEscalatesToTheCenterThenTheStreetAtTheMomentsTheLimitsPassed()
+    public void OverdueRequestEscalatesToTheStreetThenTheDistrictAtTheMomentsTheLimitsPassedEachWithItsDueTime()
     {
         var ticket = Open(BasicFunction.ConvenienceServices);
 
         var justBefore = _loop.ApplyDeadlines(ticket, T0.AddHours(2).AddTicks(-1));
-        var atCenter = _loop.ApplyDeadlines(ticket, T0.AddHours(2));
-        var atStreet = _loop.ApplyDeadlines(atCenter, T0.AddHours(6));
+        var atStreet = _loop.ApplyDeadlines(ticket, T0.AddHours(2));
+        var atDistrict = _loop.ApplyDeadlines(atStreet, T0.AddHours(6));
 
         Assert.Same(ticket, justBefore);
-        Assert.Equal((HelpRequestState.Escalated, 1, "community-1", HelpRequestState.Open), (atCenter.Stage, atCenter.EscalationLevel, atCenter.EscalatedTo, atCenter.EscalatedFrom));
-        Assert.Equal(T0.AddHours(6), atCenter.DueAt);
-        Assert.Equal((2, "street-1", HelpRequestState.Open), (atStreet.EscalationLevel, atStreet.EscalatedTo, atStreet.EscalatedFrom));
-        Assert.Equal(T0.AddHours(6), atStreet.History[^1].At);
-        Assert.Equal(ClosedLoopLifecycle.SystemActor, atStreet.History[^1].Actor);
+        Assert.Equal((HelpRequestState.Escalated, 1, "street-1", HelpRequestState.Open), (atStreet.Stage, atStreet.EscalationLevel, atStreet.EscalatedTo, atStreet.EscalatedFrom));
+        Assert.Equal(T0.AddHours(6), atStreet.DueAt);
+        Assert.Contains("to be acted on by 2026-03-02T15:00:00+08:00", atStreet.History[^1].Note, StringComparison.Ordinal);
+        Assert.Equal((2, "district-1", HelpRequestState.Open), (atDistrict.EscalationLevel, atDistrict.EscalatedTo, atDistrict.EscalatedFrom));
+        Assert.Equal(T0.AddHours(10), atDistrict.DueAt);
+        Assert.Equal(T0.AddHours(6), atDistrict.History[^1].At);
+        Assert.Equal(ClosedLoopLifecycle.SystemActor, atDistrict.History[^1].Actor);
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class ClosedLoopLifecycleTests
     }
 
     [Fact]
-    public void ReassigningAnEscalatedRequestKeepsItsLevelSoTheNextLapseGoesToTheStreet()
+    public void ReassigningAnEscalatedRequestKeepsItsLevelSoTheNextLapseGoesToTheDistrict()
     {
         var escalated = _loop.ApplyDeadlines(Open(BasicFunction.CareAssistance), T0.AddHours(2));
         var reassigned = Accepted(_loop.Assign(escalated, Member, "community-1-lead", T0.AddHours(3)));
@@ -122,7 +124,7 @@ public sealed class ClosedLoopLifecycleTests
 
         Assert.Equal(HelpRequestState.Assigned, reassigned.Stage);
         Assert.Equal(1, reassigned.EscalationLevel);
-        Assert.Equal(("street-1", HelpRequestState.Assigned), (lapsed.EscalatedTo, lapsed.EscalatedFrom));
+        Assert.Equal(("district-1", HelpRequestState.Assigned), (lapsed.EscalatedTo, lapsed.EscalatedFrom));
     }
 
     [Fact]
@@ -168,11 +170,34 @@ public sealed class ClosedLoopLifecycleTests
     }
 
     [Fact]
-    public void EscalationChainIsTheCenterThenItsStreetOrTown()
+    public void EscalationChainIsEveryLevelAboveTheCenterUpToTheDistrict()
     {
-        Assert.Equal(["c", "s"], EscalationChain.For([("c", CenterLevel.Community), ("s", CenterLevel.Street), ("d", CenterLevel.District)]));
-        Assert.Equal(["s", "d"], EscalationChain.For([("s", CenterLevel.Street), ("d", CenterLevel.District)]));
+        Assert.Equal(["s", "d"], EscalationChain.For([("c", CenterLevel.Community), ("s", CenterLevel.Street), ("d", CenterLevel.District)]));
+        Assert.Equal(["c", "s", "d"], EscalationChain.For([("r", CenterLevel.RedSailStation), ("c", CenterLevel.Community), ("s", CenterLevel.Street), ("d", CenterLevel.District)]));
+        Assert.Equal(["d"], EscalationChain.For([("s", CenterLevel.Street), ("d", CenterLevel.District)]));
         Assert.Equal(["d"], EscalationChain.For([("d", CenterLevel.District)]));
+    }
+
+    [Fact]
+    public void ReassigningAnOverdueRequestDoesNotTakeItOutOfTheOnTimeFigure()
+    {
+        var overdue = _loop.ApplyDeadlines(Open(BasicFunction.CareAssistance), T0.AddHours(2));
+        var reassigned = Accepted(_loop.Assign(overdue, Member, "staff:community-1-lead", T0.AddHours(3)));
+
+        var tally = ClosedLoopStatistics.Tally([reassigned], T0.AddHours(3));
+        var rows = ClosedLoopStatistics.Compute([reassigned], T0.AddHours(3));
+
+        Assert.Equal(new HelpRequestTally(0, 0, 1), tally);
+        Assert.Equal(1, rows.Single().OverdueNow);
+    }
+
+    [Fact]
+    public void ARequestOpenedByStaffForAResidentRecordsBoth()
+    {
+        var ticket = _loop.Open("r9", "community-1", ["street-1"], BasicFunction.CareAssistance, "代居民登记", "staff:wang.li", T0, personId: "resident-7");
+
+        Assert.Equal(("staff:wang.li", "resident-7"), (ticket.RaisedBy, ticket.PersonId));
+        Assert.Equal("staff:wang.li", ticket.History[0].Actor);
     }
 
     [Fact]
@@ -194,7 +219,7 @@ public sealed class ClosedLoopLifecycleTests
     }
 
     private LoopTicket Open(BasicFunction function, string id = "r1") =>
-        _loop.Open(id, "community-1", ["community-1", "street-1"], function, "楼道灯坏了", "k-001", T0);
+        _loop.Open(id, "community-1", ["street-1", "district-1"], function, "楼道灯坏了", "k-001", T0);
 
     private static LoopTicket Accepted(LoopTransition transition)
     {

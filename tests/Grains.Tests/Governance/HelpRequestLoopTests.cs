@@ -17,24 +17,24 @@ public sealed class HelpRequestLoopTests(ShortLimitsClusterFixture fixture) : IC
     private static readonly LoopAssignee NonMember = new("hr-v-plain", "群众乙", IsPartyMember: false, IsThirdParty: false);
 
     [Fact]
-    public async Task UnassignedRequestEscalatesToItsCenterThenToItsStreetOnItsOwnTimers()
+    public async Task UnassignedRequestEscalatesToItsStreetThenToItsDistrictOnItsOwnTimers()
     {
         await CreateTreeAsync("esc");
         var grain = await OpenAsync("esc-1", "esc-c", BasicFunction.CareAssistance);
 
-        var loop = await Eventually.HoldsAsync(() => grain.GetLoopAsync(), l => l!.EscalationLevel == 2, Deadline, "escalated to the street");
+        var loop = await Eventually.HoldsAsync(() => grain.GetLoopAsync(), l => l!.EscalationLevel == 2, Deadline, "escalated to the district");
 
-        Assert.Equal(["esc-c", "esc-s"], loop!.EscalationChain);
+        Assert.Equal(["esc-s", "esc-d"], loop!.EscalationChain);
         Assert.Equal(HelpRequestState.Escalated, loop.Stage);
-        Assert.Equal("esc-s", loop.EscalatedTo);
+        Assert.Equal("esc-d", loop.EscalatedTo);
         Assert.Equal([HelpRequestState.Open, HelpRequestState.Escalated, HelpRequestState.Escalated], loop.History.Select(h => h.Stage).Take(3));
         Assert.Equal(HelpRequestState.Escalated, (await grain.GetAsync())!.State);
         var streetFeed = await Eventually.HoldsAsync(
-            () => fixture.Grains.GetGrain<ILiveFeedGrain>(LiveScope.Center("esc-s")).GetSnapshotAsync(),
+            () => fixture.Grains.GetGrain<ILiveFeedGrain>(LiveScope.Center("esc-d")).GetSnapshotAsync(),
             s => s.Items.TryGetValue(HelpRequestLive.Key("esc-1"), out var item) && ((HelpRequestLive)item).EscalationLevel == 2,
             Deadline,
-            "the street's live feed shows the escalated request");
-        Assert.Equal("esc-s", ((HelpRequestLive)streetFeed.Items[HelpRequestLive.Key("esc-1")]).EscalatedTo);
+            "the district's live feed shows the escalated request");
+        Assert.Equal("esc-d", ((HelpRequestLive)streetFeed.Items[HelpRequestLive.Key("esc-1")]).EscalatedTo);
         var activity = await fixture.Grains.GetGrain<ICenterActivityGrain>("esc-c").GetAsync().WaitAsync(Deadline);
         Assert.Contains("esc-1", activity.OpenHelpRequests);
     }

@@ -89,6 +89,24 @@ public sealed class StarRatingCalculatorTests
     }
 
     [Fact]
+    public void UnderModel2026_2ADrillOfTwoPeopleEarnsNothingAndALargeOneCounts()
+    {
+        var at = new DateTimeOffset(2026, 5, 12, 9, 0, 0, TimeSpan.FromHours(8));
+        var tiny = PerfectYear() with { Drills = [new DrillEvidence("tiny", at, TimeSpan.FromSeconds(0.1), People: 2)] };
+        var both = PerfectYear() with { Drills = [new DrillEvidence("tiny", at, TimeSpan.FromSeconds(0.1), People: 2), new DrillEvidence("big", at, TimeSpan.FromMinutes(60), People: 40)] };
+
+        var tinyOnly = C31(StarRatingModels.V2026_2, tiny);
+        var withBig = C31(StarRatingModels.V2026_2, both);
+
+        Assert.Equal((0.0, 0.0), (tinyOnly.Points, tinyOnly.Fraction!.Value));
+        Assert.Contains("fewer than 10 people", tinyOnly.Evidence, StringComparison.Ordinal);
+        Assert.Equal(0, withBig.Points);
+        Assert.Contains("1 left out", withBig.Evidence, StringComparison.Ordinal);
+        Assert.Equal(10, C31(Model, tiny).Points);
+        Assert.Same(StarRatingModels.V2026_2, StarRatingModel.Current);
+    }
+
+    [Fact]
     public void OpenOverdueRequestsCountAgainstTheOnTimeShare()
     {
         var evidence = PerfectYear() with { HelpRequests = new HelpRequestTally(50, 0, 50) };
@@ -158,4 +176,7 @@ public sealed class StarRatingCalculatorTests
         "c1", 2026, CenterLevel.Community, ComplianceRules.Evaluate("c1", Community(400, 1000), kioskCount: 1),
         AllFunctions.ToDictionary(f => f, _ => 800), 1500, 99.5, new HelpRequestTally(100, 0, 0),
         [new DrillEvidence("d1", new DateTimeOffset(2026, 5, 12, 9, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromMinutes(10))]);
+
+    private static MeasureScore C31(StarRatingModel model, RatingEvidence evidence) =>
+        StarRatingCalculator.Compute(model, evidence).Dimensions.SelectMany(d => d.Indicators).SelectMany(i => i.Measures).Single(m => m.Code == "C3.1");
 }

@@ -48,6 +48,23 @@ public sealed class EventJournalTests : IAsyncLifetime
     }
 
     [Theory, MemberData(nameof(Journals))]
+    public async Task AKioskTakingAnEmergencysHappensOnceIdChangesNothingForTheEmergency(string kind)
+    {
+        var journal = Journal(kind);
+        var emergency = $"e-{Guid.NewGuid():N}";
+        var escalation = Lianxin.Emergencies.EmergencyEvents.OnceId($"{emergency}/escalate/gridLead");
+
+        var taken = await journal.AppendAsync([Entry("kiosk:mallory", escalation)]);
+        var escalated = await journal.AppendAsync([Entry(Lianxin.Emergencies.EmergencyEvents.Stream(emergency), escalation)]);
+        var again = await journal.AppendAsync([Entry(Lianxin.Emergencies.EmergencyEvents.Stream(emergency), escalation)]);
+
+        Assert.True(taken[0] > 0);
+        Assert.True(escalated[0] > 0, "the emergency's step is stored as its own, whatever another stream holds");
+        Assert.Equal([0L], again);
+        Assert.Single(await journal.ReadAsync(Lianxin.Emergencies.EmergencyEvents.Stream(emergency), 0, 10));
+    }
+
+    [Theory, MemberData(nameof(Journals))]
     public async Task RepeatWithinOneBatchCountsOnce(string kind)
     {
         var journal = Journal(kind);

@@ -56,4 +56,47 @@ public sealed class KioskHealthRulesTests
         Assert.False(Rules.OutageAlertDue(lastBeat, new DateTimeOffset(2026, 5, 1, 8, 40, 0, TimeSpan.FromHours(8)), Hours));
         Assert.True(Rules.OutageAlertDue(lastBeat, new DateTimeOffset(2026, 5, 1, 8, 45, 0, TimeSpan.FromHours(8)), Hours));
     }
+
+    [Fact]
+    public void AKioskThatUploadsButSendsNoHeartbeatIsOnline()
+    {
+        var upload = Ten.AddMinutes(-1);
+
+        var lastSign = KioskHealthRules.LastSign(null, upload);
+
+        Assert.Equal(KioskConnectivity.Online, Rules.Connectivity(lastSign, Ten));
+        Assert.False(Rules.OutageAlertDue(lastSign, Ten, Hours));
+        Assert.Equal(Ten, KioskHealthRules.LastSign(Ten, upload));
+        Assert.Equal(Ten, KioskHealthRules.LastSign(upload, Ten));
+    }
+
+    [Fact]
+    public void PeripheralsOutOfOrderRaiseAlertsBySeverityAndResolveWhenOk()
+    {
+        var peripherals = new Dictionary<string, PeripheralStatus>
+        {
+            ["printer"] = PeripheralStatus.Fault,
+            ["scanner"] = PeripheralStatus.Offline,
+            ["cardReader"] = PeripheralStatus.Warning,
+            ["camera"] = PeripheralStatus.Ok,
+        };
+
+        var (raise, resolve) = PeripheralAlertRules.Reconcile("k-1", "c-1", peripherals, new Dictionary<string, KioskAlert>(), Ten);
+        var open = raise.ToDictionary(a => a.Peripheral!);
+        var (again, none) = PeripheralAlertRules.Reconcile("k-1", "c-1", peripherals, open, Ten.AddMinutes(1));
+        peripherals["printer"] = PeripheralStatus.Ok;
+        peripherals["cardReader"] = PeripheralStatus.Fault;
+        var (worse, fixedOrChanged) = PeripheralAlertRules.Reconcile("k-1", "c-1", peripherals, open, Ten.AddMinutes(2));
+
+        Assert.Empty(resolve);
+        Assert.Equal(
+            [("cardReader", KioskAlertSeverity.Minor), ("printer", KioskAlertSeverity.Major), ("scanner", KioskAlertSeverity.Major)],
+            raise.Select(a => (a.Peripheral!, a.Severity)));
+        Assert.All(raise, a => Assert.Equal((KioskAlertKind.Peripheral, "c-1", (DateTimeOffset?)null), (a.Kind, a.CenterId, a.ResolvedAt)));
+        Assert.Empty(again);
+        Assert.Empty(none);
+        Assert.Equal([("cardReader", KioskAlertSeverity.Major)], worse.Select(a => (a.Peripheral!, a.Severity)));
+        Assert.Equal(["printer", "cardReader"], fixedOrChanged.Select(a => a.Peripheral!).Order().Reverse());
+        Assert.All(fixedOrChanged, a => Assert.Equal(Ten.AddMinutes(2), a.ResolvedAt));
+    }
 }

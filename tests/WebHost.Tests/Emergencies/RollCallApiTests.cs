@@ -168,6 +168,8 @@ public sealed class RollCallApiTests(EmbeddedHostFixture fixture) : IClassFixtur
         Assert.StartsWith($"{_emergency},exercise(演练),all,4,0,0,4,", lines[1]);
         Assert.Contains(",launched,", timeline);
         await ProblemAssert.HasFieldErrorAsync(await _d.Operator.GetAsync($"/api/v1/emergencies/{_emergency}/report.csv?table=people"), "table");
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, (await (await _d.Operator.GetAsync($"/api/v1/emergencies/{_emergency}/report.csv")).Content.ReadAsByteArrayAsync())[..3]);
+        Assert.True(report.GetProperty("selfAnsweredTimes").GetProperty("secondsTo100Percent").GetDouble() >= 0);
     }
 
     [Fact]

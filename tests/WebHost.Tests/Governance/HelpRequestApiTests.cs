@@ -83,6 +83,19 @@ public sealed class HelpRequestApiTests(GovernanceWebFactory factory)
     }
 
     [Fact]
+    public async Task ARequestStaffOpenForAResidentRecordsBothAndEveryStepNamesThePersonAndRole()
+    {
+        var staff = await factory.ClientForAsync("staff", "ld-dg-c04", subject: "dg-c04-zhang");
+
+        var opened = await PostAsync(staff, "/api/v1/help-requests", new { centerId = "ld-dg-c04", function = "careAssistance", description = "代居民登记", personId = "r-0042" }, HttpStatusCode.Created);
+        var id = opened.GetProperty("id").GetString();
+        var assigned = await PostOkAsync(staff, $"/api/v1/help-requests/{id}/assign", new { volunteerId = "v-00017" });
+
+        Assert.Equal(("staff:dg-c04-zhang", "r-0042"), (opened.GetProperty("raisedBy").GetString(), opened.GetProperty("personId").GetString()));
+        Assert.Equal("staff:dg-c04-zhang", assigned.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task StepsOnAnUnknownRequestAre404AndOpeningIsValidated()
     {
         var staff = await factory.ClientForAsync("staff", "ld-dg-c03");

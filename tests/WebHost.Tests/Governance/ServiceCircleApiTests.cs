@@ -66,7 +66,8 @@ public sealed class ServiceCircleApiTests(GovernanceWebFactory factory)
         var report = await street.GetJsonAsync("/api/v1/governance/regions/ld-dg/service-circle");
 
         Assert.Equal(["ld-dg"], report.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("areaId").GetString()));
-        Assert.Equal(115, report.GetProperty("sites").GetInt32());
+        // The 55 centers and stations; the 60 kiosks stand at their centers and are not sites of their own.
+        Assert.Equal(55, report.GetProperty("sites").GetInt32());
     }
 
     [Fact]
@@ -80,11 +81,49 @@ public sealed class ServiceCircleApiTests(GovernanceWebFactory factory)
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("FeatureCollection", layer.GetProperty("type").GetString());
         var features = layer.GetProperty("features").EnumerateArray().ToList();
-        Assert.Equal(115, features.Count(f => f.GetProperty("properties").GetProperty("layer").GetString() == "site"));
+        var sites = features.Where(f => f.GetProperty("properties").GetProperty("layer").GetString() == "site").ToList();
+        Assert.Equal(55, sites.Count);
         Assert.Equal(1500, features.Count(f => f.GetProperty("properties").GetProperty("layer").GetString() == "residential"));
-        var first = features[0].GetProperty("geometry");
-        Assert.Equal("Point", first.GetProperty("type").GetString());
-        Assert.InRange(first.GetProperty("coordinates")[0].GetDouble(), 120.9, 121.4);
+        var circle = sites[0].GetProperty("geometry");
+        Assert.Equal("Polygon", circle.GetProperty("type").GetString());
+        var ring = circle.GetProperty("coordinates")[0].EnumerateArray().Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+        Assert.Equal(ring[0], ring[^1]);
+        var center = (Lat: sites[0].GetProperty("properties").GetProperty("latitude").GetDouble(), Lon: sites[0].GetProperty("properties").GetProperty("longitude").GetDouble());
+        Assert.All(ring, p => Assert.InRange(Meters(center.Lat, center.Lon, p.Lat, p.Lon), 999.0, 1001.0));
+        Assert.InRange(ring[0].Lon, 120.9, 121.4);
+    }
+
+    [Fact]
+    public async Task ProposalsOutsideTheDistrictAreRefusedWithTheReason()
+    {
+        var auditor = await factory.ClientForAsync("auditor", "ld");
+
+        var response = await auditor.GetAsync("/api/v1/governance/regions/ld/service-circle/proposal?latitude=31.23&longitude=121.47").WaitAsync(GovernanceWebFactory.Deadline);
+        var plan = await auditor.GetAsync("/api/v1/governance/regions/ld/service-circle/best-sites?candidates=31.23,121.47").WaitAsync(GovernanceWebFactory.Deadline);
+
+        await ProblemAssert.HasFieldErrorAsync(response, "latitude");
+        Assert.Contains("outside the district", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await ProblemAssert.HasFieldErrorAsync(plan, "candidates");
+    }
+
+    [Fact]
+    public async Task BestSitesCoverTheMostUncoveredHouseholdsEachAddingLessThanTheOneBefore()
+    {
+        var auditor = await factory.ClientForAsync("auditor", "ld");
+        var report = await auditor.GetJsonAsync("/api/v1/governance/regions/ld/service-circle");
+
+        var plan = await auditor.GetJsonAsync("/api/v1/governance/regions/ld/service-circle/best-sites?count=3");
+
+        var picks = plan.GetProperty("sites").EnumerateArray().ToList();
+        Assert.Equal(3, picks.Count);
+        var added = picks.Select(p => p.GetProperty("addedHouseholds").GetInt32()).ToList();
+        Assert.All(added, a => Assert.True(a > 0));
+        Assert.Equal(added.OrderDescending(), added);
+        var before = plan.GetProperty("before").GetProperty("coveredHouseholds").GetInt32();
+        Assert.Equal(report.GetProperty("totals").GetProperty("coveredHouseholds").GetInt32(), before);
+        Assert.Equal(before + added.Sum(), plan.GetProperty("after").GetProperty("coveredHouseholds").GetInt32());
+        var uncovered = report.GetProperty("uncovered").EnumerateArray().Select(u => u.GetProperty("id").GetString()).ToHashSet();
+        Assert.All(picks.SelectMany(p => p.GetProperty("newlyCoveredPointIds").EnumerateArray()), id => Assert.Contains(id.GetString(), uncovered));
     }
 
     [Fact]
@@ -114,4 +153,7 @@ public sealed class ServiceCircleApiTests(GovernanceWebFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, byAuditor.StatusCode);
         Assert.Equal(before.GetProperty("points").GetArrayLength(), after.GetProperty("points").GetArrayLength());
     }
+
+    private static double Meters(double lat1, double lon1, double lat2, double lon2) =>
+        Lianxin.Governance.GeoDistance.Meters(new Lianxin.Common.GeoPoint(lat1, lon1), new Lianxin.Common.GeoPoint(lat2, lon2));
 }

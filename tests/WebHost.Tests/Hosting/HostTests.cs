@@ -33,7 +33,7 @@ public sealed class HostTests
     [Fact]
     public async Task DevTokensDoNotExistOutsideDevelopmentAndDemoMode()
     {
-        await using var host = new LianxinWebFactory(environment: "Production");
+        await using var host = new LianxinWebFactory(environment: "Production", settings: new Dictionary<string, string> { ["Storage:AllowInMemory"] = "true" });
 
         var response = await host.CreateClient().PostAsJsonAsync("/api/v1/dev/tokens", new { role = "operator", scopeId = "ld" });
 

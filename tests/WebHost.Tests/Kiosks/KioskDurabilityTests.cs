@@ -64,6 +64,41 @@ public sealed class KioskDurabilityTests
         Assert.Equal(OnDay(activity, stranded.Select(e => e.OccurredAt)), Count(activity, "checkInsTodayByPurpose", "cultureSportsLeisure"));
     }
 
+    [Fact]
+    public async Task RefusedEventsReSentAfterARestartBeforeAnyCheckpointGetTheSameAnswerAndChangeNoCount()
+    {
+        // No checkpoint runs: the restart replays everything the kiosk applied, as a host stopped between two does.
+        var settings = new Dictionary<string, string?> { ["Kiosks:CheckpointInterval"] = "01:00:00" };
+        var first = await KioskHost.StartAsync(settings: settings);
+        var (kiosk, kioskId, centerId, _) = await first.KioskAsync();
+        var now = DateTimeOffset.UtcNow;
+        var batch = new[]
+        {
+            Wire.CheckIn("inside", now.AddMinutes(-2)),
+            Wire.CheckIn("inside", now.AddMinutes(-1)),
+            Wire.Event("pointsRedemption", now, new() { ["personId"] = "nobody-with-points", ["points"] = 10, ["goods"] = "大米" }),
+        };
+        var answered = await Wire.PostAsync(kiosk, kioskId, batch);
+        await first.DisposeAsync();
+
+        await using var second = await KioskHost.StartAsync(first.ConnectionString, settings);
+        var kioskAgain = second.CreateClient();
+        kioskAgain.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", kiosk.DefaultRequestHeaders.GetValues("Authorization").Single());
+        var resent = await Wire.PostAsync(kioskAgain, kioskId, batch);
+        var staff = await second.StaffAsync(centerId.Replace("c-", "d-"));
+        var stats = await Wire.GetAsync(staff, $"/api/v1/kiosks/{kioskId}/ingest");
+        var activity = await Wire.GetAsync(staff, $"/api/v1/centers/{centerId}/activity");
+        var ledger = await Wire.GetAsync(staff, "/api/v1/people/nobody-with-points/ledger");
+
+        Assert.Equal(["accepted", "rejected", "rejected"], answered.Results.Select(r => r.Status));
+        Assert.Equal(["duplicate", "rejected", "rejected"], resent.Results.Select(r => r.Status));
+        Assert.Equal(answered.Results.Skip(1).Select(r => r.Reason), resent.Results.Skip(1).Select(r => r.Reason));
+        Assert.Equal((1L, 2L), (stats.GetProperty("accepted").GetInt64(), stats.GetProperty("rejected").GetInt64()));
+        Assert.Equal(1, activity.GetProperty("inside").GetArrayLength());
+        Assert.Equal(1, activity.GetProperty("rejected").GetArrayLength());
+        Assert.Equal(0, ledger.GetProperty("points").GetArrayLength());
+    }
+
     /// <summary>How many of the times fall on the center's "today" (local time): a test near midnight still adds up.</summary>
     private static int OnDay(System.Text.Json.JsonElement activity, IEnumerable<DateTimeOffset> times)
     {

@@ -163,4 +163,43 @@ public sealed class KioskIngestTests(KioskHostFixture fixture) : IClassFixture<K
         Assert.Equal(100, health.GetProperty("uptime")[0].GetProperty("percent").GetDouble());
         Assert.Equal(1, center.GetProperty("live").GetProperty("kiosksOnline").GetInt32());
     }
+
+    [Fact]
+    public async Task AKioskThatOnlyUploadsEventsIsOnlineAndAPrinterOutOfPaperRaisesAMajorAlert()
+    {
+        var (kiosk, kioskId, centerId, staff) = await Host.KioskAsync();
+
+        await Wire.PostAsync(kiosk, kioskId, Wire.Event("fault", DateTimeOffset.UtcNow, new() { ["peripheral"] = "printer", ["code"] = "paperOut" }));
+        var health = await Wire.GetAsync(staff, $"/api/v1/kiosks/{kioskId}/health");
+        var activity = await Eventually.HoldsAsync(
+            () => Wire.GetAsync(staff, $"/api/v1/centers/{centerId}/activity"),
+            a => a.GetProperty("alerts").EnumerateArray().Any(x => x.GetProperty("kind").GetString() == "peripheral"));
+
+        Assert.Equal("online", health.GetProperty("connectivity").GetString());
+        Assert.Equal(JsonValueKind.Null, health.GetProperty("lastHeartbeatAt").ValueKind);
+        var alert = activity.GetProperty("alerts").EnumerateArray().Single(x => x.GetProperty("kind").GetString() == "peripheral");
+        Assert.Equal(("printer", "major", "fault"), (alert.GetProperty("peripheral").GetString(), alert.GetProperty("severity").GetString(), alert.GetProperty("peripheralStatus").GetString()));
+        Assert.Equal(JsonValueKind.Null, alert.GetProperty("resolvedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task ARegisteredNonMemberCannotCheckInAsAMobilePartyMemberButAnUnregisteredPersonCan()
+    {
+        var (kiosk, kioskId, centerId, staff) = await Host.KioskAsync();
+        var grid = $"{centerId}-g";
+        (await staff.PostAsJsonAsync("/api/v1/grids", Registry.Requests.Grid(grid, centerId))).EnsureSuccessStatusCode();
+        (await staff.PostAsJsonAsync("/api/v1/volunteers", new
+        {
+            id = $"{centerId}-resident", name = "赵群众", phone = "13912345678", isPartyMember = false, homeGridId = grid, gridRole = "member", skills = Array.Empty<string>(),
+        })).EnsureSuccessStatusCode();
+        var now = DateTimeOffset.UtcNow;
+
+        var answer = await Wire.PostAsync(
+            kiosk, kioskId, Wire.CheckIn($"{centerId}-resident", now, "mobilePartyMember"), Wire.CheckIn($"{centerId}-from-elsewhere", now, "mobilePartyMember"));
+        var activity = await Wire.GetAsync(staff, $"/api/v1/centers/{centerId}/activity");
+
+        Assert.Equal(("rejected", "accepted"), (answer.Results[0].Status, answer.Results[1].Status));
+        Assert.Contains("not a party member", answer.Results[0].Reason, StringComparison.Ordinal);
+        Assert.Equal([$"{centerId}-from-elsewhere"], activity.GetProperty("inside").EnumerateArray().Select(v => v.GetProperty("personId").GetString()));
+    }
 }

@@ -50,6 +50,16 @@ public sealed class VolunteerHoursTests(KioskHostFixture fixture) : IClassFixtur
         Assert.Equal("approved", ledger.GetProperty("hours")[0].GetProperty("state").GetString());
         var activity = await Wire.GetAsync(staff, $"/api/v1/centers/{centerId}/activity");
         Assert.Equal(0, activity.GetProperty("hoursAwaitingDecision").GetArrayLength());
+
+        // The export of the district: the center's approved hours and the points they earned in the period.
+        var period = $"from={start.AddDays(-2):yyyy-MM-dd}&to={start.AddDays(2):yyyy-MM-dd}";
+        var district = centerId.Replace("c-", "d-", StringComparison.Ordinal);
+        var export = await Wire.GetAsync(staff, $"/api/v1/governance/regions/{district}/volunteer-hours?{period}");
+        var csv = await staff.GetByteArrayAsync($"/api/v1/governance/regions/{district}/volunteer-hours.csv?{period}");
+        var row = export.GetProperty("centers").EnumerateArray().Single(c => c.GetProperty("centerId").GetString() == centerId).GetProperty("totals");
+        Assert.Equal((1, 1, 1.5, 15), (row.GetProperty("entries").GetInt32(), row.GetProperty("volunteers").GetInt32(), row.GetProperty("hours").GetDouble(), row.GetProperty("points").GetInt32()));
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
+        Assert.Contains($"{centerId},{centerId}党群服务中心,community,", System.Text.Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
     }
 
     private async Task<string> VolunteerAsync(string centerId)

@@ -62,6 +62,30 @@ public sealed class RegistryApiTests(EmbeddedHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task StaffCannotCutTheirCenterOutOfTheTreeButItsOperatorMayMakeItARoot()
+    {
+        var client = await DistrictWithStreetAsync();
+        (await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(Id("c1"), "community", Id("street")))).EnsureSuccessStatusCode();
+        using var staff = fixture.Host.ClientAs(Role.Staff, Id("c1"));
+        using var districtOperator = Operator();
+        using var ownOperator = fixture.Host.ClientAs(Role.Operator, Id("c1"));
+
+        var cut = await staff.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", null));
+        var byDistrict = await districtOperator.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", null));
+        var stillThere = await client.GetFromJsonAsync<JsonElement>($"/api/v1/centers/{Id("street")}/children");
+        var edit = await staff.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", Id("street"), area: 1500));
+        var byOwnOperator = await ownOperator.PutAsJsonAsync($"/api/v1/centers/{Id("c1")}", Requests.Center(Id("c1"), "community", null));
+        var rootEdit = await fixture.Host.ClientAs(Role.Staff, _district).PutAsJsonAsync($"/api/v1/centers/{_district}", Requests.Center(_district, "district", null, area: 1500));
+
+        await ProblemAssert.IsProblemAsync(cut, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(byDistrict, HttpStatusCode.Forbidden);
+        Assert.Equal([Id("c1")], stillThere.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byOwnOperator.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rootEdit.StatusCode);
+    }
+
+    [Fact]
     public async Task NegativeAreaUnknownLevelAndUnknownFunctionAreBadRequests()
     {
         var client = await DistrictWithStreetAsync();
@@ -74,6 +98,26 @@ public sealed class RegistryApiTests(EmbeddedHostFixture fixture) : IClassFixtur
         await ProblemAssert.HasFieldErrorAsync(level, "level");
         await ProblemAssert.HasFieldErrorAsync(function, "functions[1]");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/centers/{Id("neg")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AreaExemptionThatDoesNotApplyToTheCentersLevelIsRefusedWithTheReason()
+    {
+        var client = await DistrictWithStreetAsync();
+        var village = Requests.Center(Id("vx"), "village", Id("street"), area: 150);
+        var withExemption = System.Text.Json.JsonSerializer.SerializeToNode(village, System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
+        withExemption["areaExemption"] = new System.Text.Json.Nodes.JsonObject { ["kind"] = "oldCommunity", ["reason"] = "老旧小区" };
+        var island = withExemption.DeepClone().AsObject();
+        island["id"] = Id("vi");
+        island["areaExemption"] = new System.Text.Json.Nodes.JsonObject { ["kind"] = "island", ["reason"] = "海岛村" };
+
+        var refused = await client.PostAsJsonAsync("/api/v1/centers", withExemption);
+        var accepted = await client.PostAsJsonAsync("/api/v1/centers", island);
+
+        await ProblemAssert.HasFieldErrorAsync(refused, "areaExemption.kind");
+        Assert.Contains("community centers only", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/centers/{Id("vx")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
     }
 
     [Fact]

@@ -49,8 +49,14 @@ public static partial class EndpointMatrix
             Get("/api/v1/emergencies/{id}/report", d => $"{grid(d)}/report", followers),
             Get("/api/v1/emergencies/{id}/report.csv", d => $"{grid(d)}/report.csv", followers),
             Get("/api/v1/emergencies/{id}/deliveries", d => $"{grid(d)}/deliveries", followers),
+            Get("/api/v1/alerts/proposals/", _ => "/api/v1/alerts/proposals", EveryBearer),
+            Write("POST", "/api/v1/alerts/proposals/{id}/confirm", _ => $"/api/v1/alerts/proposals/{ProposalRegion1}/confirm", null, ProposalProbe, Operator),
+            Write("POST", "/api/v1/alerts/proposals/{id}/dismiss", _ => $"/api/v1/alerts/proposals/{ProposalRegion1}/dismiss", null, ProposalProbe, Operator),
         ];
     }
+
+    private static async Task<string> ProposalProbe(SecurityDistrict d) =>
+        (await d.Grains.GetGrain<IAlertProposalsGrain>(0).ListAsync()).Single(p => p.Id == ProposalRegion1).State.ToString();
 
     private static async Task<string> EmergencyCount(SecurityDistrict d) =>
         (await d.Grains.GetGrain<IEmergencyDirectoryGrain>(0).ListAsync()).Count.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -3,7 +3,10 @@ using static Lianxin.WebHost.Tests.Security.SecurityDistrict;
 
 namespace Lianxin.WebHost.Tests.Security;
 
-/// <summary>Governance: read by operators, auditors and staff within their scope; decided by operators and staff who may write there.</summary>
+/// <summary>
+/// Governance: read by operators, auditors and staff within their scope; rating decisions and demonstration picks by
+/// the operators of the level above the center only (never its own staff).
+/// </summary>
 public static partial class EndpointMatrix
 {
     private static IEnumerable<EndpointRow> Governance()
@@ -19,7 +22,7 @@ public static partial class EndpointMatrix
             Get($"{root}/centers/{{id}}/ratings/{{year:int}}", _ => $"{center}/ratings/{Year}", ReadersOfCenterA),
             Get($"{root}/centers/{{id}}/ratings/{{year:int}}.csv", _ => $"{center}/ratings/{Year}.csv", ReadersOfCenterA),
             Write("POST", $"{root}/centers/{{id}}/ratings/{{year:int}}/decisions", _ => $"{center}/ratings/{Year}/decisions",
-                _ => new { stars = 5, reason = "委员会评定" }, EndpointRow.Reads(_ => $"{center}/ratings/{Year}", "decisions"), WritersOfCenterA),
+                _ => new { stars = 5, reason = "委员会评定" }, EndpointRow.Reads(_ => $"{center}/ratings/{Year}", "decisions"), Operator),
             Get($"{root}/centers/{{id}}/reports/{{year:int}}", _ => $"{center}/reports/{Year}", ReadersOfCenterA),
             Get($"{root}/centers/{{id}}/residential-points", _ => $"{center}/residential-points", ReadersOfCenterA),
             Get($"{root}/centers/{{id}}/residential-points.csv", _ => $"{center}/residential-points.csv", ReadersOfCenterA),
@@ -41,6 +44,9 @@ public static partial class EndpointMatrix
             Get($"{root}/regions/{{id}}/service-circle/proposal", _ => $"{region}/service-circle/proposal?{site}", ReadersOfRegion1),
             Get($"{root}/regions/{{id}}/service-circle/proposal.csv", _ => $"{region}/service-circle/proposal.csv?{site}", ReadersOfRegion1),
             Get($"{root}/regions/{{id}}/service-circle.geojson", _ => $"{region}/service-circle.geojson", ReadersOfRegion1),
+            Get($"{root}/regions/{{id}}/service-circle/best-sites", _ => $"{region}/service-circle/best-sites?count=2", ReadersOfRegion1),
+            Get($"{root}/regions/{{id}}/volunteer-hours", _ => $"{region}/volunteer-hours?from={Year}-01-01&to={Year}-12-31", ReadersOfRegion1),
+            Get($"{root}/regions/{{id}}/volunteer-hours.csv", _ => $"{region}/volunteer-hours.csv?from={Year}-01-01&to={Year}-12-31", ReadersOfRegion1),
         ];
     }
 }

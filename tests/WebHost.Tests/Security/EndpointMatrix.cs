@@ -15,7 +15,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// </summary>
 public static partial class EndpointMatrix
 {
-    public static IReadOnlyList<EndpointRow> Rows { get; } = [.. Public(), .. Registry(), .. Kiosks(), .. Emergencies(), .. Governance()];
+    public static IReadOnlyList<EndpointRow> Rows { get; } = [.. Public(), .. Registry(), .. Kiosks(), .. Emergencies(), .. Governance(), .. Operations()];
 
     public static EndpointRow Row(string key) => Rows.Single(r => r.Key == key);
 
@@ -31,6 +31,7 @@ public static partial class EndpointMatrix
         new("*", "/health/live", Access.Public) { Why = "liveness probe of the orchestrator" },
         new("*", "/health/ready", Access.Public) { Why = "readiness probe of the orchestrator" },
         new("POST", "/api/v1/dev/tokens", Access.Public) { Why = "development and demo sign-in; not mapped in production" },
+        new("POST", "/api/v1/alerts/inbound", Access.Public) { Why = "a warning source signs in with its own key (X-Source-Key), checked by InboundAlertTests" },
         new("GET", "/api/v1/dashboard/settings", Access.Public) { Why = "what the sign-in page needs before there is a token" },
         new("GET", "/volunteer", Access.Public) { Why = "redirect to the static volunteer page" },
         new("GET", "/openapi/{documentName}.json", Access.Public) { Why = "the API description" },
@@ -63,6 +64,7 @@ public static partial class EndpointMatrix
             EndpointRow.Reads(_ => $"/api/v1/grids/{GridA1}"), WritersOfCenterA),
         Get("/api/v1/volunteers/{id}", _ => $"/api/v1/volunteers/{VolunteerA1}", ReadersOfVolunteerA1),
         Get("/api/v1/volunteers/{id}/alerts", _ => $"/api/v1/volunteers/{VolunteerA1}/alerts", ReadersOfVolunteerA1),
+        Get("/api/v1/volunteers/{id}/mobilization", _ => $"/api/v1/volunteers/{VolunteerA1}/mobilization", ReadersOfVolunteerA1),
         Write("POST", "/api/v1/volunteers/", _ => "/api/v1/volunteers", _ => Requests.Volunteer("r1-a-new-v", GridA1),
             EndpointRow.Reads(_ => "/api/v1/volunteers/r1-a-new-v"), WritersOfCenterA),
         Write("PUT", "/api/v1/volunteers/{id}", _ => $"/api/v1/volunteers/{VolunteerA1}", _ => Requests.Volunteer(VolunteerA1, GridA1, "fullTimeWorker"),

@@ -37,6 +37,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public const string KioskA = "k-r1-a";
     public const string KioskB = "k-r1-b";
     public const string ScenarioRegion1 = "s-r1";
+    public const string ProposalRegion1 = "prop-r1";
     public const string ScenarioGridA1 = "s-r1-a-g";
 
     private readonly Dictionary<string, string?> _authorization = new(StringComparer.Ordinal);
@@ -66,7 +67,8 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync();
-        Host = new LianxinWebFactory(ConnectionString);
+        // The matrix sends hundreds of forged and expired tokens from one address on purpose.
+        Host = new LianxinWebFactory(ConnectionString, settings: new Dictionary<string, string> { ["Limits:FailedAuthenticationPermitLimit"] = "1000000" });
         _ = Host.Server;
         foreach (var caller in Callers.All)
         {
@@ -97,6 +99,10 @@ public sealed class SecurityDistrict : IAsyncLifetime
 
         Ok(await Send(Callers.Operator, HttpMethod.Post, "/api/v1/scenarios", Scenario(ScenarioRegion1)));
         Ok(await Send(Callers.Lead, HttpMethod.Post, "/api/v1/scenarios", Scenario(ScenarioGridA1)));
+        await Grains.GetGrain<Lianxin.Emergencies.IAlertProposalsGrain>(0).ProposeAsync(new Lianxin.Emergencies.AlertProposal(
+            ProposalRegion1, ScenarioRegion1, "台风", "bureau,w-1", "bureau", "台风", Lianxin.Emergencies.CapSeverity.Severe, Lianxin.Emergencies.CapUrgency.Expected,
+            "台风橙色预警", Lianxin.Emergencies.EmergencyMode.Exercise, Lianxin.Emergencies.EmergencyLevel.Orange, Region1, DateTimeOffset.UtcNow,
+            Lianxin.Emergencies.ProposalState.Proposed, null, null, null));
         GridEmergency = await LaunchAsync(Callers.Lead, EmergencyRequests.Launch(EmergencyRequests.Grids(GridA1)));
         RegionEmergency = await LaunchAsync(Callers.Operator, EmergencyRequests.Launch(new { kind = "region", ids = new[] { Region1 } }));
         await KioskActivityAsync();

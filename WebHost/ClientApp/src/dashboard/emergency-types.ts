@@ -44,4 +44,54 @@ export interface PersonLine {
   name: string | null;
   gridId: string;
   status: string;
+  postId: string | null;
+}
+
+export interface EmergencyView {
+  definition: { id: string; launch: { name: string; mode: string } };
+  phase: 'running' | 'ended' | 'cancelled';
+  level: string;
+  closedAt: string | null;
+  total: number;
+  accounted: number;
+}
+
+/** One post: its quota and how it is being filled (emergency scope, `post:{postId}`). */
+export interface PostRollCall {
+  postId: string;
+  name: string;
+  quota: number;
+  asked: number;
+  pending: number;
+  accepted: number;
+  declined: number;
+  expired: number;
+  atPost: number;
+  reserveLeft: number;
+  filled: boolean;
+}
+
+/** How many were still unaccounted when an escalation went out, grid by grid (`escalation:` items). */
+export interface EscalationItem {
+  emergencyId: string;
+  unaccounted: number;
+  byGrid: Record<string, number>;
+  at: string;
+}
+
+export interface SeriesPoint {
+  at: string;
+  secondsSinceLaunch: number;
+  counts: StatusCounts;
+}
+
+export interface TimelineEvent {
+  at: string;
+  kind: string;
+  detail: string;
+}
+
+export interface ReportExcerpt {
+  series: SeriesPoint[];
+  timeline: TimelineEvent[];
 }

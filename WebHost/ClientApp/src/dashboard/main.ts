@@ -90,6 +90,15 @@ async function main(): Promise<void> {
   const live = new LiveConnection(() => storedToken() ?? '');
   live.onStatus(showStatus);
   await live.start();
+  const emergency = new EmergencyPanel(live, gridNames, (rollCall) => {
+    map.showRollCall(new Map([...rollCall].map(([id, g]) => [id, g.accountedPercent])));
+    emergencyCenters.clear();
+    for (const gridId of rollCall.keys()) {
+      emergencyCenters.add(gridCenters.get(gridId) ?? '');
+    }
+
+    renderAll();
+  });
   await live.subscribe(`region:${region}`, (items, changed) => {
     cards.clear();
     for (const [key, item] of items) {
@@ -100,17 +109,10 @@ async function main(): Promise<void> {
 
     summary = items.get('summary') as RegionSummary | undefined;
     render(changed);
-  });
-  const emergency = new EmergencyPanel(live, gridNames, (rollCall) => {
-    map.showRollCall(new Map([...rollCall].map(([id, g]) => [id, g.accountedPercent])));
-    emergencyCenters.clear();
-    for (const gridId of rollCall.keys()) {
-      emergencyCenters.add(gridCenters.get(gridId) ?? '');
-    }
-
-    renderAll();
+    emergency.takeRegionItems(items);
   });
   await emergency.start();
+  document.body.dataset.emergencyReady = 'true';
   document.getElementById('language')!.addEventListener('click', () => emergency.render());
   // Opening hours pass without any push: re-evaluate open/closed every minute.
   setInterval(renderAll, 60_000);

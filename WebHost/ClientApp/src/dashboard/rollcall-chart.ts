@@ -1,4 +1,4 @@
-// % accounted over time: one point per roll-call update, drawn with ECharts.
+// % accounted over time: the report's series up to when the dashboard opened, then one point per live update.
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
@@ -10,7 +10,7 @@ export class AccountedChart {
   private readonly chart: echarts.ECharts;
   private points: [number, number][] = [];
 
-  constructor(element: HTMLElement) {
+  constructor(private readonly element: HTMLElement) {
     this.chart = echarts.init(element, undefined, { renderer: 'svg' });
     this.chart.setOption({
       animation: false,
@@ -32,7 +32,13 @@ export class AccountedChart {
 
   reset(): void {
     this.points = [];
-    this.chart.setOption({ series: [{ data: [] }] });
+    this.draw();
+  }
+
+  /** Starts from the points so far (time in ms, percent), oldest first. */
+  load(points: readonly [number, number][]): void {
+    this.points = [...points].sort((a, b) => a[0] - b[0]);
+    this.draw();
   }
 
   add(at: string, percent: number): void {
@@ -42,7 +48,15 @@ export class AccountedChart {
     }
 
     this.points.push([time, percent]);
+    this.draw();
+  }
+
+  /** Draws the points; the element says how many and from when, for whoever checks the chart. */
+  private draw(): void {
     this.chart.setOption({ series: [{ data: this.points }] });
+    this.element.dataset.points = String(this.points.length);
+    this.element.dataset.from = this.points.length > 0 ? new Date(this.points[0][0]).toISOString() : '';
+    this.element.dataset.last = this.points.length > 0 ? this.points[this.points.length - 1][1].toFixed(1) : '';
   }
 
   resize(): void {

@@ -60,6 +60,46 @@ const texts = {
   total: ['应到', 'Total'],
   test: ['测试', 'TEST'],
   answer: ['回复', 'Answer'],
+  answeredOnBehalf: ['已由网格长代为登记', 'Recorded for you by your grid lead'],
+  archive: ['已结束的通知', 'Closed alerts'],
+  askExpired: ['此岗位邀请已过期，已改请他人。', 'This post ask expired: someone else was asked.'],
+  askExpiredAnswer: ['您的回复计入点名，但不再计入该岗位。', 'Your answer counts for the roll-call, not for the post.'],
+  lateAnswer: ['已计入点名；该岗位已改请他人，此回复不计入岗位。', 'Counted for the roll-call; the post went to someone else, so it does not count for the post.'],
+  answerRollCallOnly: ['回复点名（不计入岗位）', 'Answer the roll-call (not the post)'],
+  leadAlert: ['网格长提醒', 'Grid lead alert'],
+  mobilized: ['已动员，待回复', 'Mobilized, please answer'],
+  phaseRunning: ['进行中', 'Running'],
+  phaseEnded: ['已结束', 'Ended'],
+  phaseCancelled: ['已取消', 'Cancelled'],
+  runningEmergencies: ['进行中的应急事件', 'Running emergencies'],
+  noneRunning: ['暂无进行中的应急事件', 'None running'],
+  levelLabel: ['响应级别', 'Level'],
+  changeLevel: ['调整级别', 'Change level'],
+  end: ['结束响应', 'End'],
+  cancel: ['取消响应', 'Cancel'],
+  cancelReason: ['取消原因（将告知所有人）', 'Reason (everyone is told)'],
+  reasonNeeded: ['请填写取消原因', 'Give the reason'],
+  confirm: ['确认', 'Confirm'],
+  back: ['返回', 'Back'],
+  willEnd: ['结束应急响应：将向 {n} 人发送结束通知，所有人的状态将冻结。', 'End the emergency: an end notice goes to {n} people and every status freezes.'],
+  willCancel: ['取消应急响应：将向 {n} 人发送解除通知（原因：{reason}），所有人的状态将冻结。', 'Cancel the emergency: a stand-down notice goes to {n} people (reason: {reason}) and every status freezes.'],
+  willChangeLevel: ['调整响应级别：{from} → {to}，将向 {n} 人发送级别调整通知。', 'Change the level {from} → {to}: an update goes to {n} people.'],
+  willAnswerFor: ['代为登记：{name} 的状态将记为「{status}」（备注：{comment}），记入审计日志。', 'Answer for {name}: their status becomes "{status}" (comment: {comment}); the audit log keeps it.'],
+  onBehalf: ['代答', 'Answer for'],
+  onBehalfComment: ['备注：谁说的、如何联系的', 'Comment: who said so, and how'],
+  commentNeeded: ['请填写备注', 'Give a comment'],
+  posts: ['岗位与定额', 'Posts and quotas'],
+  quota: ['定额', 'Quota'],
+  asked: ['已询问', 'Asked'],
+  acceptedCount: ['已接受', 'Accepted'],
+  atPostCount: ['已到岗', 'At post'],
+  reserveLeft: ['后备剩余', 'Reserve left'],
+  filled: ['已满', 'Filled'],
+  short: ['缺 {n}', '{n} short'],
+  escalations: ['升级告警', 'Escalations'],
+  escalatedToLeads: ['已升级至网格长：{n} 人未应答（{grids} 个网格）', 'Escalated to grid leads: {n} unanswered ({grids} grids)'],
+  escalatedToCommand: ['已升级至指挥中心：{n} 人未应答（{grids} 个网格）', 'Escalated to the command center: {n} unanswered ({grids} grids)'],
+  done: ['已完成', 'Done'],
 } as const;
 
 export type TextKey = keyof typeof texts;
@@ -96,8 +136,8 @@ const volunteerStatusNames: Record<string, [string, string]> = {
 };
 
 const rollCallStatusNames: Record<string, [string, string]> = {
-  unknown: ['未送达', 'Not reached'],
-  notified: ['未回复', 'No answer'],
+  unknown: ['通知未送达', 'Not reached yet'],
+  notified: ['已送达·未回复', 'Reached, no answer'],
   acknowledged: ['收到', 'Received'],
   enRoute: ['在路上', 'On my way'],
   atPost: ['已到岗', 'At post'],
@@ -128,6 +168,24 @@ const index = (): 0 | 1 => (language === 'zh-CN' ? 0 : 1);
 
 export function t(key: TextKey): string {
   return texts[key][index()];
+}
+
+/** A text with {placeholders} filled in. */
+export function tf(key: TextKey, values: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const emergencyLevelNames: Record<string, [string, string]> = {
+  blue: ['蓝色', 'Blue'],
+  yellow: ['黄色', 'Yellow'],
+  orange: ['橙色', 'Orange'],
+  red: ['红色', 'Red'],
+};
+
+export const emergencyLevels = Object.keys(emergencyLevelNames);
+
+export function emergencyLevelName(name: string): string {
+  return emergencyLevelNames[name]?.[index()] ?? name;
 }
 
 export function functionName(name: string): string {

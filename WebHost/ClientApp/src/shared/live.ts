@@ -1,5 +1,6 @@
 // The client side of the live protocol (docs/live-protocol.md): snapshot on subscribe, then numbered deltas;
 // a gap in the numbers or a reconnect means a fresh snapshot, so the picture is never silently wrong.
+// Version 2 (only the fields that changed, as JSON merge patches) when the server speaks it, else version 1.
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 export interface LiveSnapshot {
@@ -10,6 +11,28 @@ export interface LiveSnapshot {
 
 export interface LiveDelta extends LiveSnapshot {
   removed: string[];
+  /** Version 2: merge patches (RFC 7386) of held items; the delta's asOf becomes theirs. */
+  patches?: Record<string, unknown>;
+  asOf?: string;
+}
+
+/** RFC 7386: members of the patch replace the target's, nested objects merge, null deletes. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+    return patch;
+  }
+
+  const result: Record<string, unknown> =
+    target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [name, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (value === null) {
+      delete result[name];
+    } else {
+      result[name] = mergePatch(result[name], value);
+    }
+  }
+
+  return result;
 }
 
 /** Called with the whole current picture of a scope and the keys that changed (all keys after a snapshot). */
@@ -33,6 +56,9 @@ export class LiveConnection {
   /** How many fresh snapshots were taken because of a gap: shown on the dashboard for operators. */
   resyncs = 0;
 
+  /** The protocol version the server agreed to; 1 against a server that predates version 2. */
+  version = 2;
+
   constructor(accessToken: () => string) {
     this.connection = new HubConnectionBuilder()
       .withUrl('/hubs/live', { accessTokenFactory: accessToken })
@@ -40,6 +66,7 @@ export class LiveConnection {
       .configureLogging(LogLevel.Warning)
       .build();
     this.connection.on('DeltaReceived', (delta: LiveDelta) => this.onDelta(delta));
+    this.connection.on('PatchReceived', (delta: LiveDelta) => this.onDelta(delta));
     this.connection.onreconnecting(() => this.statusListener('reconnecting'));
     this.connection.onreconnected(() => {
       this.statusListener('live');
@@ -88,7 +115,7 @@ export class LiveConnection {
     }
 
     state.syncing = true;
-    const snapshot = await this.connection.invoke<LiveSnapshot>(method, scope);
+    const snapshot = method === 'GetSnapshot' ? await this.connection.invoke<LiveSnapshot>(method, scope) : await this.subscribeOnServer(scope);
     state.items = new Map(Object.entries(snapshot.items));
     state.sequence = snapshot.sequence;
     state.syncing = false;
@@ -98,6 +125,23 @@ export class LiveConnection {
     for (const delta of waiting) {
       this.onDelta(delta);
     }
+  }
+
+  private async subscribeOnServer(scope: string): Promise<LiveSnapshot> {
+    if (this.version === 2) {
+      try {
+        return await this.connection.invoke<LiveSnapshot>('SubscribeWithVersion', scope, 2);
+      } catch (error) {
+        // A server without version 2 does not know the method; any other refusal is the same in version 1.
+        if (!String(error).includes('Method does not exist')) {
+          throw error;
+        }
+
+        this.version = 1;
+      }
+    }
+
+    return this.connection.invoke<LiveSnapshot>('Subscribe', scope);
   }
 
   private onDelta(delta: LiveDelta): void {
@@ -126,11 +170,21 @@ export class LiveConnection {
       state.items.set(key, item);
     }
 
+    const patches = Object.entries(delta.patches ?? {});
+    for (const [key, patch] of patches) {
+      const item = mergePatch(state.items.get(key), patch) as Record<string, unknown>;
+      if (delta.asOf && 'asOf' in item) {
+        item.asOf = delta.asOf;
+      }
+
+      state.items.set(key, item);
+    }
+
     for (const key of delta.removed) {
       state.items.delete(key);
     }
 
     state.sequence = delta.sequence;
-    state.listener(state.items, [...Object.keys(delta.items), ...delta.removed]);
+    state.listener(state.items, [...Object.keys(delta.items), ...patches.map(([key]) => key), ...delta.removed]);
   }
 }

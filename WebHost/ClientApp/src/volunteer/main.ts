@@ -2,18 +2,15 @@
 import '../shared/styles.css';
 import './volunteer.css';
 import { api, ApiError, devSignIn, storedToken, storeToken, type DashboardSettings } from '../shared/api';
-import { applyTexts, currentLanguage, setLanguage, t, volunteerStatusName } from '../shared/i18n';
+import { applyTexts, currentLanguage, rollCallStatusName, setLanguage, t, volunteerStatusName } from '../shared/i18n';
 import { LiveConnection } from '../shared/live';
-import { renderAlerts } from './alerts';
-
-interface Person {
-  id: string;
-  profile: { name: string; homeGridId: string };
-  live: { status: string; centerId: string | null };
-}
+import { alertCard, alertViews, isArchived } from './alerts';
+import type { Mobilization, MobilizationLine, Person } from './types';
 
 const idKey = 'lianxin.volunteer';
+const answerStatuses = new Set(['acknowledged', 'enRoute', 'atPost', 'unavailable', 'needHelp']);
 let items: ReadonlyMap<string, unknown> = new Map();
+let mobilization: Mobilization | undefined;
 
 async function signIn(settings: DashboardSettings): Promise<string> {
   const remembered = sessionStorage.getItem(idKey);
@@ -43,14 +40,45 @@ async function signIn(settings: DashboardSettings): Promise<string> {
   });
 }
 
-function render(person: Person): void {
+/** My status: my latest answer in a running emergency; else mobilized (alerted, not answered); else duty. */
+function myStatus(person: Person): { status: string; text: string } {
+  const running = (mobilization?.emergencies ?? []).filter((e) => e.phase === 'running');
+  const answered = running
+    .filter((e): e is MobilizationLine & { status: string } => e.status !== null && answerStatuses.has(e.status))
+    .sort((a, b) => (b.answeredAt ?? '').localeCompare(a.answeredAt ?? ''));
+  if (answered.length > 0) {
+    return { status: answered[0].status, text: rollCallStatusName(answered[0].status) };
+  }
+
+  if (running.some((e) => e.status !== null)) {
+    return { status: 'mobilized', text: t('mobilized') };
+  }
+
+  return { status: person.live.status, text: volunteerStatusName(person.live.status) };
+}
+
+function render(person: Person, onAnswered: (emergencyId: string, status: string) => Promise<void>): void {
   document.getElementById('name')!.textContent = person.profile.name;
-  document.getElementById('grid')!.textContent = person.profile.homeGridId;
-  const shown = renderAlerts(document.getElementById('alerts')!, items, person.id);
-  document.getElementById('no-alert')!.hidden = shown > 0;
-  const status = document.getElementById('status')!;
-  status.dataset.status = person.live.status;
-  status.textContent = volunteerStatusName(person.live.status);
+  const grid = document.getElementById('grid')!;
+  grid.textContent = mobilization?.homeGridName ?? person.profile.homeGridId;
+  grid.title = person.profile.homeGridId;
+  document.getElementById('center')!.textContent = mobilization?.homeCenterName ?? '';
+
+  const lines = new Map((mobilization?.emergencies ?? []).map((e) => [e.emergencyId, e]));
+  const views = alertViews(items, lines);
+  const live = views.filter((v) => !isArchived(v));
+  const archived = views.filter(isArchived);
+  document.getElementById('alerts')!.replaceChildren(...live.map((v) => alertCard(v, person.id, onAnswered)));
+  document.getElementById('no-alert')!.hidden = live.length > 0;
+  const archive = document.getElementById('archive') as HTMLDetailsElement;
+  archive.hidden = archived.length === 0;
+  archive.querySelector('.n')!.textContent = String(archived.length);
+  archive.querySelector('.list')!.replaceChildren(...archived.map((v) => alertCard(v, person.id, onAnswered)));
+
+  const { status, text } = myStatus(person);
+  const element = document.getElementById('status')!;
+  element.dataset.status = status;
+  element.textContent = text;
 }
 
 async function main(): Promise<void> {
@@ -59,9 +87,10 @@ async function main(): Promise<void> {
   const id = await signIn(settings);
   let person = await api<Person>(`/api/v1/volunteers/${encodeURIComponent(id)}`);
   document.getElementById('me')!.hidden = false;
+  let redraw = (): void => {};
   document.getElementById('language')!.addEventListener('click', () => {
     setLanguage(currentLanguage() === 'zh-CN' ? 'en' : 'zh-CN');
-    render(person);
+    redraw();
   });
   document.getElementById('sign-out')!.addEventListener('click', () => {
     storeToken(null);
@@ -69,14 +98,43 @@ async function main(): Promise<void> {
     location.reload();
   });
 
+  // Every read of the page's state; a slower, older answer never overwrites a newer one.
+  let reads = 0;
+  const refresh = async (): Promise<void> => {
+    const read = ++reads;
+    const [fresh, page] = await Promise.all([
+      api<Person>(`/api/v1/volunteers/${encodeURIComponent(id)}`),
+      api<Mobilization>(`/api/v1/volunteers/${encodeURIComponent(id)}/mobilization`),
+    ]);
+    if (read === reads) {
+      person = fresh;
+      mobilization = page;
+      render(person, onAnswered);
+    }
+  };
+  const onAnswered = async (): Promise<void> => refresh();
+  redraw = () => render(person, onAnswered);
+
   const live = new LiveConnection(() => storedToken() ?? '');
   await live.start();
-  await live.subscribe(`volunteer:${id}`, async (current) => {
+  await live.subscribe(`volunteer:${id}`, (current) => {
     items = current;
-    person = await api<Person>(`/api/v1/volunteers/${encodeURIComponent(id)}`);
-    render(person);
+    render(person, onAnswered);
+    void refresh();
   });
-  render(person);
+  await refresh();
+  // An ask can expire and an emergency can close without a message to me: look again when the phone wakes up, and
+  // now and then while something is open.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      void refresh();
+    }
+  });
+  setInterval(() => {
+    if (document.querySelector('#alerts .alert') !== null) {
+      void refresh();
+    }
+  }, 30_000);
   document.body.dataset.ready = 'true';
 }
 

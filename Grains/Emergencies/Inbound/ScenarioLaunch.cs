@@ -1,0 +1,18 @@
+namespace Lianxin.Emergencies;
+
+/// <summary>The launch a region's scenario makes when an inbound warning starts it: the scenario's own values throughout.</summary>
+public static class ScenarioLaunch
+{
+    public static LaunchCommand? Command(ScenarioSnapshot scenario, EmergencyMode mode, EmergencyLevel level, string by)
+    {
+        var s = scenario.Definition;
+        if (s.DefaultScope is not { } scope || s.OwnerCenterId is not { } home)
+        {
+            return null;
+        }
+
+        // A shape is looked for inside the owner's region, as an operator's own launch would be.
+        var bounded = scope.Kind is ScopeKind.Polygon or ScopeKind.Circle ? scope with { WithinCenterId = home } : scope;
+        return new LaunchCommand(s.Name, scenario.Id, mode, level, s.Category, s.Event, bounded, s.Posts, s.Timers, s.Templates, by, home, null);
+    }
+}

@@ -1,0 +1,67 @@
+using Lianxin.Centers;
+using Lianxin.Emergencies;
+using Lianxin.Grids;
+using Lianxin.Volunteers;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// <c>GET /api/v1/volunteers/{id}/mobilization</c>: what a person's own page shows next to their alerts. Their home
+/// grid by name, and for every emergency that sent them a message its phase and their own answer and post, so a page
+/// opened again still says what they answered and whether a post they were asked for is still theirs.
+/// </summary>
+internal static class VolunteerMobilizationApi
+{
+    public static void MapVolunteerMobilizationApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/volunteers/{id}/mobilization", GetAsync).WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
+            .WithSummary("A person's home grid by name and their own answer, post and the phase of every emergency that alerted them.");
+
+    private static async Task<Results<Ok<VolunteerMobilization>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is ProblemHttpResult refusal)
+        {
+            return refusal;
+        }
+
+        var person = grains.GetGrain<IVolunteerGrain>(id);
+        var profile = (await person.GetAsync())!.Profile;
+        var grid = await grains.GetGrain<IGridGrain>(profile.HomeGridId).GetAsync();
+        var center = grid is null ? null : await grains.GetGrain<ICenterGrain>(grid.Profile.CenterId).GetAsync();
+        var emergencyIds = (await person.GetAlertsAsync()).Select(a => a.EmergencyId).Distinct(StringComparer.Ordinal);
+        var lines = await Task.WhenAll(emergencyIds.Select(emergencyId => LineAsync(grains.GetGrain<IEmergencyGrain>(emergencyId), id)));
+        return TypedResults.Ok(new VolunteerMobilization(
+            id, profile.HomeGridId, grid?.Profile.Name, center?.Profile.Name, [.. lines.OfType<MobilizationLine>()]));
+    }
+
+    private static async Task<MobilizationLine?> LineAsync(IEmergencyGrain emergency, string volunteerId)
+    {
+        if (await emergency.GetAsync() is not { } view)
+        {
+            return null;
+        }
+
+        var person = await emergency.GetPersonAsync(volunteerId);
+        var answer = person?.History.LastOrDefault(h => IsAnswer(h.Status));
+        var post = person?.PostId is { } postId ? view.Definition.Launch.Posts.FirstOrDefault(p => p.Id == postId) : null;
+        return new MobilizationLine(
+            view.Definition.Id, view.Definition.Launch.Name, view.Phase, person?.Status, answer?.At, answer?.OnBehalf ?? false, post?.Id, post?.Name);
+    }
+
+    private static bool IsAnswer(RollCallStatus status) => status is not (RollCallStatus.Unknown or RollCallStatus.Notified);
+}
+
+/// <summary>A person's home grid by name, and where they stand in every emergency that sent them a message.</summary>
+public sealed record VolunteerMobilization(
+    string VolunteerId, string HomeGridId, string? HomeGridName, string? HomeCenterName, IReadOnlyList<MobilizationLine> Emergencies);
+
+/// <summary>
+/// One emergency as its person sees it: its phase; their status (null when they are not on its roll-call, as a grid lead
+/// told about their grid may not be); when they last answered and whether someone answered for them; the post they
+/// hold (asked and neither declined nor expired), if any.
+/// </summary>
+public sealed record MobilizationLine(
+    string EmergencyId, string Name, EmergencyPhase Phase, RollCallStatus? Status, DateTimeOffset? AnsweredAt, bool AnsweredOnBehalf,
+    string? PostId, string? PostName);

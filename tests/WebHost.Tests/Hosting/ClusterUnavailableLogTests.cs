@@ -1,0 +1,50 @@
+using Lianxin.WebHost.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Lianxin.WebHost.Tests.Hosting;
+
+public sealed class ClusterUnavailableLogTests
+{
+    [Fact]
+    public async Task TheFailoverAnswerLogsTheRouteNotThePersonIdInThePath()
+    {
+        var logger = new KeptLines();
+        var handler = new ClusterUnavailableExceptionHandler(new NoProblems(), logger);
+        var http = new DefaultHttpContext();
+        http.Request.Method = "GET";
+        http.Request.Path = "/api/v1/people/110101199003071234/ledger";
+        http.SetEndpoint(new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/api/v1/people/{id}/ledger"), 0, null, "ledger"));
+
+        var handled = await handler.TryHandleAsync(http, new SiloUnavailableException(), CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(503, http.Response.StatusCode);
+        var line = Assert.Single(logger.Lines);
+        Assert.Contains("/api/v1/people/{id}/ledger", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("110101199003071234", line, StringComparison.Ordinal);
+    }
+
+    private sealed class NoProblems : IProblemDetailsService
+    {
+        public ValueTask WriteAsync(ProblemDetailsContext context) => ValueTask.CompletedTask;
+
+        public ValueTask<bool> TryWriteAsync(ProblemDetailsContext context) => ValueTask.FromResult(true);
+    }
+
+    private sealed class KeptLines : ILogger<ClusterUnavailableExceptionHandler>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Tests.Operations;
+
+/// <summary>Orleans' dashboard on the web host: operators only, and never the actors' stored state.</summary>
+public sealed class ClusterDashboardTests(OperationsHost host) : IClassFixture<OperationsHost>
+{
+    [Fact]
+    public async Task AnonymousCallersAndOtherRolesAreRefusedAndOperatorsSeeTheCluster()
+    {
+        var anonymous = await host.Host.CreateClient().GetAsync("/cluster/ClusterStats");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        foreach (var role in new[] { Role.Staff, Role.Auditor, Role.GridLead, Role.Volunteer })
+        {
+            var refused = await host.ClientAs(role, "somewhere").GetAsync("/cluster/ClusterStats");
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{role}: {(int)refused.StatusCode}");
+        }
+
+        var operatorClient = host.ClientAs(Role.Operator, "ld");
+        var stats = await operatorClient.GetAsync("/cluster/DashboardCounters");
+        Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
+        Assert.Contains("\"hosts\"", await stats.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var page = await operatorClient.GetAsync("/cluster/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheGrainStateViewerIsRefusedEvenToOperators()
+    {
+        var response = await host.ClientAs(Role.Operator, "ld").GetAsync("/cluster/GrainState?grainType=VolunteerGrain&grainId=v-00001");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Lianxin.TestSupport;
+using Lianxin.WebHost.Security;
+using Lianxin.WebHost.Tests.Registry;
+using Orleans.Diagnostics;
+using Serilog.Events;
+
+namespace Lianxin.WebHost.Tests.Operations;
+
+/// <summary>What an operator follows a request by: one trace across the hops, a request log line, the scrape endpoint.</summary>
+public sealed class TelemetryTests(OperationsHost host) : IClassFixture<OperationsHost>
+{
+    private readonly string _district = $"t{Guid.NewGuid():N}"[..12];
+
+    [Fact]
+    public async Task OneRequestIsOneTraceFromHttpThroughTheActorIntoSql()
+    {
+        var client = host.ClientAs(Role.Operator, _district);
+
+        var response = await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(_district, "district", null));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var server = await Eventually.HoldsAsync(
+            () => Task.FromResult(host.Spans.FirstOrDefault(s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
+                && (s.GetTagItem("http.route") as string) == "/api/v1/centers/" && (s.GetTagItem("http.request.method") as string) == "POST")),
+            s => s is not null, what: "the POST's server span");
+        var trace = await Eventually.HoldsAsync(
+            () => Task.FromResult(host.Spans.Where(s => s.TraceId == server!.TraceId).ToList()),
+            spans => spans.Any(s => s.Source.Name == ActivitySources.ApplicationGrainActivitySourceName && s.Kind == ActivityKind.Server)
+                && spans.Any(s => s.Source.Name == "Npgsql"),
+            what: "a grain call and a SQL statement in the request's trace");
+        var sql = trace.First(s => s.Source.Name == "Npgsql");
+        var grain = trace.First(s => s.Source.Name == ActivitySources.ApplicationGrainActivitySourceName && s.Kind == ActivityKind.Server);
+        Assert.True(IsDescendant(sql, grain, trace), "the SQL statement runs inside the grain call");
+        Assert.True(IsDescendant(grain, server!, trace), "the grain call runs inside the HTTP request");
+    }
+
+    [Fact]
+    public async Task RequestLogNamesTheRouteStatusAndTraceButNeverThePathAsSentOrItsQuery()
+    {
+        var client = host.ClientAs(Role.Operator, _district);
+        var person = $"v-{Guid.NewGuid():N}";
+
+        await client.GetAsync($"/api/v1/volunteers/{person}?idNumber=330102199001011234");
+
+        var line = await Eventually.HoldsAsync(
+            () => Task.FromResult(host.Logs.FirstOrDefault(e => Scalar(e, "Route") == "/api/v1/volunteers/{id}" && Scalar(e, "Method") == "GET")),
+            e => e is not null, what: $"the request's log line among {host.Logs.Count} events: "
+                + string.Join("; ", host.Logs.Where(l => l.Properties.ContainsKey("Route")).Take(5).Select(l => l.RenderMessage())));
+        var text = line!.RenderMessage() + string.Join(" ", line.Properties.Values);
+        Assert.DoesNotContain(person, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("330102199001011234", text, StringComparison.Ordinal);
+        Assert.Equal("404", Scalar(line, "Status"));
+        Assert.NotNull(Scalar(line, "DurationMs"));
+        // The line's own trace id (Serilog's, as JSON logs write it) and the one it names are the request's.
+        Assert.Equal(line.TraceId?.ToHexString(), Scalar(line, "TraceId"));
+        Assert.Contains(host.Spans, s => s.Kind == ActivityKind.Server && s.TraceId == line.TraceId);
+    }
+
+    [Fact]
+    public async Task PrometheusScrapesItsOwnPortAndTheApiPortDoesNotServeIt()
+    {
+        var client = host.ClientAs(Role.Operator, _district);
+        await client.GetAsync($"/api/v1/centers/{_district}");
+        using var scraper = new HttpClient();
+
+        var scrape = await Eventually.HoldsAsync(
+            () => scraper.GetStringAsync(new Uri($"http://127.0.0.1:{host.PrometheusPort}/metrics")),
+            s => s.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal), what: "HTTP metrics in the scrape");
+
+        Assert.Contains("orleans_catalog_activations", scrape, StringComparison.Ordinal);
+        Assert.Contains("db_client_operation_duration_seconds", scrape, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Host.CreateClient().GetAsync("/metrics")).StatusCode);
+    }
+
+    private static string? Scalar(LogEvent e, string name) =>
+        e.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? Convert.ToString(scalar.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static bool IsDescendant(System.Diagnostics.Activity child, System.Diagnostics.Activity ancestor, IReadOnlyList<System.Diagnostics.Activity> trace)
+    {
+        var byId = trace.ToDictionary(s => s.SpanId);
+        for (var current = child; current is not null; current = byId.GetValueOrDefault(current.ParentSpanId))
+        {
+            if (current.ParentSpanId == ancestor.SpanId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
