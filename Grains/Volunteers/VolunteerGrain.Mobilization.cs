@@ -40,10 +40,14 @@ internal sealed partial class VolunteerGrain
         return state.State.Live;
     }
 
-    /// <summary>What every current emergency holds for this person, asked again when older than a second.</summary>
-    private async Task<IReadOnlyList<(EmergencyEntry Entry, PersonAlerts Alerts)>> CurrentAlertsAsync()
+    /// <summary>
+    /// What every current emergency holds for this person. The live status shown in rosters may reuse a reading younger
+    /// than a second; the person's own page always reads afresh, because a message delivered since (an ask of the next
+    /// wave, a stand-down) does not pass through this actor and would otherwise be missing from the page.
+    /// </summary>
+    private async Task<IReadOnlyList<(EmergencyEntry Entry, PersonAlerts Alerts)>> CurrentAlertsAsync(bool fresh = false)
     {
-        if (clock.GetUtcNow() - _readAt < AlertsFreshFor)
+        if (!fresh && clock.GetUtcNow() - _readAt < AlertsFreshFor)
         {
             return _current;
         }
@@ -89,7 +93,7 @@ internal sealed partial class VolunteerGrain
             return [];
         }
 
-        return [.. (await CurrentAlertsAsync()).SelectMany(c => c.Alerts.Alerts).OrderByDescending(a => a.SentAt)];
+        return [.. (await CurrentAlertsAsync(fresh: true)).SelectMany(c => c.Alerts.Alerts).OrderByDescending(a => a.SentAt)];
     }
 
     public async Task StandDownAsync(string emergencyId)
