@@ -181,7 +181,7 @@ internal static class RollCallApi
             personGrid = await scopes.ForGridAsync(person.GridId);
             if (!AccessPolicy.CanAnswerOnBehalf(caller, personGrid))
             {
-                return ApiResults.Forbidden($"Only the grid lead of '{request.VolunteerId}' (or an operator of the region) may answer on their behalf.");
+                return ApiResults.Forbidden($"Only the grid lead of '{request.VolunteerId}', the staff of a center above their grid or an operator of the region may answer on their behalf.");
             }
 
             by = caller.Subject;
