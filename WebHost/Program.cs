@@ -48,6 +48,7 @@ app.MapAuditApi();
 app.MapScenariosApi();
 app.MapEmergenciesApi();
 app.MapInboundAlertsApi();
+app.MapActivitiesApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

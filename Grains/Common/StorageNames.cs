@@ -33,4 +33,5 @@ public static class StorageNames
     public const string CenterEvidenceState = "center-evidence";
     public const string InboundAlertState = "inbound-alert";
     public const string AlertProposalsState = "alert-proposals";
+    public const string ActivityCalendarState = "activity-calendar";
 }

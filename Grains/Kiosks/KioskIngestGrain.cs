@@ -30,6 +30,12 @@ internal sealed partial class KioskIngestGrain(
     private const int ReadPage = 1000;
     private const int RejectionMemory = 500;
 
+    /// <summary>
+    /// How often a batch tells the kiosk's health that it is alive: connectivity is judged in minutes
+    /// (<see cref="KioskOptions.DegradedAfter"/>), so one call every few seconds says the same as one per batch did.
+    /// </summary>
+    private static readonly TimeSpan TrafficReportInterval = TimeSpan.FromSeconds(10);
+
     private readonly Dictionary<string, long> _sentToActivity = [];
     private readonly Dictionary<string, long> _sentThrough = [];
     private readonly Queue<CountsAt> _counts = new();
@@ -38,6 +44,7 @@ internal sealed partial class KioskIngestGrain(
     private long _appliedPosition;
     private long _accepted;
     private long _rejected;
+    private DateTimeOffset? _trafficReportedAt;
 
     /// <summary>False while journaled events may lie beyond the applied position that this activation did not just store.</summary>
     private bool _caughtUp;
@@ -70,6 +77,8 @@ internal sealed partial class KioskIngestGrain(
     public async Task<IReadOnlyList<EventOutcome>> IngestAsync(string centerId, IReadOnlyList<KioskEvent> events)
     {
         var started = Stopwatch.GetTimestamp();
+        // Any valid upload is a sign of life, heartbeat or not; told from here, the web host makes one call per batch.
+        var seen = ReportTrafficAsync();
         long[] stored;
         try
         {
@@ -79,6 +88,7 @@ internal sealed partial class KioskIngestGrain(
         {
             // Whether the batch was stored is unknown: a fresh activation replays whatever the journal holds.
             this.DeactivateOnIdle();
+            seen.Ignore();
             throw;
         }
 
@@ -102,7 +112,20 @@ internal sealed partial class KioskIngestGrain(
         State.LastBatchAt = clock.UtcNow;
         KioskMetrics.Events.Add(duplicates, new KeyValuePair<string, object?>("status", "duplicate"));
         KioskMetrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        await seen;
         return outcomes;
+    }
+
+    private Task ReportTrafficAsync()
+    {
+        var now = clock.UtcNow;
+        if (_trafficReportedAt is { } last && now - last < TrafficReportInterval && now >= last)
+        {
+            return Task.CompletedTask;
+        }
+
+        _trafficReportedAt = now;
+        return GrainFactory.GetGrain<IKioskHealthGrain>(KioskId).RecordTrafficAsync(now);
     }
 
     public async Task<KioskIngestStats> GetStatsAsync()

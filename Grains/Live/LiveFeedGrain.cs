@@ -86,6 +86,11 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     {
         _observers.Subscribe(observer, observer);
         OpenPages.Opened(GrainFactory, Scope);
+        if (_picture.HasChanges)
+        {
+            ScheduleFlush();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -106,9 +111,13 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A feed nobody watches cuts nothing: cutting serializes and compares every changed item, a tenth of the host's
+    /// work during kiosk ingest. The changes stay marked, and the first subscriber's snapshot or subscription cuts them.
+    /// </summary>
     private void ScheduleFlush()
     {
-        if (_pendingFlush is not null)
+        if (_pendingFlush is not null || _observers.Count == 0)
         {
             return;
         }

@@ -65,10 +65,8 @@ public static partial class KioskProtocolApi
         }
 
         var centerId = http.User.FindFirst(KioskAuthentication.CenterClaim)!.Value;
-        // Any authenticated upload is a sign of life, heartbeat or not.
-        var seen = grains.GetGrain<IKioskHealthGrain>(kioskId).RecordTrafficAsync(now);
+        // One call per batch: the kiosk's ingest also tells its health that it was heard from.
         var outcomes = await grains.GetGrain<IKioskIngestGrain>(kioskId).IngestAsync(centerId, events);
-        await seen;
         return TypedResults.Ok(new KioskBatchResponse(
             [.. outcomes.Select(o => new KioskEventResult(o.EventId, o.Status, o.Reason))],
             outcomes.Count(o => o.Status == EventStatus.Accepted),

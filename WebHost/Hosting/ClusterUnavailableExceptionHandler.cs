@@ -42,6 +42,8 @@ internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetails
     {
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException
             or ConnectionFailedException or SocketConnectionException or TimeoutException => true,
+        // An activity whose durable write failed is read again from the journal: the same retry answers it.
+        Lianxin.Activities.ActivityUnavailableException => true,
         AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
         _ => false,
     };

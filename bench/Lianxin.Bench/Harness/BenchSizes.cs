@@ -23,6 +23,9 @@ internal sealed record BenchSizes
 
     public int StateWritesInFlight { get; init; } = 64;
 
+    /// <summary>Connections appending to the journal at once in the journal ceiling.</summary>
+    public int JournalWriters { get; init; } = 8;
+
     public int DashboardClients { get; init; } = 1_000;
 
     public double BroadcastsPerSecond { get; init; } = 20;
@@ -43,6 +46,12 @@ internal sealed record BenchSizes
 
     /// <summary>1: the mobilization's first SMS gateway is down (nothing listens), so everything goes through the second.</summary>
     public int FirstGatewayDown { get; init; }
+
+    /// <summary>Different people signing up for one activity within one second (the flash crowd).</summary>
+    public int FlashAttempts { get; init; } = 10_000;
+
+    /// <summary>Places of the flash crowd's activity (its waitlist is as long).</summary>
+    public int FlashPlaces { get; init; } = 300;
 
     /// <summary>How long any one wait for a host (start, load, drain) may take before the run fails.</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(20);
@@ -77,6 +86,7 @@ internal sealed record BenchSizes
         Grains = 500,
         GrainCallsInFlight = 32,
         StateWritesInFlight = 8,
+        JournalWriters = 2,
         DashboardClients = 10,
         Volunteers = 400,
         Grids = 20,
@@ -84,6 +94,8 @@ internal sealed record BenchSizes
         Kiosks = 4,
         PushIngestEventsPerSecond = 200,
         Mobilized = 100,
+        FlashAttempts = 200,
+        FlashPlaces = 10,
         Patience = TimeSpan.FromMinutes(3),
     };
 }

@@ -11,6 +11,7 @@ internal static class Catalog
         new HttpPostCeiling(),
         new GrainCallCeiling(),
         new StateWriteCeiling(),
+        new JournalCeiling(),
         new BroadcastCeiling(),
         new ActivationMemoryCeiling(),
         new StartCeiling(),
@@ -22,6 +23,7 @@ internal static class Catalog
         new TelemetryCostScenario(),
 #endif
         new MobilizationScenario(),
+        new FlashCrowdScenario(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();

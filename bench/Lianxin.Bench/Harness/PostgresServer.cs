@@ -46,7 +46,7 @@ internal sealed class PostgresServer : IAsyncDisposable
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var port = Random.Shared.Next(20_000, 40_000);
-            var options = $"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300";
+            var options = $"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all";
             if (await RunPostgresAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(data, "log"), "-w", "-o", options, "start"], mayFail: true))
             {
                 return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres", data, binaries);

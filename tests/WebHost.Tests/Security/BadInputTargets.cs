@@ -49,6 +49,11 @@ public static class BadInputTargets
         new(Row("POST /api/v1/help-requests/"), Operator, F("description", FieldKind.UncheckedText), F("centerId", FieldKind.Id), F("function", FieldKind.Enum)),
         new(Row("POST /api/v1/help-requests/{id}/assign"), Operator, F("note", FieldKind.UncheckedText), F("volunteerId", FieldKind.Id)),
         new(Row("POST /api/v1/help-requests/{id}/rate"), Operator, F("rating", FieldKind.Number), F("comment", FieldKind.UncheckedText)),
+        new(Row("POST /api/v1/centers/{id}/activities/"), Operator,
+            F("title", FieldKind.UncheckedText), F("room", FieldKind.UncheckedText), F("id", FieldKind.Id), F("function", FieldKind.Enum),
+            F("audience", FieldKind.Enum), F("capacity", FieldKind.Number), F("offerMinutes", FieldKind.Number), F("startsAt", FieldKind.Id)),
+        new(Row("POST /api/v1/activities/{id}/cancel"), Operator, F("reason", FieldKind.UncheckedText)),
+        new(Row("POST /api/v1/activities/{id}/sign-ups"), Operator, F("personId", FieldKind.Id)),
         new(DevTokens, Anonymous, F("role", FieldKind.Enum), F("scopeId", FieldKind.Id), F("subject", FieldKind.UncheckedText)),
     ];
 

@@ -39,6 +39,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public const string ScenarioRegion1 = "s-r1";
     public const string ProposalRegion1 = "prop-r1";
     public const string ScenarioGridA1 = "s-r1-a-g";
+    public const string ActivityA = "r1-a-act";
 
     private readonly Dictionary<string, string?> _authorization = new(StringComparer.Ordinal);
 
@@ -106,6 +107,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
         GridEmergency = await LaunchAsync(Callers.Lead, EmergencyRequests.Launch(EmergencyRequests.Grids(GridA1)));
         RegionEmergency = await LaunchAsync(Callers.Operator, EmergencyRequests.Launch(new { kind = "region", ids = new[] { Region1 } }));
         await KioskActivityAsync();
+        await PublishActivityAsync();
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -126,7 +128,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
             message.Content = JsonContent.Create(body);
         }
 
-        if (method == HttpMethod.Post && path == "/api/v1/emergencies")
+        if ((method == HttpMethod.Post && path == "/api/v1/emergencies") || (method == HttpMethod.Post && path.EndsWith("/sign-ups", StringComparison.Ordinal)))
         {
             message.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         }
@@ -201,6 +203,27 @@ public sealed class SecurityDistrict : IAsyncLifetime
         await Eventually.HoldsAsync(
             () => Send(Callers.Operator, HttpMethod.Get, $"/api/v1/help-requests/{HelpRequest}"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "help request");
     }
+
+    /// <summary>Center A publishes an activity and volunteer A1 signs up for it.</summary>
+    private async Task PublishActivityAsync()
+    {
+        Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/activities", ActivityRequest(ActivityA)));
+        Ok(await Send(Callers.Volunteer, HttpMethod.Post, $"/api/v1/activities/{ActivityA}/sign-ups", new { personId = VolunteerA1 }));
+    }
+
+    /// <summary>An activity of center A, open for sign-up, starting in 30 minutes (check-in open).</summary>
+    public static object ActivityRequest(string id) => new
+    {
+        id,
+        title = "党史学习讲座",
+        function = "publicityDisplay",
+        startsAt = DateTimeOffset.UtcNow.AddMinutes(30),
+        endsAt = DateTimeOffset.UtcNow.AddHours(2),
+        room = "报告厅",
+        capacity = 2,
+        audience = "everyone",
+        offerMinutes = 60,
+    };
 
     private static void Ok(HttpResponseMessage response) =>
         Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode}");

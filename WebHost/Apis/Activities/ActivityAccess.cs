@@ -1,0 +1,44 @@
+using Lianxin.Activities;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis.Activities;
+
+/// <summary>
+/// Who may do what with activities, on top of <see cref="AccessPolicy"/>: organisers (operators and staff whose scope
+/// covers the center) publish, cancel, check in and see who signed up; readers of the center see it; any volunteer
+/// browses activities (the audience rule decides who may join) and signs up, cancels and confirms only as themselves.
+/// </summary>
+internal static class ActivityAccess
+{
+    /// <summary>The activity and its center's access target; a refusal when it does not exist.</summary>
+    public static async Task<(ActivityView? View, AccessTarget Target)> ResolveAsync(string id, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IServiceActivityGrain>(id).GetAsync();
+        return view is null ? (null, new AccessTarget([])) : (view, await scopes.ForCenterAsync(view.Definition.CenterId));
+    }
+
+    public static bool CanBrowse(Caller caller, AccessTarget center) => caller.Role == Role.Volunteer || AccessPolicy.CanRead(caller, center);
+
+    public static bool CanOrganise(Caller caller, AccessTarget center) => AccessPolicy.CanWriteRegistry(caller, center);
+
+    /// <summary>A person's own steps: the person with a volunteer token, or an organiser on their behalf.</summary>
+    public static bool CanActFor(Caller caller, string personId, AccessTarget center) =>
+        (caller.Role == Role.Volunteer && caller.ScopeId == personId) || CanOrganise(caller, center);
+
+    /// <summary>A person's place: the person, or whoever may read the center.</summary>
+    public static bool CanSeePlace(Caller caller, string personId, AccessTarget center) =>
+        (caller.Role == Role.Volunteer && caller.ScopeId == personId) || AccessPolicy.CanRead(caller, center);
+
+    public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
+
+    public static ProblemHttpResult Conflict(string? detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>Null when the caller passes <paramref name="allowed"/>: 404 for an activity that does not exist, else 403.</summary>
+    public static ProblemHttpResult? Check(HttpContext http, ActivityView? view, AccessTarget target, string id, Func<Caller, bool> allowed, string needs) =>
+        view is null || target.CenterPath.Count == 0 ? NotFound($"Activity '{id}' does not exist.")
+        : Caller.From(http.User) is { } caller && allowed(caller) ? null
+        : Forbidden($"Activity '{id}': {needs}");
+}

@@ -1,0 +1,116 @@
+using Lianxin.Activities;
+using Lianxin.Common;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis.Activities;
+
+/// <summary>Publishing, reading, listing and cancelling activities.</summary>
+internal static class ActivityEndpoints
+{
+    public static async Task<Results<Created<ActivityView>, Ok<ActivityView>, ValidationProblem, ProblemHttpResult>> PublishAsync(
+        string id, PublishActivityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var v = new Validation();
+        var draft = ActivityDraft.Read(v, request, id, now);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var center = await scopes.ForCenterAsync(id);
+        if (center.CenterPath.Count == 0)
+        {
+            return ActivityAccess.NotFound($"Center '{id}' does not exist.");
+        }
+
+        var caller = Caller.From(http.User)!;
+        if (!ActivityAccess.CanOrganise(caller, center))
+        {
+            return ActivityAccess.Forbidden($"Publishing an activity of center '{id}' needs an operator or staff token whose scope covers it.");
+        }
+
+        if (draft.GridId is { } gridId && !(await scopes.ForGridAsync(gridId)).CenterPath.Contains(id))
+        {
+            v.Add("gridId", $"Grid '{gridId}' is not a grid of center '{id}' or below it.");
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var grain = grains.GetGrain<IServiceActivityGrain>(draft.Id);
+        var existing = await grain.GetAsync();
+        var existed = existing is not null;
+        // A re-sent publish without a sign-up opening means the one the first publish took (its "now").
+        var definition = draft with
+        {
+            PublishedBy = caller.Actor,
+            SignUpOpensAt = request.SignUpOpensAt is null && existing is not null ? existing.Definition.SignUpOpensAt : draft.SignUpOpensAt,
+        };
+        var result = await grain.PublishAsync(definition);
+        if (result.Outcome != ActivityStepOutcome.Done)
+        {
+            return ActivityAccess.Conflict(result.Detail);
+        }
+
+        var view = (await grain.GetAsync())!;
+        if (existed)
+        {
+            return TypedResults.Ok(view);
+        }
+
+        await audit.RecordAsync(http, ActivityAuditActions.Published, $"activity:{definition.Id}", center, details: $"center={id}; function={EnumNames.Of(definition.Function)}; capacity={definition.Capacity}");
+        return TypedResults.Created($"/api/v1/activities/{definition.Id}", view);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult>> ListAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var center = await scopes.ForCenterAsync(id);
+        if (center.CenterPath.Count == 0)
+        {
+            return ActivityAccess.NotFound($"Center '{id}' does not exist.");
+        }
+
+        return Caller.From(http.User) is { } caller && ActivityAccess.CanBrowse(caller, center)
+            ? TypedResults.Ok(await grains.GetGrain<IActivityCalendarGrain>(id).ListAsync())
+            : ActivityAccess.Forbidden($"Center '{id}' is outside your scope.");
+    }
+
+    public static async Task<Results<Ok<ActivityView>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
+        return ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanBrowse(c, target), "its center is outside your scope.") is { } refusal
+            ? refusal
+            : TypedResults.Ok(view!);
+    }
+
+    public static async Task<Results<Ok<ActivityView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+        string id, CancelActivityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        var reason = v.Text("reason", request.Reason, 500);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
+        if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanOrganise(c, target), "cancelling needs an operator or staff token whose scope covers its center.") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var grain = grains.GetGrain<IServiceActivityGrain>(id);
+        var result = await grain.CancelAsync(reason, ActivitiesApi.By(http));
+        if (result.Outcome != ActivityStepOutcome.Done)
+        {
+            return ActivityAccess.Conflict(result.Detail);
+        }
+
+        if (view!.Phase != ActivityPhase.Cancelled)
+        {
+            await audit.RecordAsync(http, ActivityAuditActions.Cancelled, $"activity:{id}", target, reason, $"center={view.Definition.CenterId}");
+        }
+
+        return TypedResults.Ok((await grain.GetAsync())!);
+    }
+}

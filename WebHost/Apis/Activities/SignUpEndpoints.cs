@@ -1,0 +1,165 @@
+using Lianxin.Activities;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis.Activities;
+
+/// <summary>
+/// Sign-ups: a volunteer as themselves (one grain call, no registry look-up, so a flash crowd costs the activity's
+/// queue and nothing else), or an organiser on someone's behalf (audited).
+/// </summary>
+internal static class SignUpEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const int MaxKeyLength = 200;
+
+    public static async Task<Results<Ok<SignUpAnswer>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
+        string id, SignUpRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        var personId = v.Id("personId", request.PersonId);
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (CheckKey(key) is { } keyProblem)
+        {
+            v.Add(IdempotencyKeyHeader, keyProblem);
+        }
+
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var caller = Caller.From(http.User)!;
+        var self = caller.Role == Role.Volunteer && caller.ScopeId == personId;
+        AccessTarget? center = null;
+        if (!self)
+        {
+            var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
+            if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanOrganise(c, target), "a volunteer signs up as themselves; others need an operator or staff token whose scope covers its center.") is { } refusal)
+            {
+                return refusal;
+            }
+
+            center = target;
+        }
+
+        var answer = await grains.GetGrain<IServiceActivityGrain>(id).SignUpAsync(new SignUpAttempt(personId, key, caller.Actor));
+        if (center is not null && !answer.Repeated && answer.Outcome is SignUpOutcome.Confirmed or SignUpOutcome.Waitlisted or SignUpOutcome.Full)
+        {
+            await audit.RecordAsync(http, ActivityAuditActions.SignedUpOnBehalf, $"activity:{id}", center, details: $"person={PersonalData.MaskPersonId(personId)}; outcome={EnumNames.Of(answer.Outcome)}");
+        }
+
+        return answer.Outcome switch
+        {
+            SignUpOutcome.NotFound => ActivityAccess.NotFound($"Activity '{id}' does not exist."),
+            SignUpOutcome.Refused or SignUpOutcome.Closed => TypedResults.Problem(
+                answer.Detail, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
+            _ => TypedResults.Ok(answer),
+        };
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<PersonPlace>>, ProblemHttpResult>> ListAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
+        return ActivityAccess.Check(http, view, target, id, c => AccessPolicy.CanRead(c, target), "its center is outside your scope.") is { } refusal
+            ? refusal
+            : TypedResults.Ok(await grains.GetGrain<IServiceActivityGrain>(id).GetPlacesAsync());
+    }
+
+    public static async Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        v.Id("personId", personId);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
+        if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanSeePlace(c, personId, target), "a place is seen by the person or readers of its center.") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return await grains.GetGrain<IServiceActivityGrain>(id).GetPlaceAsync(personId) is { } place
+            ? TypedResults.Ok(place)
+            : ActivityAccess.NotFound($"'{personId}' has not signed up for activity '{id}'.");
+    }
+
+    public static Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+        PersonStepAsync(id, personId, http, scopes, grains, audit, ActivityAuditActions.SignUpCancelledOnBehalf, (g, by) => g.CancelSignUpAsync(personId, by));
+
+    public static Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
+        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+        PersonStepAsync(id, personId, http, scopes, grains, audit, ActivityAuditActions.OfferConfirmedOnBehalf, (g, by) => g.ConfirmOfferAsync(personId, by));
+
+    public static async Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
+        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        v.Id("personId", personId);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
+        if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanOrganise(c, target), "check-in needs an operator or staff token whose scope covers its center.") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var result = await grains.GetGrain<IServiceActivityGrain>(id).CheckInAsync(personId, ActivitiesApi.By(http));
+        if (result.Outcome == ActivityStepOutcome.Done)
+        {
+            await audit.RecordAsync(http, ActivityAuditActions.CheckedIn, $"activity:{id}", target, details: $"person={PersonalData.MaskPersonId(personId)}");
+        }
+
+        return Widen(ActivitiesApi.Step(result));
+    }
+
+    private static async Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> PersonStepAsync(
+        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, string onBehalfAction,
+        Func<IServiceActivityGrain, string, Task<ActivityStepResult>> step)
+    {
+        var v = new Validation();
+        v.Id("personId", personId);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
+        if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanActFor(c, personId, target), "a volunteer acts as themselves; others need an operator or staff token whose scope covers its center.") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var caller = Caller.From(http.User)!;
+        var result = await step(grains.GetGrain<IServiceActivityGrain>(id), caller.Actor);
+        if (result.Outcome == ActivityStepOutcome.Done && caller.Role != Role.Volunteer)
+        {
+            await audit.RecordAsync(http, onBehalfAction, $"activity:{id}", target, details: $"person={PersonalData.MaskPersonId(personId)}");
+        }
+
+        return Widen(ActivitiesApi.Step(result));
+    }
+
+    private static Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult> Widen(Results<Ok<PersonPlace>, ProblemHttpResult> result) => result.Result switch
+    {
+        Ok<PersonPlace> ok => ok,
+        ProblemHttpResult problem => problem,
+        _ => throw new InvalidOperationException("Unexpected result."),
+    };
+
+    /// <summary>Null when the key is usable; otherwise why not.</summary>
+    private static string? CheckKey(string? key) => key switch
+    {
+        null or "" => "Send an Idempotency-Key header: a re-sent sign-up must get the same answer, not a second attempt.",
+        { Length: > MaxKeyLength } => $"The Idempotency-Key must be at most {MaxKeyLength} characters.",
+        _ when key.Any(char.IsControl) => "The Idempotency-Key must not contain control characters.",
+        _ => null,
+    };
+}

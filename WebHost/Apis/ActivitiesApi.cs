@@ -1,0 +1,44 @@
+using Lianxin.Activities;
+using Lianxin.WebHost.Apis.Activities;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// Activities (活动) a center publishes and people sign up for: <c>/api/v1/centers/{id}/activities</c> (publish, list) and
+/// <c>/api/v1/activities/{id}/…</c> (the activity, its sign-ups, check-in, cancellation). Not the center's presence
+/// figures, which are <c>/api/v1/centers/{id}/activity</c>.
+/// </summary>
+public static class ActivitiesApi
+{
+    public static RouteGroupBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
+    {
+        var centers = app.MapGroup("/api/v1/centers/{id}/activities").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        centers.MapPost("/", ActivityEndpoints.PublishAsync)
+            .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.");
+        centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.");
+
+        var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        events.MapGet("/", ActivityEndpoints.GetAsync).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.");
+        events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.");
+        events.MapGet("/sign-ups", SignUpEndpoints.ListAsync).WithSummary("Everyone who signed up, in arrival order, with status (organisers).");
+        events.MapPost("/sign-ups", SignUpEndpoints.SignUpAsync)
+            .WithSummary("Sign up (Idempotency-Key header required): confirmed, waitlisted with position, or full, in arrival order; 409 with the reason when not admitted.");
+        events.MapGet("/sign-ups/{personId}", SignUpEndpoints.GetAsync).WithSummary("A person's place: status, waitlist position, offer deadline.");
+        events.MapPost("/sign-ups/{personId}/cancel", SignUpEndpoints.CancelAsync).WithSummary("Give up a place, waitlist position or offer; a freed place is offered to the next.");
+        events.MapPost("/sign-ups/{personId}/confirm", SignUpEndpoints.ConfirmAsync).WithSummary("Take the place offered from the waitlist, before the offer expires.");
+        events.MapPost("/sign-ups/{personId}/check-in", SignUpEndpoints.CheckInAsync).WithSummary("Staff record attendance (from an hour before the start to the end).");
+        return events;
+    }
+
+    /// <summary>The answer to a step on a person's place, or the problem it ran into.</summary>
+    internal static Results<Ok<PersonPlace>, ProblemHttpResult> Step(ActivityStepResult result) => result.Outcome switch
+        {
+            ActivityStepOutcome.Done => TypedResults.Ok(result.Place!),
+            ActivityStepOutcome.NotFound => ActivityAccess.NotFound(result.Detail ?? "Not found."),
+            _ => ActivityAccess.Conflict(result.Detail),
+        };
+
+    internal static string By(HttpContext http) => Caller.From(http.User)!.Actor;
+}
