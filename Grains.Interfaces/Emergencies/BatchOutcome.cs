@@ -1,7 +1,7 @@
 namespace Lianxin.Emergencies;
 
-/// <summary>What became of a batch: the receipts of the people whose actor took the message, and every gateway attempt.</summary>
+/// <summary>What became of a batch: whether a gateway of its channel took it, and every attempt made.</summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.BatchOutcome")]
 public sealed record BatchOutcome(
-    [property: Id(0)] IReadOnlyList<AlertReceipt> Receipts,
+    [property: Id(0)] bool Accepted,
     [property: Id(1)] IReadOnlyList<DeliveryAttempt> Attempts);

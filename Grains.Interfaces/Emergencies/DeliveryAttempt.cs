@@ -1,6 +1,9 @@
 namespace Lianxin.Emergencies;
 
-/// <summary>One try of one outbound gateway for one batch: kept whatever its result.</summary>
+/// <summary>
+/// One try of one outbound gateway for one batch: kept whatever its result. <see cref="Attempt"/> counts the tries
+/// of this batch on this channel (retries of one gateway and the failover to the next).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.DeliveryAttempt")]
 public sealed record DeliveryAttempt(
     [property: Id(0)] Guid BatchId,
@@ -13,4 +16,6 @@ public sealed record DeliveryAttempt(
     [property: Id(7)] string? Error,
     [property: Id(8)] int Recipients,
     [property: Id(9)] DateTimeOffset At,
-    [property: Id(10)] double DurationMs);
+    [property: Id(10)] double DurationMs,
+    [property: Id(11)] AlertChannel Channel = AlertChannel.Sms,
+    [property: Id(12)] string? IdempotencyKey = null);

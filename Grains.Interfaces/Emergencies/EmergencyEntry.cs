@@ -10,4 +10,5 @@ public sealed record EmergencyEntry(
     [property: Id(4)] EmergencyPhase Phase,
     [property: Id(5)] string HomeCenterId,
     [property: Id(6)] string? HomeGridId,
-    [property: Id(7)] DateTimeOffset LaunchedAt);
+    [property: Id(7)] DateTimeOffset LaunchedAt,
+    [property: Id(8)] DateTimeOffset? ClosedAt = null);

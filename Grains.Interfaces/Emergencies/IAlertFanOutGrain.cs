@@ -1,8 +1,8 @@
 namespace Lianxin.Emergencies;
 
 /// <summary>
-/// Delivers batches of an emergency's messages: to every recipient's actor (in-app push), then to the outbound
-/// gateways. Stateless: many activations share the fan-out of a large launch.
+/// Sends batches of an emergency's messages to the outbound gateways of their channel (in-app delivery needs no
+/// call: the emergency keeps each person's messages). Stateless: many activations share a large launch.
 /// </summary>
 [Alias("Lianxin.IAlertFanOutGrain")]
 public interface IAlertFanOutGrain : IGrainWithIntegerKey

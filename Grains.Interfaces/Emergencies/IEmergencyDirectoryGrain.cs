@@ -14,4 +14,8 @@ public interface IEmergencyDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Every emergency's line, newest first.</summary>
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<EmergencyEntry>> ListAsync();
+
+    /// <summary>The emergencies a person's page shows: the running ones and those closed within the last day.</summary>
+    [Alias("ListCurrent"), ReadOnly]
+    Task<IReadOnlyList<EmergencyEntry>> ListCurrentAsync();
 }

@@ -56,6 +56,10 @@ public interface IEmergencyGrain : IGrainWithStringKey
     [Alias("GetDeliveries")]
     Task<IReadOnlyList<DeliveryAttempt>> GetDeliveriesAsync();
 
+    /// <summary>What this emergency holds for one person (their page), or null when they are not on its roll-call.</summary>
+    [Alias("GetAlertsFor"), ReadOnly]
+    Task<PersonAlerts?> GetAlertsForAsync(string volunteerId);
+
     /// <summary>Activates the emergency so a live one resumes its schedule (silo start, reminder tick).</summary>
     [Alias("Wake")]
     Task WakeAsync();

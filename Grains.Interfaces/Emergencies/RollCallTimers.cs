@@ -13,6 +13,13 @@ public sealed record RollCallTimers(
     [property: Id(3)] TimeSpan EscalateToGridLeadAfter,
     [property: Id(4)] TimeSpan EscalateToCommandAfter)
 {
+    /// <summary>
+    /// How long a person has to confirm receipt (answer) before their next outbound channel is tried; null: the
+    /// deployment's default.
+    /// </summary>
+    [Id(5)]
+    public TimeSpan? ChannelWindow { get; init; }
+
     /// <summary>Defaults when neither the scenario nor the launch sets them.</summary>
     public static RollCallTimers Default { get; } = new(
         TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5), 3, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30));

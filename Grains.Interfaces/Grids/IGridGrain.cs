@@ -1,4 +1,5 @@
 using Lianxin.Common;
+using Lianxin.Volunteers;
 
 namespace Lianxin.Grids;
 
@@ -20,10 +21,11 @@ public interface IGridGrain : IGrainWithStringKey
 
     /// <summary>
     /// Puts a person on the roster with a role, or changes their role. Conflict when the role allows one
-    /// person (lead, instructor) and someone else holds it; NotFound when the grid does not exist.
+    /// person (lead, instructor) and someone else holds it; NotFound when the grid does not exist. The contact card
+    /// (how emergencies reach the person) is kept with the seat.
     /// </summary>
     [Alias("SetRosterRole")]
-    Task<RegistryResult> SetRosterRoleAsync(string volunteerId, GridRole role);
+    Task<RegistryResult> SetRosterRoleAsync(string volunteerId, GridRole role, ContactCard? contact);
 
     /// <summary>Takes a person off the roster (they moved to another grid).</summary>
     [Alias("RemoveFromRoster")]

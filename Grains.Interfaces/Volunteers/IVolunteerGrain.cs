@@ -27,18 +27,18 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [Alias("EndDuty")]
     Task EndDutyAsync();
 
-    /// <summary>
-    /// A message of an emergency reaches the person: shown on their page, and they count as mobilized until the
-    /// emergency ends. Null when the person does not exist.
-    /// </summary>
-    [Alias("ReceiveAlert")]
-    Task<AlertReceipt?> ReceiveAlertAsync(VolunteerAlert alert);
+    /// <summary>The emergency ended or was cancelled: a post held in it is released.</summary>
+    [Alias("StandDown"), OneWay]
+    Task StandDownAsync(string emergencyId);
 
     /// <summary>The person's roll-call status in an emergency changed (at a post, or no longer mobilized).</summary>
     [Alias("ReportRollCall"), OneWay]
     Task ReportRollCallAsync(string emergencyId, RollCallStatus status, string? postId);
 
-    /// <summary>The latest message of every live emergency that reached the person, with their reply tokens.</summary>
+    /// <summary>
+    /// The latest message of every current emergency that reached the person, with their reply tokens, read from the
+    /// emergencies themselves (they keep them durably): a page shows the alert after any restart.
+    /// </summary>
     [Alias("GetAlerts"), ReadOnly]
     Task<IReadOnlyList<VolunteerAlert>> GetAlertsAsync();
 }

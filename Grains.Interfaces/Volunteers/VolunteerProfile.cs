@@ -1,9 +1,13 @@
 using Lianxin.Common;
+using Lianxin.Emergencies;
 using Lianxin.Grids;
 
 namespace Lianxin.Volunteers;
 
-/// <summary>The registry facts of a person: a volunteer or party member.</summary>
+/// <summary>
+/// The registry facts of a person: a volunteer or party member. <see cref="Channels"/> is the order in which
+/// emergency messages try to reach them (null: the deployment's default order).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.VolunteerProfile")]
 public sealed record VolunteerProfile(
     [property: Id(0)] string Name,
@@ -14,4 +18,5 @@ public sealed record VolunteerProfile(
     [property: Id(5)] string HomeGridId,
     [property: Id(6)] GridRole GridRole,
     [property: Id(7)] IReadOnlyList<string> Skills,
-    [property: Id(8)] GeoPoint? Home);
+    [property: Id(8)] GeoPoint? Home,
+    [property: Id(9)] IReadOnlyList<AlertChannel>? Channels = null);

@@ -10,7 +10,10 @@ public sealed class InMemoryAuditStore : IAuditStore
     {
         lock (_gate)
         {
-            _records.Add(record);
+            if (record.Key is null || !_records.Exists(r => r.Key == record.Key))
+            {
+                _records.Add(record);
+            }
         }
 
         return Task.CompletedTask;

@@ -1,38 +1,32 @@
-using Lianxin.Volunteers;
 using Microsoft.Extensions.Logging;
 
 namespace Lianxin.Emergencies;
 
 /// <summary>
-/// Delivers one batch: every recipient's actor in parallel, then the outbound gateways for those it reached.
-/// Stateless and reentrant, so a silo spreads a large launch over its cores and many batches are in flight.
+/// Sends one batch to its channel's outbound gateways. Stateless and reentrant, so a silo spreads a large launch's
+/// gateway requests over its cores and many batches are in flight while the emergency keeps answering.
 /// </summary>
 [StatelessWorker, Reentrant]
 internal sealed partial class AlertFanOutGrain(IAlertGateway gateway, ILogger<AlertFanOutGrain> logger) : Grain, IAlertFanOutGrain
 {
     public async Task<BatchOutcome> DeliverAsync(AlertBatch batch)
     {
-        var receipts = await Task.WhenAll(batch.Recipients.Select(r => ReachAsync(batch.Alert with { Token = r.Token }, r.VolunteerId)));
-        var reached = receipts.OfType<AlertReceipt>().ToList();
-        EmergencyMetrics.Deliveries.Add(reached.Count, new KeyValuePair<string, object?>("outcome", "reached"));
-        EmergencyMetrics.Deliveries.Add(receipts.Length - reached.Count, new KeyValuePair<string, object?>("outcome", "unreachable"));
-        var attempts = batch.Outbound ? await gateway.SendAsync(batch, reached, CancellationToken.None) : [];
-        return new BatchOutcome(reached, attempts);
-    }
-
-    private async Task<AlertReceipt?> ReachAsync(VolunteerAlert alert, string volunteerId)
-    {
+        BatchOutcome outcome;
         try
         {
-            return await GrainFactory.GetGrain<IVolunteerGrain>(volunteerId).ReceiveAlertAsync(alert);
+            outcome = await gateway.SendAsync(batch, CancellationToken.None);
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogUnreachable(e, volunteerId, alert.EmergencyId);
-            return null;
+            // Refused as a whole: the emergency tries these people again later.
+            LogFailed(e, batch.Alert.EmergencyId, batch.Alert.Number, batch.Channel);
+            outcome = new BatchOutcome(false, []);
         }
+
+        EmergencyMetrics.Deliveries.Add(batch.Recipients.Count, new("channel", batch.Channel.ToString()), new("outcome", outcome.Accepted ? "sent" : "failed"));
+        return outcome;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Person {VolunteerId} not reached for emergency {EmergencyId}")]
-    private partial void LogUnreachable(Exception exception, string volunteerId, string emergencyId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of message {Number} of emergency {EmergencyId} on {Channel} could not be sent")]
+    private partial void LogFailed(Exception exception, string emergencyId, int number, AlertChannel channel);
 }

@@ -38,7 +38,7 @@ public sealed class AudienceResolver(IGrainFactory grains)
             {
                 if (seen.Add(entry.VolunteerId))
                 {
-                    people.Add(new AudienceMember(entry.VolunteerId, grid.Id));
+                    people.Add(new AudienceMember(entry.VolunteerId, grid.Id, entry.Contact));
                 }
             }
         }

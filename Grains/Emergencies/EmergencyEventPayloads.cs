@@ -5,15 +5,27 @@ namespace Lianxin.Emergencies;
 /// <summary>The emergency was launched.</summary>
 internal sealed record LaunchedEvent(long Sequence, DateTimeOffset At, string Name, EmergencyMode Mode, EmergencyLevel Level, string By, int People);
 
-/// <summary>People put on the roll-call, as [volunteerId, gridId] pairs.</summary>
-internal sealed record TargetedEvent(long Sequence, IReadOnlyList<string[]> People);
+/// <summary>
+/// People put on the roll-call, as [volunteerId, gridId] pairs, with how to reach each (read from the grid rosters
+/// at launch, so delivery needs no read of the person).
+/// </summary>
+internal sealed record TargetedEvent(long Sequence, IReadOnlyList<string[]> People, IReadOnlyList<TargetContact>? Contacts = null);
+
+/// <summary>How one targeted person is reached: the gateways' name and phone, skills for posts, outbound channels in order.</summary>
+internal sealed record TargetContact(string VolunteerId, string Name, string Phone, IReadOnlyList<string> Skills, IReadOnlyList<AlertChannel> Channels);
+
+/// <summary>
+/// A batch of a message went to an outbound channel (step = the channel's place in each person's order): accepted
+/// by one of the channel's gateways, or refused by all of them (then retried later).
+/// </summary>
+internal sealed record DispatchedEvent(long Sequence, int Number, AlertChannel Channel, int Step, DateTimeOffset At, IReadOnlyList<string> VolunteerIds, bool Accepted);
 
 /// <summary>A message was sent (to everyone, to the unanswered, to one person).</summary>
 internal sealed record MessageEvent(
     long Sequence, int Number, AlertKind Kind, DateTimeOffset At, EmergencyLevel Level, string Headline, string Text,
     string? Instruction, int Recipients, string? PostId, string? To, int Round);
 
-/// <summary>A message reached these people's actors (in-app push).</summary>
+/// <summary>A message is on these people's pages (in-app): durable in the emergency, pushed to the open pages.</summary>
 internal sealed record DeliveredEvent(long Sequence, int Number, DateTimeOffset At, IReadOnlyList<string> VolunteerIds);
 
 /// <summary>Every recipient of a message that is delivered to everyone has been tried.</summary>

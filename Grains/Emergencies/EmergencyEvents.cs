@@ -22,6 +22,7 @@ internal static class EmergencyEvents
     public const string Level = "emergency.level";
     public const string Closed = "emergency.closed";
     public const string Escalated = "emergency.escalated";
+    public const string Dispatched = "emergency.dispatched";
     public const string StoodDown = "emergency.stoodDown";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

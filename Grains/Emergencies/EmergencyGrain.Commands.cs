@@ -1,3 +1,5 @@
+using Lianxin.Volunteers;
+
 namespace Lianxin.Emergencies;
 
 /// <summary>Level changes, end and cancel: durable first, then told to everyone in the background.</summary>
@@ -17,7 +19,7 @@ internal sealed partial class EmergencyGrain
             var ledger = _ledger!;
             if (ledger.Level == change.Level)
             {
-                result = new CommandResult(CommandOutcome.NoChange, $"The level is {change.Level.ToString().ToLowerInvariant()} already.", ledger.View());
+                result = new CommandResult(CommandOutcome.NoChange, $"The level is {change.Level.ToString().ToLowerInvariant()} already.", ledger.View(), ledger.LevelSetAt);
                 return;
             }
 
@@ -25,8 +27,8 @@ internal sealed partial class EmergencyGrain
             var update = NewMessage(ledger, AlertKind.Update, ledger.RollCall.Count, level: change.Level);
             await AppendAsync([Event(EmergencyEvents.Level, level), Event(EmergencyEvents.Message, update)]);
             await UpdateDirectoryAsync(ledger);
-            QueueControlled(() => DeliverAsync(update, Everyone(), outbound: true), "level update");
-            result = new CommandResult(CommandOutcome.Done, null, ledger.View());
+            QueueControlled(() => DeliverAsync(update, Everyone()), "level update");
+            result = new CommandResult(CommandOutcome.Done, null, ledger.View(), level.Sequence);
         });
         return result!;
     }
@@ -42,6 +44,13 @@ internal sealed partial class EmergencyGrain
         {
             if (CheckRunning() is { } refusal)
             {
+                // A retried close finds it done: the answer names the close, so it is audited once, and the directory is repaired.
+                if (Launched is { } done && done.Phase == phase)
+                {
+                    await UpdateDirectoryAsync(done);
+                    refusal = refusal with { Sequence = done.ClosedSequence };
+                }
+
                 result = refusal;
                 return;
             }
@@ -55,8 +64,13 @@ internal sealed partial class EmergencyGrain
             await AppendAsync([Event(EmergencyEvents.Closed, closed), Event(EmergencyEvents.Message, message)]);
             await UpdateDirectoryAsync(ledger);
             await StopScheduleAsync();
-            QueueControlled(() => DeliverAsync(message, Everyone(), outbound: true), phase == EmergencyPhase.Cancelled ? "stand-down" : "end");
-            result = new CommandResult(CommandOutcome.Done, null, ledger.View());
+            foreach (var person in ledger.RollCall.People.Where(p => p.Status == RollCallStatus.AtPost))
+            {
+                GrainFactory.GetGrain<IVolunteerGrain>(person.VolunteerId).StandDownAsync(Id).Ignore();
+            }
+
+            QueueControlled(() => DeliverAsync(message, Everyone()), phase == EmergencyPhase.Cancelled ? "stand-down" : "end");
+            result = new CommandResult(CommandOutcome.Done, null, ledger.View(), closed.Sequence);
         });
         return result!;
     }

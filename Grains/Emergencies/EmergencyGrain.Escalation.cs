@@ -43,7 +43,7 @@ internal sealed partial class EmergencyGrain
             var text = AlertTexts.Escalation(ledger.Definition.Launch, grid.Profile.Name, people.Count, names);
             var message = NewMessage(ledger, AlertKind.Escalation, 1, to: leadId, text: text);
             await AppendAsync([Event(EmergencyEvents.Message, message)]);
-            await DeliverAsync(message, [leadId], outbound: true);
+            await DeliverAsync(message, [leadId]);
         }
     }
 

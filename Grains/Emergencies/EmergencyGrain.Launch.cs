@@ -1,3 +1,5 @@
+using Lianxin.Volunteers;
+
 namespace Lianxin.Emergencies;
 
 /// <summary>Launch: resolve the audience, make the launch durable, then fan out in the background.</summary>
@@ -20,6 +22,8 @@ internal sealed partial class EmergencyGrain
 
         if (Launched is { } done)
         {
+            // A retry after a crash between the journal and the directory puts the emergency back on the list.
+            await UpdateDirectoryAsync(done);
             return new LaunchResult(LaunchOutcome.AlreadyLaunched, null, done.View());
         }
 
@@ -50,9 +54,11 @@ internal sealed partial class EmergencyGrain
             Event(EmergencyEvents.Launched, new LaunchedEvent(
                 ledger.NextSequence(), definition.LaunchedAt, command.Name, command.Mode, command.Level, command.LaunchedBy, audience.People.Count)),
         };
+        var contacts = await ContactsAsync(audience.People);
         foreach (var chunk in audience.People.Chunk(Options.BatchSize))
         {
-            entries.Add(Event(EmergencyEvents.Targeted, new TargetedEvent(ledger.NextSequence(), [.. chunk.Select(p => new[] { p.VolunteerId, p.GridId })])));
+            entries.Add(Event(EmergencyEvents.Targeted, new TargetedEvent(
+                ledger.NextSequence(), [.. chunk.Select(p => new[] { p.VolunteerId, p.GridId })], [.. chunk.Select(p => contacts[p.VolunteerId])])));
         }
 
         var alert = NewMessage(ledger, AlertKind.Alert, audience.People.Count);
@@ -70,27 +76,45 @@ internal sealed partial class EmergencyGrain
 
     private async Task FanOutLaunchAsync(MessageEvent alert)
     {
-        var receipts = await DeliverAsync(alert, Everyone(), outbound: true);
-        await SettleReservesAsync(receipts);
+        await DeliverAsync(alert, Everyone());
+        await SettleReservesAsync();
         await FillPostsAsync();
     }
 
     /// <summary>
-    /// Fixes each post's reserve list once: the scenario's own list (people on the roll-call with the required skills),
-    /// or everyone reached who has the skills the post needs, in roll-call order. A post filled in waves continues its
-    /// list with every other qualified person, nearest to the post first, and keeps who has which skill of its mix.
+    /// How to reach each person, from the contact cards the grid rosters hold (read with the rosters); only a person
+    /// registered before rosters carried cards is read from their own actor.
     /// </summary>
-    private async Task SettleReservesAsync(IReadOnlyList<AlertReceipt> receipts)
+    private async Task<Dictionary<string, TargetContact>> ContactsAsync(IReadOnlyList<AudienceMember> people)
+    {
+        var missing = people.Where(p => p.Contact is null).Select(p => p.VolunteerId).ToList();
+        var read = await Task.WhenAll(missing.Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetAsync()));
+        var cards = missing.Zip(read).Where(p => p.Second is not null).ToDictionary(p => p.First, p => ContactCard.From(p.Second!.Profile), StringComparer.Ordinal);
+        return people.ToDictionary(
+            p => p.VolunteerId,
+            p => (p.Contact ?? cards.GetValueOrDefault(p.VolunteerId)) is { } card
+                ? new TargetContact(p.VolunteerId, card.Name, card.Phone, card.Skills, Options.ChannelsFor(card.Channels))
+                : new TargetContact(p.VolunteerId, "", "", [], []),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Fixes each post's reserve list once: the scenario's own list (people on the roll-call with the required skills),
+    /// or everyone on the roll-call who has the skills the post needs, in roll-call order. A post filled in waves
+    /// continues its list with every other qualified person, nearest to the post first, and keeps who has which skill
+    /// of its mix. Skills come from the contact cards the launch recorded, so no person's actor is read for them.
+    /// </summary>
+    private async Task SettleReservesAsync()
     {
         var ledger = _ledger!;
         var entries = new List<PendingEvent>();
-        var skillsOf = receipts.DistinctBy(r => r.VolunteerId).ToDictionary(r => r.VolunteerId, r => r.Skills, StringComparer.Ordinal);
+        var everyone = ledger.RollCall.People.Select(p => (p.VolunteerId, Skills: ledger.Contact(p.VolunteerId)?.Skills ?? [])).ToList();
         foreach (var slot in ledger.Posts.Slots.Where(s => s.Reserve is null))
         {
             var post = slot.Definition;
             if (post.Filling == PostFilling.Waves)
             {
-                var people = await PeopleFactsAsync(post, receipts);
+                var people = await PeopleFactsAsync(post, everyone);
                 entries.Add(Event(EmergencyEvents.Reserve, new ReserveEvent(
                     ledger.NextSequence(), post.Id, WaveRules.Reserve(post, people), WaveRules.MixSkills(post, people))));
                 continue;
@@ -98,8 +122,8 @@ internal sealed partial class EmergencyGrain
 
             IReadOnlyList<string> reserve = post.Reserve.Count > 0
                 ? [.. post.Reserve.Where(v => ledger.RollCall.Find(v) is not null
-                    && (!skillsOf.TryGetValue(v, out var skills) || WaveRules.Qualifies(post, skills)))]
-                : PostBoard.DeriveReserve(post, receipts.Select(r => (r.VolunteerId, r.Skills)));
+                    && (ledger.Contact(v) is not { } contact || WaveRules.Qualifies(post, contact.Skills)))]
+                : PostBoard.DeriveReserve(post, everyone);
             entries.Add(Event(EmergencyEvents.Reserve, new ReserveEvent(ledger.NextSequence(), post.Id, reserve)));
         }
 
@@ -109,25 +133,24 @@ internal sealed partial class EmergencyGrain
         }
     }
 
-    /// <summary>Everyone reached, with their skills; their homes are read only when the post says where it is.</summary>
-    private async Task<IReadOnlyList<PersonFacts>> PeopleFactsAsync(PostDefinition post, IReadOnlyList<AlertReceipt> receipts)
+    /// <summary>Everyone on the roll-call, with their skills; the homes of the qualified are read only when the post says where it is.</summary>
+    private async Task<IReadOnlyList<PersonFacts>> PeopleFactsAsync(PostDefinition post, IReadOnlyList<(string VolunteerId, IReadOnlyList<string> Skills)> everyone)
     {
-        var reached = receipts.Where(r => _ledger!.RollCall.Find(r.VolunteerId) is not null).DistinctBy(r => r.VolunteerId).ToList();
         if (post.Point is null)
         {
-            return [.. reached.Select(r => new PersonFacts(r.VolunteerId, r.Skills, null))];
+            return [.. everyone.Select(p => new PersonFacts(p.VolunteerId, p.Skills, null))];
         }
 
-        var qualified = reached.Where(r => WaveRules.Qualifies(post, r.Skills)).ToList();
-        var profiles = await Task.WhenAll(qualified.Select(r => GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(r.VolunteerId).GetAsync()));
-        return [.. qualified.Select((r, i) => new PersonFacts(r.VolunteerId, r.Skills, profiles[i]?.Profile.Home))];
+        var qualified = everyone.Where(p => WaveRules.Qualifies(post, p.Skills)).ToList();
+        var profiles = await Task.WhenAll(qualified.Select(p => GrainFactory.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
+        return [.. qualified.Select((p, i) => new PersonFacts(p.VolunteerId, p.Skills, profiles[i]?.Profile.Home))];
     }
 
     private Task UpdateDirectoryAsync(EmergencyLedger ledger)
     {
         var launch = ledger.Definition.Launch;
         return GrainFactory.GetGrain<IEmergencyDirectoryGrain>(0).UpsertAsync(new EmergencyEntry(
-            Id, launch.Name, launch.Mode, ledger.Level, ledger.Phase, launch.HomeCenterId, launch.HomeGridId, ledger.Definition.LaunchedAt));
+            Id, launch.Name, launch.Mode, ledger.Level, ledger.Phase, launch.HomeCenterId, launch.HomeGridId, ledger.Definition.LaunchedAt, ledger.ClosedAt));
     }
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information,

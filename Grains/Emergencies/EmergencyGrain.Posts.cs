@@ -60,7 +60,7 @@ internal sealed partial class EmergencyGrain
                 Event(EmergencyEvents.Message, message)]);
             if (stored[0])
             {
-                await DeliverAsync(message, [volunteerId], outbound: true);
+                await DeliverAsync(message, [volunteerId]);
             }
         }
     }
@@ -70,7 +70,7 @@ internal sealed partial class EmergencyGrain
         var asked = new AskedEvent(ledger.NextSequence(), slot.Id, volunteerId, Now, deadline ?? Now + ledger.Definition.Launch.Timers.AskTimeout, wave);
         var message = NewMessage(ledger, AlertKind.PostAsk, 1, post: slot.Definition, to: volunteerId);
         await AppendAsync([Event(EmergencyEvents.Asked, asked), Event(EmergencyEvents.Message, message)]);
-        await DeliverAsync(message, [volunteerId], outbound: true);
+        await DeliverAsync(message, [volunteerId]);
     }
 
     private async Task<IReadOnlySet<string>> LiveEmergenciesElsewhereAsync()

@@ -34,6 +34,10 @@ internal sealed partial class EmergencyGrain
 
         var due = Due(ledger);
         var at = due.Reminder is not null || due.EscalateGridLeads || due.EscalateCommand || due.ExpireAsks ? Now : due.NextAt;
+        if (NextChannelDue(ledger) is { } channels && (at is null || channels < at))
+        {
+            at = channels;
+        }
         if (at is not { } when)
         {
             return;
@@ -86,6 +90,7 @@ internal sealed partial class EmergencyGrain
             await FillPostsAsync();
         }
 
+        await AdvanceChannelsAsync(ledger);
         ScheduleTick();
     }
 
@@ -107,7 +112,7 @@ internal sealed partial class EmergencyGrain
         var stored = await AppendAsync([Event(EmergencyEvents.Message, message, EmergencyEvents.OnceId($"{Id}/reminder/{round}"))]);
         if (stored[0] && unanswered.Count > 0)
         {
-            await DeliverAsync(message, unanswered, outbound: true);
+            await DeliverAsync(message, unanswered);
         }
     }
 

@@ -47,6 +47,12 @@ internal sealed partial class EmergencyGrain(
         _ledger = new EmergencyLedger(definition, state.State.Secret);
         await ReplayAsync(_ledger, cancellationToken);
         LogReplayed(Id, _ledger.LastSequence, _ledger.RollCall.Count);
+        if (_ledger.Launched)
+        {
+            // Repairs the directory after a crash between the launch's journal write and the directory's update.
+            await UpdateDirectoryAsync(_ledger);
+        }
+
         if (_ledger.IsRunning)
         {
             await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);

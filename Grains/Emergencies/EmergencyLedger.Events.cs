@@ -15,6 +15,7 @@ internal sealed partial class EmergencyLedger
     private void On(TargetedEvent e)
     {
         Seen(e.Sequence);
+        TakeContacts(e.Contacts);
         foreach (var pair in e.People)
         {
             if (pair is [var volunteerId, var gridId] && RollCall.Target(volunteerId, gridId))
@@ -30,6 +31,7 @@ internal sealed partial class EmergencyLedger
     {
         Seen(e.Sequence);
         Messages.Add(e);
+        _messageByNumber[e.Number] = e;
         LastMessageNumber = Math.Max(LastMessageNumber, e.Number);
         if (e.Kind == AlertKind.Reminder)
         {
@@ -48,6 +50,7 @@ internal sealed partial class EmergencyLedger
     private void On(DeliveredEvent e)
     {
         Seen(e.Sequence);
+        TakeDelivery(e);
         _unfinishedFanOuts.TryGetValue(e.Number, out var delivered);
         foreach (var volunteerId in e.VolunteerIds)
         {
@@ -115,6 +118,7 @@ internal sealed partial class EmergencyLedger
     {
         Seen(e.Sequence);
         Level = e.To;
+        LevelSetAt = e.Sequence;
         Timeline.Add(new TimelineEvent(e.At, "level", $"{AlertTexts.LevelName(e.From)} → {AlertTexts.LevelName(e.To)}，{e.By}{Comment(e.Comment)}"));
     }
 
@@ -123,6 +127,7 @@ internal sealed partial class EmergencyLedger
         Seen(e.Sequence);
         Phase = e.Phase;
         ClosedAt = e.At;
+        ClosedSequence = e.Sequence;
         RollCall.Freeze(e.Sequence);
         Timeline.Add(new TimelineEvent(e.At, e.Phase == EmergencyPhase.Cancelled ? "cancelled" : "ended", $"{e.By}{Comment(e.Comment)}"));
     }

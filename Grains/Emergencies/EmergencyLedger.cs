@@ -41,6 +41,12 @@ internal sealed partial class EmergencyLedger
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>The sequence of the close, once closed.</summary>
+    public long? ClosedSequence { get; private set; }
+
+    /// <summary>The sequence of the level change that set the current level (null: the launch's level).</summary>
+    public long? LevelSetAt { get; private set; }
+
     public long LastSequence { get; private set; }
 
     public int LastMessageNumber { get; private set; }
@@ -86,6 +92,7 @@ internal sealed partial class EmergencyLedger
             EmergencyEvents.Level => EmergencyEvents.Read<LevelEvent>(entry),
             EmergencyEvents.Closed => EmergencyEvents.Read<ClosedEvent>(entry),
             EmergencyEvents.Escalated => EmergencyEvents.Read<EscalatedEvent>(entry),
+            EmergencyEvents.Dispatched => EmergencyEvents.Read<DispatchedEvent>(entry),
             EmergencyEvents.StoodDown => EmergencyEvents.Read<StoodDownEvent>(entry),
             _ => null,
         };
@@ -137,6 +144,9 @@ internal sealed partial class EmergencyLedger
                 On(e);
                 break;
             case EscalatedEvent e:
+                On(e);
+                break;
+            case DispatchedEvent e:
                 On(e);
                 break;
             case StoodDownEvent e:

@@ -14,7 +14,7 @@ internal static class EmergencyMetrics
     public static readonly Counter<long> Launches = Meter.CreateCounter<long>("lianxin.emergency.launches", "{emergency}", "Emergencies launched, by mode");
 
     public static readonly Counter<long> Deliveries = Meter.CreateCounter<long>("lianxin.alert.deliveries", "{person}",
-        "People an alert was delivered to in the app, by outcome (reached, unreachable)");
+        "People an alert was handed to an outbound gateway for, by channel and outcome (sent, failed)");
 
     public static readonly Counter<long> Answers = Meter.CreateCounter<long>("lianxin.rollcall.answers", "{answer}", "Roll-call answers recorded, by status");
 
@@ -24,9 +24,9 @@ internal static class EmergencyMetrics
     public static readonly Histogram<double> GatewayDuration = Meter.Duration("lianxin.gateway.attempt.duration",
         "Time of one outbound gateway request, until its answer or its timeout");
 
-    public static void Attempt(string url, bool ok, TimeSpan elapsed)
+    public static void Attempt(Uri? url, bool ok, TimeSpan elapsed)
     {
-        var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : "invalid";
+        var host = url?.Authority ?? "invalid";
         var tags = new System.Diagnostics.TagList { { "gateway", host }, { "outcome", ok ? "ok" : "failed" } };
         GatewayAttempts.Add(1, tags);
         GatewayDuration.Record(elapsed.TotalSeconds, tags);

@@ -1,8 +1,11 @@
 namespace Lianxin.Emergencies;
 
-/// <summary>An outbound channel (SMS / instant-messaging gateways) for batches of an emergency's messages.</summary>
+/// <summary>The outbound channels (SMS, instant-messaging and voice gateways) for batches of an emergency's messages.</summary>
 public interface IAlertGateway
 {
-    /// <summary>Sends a batch to the people whose receipts are given; every attempt is reported, failed or not.</summary>
-    Task<IReadOnlyList<DeliveryAttempt>> SendAsync(AlertBatch batch, IReadOnlyList<AlertReceipt> receipts, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends a batch over its channel's gateways in order until one accepts it; every attempt (retries included) is
+    /// reported, failed or not.
+    /// </summary>
+    Task<BatchOutcome> SendAsync(AlertBatch batch, CancellationToken cancellationToken);
 }

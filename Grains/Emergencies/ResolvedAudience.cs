@@ -1,4 +1,5 @@
 using Lianxin.Grids;
+using Lianxin.Volunteers;
 
 namespace Lianxin.Emergencies;
 
@@ -38,5 +39,5 @@ public sealed record ResolvedAudience(
     }
 }
 
-/// <summary>One targeted person and the grid they are targeted through.</summary>
-public sealed record AudienceMember(string VolunteerId, string GridId);
+/// <summary>One targeted person, the grid they are targeted through, and their contact card from its roster.</summary>
+public sealed record AudienceMember(string VolunteerId, string GridId, ContactCard? Contact = null);

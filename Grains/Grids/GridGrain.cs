@@ -1,5 +1,6 @@
 using Lianxin.Centers;
 using Lianxin.Common;
+using Lianxin.Volunteers;
 
 namespace Lianxin.Grids;
 
@@ -15,7 +16,7 @@ internal sealed class GridGrain(
             : new GridSnapshot(
                 Id,
                 state.State.Profile,
-                [.. state.State.Roster.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => new RosterEntry(e.Key, e.Value))]));
+                [.. state.State.Roster.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => new RosterEntry(e.Key, e.Value, state.State.Contacts.GetValueOrDefault(e.Key)))]));
 
     public async Task<RegistryResult> CreateAsync(GridProfile profile)
     {
@@ -59,7 +60,7 @@ internal sealed class GridGrain(
         return RegistryResult.Updated;
     }
 
-    public async Task<RegistryResult> SetRosterRoleAsync(string volunteerId, GridRole role)
+    public async Task<RegistryResult> SetRosterRoleAsync(string volunteerId, GridRole role, ContactCard? contact)
     {
         if (state.State.Profile is null)
         {
@@ -73,9 +74,16 @@ internal sealed class GridGrain(
             return RegistryResult.Conflict($"Grid '{Id}' already has a {role}: '{holder}'.");
         }
 
-        if (!roster.TryGetValue(volunteerId, out var current) || current != role)
+        var contacts = state.State.Contacts;
+        var newCard = contact is not null && !contact.SameAs(contacts.GetValueOrDefault(volunteerId));
+        if (!roster.TryGetValue(volunteerId, out var current) || current != role || newCard)
         {
             roster[volunteerId] = role;
+            if (contact is not null)
+            {
+                contacts[volunteerId] = contact;
+            }
+
             await state.WriteStateAsync();
         }
 
@@ -84,7 +92,7 @@ internal sealed class GridGrain(
 
     public async Task RemoveFromRosterAsync(string volunteerId)
     {
-        if (state.State.Roster.Remove(volunteerId))
+        if (state.State.Roster.Remove(volunteerId) | state.State.Contacts.Remove(volunteerId))
         {
             await state.WriteStateAsync();
         }

@@ -1,5 +1,6 @@
 using Lianxin.Centers;
 using Microsoft.Extensions.Logging;
+using Lianxin.Volunteers;
 using Orleans.Utilities;
 
 namespace Lianxin.Live;
@@ -84,6 +85,7 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     public Task SubscribeAsync(ILiveObserver observer)
     {
         _observers.Subscribe(observer, observer);
+        OpenPages.Opened(GrainFactory, Scope);
         if (_picture.HasChanges)
         {
             ScheduleFlush();
@@ -95,6 +97,17 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     public Task UnsubscribeAsync(ILiveObserver observer)
     {
         _observers.Unsubscribe(observer);
+        if (_observers.Count == 0)
+        {
+            OpenPages.Closed(GrainFactory, Scope);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        OpenPages.Closed(GrainFactory, Scope);
         return Task.CompletedTask;
     }
 

@@ -49,9 +49,10 @@ internal static class LiveFeedSeed
         }
         else if (kind == LiveScope.VolunteerKind)
         {
+            // Without reply tokens: whoever may watch the person (their grid lead, an operator) must not answer as them.
             foreach (var alert in (await grains.GetGrain<IVolunteerGrain>(id).GetAlertsAsync()).OrderBy(a => a.SentAt))
             {
-                items[$"{(alert.Kind == AlertKind.Escalation ? "escalation" : "alert")}:{alert.EmergencyId}"] = alert;
+                items[$"{(alert.Kind == AlertKind.Escalation ? "escalation" : "alert")}:{alert.EmergencyId}"] = alert with { Token = null };
             }
         }
 

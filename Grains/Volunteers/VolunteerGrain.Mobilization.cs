@@ -1,70 +1,62 @@
 using Lianxin.Emergencies;
-using Lianxin.Live;
 
 namespace Lianxin.Volunteers;
 
 /// <summary>
-/// The person's side of emergencies. Being mobilized is kept in memory only: the emergency's journal is the record,
-/// and a live emergency tells its people again whenever it is reactivated. Standing at a post is persisted, because
-/// other emergencies must not ask the person while it holds, even if this actor was collected in between.
+/// The person's side of emergencies. Their messages and reply tokens are kept by the emergencies (durable in their
+/// journals); this actor reads them when the person's page or profile is read, so a launch never has to activate it
+/// and a restart never blanks a page. Standing at a post is persisted here, because other emergencies must not ask
+/// the person while it holds, even if this actor was collected in between.
 /// </summary>
 internal sealed partial class VolunteerGrain
 {
-    private readonly Dictionary<string, VolunteerAlert> _alerts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, VolunteerAlert> _escalations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _mobilizedSince = new(StringComparer.Ordinal);
+    /// <summary>How long what the emergencies said is reused before they are asked again.</summary>
+    private static readonly TimeSpan AlertsFreshFor = TimeSpan.FromSeconds(1);
+
+    private IReadOnlyList<(EmergencyEntry Entry, PersonAlerts Alerts)> _current = [];
+    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
 
     /// <summary>Emergencies that told this person to stand down: a status report racing the stand-down is ignored.</summary>
     private readonly HashSet<string> _stoodDown = new(StringComparer.Ordinal);
 
-    private VolunteerLive CurrentLive
+    private async Task<VolunteerLive> CurrentLiveAsync()
     {
-        get
+        if (state.State.Post is { } post)
         {
-            if (state.State.Post is { } post)
-            {
-                return new VolunteerLive(VolunteerStatus.AtPost, null, post.Since, post.EmergencyId);
-            }
-
-            if (_mobilizedSince.Count > 0)
-            {
-                var latest = _mobilizedSince.MaxBy(m => m.Value);
-                return new VolunteerLive(VolunteerStatus.Mobilized, null, latest.Value, latest.Key);
-            }
-
-            return state.State.Live;
+            return new VolunteerLive(VolunteerStatus.AtPost, null, post.Since, post.EmergencyId);
         }
+
+        var mobilized = (await CurrentAlertsAsync())
+            .Where(c => c.Alerts.Running && c.Alerts.Status != RollCallStatus.Unavailable && !_stoodDown.Contains(c.Entry.Id))
+            .Select(c => (c.Entry.Id, Since: c.Alerts.Alerts.Where(a => a.Kind != AlertKind.Escalation).Select(a => (DateTimeOffset?)a.SentAt).Min()))
+            .Where(m => m.Since is not null)
+            .ToList();
+        if (mobilized.Count > 0)
+        {
+            var latest = mobilized.MaxBy(m => m.Since);
+            return new VolunteerLive(VolunteerStatus.Mobilized, null, latest.Since!.Value, latest.Id);
+        }
+
+        return state.State.Live;
     }
 
-    public async Task<AlertReceipt?> ReceiveAlertAsync(VolunteerAlert alert)
+    /// <summary>
+    /// What every current emergency holds for this person. The live status shown in rosters may reuse a reading younger
+    /// than a second; the person's own page always reads afresh, because a message delivered since (an ask of the next
+    /// wave, a stand-down) does not pass through this actor and would otherwise be missing from the page.
+    /// </summary>
+    private async Task<IReadOnlyList<(EmergencyEntry Entry, PersonAlerts Alerts)>> CurrentAlertsAsync(bool fresh = false)
     {
-        if (state.State.Profile is not { } profile)
+        if (!fresh && clock.GetUtcNow() - _readAt < AlertsFreshFor)
         {
-            return null;
+            return _current;
         }
 
-        var emergencyId = alert.EmergencyId;
-        if (alert.Kind == AlertKind.Escalation)
-        {
-            _escalations[emergencyId] = alert;
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Volunteer(Id), $"escalation:{emergencyId}", alert);
-        }
-        else
-        {
-            _alerts[emergencyId] = alert;
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Volunteer(Id), $"alert:{emergencyId}", alert);
-            if (alert.Kind is AlertKind.Cancel or AlertKind.End)
-            {
-                await StandDownAsync(emergencyId);
-            }
-            else
-            {
-                _mobilizedSince.TryAdd(emergencyId, alert.SentAt);
-            }
-        }
-
-        var elsewhere = state.State.Post is { } post && post.EmergencyId != emergencyId ? post.EmergencyId : null;
-        return new AlertReceipt(Id, profile.Name, profile.Phone, profile.Skills, elsewhere);
+        var entries = await GrainFactory.GetGrain<IEmergencyDirectoryGrain>(0).ListCurrentAsync();
+        var alerts = await Task.WhenAll(entries.Select(e => GrainFactory.GetGrain<IEmergencyGrain>(e.Id).GetAlertsForAsync(Id)));
+        _current = [.. entries.Zip(alerts).Where(p => p.Second is not null).Select(p => (p.First, p.Second!))];
+        _readAt = clock.GetUtcNow();
+        return _current;
     }
 
     public async Task ReportRollCallAsync(string emergencyId, RollCallStatus status, string? postId)
@@ -74,10 +66,10 @@ internal sealed partial class VolunteerGrain
             return;
         }
 
+        _readAt = DateTimeOffset.MinValue;
         var post = state.State.Post;
         if (status == RollCallStatus.AtPost)
         {
-            _mobilizedSince.TryAdd(emergencyId, clock.GetUtcNow());
             if (post is null || post.EmergencyId != emergencyId || post.PostId != postId)
             {
                 state.State.Post = new PostAssignment(emergencyId, postId, clock.GetUtcNow());
@@ -87,15 +79,6 @@ internal sealed partial class VolunteerGrain
             return;
         }
 
-        if (status == RollCallStatus.Unavailable)
-        {
-            _mobilizedSince.Remove(emergencyId);
-        }
-        else
-        {
-            _mobilizedSince.TryAdd(emergencyId, clock.GetUtcNow());
-        }
-
         if (post?.EmergencyId == emergencyId)
         {
             state.State.Post = null;
@@ -103,13 +86,20 @@ internal sealed partial class VolunteerGrain
         }
     }
 
-    public Task<IReadOnlyList<VolunteerAlert>> GetAlertsAsync() =>
-        Task.FromResult<IReadOnlyList<VolunteerAlert>>([.. _alerts.Values.Concat(_escalations.Values).OrderByDescending(a => a.SentAt)]);
+    public async Task<IReadOnlyList<VolunteerAlert>> GetAlertsAsync()
+    {
+        if (state.State.Profile is null)
+        {
+            return [];
+        }
 
-    private async Task StandDownAsync(string emergencyId)
+        return [.. (await CurrentAlertsAsync(fresh: true)).SelectMany(c => c.Alerts.Alerts).OrderByDescending(a => a.SentAt)];
+    }
+
+    public async Task StandDownAsync(string emergencyId)
     {
         _stoodDown.Add(emergencyId);
-        _mobilizedSince.Remove(emergencyId);
+        _readAt = DateTimeOffset.MinValue;
         if (state.State.Post?.EmergencyId == emergencyId)
         {
             state.State.Post = null;

@@ -11,8 +11,8 @@ internal sealed partial class VolunteerGrain(
 {
     private string Id => this.GetPrimaryKeyString();
 
-    public Task<VolunteerSnapshot?> GetAsync() => Task.FromResult(
-        state.State.Profile is null ? null : new VolunteerSnapshot(Id, state.State.Profile, CurrentLive));
+    public async Task<VolunteerSnapshot?> GetAsync() =>
+        state.State.Profile is null ? null : new VolunteerSnapshot(Id, state.State.Profile, await CurrentLiveAsync());
 
     public async Task<RegistryResult> CreateAsync(VolunteerProfile profile)
     {
@@ -22,7 +22,7 @@ internal sealed partial class VolunteerGrain(
         }
 
         // The roster seat is taken first: a lead seat held by someone else refuses the whole creation.
-        var seat = await GrainFactory.GetGrain<IGridGrain>(profile.HomeGridId).SetRosterRoleAsync(Id, profile.GridRole);
+        var seat = await GrainFactory.GetGrain<IGridGrain>(profile.HomeGridId).SetRosterRoleAsync(Id, profile.GridRole, ContactCard.From(profile));
         if (!seat.Succeeded)
         {
             return seat;
@@ -40,9 +40,10 @@ internal sealed partial class VolunteerGrain(
             return RegistryResult.NotFound($"Person '{Id}' does not exist.");
         }
 
-        if (previous.HomeGridId != profile.HomeGridId || previous.GridRole != profile.GridRole)
+        // The grid's copy of the contact card changes with the profile: emergencies read people from the rosters.
+        if (previous.HomeGridId != profile.HomeGridId || previous.GridRole != profile.GridRole || !ContactCard.From(profile).SameAs(ContactCard.From(previous)))
         {
-            var seat = await GrainFactory.GetGrain<IGridGrain>(profile.HomeGridId).SetRosterRoleAsync(Id, profile.GridRole);
+            var seat = await GrainFactory.GetGrain<IGridGrain>(profile.HomeGridId).SetRosterRoleAsync(Id, profile.GridRole, ContactCard.From(profile));
             if (!seat.Succeeded)
             {
                 return seat;

@@ -274,7 +274,7 @@ public sealed partial class DatabaseMigrator
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Database records migration {Version:D4} as {RecordedName} but this build names it {EmbeddedName}; shipped migrations must not change")]
     private static partial void LogNameMismatch(ILogger logger, int version, string recordedName, string embeddedName);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Releasing the schema migration lock failed; it is released when the connection closes")]
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Releasing the schema migration lock failed; it is released when the connection closes")]
     private static partial void LogUnlockFailed(ILogger logger, Exception exception);
 
     private sealed record Migration(int Version, string Name, string Sql);

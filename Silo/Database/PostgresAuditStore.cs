@@ -7,8 +7,9 @@ namespace Lianxin.Silo.Database;
 public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStore
 {
     private const string InsertSql = """
-        INSERT INTO lianxin_audit_log (at, actor, actor_role, action, subject, reason, from_addr, details, center_path)
-        VALUES (@at, @actor, @role, @action, @subject, @reason, @from, @details, @path)
+        INSERT INTO lianxin_audit_log (at, actor, actor_role, action, subject, reason, from_addr, details, center_path, change_key)
+        VALUES (@at, @actor, @role, @action, @subject, @reason, @from, @details, @path, @key)
+        ON CONFLICT (change_key) WHERE change_key IS NOT NULL DO NOTHING
         """;
 
     private const string QuerySql = """
@@ -35,6 +36,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
         command.Parameters.AddWithValue("from", (object?)record.From ?? DBNull.Value);
         command.Parameters.AddWithValue("details", (object?)record.Details ?? DBNull.Value);
         command.Parameters.AddWithValue("path", record.CenterPath);
+        command.Parameters.AddWithValue("key", NpgsqlTypes.NpgsqlDbType.Text, (object?)record.Key ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

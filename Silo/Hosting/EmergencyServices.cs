@@ -1,4 +1,5 @@
 using Lianxin.Emergencies;
+using Lianxin.Emergencies.Gateways;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,8 +12,20 @@ public static partial class EmergencyServices
 {
     public static ISiloBuilder AddLianxinEmergencies(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.Configure<EmergencyOptions>(configuration.GetSection(EmergencyOptions.Section));
-        silo.Services.TryAddSingleton<IAlertGateway, WebhookGateway>();
+        var section = configuration.GetSection(EmergencyOptions.Section);
+        silo.Services.Configure<EmergencyOptions>(section);
+        silo.Services.TryAddSingleton<IAlertGateway, HttpAlertGateway>();
+
+        // One HTTP client per gateway, each with its own retries, breaker and timeout (the rate limit is the gateway's own).
+        silo.Services.AddTransient<GatewayTryRecorder>();
+        foreach (var gateway in (section.Get<EmergencyOptions>() ?? new EmergencyOptions()).AllGateways())
+        {
+            var client = silo.Services.AddHttpClient(GatewayPipeline.ClientName(gateway.Name), client => client.Timeout = Timeout.InfiniteTimeSpan);
+            client.AddResilienceHandler("gateway", builder => GatewayPipeline.Configure(builder, gateway));
+            client.AddHttpMessageHandler<GatewayTryRecorder>();
+        }
+
+        silo.Services.AddHttpClient();
 
         // A live emergency resumes its reminders, asks and escalations as soon as a silo starts, instead of at the
         // next tick of its one-minute Orleans reminder.

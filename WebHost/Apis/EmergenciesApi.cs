@@ -127,13 +127,17 @@ public static class EmergenciesApi
         return FromCommand(result);
     }
 
-    /// <summary>Audits a command that changed the emergency; a refused or repeated one changed nothing and is not an entry.</summary>
+    /// <summary>
+    /// Audits the change a command made, under the journal event that made it: a retry that finds the change done
+    /// (its first attempt timed out) audits it if nobody did, and never twice. A refused command changed nothing.
+    /// </summary>
     private static async Task RecordAsync(
         AuditTrail audit, HttpContext http, string action, string id, EmergencyView view, CommandResult result, string? reason, string? details, ScopeResolver scopes)
     {
-        if (result.Outcome == CommandOutcome.Done)
+        if (result.Sequence is { } sequence)
         {
-            await audit.RecordAsync(http, action, $"emergency:{id}", await EmergencyGate.HomeOfAsync(view.Definition, scopes), reason, details);
+            await audit.RecordAsync(http, action, $"emergency:{id}", await EmergencyGate.HomeOfAsync(view.Definition, scopes), reason, details,
+                key: $"emergency:{id}/event/{sequence}");
         }
     }
 

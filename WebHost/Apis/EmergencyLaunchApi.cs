@@ -39,10 +39,12 @@ internal static class EmergencyLaunchApi
 
         var id = EmergencyIds.FromKey(caller.Subject, key);
         var result = await grains.GetGrain<IEmergencyGrain>(id).LaunchAsync(command!);
-        if (result.Outcome == LaunchOutcome.Launched)
+        // A retry whose first attempt launched (and timed out, or crashed before its audit) audits it: once, by its key.
+        if (result.Outcome is LaunchOutcome.Launched or LaunchOutcome.AlreadyLaunched)
         {
             await audit.RecordAsync(http, AuditActions.EmergencyLaunched, $"emergency:{id}", await EmergencyGate.HomeOfAsync(result.Emergency!.Definition, scopes),
-                details: $"level={EnumNames.Of(command!.Level)}; scope={EnumNames.Of(command.Scope.Kind)}:{string.Join(',', command.Scope.Ids)}");
+                details: $"level={EnumNames.Of(command!.Level)}; scope={EnumNames.Of(command.Scope.Kind)}:{string.Join(',', command.Scope.Ids)}",
+                key: $"emergency:{id}/launch");
         }
 
         return result.Outcome switch

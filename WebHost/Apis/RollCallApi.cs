@@ -119,7 +119,17 @@ internal static class RollCallApi
         var status = request.ParseStatus(v);
         var comment = request.ParseComment(v);
         var location = request.ParseLocation(v);
-        var onBehalf = request.Token is null;
+        var signedIn = Caller.From(http.User);
+
+        // A signed-in person answers for themselves by name; anyone else signed in answers on someone's behalf under
+        // their own identity, never with a token (which would count as the person's own answer).
+        var self = request.Token is null && signedIn is { Role: Role.Volunteer } me && me.ScopeId == request.VolunteerId;
+        if (request.Token is not null && signedIn is { } other && !(other.Role == Role.Volunteer && (request.VolunteerId is null || other.ScopeId == request.VolunteerId)))
+        {
+            return ApiResults.Forbidden("Signed in, you answer for someone else on their behalf (volunteerId and a comment), not with their reply token.");
+        }
+
+        var onBehalf = request.Token is null && !self;
         var channel = request.ParseChannel(v, onBehalf ? RollCallChannel.Phone : RollCallChannel.Web);
         if (onBehalf)
         {
@@ -134,7 +144,7 @@ internal static class RollCallApi
                 v.Add("comment", "An answer on someone's behalf needs a comment: who said so, and how.");
             }
         }
-        else if (request.Token is not { Length: > 0 and <= 64 })
+        else if (!self && request.Token is not { Length: > 0 and <= 64 })
         {
             v.Add("token", "Not a reply token.");
         }
@@ -151,6 +161,12 @@ internal static class RollCallApi
         }
 
         var emergency = grains.GetGrain<IEmergencyGrain>(id);
+        if (self)
+        {
+            var own = await emergency.RespondAsync(new RollCallReply(null, request.VolunteerId, status, channel, request.VolunteerId!, false, comment, location, request.RequestId));
+            return ToResult(own, onBehalf: false);
+        }
+
         var by = request.VolunteerId ?? "";
         AccessTarget? personGrid = null;
         if (onBehalf)
@@ -165,7 +181,7 @@ internal static class RollCallApi
             personGrid = await scopes.ForGridAsync(person.GridId);
             if (!AccessPolicy.CanAnswerOnBehalf(caller, personGrid))
             {
-                return ApiResults.Forbidden($"Only the grid lead of '{request.VolunteerId}' (or an operator of the region) may answer on their behalf.");
+                return ApiResults.Forbidden($"Only the grid lead of '{request.VolunteerId}', the staff of a center above their grid or an operator of the region may answer on their behalf.");
             }
 
             by = caller.Subject;
@@ -173,12 +189,18 @@ internal static class RollCallApi
 
         var result = await emergency.RespondAsync(new RollCallReply(
             onBehalf ? null : request.Token, onBehalf ? request.VolunteerId : null, status, channel, by, onBehalf, comment, location, request.RequestId));
-        if (onBehalf && result.Outcome == ReplyOutcome.Recorded)
+        // Audited under the answer's own journal event: a resent answer (same requestId) finds it and audits it once.
+        if (onBehalf && result.Outcome is ReplyOutcome.Recorded or ReplyOutcome.Duplicate && result.Change is { OnBehalf: true } change)
         {
             await audit.RecordAsync(http, AuditActions.RollCallStatusOnBehalf, $"volunteer:{request.VolunteerId}", personGrid!, comment,
-                $"emergency={id}; status={EnumNames.Of(status)}; channel={EnumNames.Of(channel)}");
+                $"emergency={id}; status={EnumNames.Of(change.Status)}; channel={EnumNames.Of(change.Channel)}", key: $"emergency:{id}/event/{change.Sequence}");
         }
 
+        return ToResult(result, onBehalf);
+    }
+
+    private static IResult ToResult(ReplyResult result, bool onBehalf)
+    {
         return result.Outcome switch
         {
             ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change),
@@ -196,7 +218,11 @@ internal static class RollCallApi
             return refusal;
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IVolunteerGrain>(id).GetAlertsAsync());
+        // Reply tokens are the person's own: whoever else may read the person (their grid lead, staff, an operator, an
+        // auditor) sees the messages without them.
+        var alerts = await grains.GetGrain<IVolunteerGrain>(id).GetAlertsAsync();
+        var caller = Caller.From(http.User)!;
+        return TypedResults.Ok(caller.Role == Role.Volunteer && caller.ScopeId == id ? alerts : [.. alerts.Select(a => a with { Token = null })]);
     }
 }
 

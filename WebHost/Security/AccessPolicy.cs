@@ -68,11 +68,14 @@ public static class AccessPolicy
         _ => false,
     };
 
-    /// <summary>Answering on someone's behalf: their grid lead, or an operator whose region holds their grid.</summary>
+    /// <summary>
+    /// Answering on someone's behalf, under one's own identity: their grid lead, the staff of a center whose subtree
+    /// holds their grid, or an operator whose region does. Auditors and volunteers never.
+    /// </summary>
     public static bool CanAnswerOnBehalf(Caller caller, AccessTarget personGrid) => caller.Role switch
     {
         Role.GridLead => personGrid.GridId == caller.ScopeId,
-        Role.Operator => personGrid.CenterPath.Contains(caller.ScopeId),
+        Role.Operator or Role.Staff => personGrid.CenterPath.Contains(caller.ScopeId),
         _ => false,
     };
 

@@ -31,10 +31,21 @@ internal sealed class MobilizationScenario : IScenario
         var token = DevToken.Issue("operator", district.RootCenterId, "bench-commander");
 
         await using var gateway = await AlertGatewayStub.StartAsync();
-        await using var host = ProductHost.Start(context, "webhost-mobilization", population.ConnectionString, new Dictionary<string, string>
+        var gateways = new Dictionary<string, string>
         {
-            ["Emergencies:Webhook:Urls:0"] = gateway.Url.ToString(),
-        });
+            ["Emergencies:Gateways:0:Name"] = "bench-sms",
+            ["Emergencies:Gateways:0:Url"] = gateway.Url.ToString(),
+        };
+        if (sizes.FirstGatewayDown == 1)
+        {
+            // A gateway nobody listens on comes first: its breaker opens after a few refused connections.
+            gateways["Emergencies:Gateways:0:Name"] = "bench-down";
+            gateways["Emergencies:Gateways:0:Url"] = $"http://127.0.0.1:{FreePort.Next()}/sms";
+            gateways["Emergencies:Gateways:1:Name"] = "bench-sms";
+            gateways["Emergencies:Gateways:1:Url"] = gateway.Url.ToString();
+        }
+
+        await using var host = ProductHost.Start(context, "webhost-mobilization", population.ConnectionString, gateways);
         await host.WaitReadyAsync(sizes.Patience);
         await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Post, "/api/v1/emergencies/preview", "The emergencies API");
         using var http = HttpLoad.CreateClient(host.Address, Answerers);
@@ -62,7 +73,7 @@ internal sealed class MobilizationScenario : IScenario
         var answering = (lastAcknowledged - firstSent) / (double)Stopwatch.Frequency;
         var lag = await dashboard.LagAsync(acknowledged, TimeSpan.FromSeconds(30));
 
-        var title = $"{launch.Total:N0} people in {centers.Count} centers";
+        var title = $"{launch.Total:N0} people in {centers.Count} centers{(sizes.FirstGatewayDown == 1 ? ", first gateway down" : "")}";
         context.Results.Detail("product.mobilization_accepted", $"(3) Launch accepted (durable), {title}", accepted.TotalMilliseconds, "ms");
         context.Results.Product(
             "product.mobilization_notified", $"(3) Launch → everyone notified (actors reached, gateway has them), {title}", notified, "s",

@@ -76,13 +76,16 @@ public sealed class EmergencyAccessPolicyTests
     }
 
     [Fact]
-    public void OnBehalfAnswersComeFromThePersonsGridLeadOrTheirRegionsOperator()
+    public void OnBehalfAnswersComeFromThePersonsGridLeadTheirCentersStaffOrTheirRegionsOperator()
     {
         Assert.True(AccessPolicy.CanAnswerOnBehalf(As(Role.GridLead, "grid-1"), GridOne));
         Assert.False(AccessPolicy.CanAnswerOnBehalf(As(Role.GridLead, "grid-1"), GridTwo));
         Assert.True(AccessPolicy.CanAnswerOnBehalf(As(Role.Operator, "street-1"), GridOne));
         Assert.False(AccessPolicy.CanAnswerOnBehalf(As(Role.Operator, "street-1"), GridTwo));
-        Assert.False(AccessPolicy.CanAnswerOnBehalf(As(Role.Staff, "c-1"), GridOne));
+        Assert.True(AccessPolicy.CanAnswerOnBehalf(As(Role.Staff, "c-1"), GridOne));
+        Assert.False(AccessPolicy.CanAnswerOnBehalf(As(Role.Staff, "c-1"), GridTwo));
+        Assert.False(AccessPolicy.CanAnswerOnBehalf(As(Role.Auditor, "district"), GridOne));
+        Assert.False(AccessPolicy.CanAnswerOnBehalf(As(Role.Volunteer, "v-1"), GridOne));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static partial class EndpointMatrix
             Get("/api/v1/emergencies/{id}/people/{volunteerId}", d => $"{grid(d)}/people/{VolunteerA1}", followers),
             Get("/api/v1/emergencies/{id}/people/{volunteerId}", d => $"{region(d)}/people/{VolunteerB1}", followersOfB1) with { Variant = "person of B1 in the region's emergency" },
             Write("POST", "/api/v1/emergencies/{id}/responses", d => $"{grid(d)}/responses", _ => EmergencyRequests.OnBehalf(VolunteerA1, "acknowledged", "电话确认"),
-                EndpointRow.Reads(d => $"{grid(d)}/people/{VolunteerA1}"), Operator, Lead),
+                EndpointRow.Reads(d => $"{grid(d)}/people/{VolunteerA1}"), Operator, Lead, Staff, Volunteer),
             Get("/api/v1/emergencies/{id}/cap", d => $"{grid(d)}/cap", followers),
             Get("/api/v1/emergencies/{id}/cap/{number:int}", d => $"{grid(d)}/cap/1", followers),
             Get("/api/v1/emergencies/{id}/report", d => $"{grid(d)}/report", followers),

@@ -1,7 +1,8 @@
 // The alerts of emergencies for this person (the volunteer scope's `alert:{emergencyId}` items, and for a grid lead
-// `escalation:{emergencyId}`), each answered with one tap. The reply token in the alert ties the answer to its
-// emergency, never to "the latest one". What the person answered, and whether a post they were asked for is still
-// theirs, comes from the server (GET /api/v1/volunteers/{id}/mobilization), so a reload forgets nothing.
+// `escalation:{emergencyId}`), each answered with one tap. The answer names its emergency, never "the latest one",
+// and is sent as the signed-in person: the live feed carries no reply tokens (others may watch it), those are for
+// SMS links. What the person answered, and whether a post they were asked for is still theirs, comes from the server
+// (GET /api/v1/volunteers/{id}/mobilization), so a reload forgets nothing.
 import { api } from '../shared/api';
 import { rollCallStatusName, t } from '../shared/i18n';
 import type { MobilizationLine, VolunteerAlert } from './types';
@@ -41,8 +42,12 @@ export function alertViews(items: ReadonlyMap<string, unknown>, lines: ReadonlyM
     .sort((a, b) => b.alert.sentAt.localeCompare(a.alert.sentAt));
 }
 
-/** Draws one alert; `onAnswered` is called after an answer was recorded, with the status. */
-export function alertCard(view: AlertView, onAnswered: (emergencyId: string, status: string) => Promise<void>): HTMLElement {
+/** Draws one alert for the signed-in person; `onAnswered` is called after an answer was recorded, with the status. */
+export function alertCard(
+  view: AlertView,
+  volunteerId: string,
+  onAnswered: (emergencyId: string, status: string) => Promise<void>,
+): HTMLElement {
   const { alert, line } = view;
   const archived = isArchived(view);
   const expired = isExpiredAsk(view);
@@ -73,7 +78,7 @@ export function alertCard(view: AlertView, onAnswered: (emergencyId: string, sta
     answered.textContent = by + rollCallStatusName(mine) + (expired ? ` · ${t('askExpiredAnswer')}` : '');
   }
 
-  const open = !archived && !view.escalation && alert.token !== null && alert.kind !== 'cancel' && alert.kind !== 'end';
+  const open = !archived && !view.escalation && alert.kind !== 'cancel' && alert.kind !== 'end';
   section.querySelector('.answers')!.replaceChildren(
     ...(open ? answers : []).map((status) => {
       const button = document.createElement('button');
@@ -87,7 +92,7 @@ export function alertCard(view: AlertView, onAnswered: (emergencyId: string, sta
         try {
           await api(`/api/v1/emergencies/${encodeURIComponent(alert.emergencyId)}/responses`, {
             method: 'POST',
-            body: JSON.stringify({ token: alert.token, status, channel: 'web', requestId: crypto.randomUUID() }),
+            body: JSON.stringify({ volunteerId, status, channel: 'web', requestId: crypto.randomUUID() }),
           });
           await onAnswered(alert.emergencyId, status);
         } catch (error) {

@@ -68,12 +68,12 @@ function render(person: Person, onAnswered: (emergencyId: string, status: string
   const views = alertViews(items, lines);
   const live = views.filter((v) => !isArchived(v));
   const archived = views.filter(isArchived);
-  document.getElementById('alerts')!.replaceChildren(...live.map((v) => alertCard(v, onAnswered)));
+  document.getElementById('alerts')!.replaceChildren(...live.map((v) => alertCard(v, person.id, onAnswered)));
   document.getElementById('no-alert')!.hidden = live.length > 0;
   const archive = document.getElementById('archive') as HTMLDetailsElement;
   archive.hidden = archived.length === 0;
   archive.querySelector('.n')!.textContent = String(archived.length);
-  archive.querySelector('.list')!.replaceChildren(...archived.map((v) => alertCard(v, onAnswered)));
+  archive.querySelector('.list')!.replaceChildren(...archived.map((v) => alertCard(v, person.id, onAnswered)));
 
   const { status, text } = myStatus(person);
   const element = document.getElementById('status')!;
