@@ -136,11 +136,12 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         string[] centers = [data.District, data.Street, data.Community, .. extraCenter is null ? [] : new[] { extraCenter }];
         await Eventually.HoldsAsync(
             () => Host.Grains.GetGrain<ILiveFeedGrain>(scope).GetSnapshotAsync(),
-            // The community's card learns of its grid after the grid is created: settled means that change is in too,
-            // so that what follows on the screen is only the test's own change.
+            // A card learns of its grid and its kiosk after they are registered: settled means those changes are in
+            // too, so that what follows on the screen is only the test's own change.
             s => centers.All(c => s.Items.ContainsKey(LiveItemKeys.Center(c))) && s.Items.ContainsKey(LiveItemKeys.Summary)
-                && s.Items[LiveItemKeys.Center(data.Community)] is CenterCard { Grids: 1 },
-            LiveHostFactory.Timeout, "region feed shows every center and the community's grid");
+                && s.Items[LiveItemKeys.Center(data.Community)] is CenterCard { Grids: 1 }
+                && (extraCenter is null || s.Items[LiveItemKeys.Center(extraCenter)] is CenterCard { KiosksRegistered: 1 }),
+            LiveHostFactory.Timeout, "region feed shows every center, the community's grid and the kiosk");
         return scope;
     }
 
