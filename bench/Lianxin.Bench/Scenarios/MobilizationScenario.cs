@@ -50,12 +50,14 @@ internal sealed class MobilizationScenario : IScenario
         await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Post, "/api/v1/emergencies/preview", "The emergencies API");
         using var http = HttpLoad.CreateClient(host.Address, Answerers);
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        // Answers come in as SMS replies do, through the gateway with the person's reply token and no sign-in.
+        using var replies = HttpLoad.CreateClient(host.Address, Answerers);
 
         // Warm the code paths up on a center outside the measured audience, when there is one.
         if (district.GridCenterIds.Distinct().LastOrDefault(c => !centers.Contains(c)) is { } spare)
         {
             var warm = await LaunchAsync(http, [spare], "bench-warmup");
-            await AnswerAllAsync(http, gateway, warm.Id, warm.Total, null, sizes.Patience);
+            await AnswerAllAsync(http, replies, gateway, warm.Id, warm.Total, null, sizes.Patience);
         }
 
         // The dashboard connects before the launch (so connecting costs nothing during it) and subscribes after.
@@ -68,7 +70,7 @@ internal sealed class MobilizationScenario : IScenario
         await hub.Connections[0].InvokeAsync<JsonElement>("Subscribe", $"emergency:{launch.Id}").WaitAsync(TimeSpan.FromSeconds(60));
 
         var acknowledged = new long[launch.Total];
-        var (firstSent, lastAcknowledged) = await AnswerAllAsync(http, gateway, launch.Id, launch.Total, acknowledged, sizes.Patience);
+        var (firstSent, lastAcknowledged) = await AnswerAllAsync(http, replies, gateway, launch.Id, launch.Total, acknowledged, sizes.Patience);
         var notified = (gateway.LastReachedAt - started) / (double)Stopwatch.Frequency;
         var answering = (lastAcknowledged - firstSent) / (double)Stopwatch.Frequency;
         var lag = await dashboard.LagAsync(acknowledged, TimeSpan.FromSeconds(30));
@@ -111,7 +113,7 @@ internal sealed class MobilizationScenario : IScenario
 
     /// <summary>Answers for every recipient the gateway receives, until <paramref name="total"/> are acknowledged.</summary>
     private static async Task<(long FirstSent, long LastAcknowledged)> AnswerAllAsync(
-        HttpClient http, AlertGatewayStub gateway, string emergencyId, int total, long[]? acknowledged, TimeSpan patience)
+        HttpClient http, HttpClient replies, AlertGatewayStub gateway, string emergencyId, int total, long[]? acknowledged, TimeSpan patience)
     {
         long firstSent = 0, last = 0;
         var done = 0;
@@ -149,9 +151,14 @@ internal sealed class MobilizationScenario : IScenario
                 {
                     Content = JsonContent.Create(new { token = recipient.Token, status = "1", channel = "sms" }),
                 };
-                if (!await HttpLoad.SendAsync(http, request))
+                using (request)
                 {
-                    throw new InvalidOperationException($"An answer of {recipient.VolunteerId} was refused.");
+                    using var response = await replies.SendAsync(request);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw new InvalidOperationException(
+                            $"An answer of {recipient.VolunteerId} was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
                 }
 
                 var at = Stopwatch.GetTimestamp();

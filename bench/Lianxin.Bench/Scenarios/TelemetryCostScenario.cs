@@ -20,8 +20,7 @@ internal sealed class TelemetryCostScenario : IScenario
         var sizes = context.Sizes;
         var rounds = context.Options.Smoke ? 1 : 3;
         var population = await context.PopulationAsync();
-        // A smoke run only proves both hosts start and answer: four runs of the ingest's minimum would double its time.
-        var run = context.Options.Smoke || sizes.Measure > KioskIngestScenario.MinimumRun ? sizes.Measure : KioskIngestScenario.MinimumRun;
+        var run = sizes.Measure > KioskIngestScenario.MinimumRun ? sizes.Measure : KioskIngestScenario.MinimumRun;
         var on = new List<(double Rate, double P99, double Cpu)>();
         var off = new List<(double Rate, double P99, double Cpu)>();
         double? fixedRate = null;
@@ -40,6 +39,11 @@ internal sealed class TelemetryCostScenario : IScenario
                 await KioskIngestScenario.SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.Warmup, seed: 10 + round);
                 var cpuBefore = host.Process.CpuTime();
                 var full = await KioskIngestScenario.SimulateAsync(context, population, http, eventsPerSecond: 0, run, seed: 20 + round);
+                if (full.Accepted + full.Rejected == 0)
+                {
+                    throw new InvalidOperationException($"{name}: the simulator got no events answered: {full}");
+                }
+
                 // CPU per event holds on a busy machine where rates do not (other work steals the cores from both sides).
                 var cpu = (host.Process.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, (full.Accepted + full.Rejected) / 1000.0);
                 // One offered load for every acknowledged-latency run: half the first full rate measured.
