@@ -18,12 +18,17 @@ public sealed class TelemetryTests(OperationsHost host) : IClassFixture<Operatio
     public async Task OneRequestIsOneTraceFromHttpThroughTheActorIntoSql()
     {
         var client = host.ClientAs(Role.Operator, _district);
+        // Listeners are process-wide, so spans of every host in this test process land here: the request carries a
+        // trace of its own (W3C traceparent, as a caller's tracing sends it) to be told apart from theirs.
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/centers") { Content = JsonContent.Create(Requests.Center(_district, "district", null)) };
+        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
-        var response = await client.PostAsJsonAsync("/api/v1/centers", Requests.Center(_district, "district", null));
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var server = await Eventually.HoldsAsync(
-            () => Task.FromResult(host.Spans.FirstOrDefault(s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
+            () => Task.FromResult(host.Spans.FirstOrDefault(s => s.TraceId == traceId && s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
                 && (s.GetTagItem("http.route") as string) == "/api/v1/centers/" && (s.GetTagItem("http.request.method") as string) == "POST")),
             s => s is not null, what: "the POST's server span");
         // A request makes several grain calls (its rate-limit lease among them), and spans arrive as each ends: wait
