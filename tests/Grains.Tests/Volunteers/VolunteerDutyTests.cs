@@ -13,10 +13,7 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
     [Fact]
     public async Task VolunteerOnDutyIsCountedAtTheCenterAndUpTheTreeUntilDutyEnds()
     {
-        await _registry.CenterAsync("district", CenterLevel.District, null);
-        await _registry.CenterAsync("community", CenterLevel.Community, "district");
-        await _registry.GridAsync("grid", "community");
-        var person = fixture.Grains.GetGrain<IVolunteerGrain>(await _registry.PersonAsync("wang", "grid"));
+        var person = await PersonInACommunityAsync("wang");
         var district = fixture.Grains.GetGrain<ICenterGrain>(_registry.Id("district"));
 
         await person.StartDutyAsync(_registry.Id("community"));
@@ -51,10 +48,7 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
     [Fact]
     public async Task ARepeatedOrStrayDutyChangeLeavesTheCounterRight()
     {
-        await _registry.CenterAsync("district", CenterLevel.District, null);
-        await _registry.CenterAsync("community", CenterLevel.Community, "district");
-        await _registry.GridAsync("grid", "community");
-        var person = fixture.Grains.GetGrain<IVolunteerGrain>(await _registry.PersonAsync("sun", "grid"));
+        var person = await PersonInACommunityAsync("sun");
         var center = fixture.Grains.GetGrain<ICenterGrain>(_registry.Id("community"));
 
         await person.StartDutyAsync(_registry.Id("community"));
@@ -71,10 +65,7 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
     [Fact]
     public async Task ARetriedStartRepairsAChangeTheCenterLost()
     {
-        await _registry.CenterAsync("district", CenterLevel.District, null);
-        await _registry.CenterAsync("community", CenterLevel.Community, "district");
-        await _registry.GridAsync("grid", "community");
-        var person = fixture.Grains.GetGrain<IVolunteerGrain>(await _registry.PersonAsync("qian", "grid"));
+        var person = await PersonInACommunityAsync("qian");
         var center = fixture.Grains.GetGrain<ICenterGrain>(_registry.Id("community"));
         await person.StartDutyAsync(_registry.Id("community"));
 
@@ -98,5 +89,14 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
 
         Assert.Equal(RegistryOutcome.NotFound, result.Outcome);
         Assert.Equal(VolunteerStatus.OffDuty, (await person.GetAsync())!.Live.Status);
+    }
+
+    /// <summary>A person on the roster of a community's grid, under a district.</summary>
+    private async Task<IVolunteerGrain> PersonInACommunityAsync(string name)
+    {
+        await _registry.CenterAsync("district", CenterLevel.District, null);
+        await _registry.CenterAsync("community", CenterLevel.Community, "district");
+        await _registry.GridAsync("grid", "community");
+        return fixture.Grains.GetGrain<IVolunteerGrain>(await _registry.PersonAsync(name, "grid"));
     }
 }
