@@ -47,6 +47,7 @@ internal sealed partial class CenterActivityGrain(
     {
         _durablePositions = new(State.AppliedPositions);
         await RefreshOpeningHoursAsync();
+        TellEveryoneInside();
         this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(_options.CheckInterval, _options.CheckInterval));
         this.RegisterGrainTimer(static (grain, _) => grain.DispatchOutboxAsync(), this,
             new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
@@ -238,6 +239,7 @@ internal sealed partial class CenterActivityGrain(
 
         // Today's counts start from zero at local midnight even when nothing else happens.
         ScheduleReport();
+        ResumeTellingDuty();
         await ReportEvidenceAsync();
     }
 
@@ -273,8 +275,7 @@ internal sealed partial class CenterActivityGrain(
                 continue;
             }
 
-            var onDuty = Book.Inside.Any(v => v.PersonId == visit.PersonId);
-            Enqueue($"duty:{visit.PersonId}", visit.PersonId, onDuty, null);
+            TellDuty(visit.PersonId);
             if (kind == PresenceChangeKind.Closed)
             {
                 var automatic = visit.CheckOutKind == CheckOutKind.Automatic;
@@ -285,13 +286,10 @@ internal sealed partial class CenterActivityGrain(
                     State.HoursAwaiting.Remove(State.HoursAwaiting.Values.MinBy(h => h.From)!.HoursId);
                 }
 
-                Enqueue($"hours:{visit.Id}", visit.PersonId, null, new ServiceHours(visit.Id, Id, visit.CheckedInAt, visit.CheckedOutAt.Value, automatic));
+                State.Outbox[$"hours:{visit.Id}"] = new OutboxItem(++State.OutboxVersion, visit.PersonId, null, new ServiceHours(visit.Id, Id, visit.CheckedInAt, visit.CheckedOutAt.Value, automatic));
             }
         }
     }
-
-    private void Enqueue(string key, string personId, bool? onDuty, ServiceHours? hours) =>
-        State.Outbox[key] = new OutboxItem(++State.OutboxVersion, personId, onDuty, hours);
 
     private DayCounts Day(DateTimeOffset at)
     {

@@ -18,7 +18,7 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
 
         await person.StartDutyAsync(_registry.Id("community"));
         var onDuty = await Eventually.HoldsAsync(() => district.GetAsync(), d => d!.Subtree.VolunteersOnDuty == 1);
-        await person.EndDutyAsync();
+        await person.EndDutyAsync(_registry.Id("community"));
         var offDuty = await Eventually.HoldsAsync(() => district.GetAsync(), d => d!.Subtree.VolunteersOnDuty == 0);
 
         Assert.Equal(1, onDuty!.Subtree.VolunteersOnDuty);
@@ -57,8 +57,8 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
         await center.SetVolunteerOnDutyAsync(_registry.Id("someone-never-on-duty"), onDuty: false); // a stray end
 
         Assert.Equal(1, (await center.GetAsync())!.Live.VolunteersOnDuty);
-        await person.EndDutyAsync();
-        await person.EndDutyAsync();
+        await person.EndDutyAsync(_registry.Id("community"));
+        await person.EndDutyAsync(_registry.Id("community"));
         Assert.Equal(0, (await center.GetAsync())!.Live.VolunteersOnDuty);
     }
 
