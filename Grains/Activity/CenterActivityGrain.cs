@@ -18,7 +18,7 @@ namespace Lianxin.Activity;
 /// not durable yet. Every write goes through <see cref="FlushAsync"/>.
 /// </summary>
 internal sealed partial class CenterActivityGrain(
-    [PersistentState(StorageNames.CenterActivityState, StorageNames.Default)] IPersistentState<CenterActivityState> state,
+    [PersistentState(StorageNames.CenterActivityState, StorageNames.Live)] IPersistentState<CenterActivityState> state,
     IEventJournal journal,
     DomainClock clock,
     IOptions<KioskOptions> options,
@@ -27,7 +27,7 @@ internal sealed partial class CenterActivityGrain(
     ILogger<CenterActivityGrain> logger) : Grain, ICenterActivityGrain, IRemindable
 {
     private readonly DeepCopier<CenterActivityState> _copier = copier;
-    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Live);
     private const int RecentLimit = 50;
     private const int HoursAwaitingKept = 2000;
 
