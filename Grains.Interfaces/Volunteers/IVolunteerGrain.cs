@@ -11,6 +11,10 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<VolunteerSnapshot?> GetAsync();
 
+    /// <summary>The person's registry facts alone, or null: for rules about the person, without reading their live status.</summary>
+    [Alias("GetProfile"), ReadOnly]
+    Task<VolunteerProfile?> GetProfileAsync();
+
     /// <summary>Creates the person and puts them on their home grid's roster.</summary>
     [Alias("Create")]
     Task<RegistryResult> CreateAsync(VolunteerProfile profile);

@@ -71,7 +71,7 @@ internal sealed partial class CenterActivityGrain(
         var checks = events
             .Where(e => e.Event.Body is CheckIn { Role: PersonRole.MobilePartyMember })
             .Select(async e => (e.Event.EventId, Refusal: MobileMemberCheckInRule.Refusal(
-                (CheckIn)e.Event.Body, (await GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(((CheckIn)e.Event.Body).PersonId).GetAsync())?.Profile)))
+                (CheckIn)e.Event.Body, await GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(((CheckIn)e.Event.Body).PersonId).GetProfileAsync())))
             .ToList();
         return checks.Count == 0
             ? new Dictionary<Guid, string>()

@@ -19,6 +19,8 @@ internal sealed partial class VolunteerGrain(
     public async Task<VolunteerSnapshot?> GetAsync() =>
         state.State.Profile is null ? null : new VolunteerSnapshot(Id, state.State.Profile, await CurrentLiveAsync());
 
+    public Task<VolunteerProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
+
     public async Task<RegistryResult> CreateAsync(VolunteerProfile profile)
     {
         if (state.State.Profile is not null)
