@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Lianxin.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
@@ -62,19 +63,14 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var command = _dataSource.CreateCommand(ReadSql);
-        command.Parameters.AddWithValue("name", stateName);
-        command.Parameters.AddWithValue("id", grainId.ToString());
-        await using var reader = await command.ExecuteReaderAsync();
-        if (await reader.ReadAsync())
+        if (await ReadRowAsync(stateName, grainId) is var (version, payload))
         {
-            grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-            grainState.State = _serializer.Deserialize<T>(new BinaryData(reader.GetFieldValue<byte[]>(1)));
+            grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+            grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
             grainState.RecordExists = true;
             return;
         }
 
-        await reader.DisposeAsync();
         if (_earlier is not null)
         {
             await _earlier.ReadStateAsync(stateName, grainId, grainState);
@@ -99,11 +95,21 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     {
         if (ExpectedVersion(grainState.ETag) is { } expected)
         {
-            await using var command = _dataSource.CreateCommand(ClearSql);
-            command.Parameters.AddWithValue("name", stateName);
-            command.Parameters.AddWithValue("id", grainId.ToString());
-            command.Parameters.AddWithValue("expected", expected);
-            if (await command.ExecuteNonQueryAsync() == 0)
+            int deleted;
+            try
+            {
+                await using var command = _dataSource.CreateCommand(ClearSql);
+                command.Parameters.AddWithValue("name", stateName);
+                command.Parameters.AddWithValue("id", grainId.ToString());
+                command.Parameters.AddWithValue("expected", expected);
+                deleted = await command.ExecuteNonQueryAsync();
+            }
+            catch (Exception e) when (IsDatabaseFailure(e))
+            {
+                throw Unavailable("clearing", stateName, grainId.ToString(), e);
+            }
+
+            if (deleted == 0)
             {
                 throw new InconsistentStateException($"The state '{stateName}' of {grainId} changed since it was read.", "unknown", grainState.ETag);
             }
@@ -118,6 +124,33 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers);
+    }
+
+    private async Task<(long Version, byte[] Payload)?> ReadRowAsync(string stateName, GrainId grainId)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(ReadSql);
+            command.Parameters.AddWithValue("name", stateName);
+            command.Parameters.AddWithValue("id", grainId.ToString());
+            await using var reader = await command.ExecuteReaderAsync();
+            return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : null;
+        }
+        catch (Exception e) when (IsDatabaseFailure(e))
+        {
+            throw Unavailable("reading", stateName, grainId.ToString(), e);
+        }
+    }
+
+    /// <summary>What the database's client throws when the server cannot answer (not a bug of the caller's).</summary>
+    internal static bool IsDatabaseFailure(Exception e) =>
+        e is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException;
+
+    /// <summary>Logs the cause here and answers an exception the cluster can carry to the caller (see <see cref="DatabaseUnavailableException"/>).</summary>
+    private DatabaseUnavailableException Unavailable(string doing, string stateName, string grainId, Exception cause)
+    {
+        LogUnavailable(doing, stateName, grainId, cause);
+        return new DatabaseUnavailableException($"The database did not answer while {doing} the state '{stateName}' of {grainId}: {cause.Message}");
     }
 
     private static long? ExpectedVersion(string? etag) => etag is null ? null : long.Parse(etag, CultureInfo.InvariantCulture);
@@ -196,12 +229,16 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         catch (Exception e)
         {
             LogWriteFailed(group.Count, e);
+            var answer = IsDatabaseFailure(e) ? new DatabaseUnavailableException($"The database did not answer a group commit of {group.Count} states: {e.Message}") : e;
             foreach (var pending in group)
             {
-                pending.Completion.TrySetException(e);
+                pending.Completion.TrySetException(answer);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database did not answer while {Doing} the state {StateName} of {GrainId}")]
+    private partial void LogUnavailable(string doing, string stateName, string grainId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} actor states failed; their actors were told")]
     private partial void LogWriteFailed(int count, Exception exception);

@@ -143,8 +143,12 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IEventJournal>(sp =>
             new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
+        // Its own pool, without automatic preparation: its statements shared connections (and their prepared
+        // statements) with the journal's, and Npgsql then misread results under load.
+        silo.Services.AddKeyedSingleton(StorageNames.Live, (_, _) =>
+            NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString));
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Live, (sp, _) => new GroupCommitGrainStorage(
-            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(StorageNames.Live),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
             sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default),
             sp.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
