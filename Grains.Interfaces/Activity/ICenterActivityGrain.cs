@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Lianxin.Common;
 using Lianxin.Kiosks;
 
@@ -61,4 +62,19 @@ public interface ICenterActivityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Confirm")]
     Task<long> ConfirmAsync(string kioskId, long sentThrough);
+
+    /// <summary>
+    /// When the person's open visit here began, or null when they are not inside: a volunteer's duty is derived from
+    /// it after the volunteer's actor restarted. Answers between other calls (it only reads memory).
+    /// </summary>
+    [Alias("InsideSince"), AlwaysInterleave]
+    Task<DateTimeOffset?> InsideSinceAsync(string personId);
+
+    /// <summary>The people inside now in the volunteer role: a restarted center rebuilds its on-duty set from them.</summary>
+    [Alias("VolunteersInside"), AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetVolunteersInsideAsync();
+
+    /// <summary>The figures this actor reports to its center, as of now: a restarted center asks rather than waits for a change.</summary>
+    [Alias("GetFigures"), AlwaysInterleave]
+    Task<Centers.CenterActivityFigures> GetFiguresAsync();
 }

@@ -54,7 +54,8 @@ public interface ICenterGrain : IGrainWithStringKey
 
     /// <summary>
     /// Whether a volunteer is on duty at this center. The center keeps the set of people on duty and derives its
-    /// counter from it, so a repeated call changes nothing and a re-sent one repairs a lost one. Durable on return.
+    /// counter from it, so a repeated call changes nothing and a re-sent one repairs a lost one. Held in memory: after
+    /// a restart the center rebuilds the set by asking the people its activity has inside where they are on duty.
     /// </summary>
     [Alias("SetVolunteerOnDuty")]
     Task SetVolunteerOnDutyAsync(string personId, bool onDuty);

@@ -11,6 +11,10 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<VolunteerSnapshot?> GetAsync();
 
+    /// <summary>The person's registry facts alone, or null: for rules about the person, without reading their live status.</summary>
+    [Alias("GetProfile"), ReadOnly]
+    Task<VolunteerProfile?> GetProfileAsync();
+
     /// <summary>Creates the person and puts them on their home grid's roster.</summary>
     [Alias("Create")]
     Task<RegistryResult> CreateAsync(VolunteerProfile profile);
@@ -23,9 +27,16 @@ public interface IVolunteerGrain : IGrainWithStringKey
     [Alias("StartDuty")]
     Task<RegistryResult> StartDutyAsync(string centerId);
 
-    /// <summary>Ends duty; a no-op when not on duty.</summary>
+    /// <summary>Ends duty at the center; a no-op when not on duty there (the person may have started duty elsewhere since).</summary>
     [Alias("EndDuty")]
-    Task EndDutyAsync();
+    Task EndDutyAsync(string centerId);
+
+    /// <summary>
+    /// The center where the person is on duty now, or null. Duty is held in memory, told by the center's activity as
+    /// people check in and out; after a restart it is derived again from the center's presence.
+    /// </summary>
+    [Alias("GetDutyCenter")]
+    Task<string?> GetDutyCenterAsync();
 
     /// <summary>The emergency ended or was cancelled: a post held in it is released.</summary>
     [Alias("StandDown"), OneWay]

@@ -194,8 +194,8 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
 
     private async Task<string?> AdmitAsync(ActivityDefinition definition, string personId)
     {
-        var person = await GrainFactory.GetGrain<IVolunteerGrain>(personId).GetAsync();
-        return AudienceRule.Refusal(definition, personId, person?.Profile);
+        var profile = await GrainFactory.GetGrain<IVolunteerGrain>(personId).GetProfileAsync();
+        return AudienceRule.Refusal(definition, personId, profile);
     }
 
     /// <summary>Tells the people a step concerns, once it is durable.</summary>

@@ -8,14 +8,9 @@ using Orleans.Storage;
 
 namespace Lianxin.Activity;
 
-/// <summary>Coalesced writes, reports to the center, the outbox to volunteers and ledgers, and the keep-alive reminder.</summary>
+/// <summary>Coalesced writes, reports to the center, the outbox of hours to ledgers, and the keep-alive reminder.</summary>
 internal sealed partial class CenterActivityGrain
 {
-    /// <summary>
-    /// The state is written whole, so a busy center writes at most this often: each write serializes every visit kept.
-    /// What is not durable yet is in the kiosks' journal streams, and a replay re-applies it.
-    /// </summary>
-    private static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(5);
     /// <summary>A burst of kiosk events becomes one report to the center per this interval: the first hop of the dashboards' push.</summary>
     private static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
     // Small: every delivery is a durable write, and 55 busy centers must not take every database connection at once.
@@ -23,7 +18,6 @@ internal sealed partial class CenterActivityGrain
 
     private bool _dirty;
     private bool _reminderRegistered;
-    private long _durableOutboxVersion;
     private IGrainTimer? _pendingWrite;
     private IGrainTimer? _pendingReport;
     private CenterActivityFigures? _lastReport;
@@ -94,7 +88,6 @@ internal sealed partial class CenterActivityGrain
         {
             await _storage.WriteStateAsync(StorageNames.CenterActivityState, this.GetGrainId(), snapshot);
             _etag = snapshot.ETag;
-            _durableOutboxVersion = Math.Max(_durableOutboxVersion, copy.OutboxVersion);
             _durablePositions = copy.AppliedPositions;
         }
         catch (InconsistentStateException e)
@@ -128,7 +121,7 @@ internal sealed partial class CenterActivityGrain
         }
     }
 
-    /// <summary>Something changed: write within <see cref="WriteDelay"/> and report within <see cref="ReportDelay"/>.</summary>
+    /// <summary>Something changed: write within <see cref="KioskOptions.SnapshotInterval"/> and report within <see cref="ReportDelay"/>.</summary>
     private void Changed()
     {
         _dirty = true;
@@ -136,7 +129,7 @@ internal sealed partial class CenterActivityGrain
         {
             grain.StartWrite();
             return Task.CompletedTask;
-        }, this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
+        }, this, new GrainTimerCreationOptions(_options.SnapshotInterval, Timeout.InfiniteTimeSpan));
         ScheduleReport();
         PublishLive();
     }
@@ -185,7 +178,8 @@ internal sealed partial class CenterActivityGrain
     }
 
     /// <summary>
-    /// Sends durable outbox items to the volunteers and ledgers they concern. Runs interleaved with kiosk calls (it
+    /// Sends outbox items (hours) to the ledgers they concern, without waiting for the snapshot that holds them: a replay
+    /// after a crash derives the same items again, and the ledger records each visit's hours once. Runs interleaved with kiosk calls (it
     /// waits on other actors); it only touches the outbox between its awaits.
     /// </summary>
     private Task DispatchOutboxAsync()
@@ -209,7 +203,7 @@ internal sealed partial class CenterActivityGrain
     /// <summary>Delivers up to <see cref="DispatchBatch"/> items at once; false when there was nothing to deliver or a delivery failed.</summary>
     private async Task<bool> DispatchSomeAsync()
     {
-        var due = State.Outbox.Where(i => i.Value.Version <= _durableOutboxVersion).Take(DispatchBatch).ToList();
+        var due = State.Outbox.Take(DispatchBatch).ToList();
         var delivered = await Task.WhenAll(due.Select(async item =>
         {
             try
@@ -235,28 +229,18 @@ internal sealed partial class CenterActivityGrain
         return due.Count > 0 && delivered.All(d => d);
     }
 
+    /// <summary>Hours to the person's ledger. Items of older versions that carried duty are dropped: duty is told from presence now.</summary>
     private async Task DeliverAsync(OutboxItem item)
     {
-        if (item.Hours is { } hours)
+        if (item.Hours is not { } hours)
         {
-            var result = await GrainFactory.GetGrain<IPersonLedgerGrain>(item.PersonId).RecordHoursAsync(hours);
-            if (result.Outcome == RegistryOutcome.Conflict)
-            {
-                State.HoursAwaiting.Remove(hours.Id);
-            }
-
             return;
         }
 
-        var person = GrainFactory.GetGrain<IVolunteerGrain>(item.PersonId);
-        if (item.OnDuty == true)
+        var result = await GrainFactory.GetGrain<IPersonLedgerGrain>(item.PersonId).RecordHoursAsync(hours);
+        if (result.Outcome == RegistryOutcome.Conflict)
         {
-            await person.StartDutyAsync(Id);
-        }
-        else if ((await person.GetAsync())?.Live is { Status: VolunteerStatus.OnDuty } live && live.CenterId == Id)
-        {
-            // Only end duty that is ours: the person may have started duty at another center since.
-            await person.EndDutyAsync();
+            State.HoursAwaiting.Remove(hours.Id);
         }
     }
 

@@ -18,7 +18,7 @@ namespace Lianxin.Activity;
 /// not durable yet. Every write goes through <see cref="FlushAsync"/>.
 /// </summary>
 internal sealed partial class CenterActivityGrain(
-    [PersistentState(StorageNames.CenterActivityState, StorageNames.Default)] IPersistentState<CenterActivityState> state,
+    [PersistentState(StorageNames.CenterActivityState, StorageNames.Live)] IPersistentState<CenterActivityState> state,
     IEventJournal journal,
     DomainClock clock,
     IOptions<KioskOptions> options,
@@ -27,7 +27,7 @@ internal sealed partial class CenterActivityGrain(
     ILogger<CenterActivityGrain> logger) : Grain, ICenterActivityGrain, IRemindable
 {
     private readonly DeepCopier<CenterActivityState> _copier = copier;
-    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Live);
     private const int RecentLimit = 50;
     private const int HoursAwaitingKept = 2000;
 
@@ -47,6 +47,7 @@ internal sealed partial class CenterActivityGrain(
     {
         _durablePositions = new(State.AppliedPositions);
         await RefreshOpeningHoursAsync();
+        TellEveryoneInside();
         this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(_options.CheckInterval, _options.CheckInterval));
         this.RegisterGrainTimer(static (grain, _) => grain.DispatchOutboxAsync(), this,
             new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
@@ -70,7 +71,7 @@ internal sealed partial class CenterActivityGrain(
         var checks = events
             .Where(e => e.Event.Body is CheckIn { Role: PersonRole.MobilePartyMember })
             .Select(async e => (e.Event.EventId, Refusal: MobileMemberCheckInRule.Refusal(
-                (CheckIn)e.Event.Body, (await GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(((CheckIn)e.Event.Body).PersonId).GetAsync())?.Profile)))
+                (CheckIn)e.Event.Body, await GrainFactory.GetGrain<Volunteers.IVolunteerGrain>(((CheckIn)e.Event.Body).PersonId).GetProfileAsync())))
             .ToList();
         return checks.Count == 0
             ? new Dictionary<Guid, string>()
@@ -238,6 +239,7 @@ internal sealed partial class CenterActivityGrain(
 
         // Today's counts start from zero at local midnight even when nothing else happens.
         ScheduleReport();
+        ResumeTellingDuty();
         await ReportEvidenceAsync();
     }
 
@@ -273,8 +275,7 @@ internal sealed partial class CenterActivityGrain(
                 continue;
             }
 
-            var onDuty = Book.Inside.Any(v => v.PersonId == visit.PersonId);
-            Enqueue($"duty:{visit.PersonId}", visit.PersonId, onDuty, null);
+            TellDuty(visit.PersonId);
             if (kind == PresenceChangeKind.Closed)
             {
                 var automatic = visit.CheckOutKind == CheckOutKind.Automatic;
@@ -285,13 +286,10 @@ internal sealed partial class CenterActivityGrain(
                     State.HoursAwaiting.Remove(State.HoursAwaiting.Values.MinBy(h => h.From)!.HoursId);
                 }
 
-                Enqueue($"hours:{visit.Id}", visit.PersonId, null, new ServiceHours(visit.Id, Id, visit.CheckedInAt, visit.CheckedOutAt.Value, automatic));
+                State.Outbox[$"hours:{visit.Id}"] = new OutboxItem(++State.OutboxVersion, visit.PersonId, null, new ServiceHours(visit.Id, Id, visit.CheckedInAt, visit.CheckedOutAt.Value, automatic));
             }
         }
     }
-
-    private void Enqueue(string key, string personId, bool? onDuty, ServiceHours? hours) =>
-        State.Outbox[key] = new OutboxItem(++State.OutboxVersion, personId, onDuty, hours);
 
     private DayCounts Day(DateTimeOffset at)
     {

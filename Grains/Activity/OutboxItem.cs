@@ -3,8 +3,9 @@ using Lianxin.Ledger;
 namespace Lianxin.Activity;
 
 /// <summary>
-/// A change another actor must learn about (a volunteer's duty, hours to record), kept in the center's state until
-/// that actor confirmed it. Items are sent only once the state holding them is durable, and receivers are idempotent.
+/// Hours another actor (the person's ledger) must learn about, kept in the center's state until that actor confirmed
+/// them. Receivers are idempotent, so an item sent again after a replay changes nothing. <see cref="OnDuty"/> is only
+/// read from states written by older versions (duty is told from presence, not kept here).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.OutboxItem")]
 public sealed record OutboxItem(

@@ -1,16 +1,19 @@
+using Lianxin.Activity;
 using Lianxin.Common;
+using Lianxin.Volunteers;
 using Lianxin.Live;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Lianxin.Centers;
 
 /// <summary>
-/// A center: registry facts, its live state, and its subtree totals. Changes to the totals are coalesced:
-/// a burst of changes becomes one state write and one report to the parent per <see cref="ReportDelay"/>.
+/// A center: registry facts, its live state, and its subtree totals. Changes to the totals are coalesced: a burst
+/// of changes becomes one report to the parent per <see cref="ReportDelay"/>. Only registry changes are written: the
+/// live figures derive from the center's activity and its children, and a fresh activation asks them again.
 /// </summary>
 internal sealed partial class CenterGrain(
     [PersistentState(StorageNames.CenterState, StorageNames.Default)] IPersistentState<CenterState> state,
+    TimeProvider clock,
     ILogger<CenterGrain> logger) : Grain, ICenterGrain
 {
     internal static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
@@ -19,12 +22,14 @@ internal sealed partial class CenterGrain(
 
     private CenterLivePublisher? _livePublisher;
 
+    /// <summary>While a fresh activation asks its volunteers where they are on duty: who told it meanwhile.</summary>
+    private HashSet<string>? _toldWhileAsking;
+
     private string Id => this.GetPrimaryKeyString();
 
     private CenterState State => state.State;
 
-    private CenterLivePublisher LivePublisher =>
-        _livePublisher ??= new(GrainFactory, Id, ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
+    private CenterLivePublisher LivePublisher => _livePublisher ??= new(GrainFactory, Id, clock);
 
     public Task<CenterSnapshot?> GetAsync() => Task.FromResult(
         State.Profile is null
@@ -126,14 +131,16 @@ internal sealed partial class CenterGrain(
 
     public Task DetachKioskAsync(string kioskId) => ChangeSetAsync(State.KioskIds, kioskId, add: false);
 
-    public async Task SetVolunteerOnDutyAsync(string personId, bool onDuty)
+    public Task SetVolunteerOnDutyAsync(string personId, bool onDuty)
     {
+        _toldWhileAsking?.Add(personId);
         if (onDuty ? State.VolunteersOnDuty.Add(personId) : State.VolunteersOnDuty.Remove(personId))
         {
             State.Live = State.Live with { VolunteersOnDuty = State.VolunteersOnDuty.Count };
-            await state.WriteStateAsync(); // durable before the volunteer records its duty: its retry then finds it here
             ScheduleReport();
         }
+
+        return Task.CompletedTask;
     }
 
     public Task ReportActivityAsync(CenterActivityFigures figures)
@@ -153,6 +160,13 @@ internal sealed partial class CenterGrain(
     {
         // The counter is the set's size: a state written by an older version (a +1/-1 count) is put right here.
         State.Live = State.Live with { VolunteersOnDuty = State.VolunteersOnDuty.Count };
+        if (State.Profile is not null)
+        {
+            // Interleaved: the actors it asks may ask this center for its profile while they activate.
+            this.RegisterGrainTimer(static (grain, _) => grain.AskSourcesAsync(), this,
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+
         return Task.CompletedTask;
     }
 
@@ -211,33 +225,64 @@ internal sealed partial class CenterGrain(
     {
         _pendingReport?.Dispose();
         _pendingReport = null;
-        await PersistAndReportAsync();
+        await ReportAsync();
+    }
+
+    /// <summary>A registry change: written, then shown and reported like any other change.</summary>
+    private async Task PersistAndReportAsync()
+    {
+        await state.WriteStateAsync();
+        await ReportAsync();
     }
 
     /// <summary>
-    /// Shows the new figures on the live feeds, writes the state, then tells the parent the new subtree totals. The
-    /// dashboards do not wait for the write (they show live figures, not acknowledgements); the report's sequence
-    /// number is persisted before it is sent, so it keeps increasing across reactivations.
+    /// Shows the new figures on the live feeds, then tells the parent the new subtree totals. Reports are numbered by
+    /// the clock (never below the last number), so they keep increasing across activations without a write each.
     /// </summary>
-    private async Task PersistAndReportAsync()
+    private async Task ReportAsync()
     {
-        if (State.Profile is { } profile)
+        if (State.Profile is not { } profile)
         {
-            await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count);
+            return;
         }
 
-        var parentId = State.Profile?.ParentId;
-        if (parentId is not null)
+        await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count);
+        if (profile.ParentId is { } parentId)
         {
-            State.ReportSequence++;
+            State.ReportSequence = Math.Max(State.ReportSequence + 1, clock.GetUtcNow().UtcTicks);
+            await GrainFactory.GetGrain<ICenterGrain>(parentId).ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(profile));
+        }
+    }
+
+    /// <summary>
+    /// A fresh activation asks for the figures its stored state may hold stale (only registry changes are written):
+    /// its activity's figures, its children's totals, and where the volunteers it or its activity knows are on duty.
+    /// </summary>
+    private async Task AskSourcesAsync()
+    {
+        _toldWhileAsking = [];
+        var activity = GrainFactory.GetGrain<ICenterActivityGrain>(Id);
+        var figures = await activity.GetFiguresAsync();
+        var candidates = State.VolunteersOnDuty.Union(await activity.GetVolunteersInsideAsync()).ToList();
+        var dutyCenters = await Task.WhenAll(candidates.Select(p => GrainFactory.GetGrain<IVolunteerGrain>(p).GetDutyCenterAsync()));
+        var children = await Task.WhenAll(State.ChildIds.Select(async c => (Id: c, Snapshot: await GrainFactory.GetGrain<ICenterGrain>(c).GetAsync())));
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            // The volunteer's word as it was asked; a duty change told since (during the awaits above) is newer.
+            if (!_toldWhileAsking.Contains(candidates[i]))
+            {
+                _ = dutyCenters[i] == Id ? State.VolunteersOnDuty.Add(candidates[i]) : State.VolunteersOnDuty.Remove(candidates[i]);
+            }
         }
 
-        await state.WriteStateAsync();
-        if (parentId is not null)
+        _toldWhileAsking = null;
+        State.Live = State.Live with { VolunteersOnDuty = State.VolunteersOnDuty.Count };
+        foreach (var (childId, snapshot) in children.Where(c => c.Snapshot is not null))
         {
-            await GrainFactory.GetGrain<ICenterGrain>(parentId)
-                .ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(State.Profile!));
+            State.ChildSubtrees[childId] = new ChildReport(State.ChildSubtrees.GetValueOrDefault(childId)?.Sequence ?? 0, snapshot!.Subtree);
         }
+
+        await ReportActivityAsync(figures);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Center {CenterId} created at level {Level}")]

@@ -10,6 +10,12 @@ public static class StorageNames
     /// <summary>The storage provider holding registry and live state.</summary>
     public const string Default = "lianxin";
 
+    /// <summary>
+    /// The storage provider of the actors on the live path (center activity, kiosk ingest and health, ledgers, help
+    /// requests): many of them write at once, so their writes are committed in groups.
+    /// </summary>
+    public const string Live = "lianxin-live";
+
     /// <summary>The storage provider Orleans streams keep their subscriptions in.</summary>
     public const string PubSub = "PubSubStore";
 

@@ -55,8 +55,8 @@ public sealed class AudienceResolver(IGrainFactory grains)
             return new ResolvedAudience(ordered, people, missing, scope.Match, wholeGrids, null);
         }
 
-        var homes = await Task.WhenAll(people.Select(p => grains.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
-        var inside = people.Where((_, i) => homes[i]?.Profile.Home is { } home && Holds(scope, home)).ToList();
+        var homes = await Task.WhenAll(people.Select(p => grains.GetGrain<IVolunteerGrain>(p.VolunteerId).GetProfileAsync()));
+        var inside = people.Where((_, i) => homes[i]?.Home is { } home && Holds(scope, home)).ToList();
         return new ResolvedAudience(ordered, scope.Match == ShapeMatch.Inside ? inside : people, missing, scope.Match, wholeGrids, inside.Count);
     }
 

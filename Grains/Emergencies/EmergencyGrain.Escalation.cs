@@ -38,8 +38,8 @@ internal sealed partial class EmergencyGrain
                 continue;
             }
 
-            var named = await Task.WhenAll(people.Take(NamesInEscalation).Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetAsync()));
-            var names = named.OfType<VolunteerSnapshot>().Select(p => p.Profile.Name).ToList();
+            var named = await Task.WhenAll(people.Take(NamesInEscalation).Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetProfileAsync()));
+            var names = named.OfType<VolunteerProfile>().Select(p => p.Name).ToList();
             var text = AlertTexts.Escalation(ledger.Definition.Launch, grid.Profile.Name, people.Count, names);
             var message = NewMessage(ledger, AlertKind.Escalation, 1, to: leadId, text: text);
             await AppendAsync([Event(EmergencyEvents.Message, message)]);

@@ -88,8 +88,8 @@ internal sealed partial class EmergencyGrain
     private async Task<Dictionary<string, TargetContact>> ContactsAsync(IReadOnlyList<AudienceMember> people)
     {
         var missing = people.Where(p => p.Contact is null).Select(p => p.VolunteerId).ToList();
-        var read = await Task.WhenAll(missing.Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetAsync()));
-        var cards = missing.Zip(read).Where(p => p.Second is not null).ToDictionary(p => p.First, p => ContactCard.From(p.Second!.Profile), StringComparer.Ordinal);
+        var read = await Task.WhenAll(missing.Select(v => GrainFactory.GetGrain<IVolunteerGrain>(v).GetProfileAsync()));
+        var cards = missing.Zip(read).Where(p => p.Second is not null).ToDictionary(p => p.First, p => ContactCard.From(p.Second!), StringComparer.Ordinal);
         return people.ToDictionary(
             p => p.VolunteerId,
             p => (p.Contact ?? cards.GetValueOrDefault(p.VolunteerId)) is { } card
@@ -142,8 +142,8 @@ internal sealed partial class EmergencyGrain
         }
 
         var qualified = everyone.Where(p => WaveRules.Qualifies(post, p.Skills)).ToList();
-        var profiles = await Task.WhenAll(qualified.Select(p => GrainFactory.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
-        return [.. qualified.Select((p, i) => new PersonFacts(p.VolunteerId, p.Skills, profiles[i]?.Profile.Home))];
+        var profiles = await Task.WhenAll(qualified.Select(p => GrainFactory.GetGrain<IVolunteerGrain>(p.VolunteerId).GetProfileAsync()));
+        return [.. qualified.Select((p, i) => new PersonFacts(p.VolunteerId, p.Skills, profiles[i]?.Home))];
     }
 
     private Task UpdateDirectoryAsync(EmergencyLedger ledger)

@@ -15,7 +15,7 @@ namespace Lianxin.HelpRequests;
 /// the active actor) and a durable reminder (after a restart or deactivation) apply it; applying is idempotent.
 /// </summary>
 internal sealed partial class HelpRequestGrain(
-    [PersistentState(StorageNames.HelpRequestState, StorageNames.Default)] IPersistentState<HelpRequestGrainState> state,
+    [PersistentState(StorageNames.HelpRequestState, StorageNames.Live)] IPersistentState<HelpRequestGrainState> state,
     ClosedLoopLifecycle lifecycle,
     DomainClock clock,
     IOptions<KioskOptions> kioskOptions,

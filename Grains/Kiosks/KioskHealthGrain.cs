@@ -13,7 +13,7 @@ namespace Lianxin.Kiosks;
 /// both signs of life; peripherals out of order raise alerts of their own, by severity (<see cref="PeripheralAlertRules"/>).
 /// </summary>
 internal sealed class KioskHealthGrain(
-    [PersistentState(StorageNames.KioskHealthState, StorageNames.Default)] IPersistentState<KioskHealthState> state,
+    [PersistentState(StorageNames.KioskHealthState, StorageNames.Live)] IPersistentState<KioskHealthState> state,
     DomainClock clock,
     IOptions<KioskOptions> options) : Grain, IKioskHealthGrain, IRemindable
 {

@@ -23,7 +23,7 @@ internal sealed partial class KioskIngestGrain
     /// </summary>
     private async Task CheckpointOnceAsync()
     {
-        var position = _appliedPosition;
+        var position = _progress.AppliedPosition;
         foreach (var opening in _opening.ToList())
         {
             if (!opening.Open.IsCompleted)
@@ -43,43 +43,22 @@ internal sealed partial class KioskIngestGrain
             }
         }
 
-        foreach (var (centerId, sent) in _sentToActivity.ToList())
+        foreach (var (centerId, sent) in _progress.Unconfirmed)
         {
             var durable = await GrainFactory.GetGrain<ICenterActivityGrain>(centerId).ConfirmAsync(KioskId, sent);
-            if (durable >= sent && _sentToActivity.GetValueOrDefault(centerId) == sent)
-            {
-                _sentToActivity.Remove(centerId);
-            }
-            else if (durable < sent)
-            {
-                position = Math.Min(position, durable);
-            }
+            position = Math.Min(position, _progress.Confirmed(centerId, sent, durable));
         }
 
         // The counts stored go with the position stored, so a replay after a crash counts the rest exactly once: the
         // newest page end at or below the position (a replay from a little earlier is harmless, the actors skip it).
-        CountsAt? reached = null;
-        while (_counts.TryPeek(out var next) && next.Position <= position)
-        {
-            reached = _counts.Dequeue();
-        }
-
-        if (reached is null)
+        if (_progress.Checkpoint(position, State.AppliedPosition) is not { } reached)
         {
             return;
         }
 
-        if (reached.Value.Position <= State.AppliedPosition)
-        {
-            return;
-        }
-
-        (State.AppliedPosition, State.Accepted, State.Rejected) = (reached.Value.Position, reached.Value.Accepted, reached.Value.Rejected);
+        (State.AppliedPosition, State.Accepted, State.Rejected) = (reached.Position, reached.Accepted, reached.Rejected);
         await state.WriteStateAsync();
     }
-
-    /// <summary>The counts once the journal was applied through a position.</summary>
-    private readonly record struct CountsAt(long Position, long Accepted, long Rejected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kiosk {KioskId} could not open a help request; its events are applied again")]
     private partial void LogOpenFailed(string kioskId, Exception exception);

@@ -21,7 +21,7 @@ namespace Lianxin.Kiosks;
 /// the checkpoint records no further than an open still running, so a failed open is replayed rather than lost.
 /// </summary>
 internal sealed partial class KioskIngestGrain(
-    [PersistentState(StorageNames.KioskIngestState, StorageNames.Default)] IPersistentState<KioskIngestState> state,
+    [PersistentState(StorageNames.KioskIngestState, StorageNames.Live)] IPersistentState<KioskIngestState> state,
     IEventJournal journal,
     DomainClock clock,
     IOptions<KioskOptions> options,
@@ -36,14 +36,9 @@ internal sealed partial class KioskIngestGrain(
     /// </summary>
     private static readonly TimeSpan TrafficReportInterval = TimeSpan.FromSeconds(10);
 
-    private readonly Dictionary<string, long> _sentToActivity = [];
-    private readonly Dictionary<string, long> _sentThrough = [];
-    private readonly Queue<CountsAt> _counts = new();
     private readonly List<(long Position, Task Open)> _opening = [];
     private Task? _checkpointing;
-    private long _appliedPosition;
-    private long _accepted;
-    private long _rejected;
+    private ApplyProgress _progress = new(0, 0, 0);
     private DateTimeOffset? _trafficReportedAt;
 
     /// <summary>False while journaled events may lie beyond the applied position that this activation did not just store.</summary>
@@ -55,7 +50,7 @@ internal sealed partial class KioskIngestGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_appliedPosition, _accepted, _rejected) = (State.AppliedPosition, State.Accepted, State.Rejected);
+        _progress = new ApplyProgress(State.AppliedPosition, State.Accepted, State.Rejected);
         var replayed = await CatchUpAsync();
         if (replayed.Count > 0)
         {
@@ -131,7 +126,7 @@ internal sealed partial class KioskIngestGrain(
     public async Task<KioskIngestStats> GetStatsAsync()
     {
         await CatchUpAsync();
-        return new KioskIngestStats(_accepted, _rejected, State.Duplicates, _appliedPosition, State.LastBatchAt);
+        return new KioskIngestStats(_progress.Accepted, _progress.Rejected, State.Duplicates, _progress.AppliedPosition, State.LastBatchAt);
     }
 
     /// <summary>Applies what this call's append stored, as the journal holds it (UTC, microseconds), in position order.</summary>
@@ -159,7 +154,7 @@ internal sealed partial class KioskIngestGrain(
         var outcomes = new Dictionary<Guid, EventOutcome>();
         while (true)
         {
-            var records = await journal.ReadAsync(KioskEventCodec.Stream(KioskId), _appliedPosition, ReadPage);
+            var records = await journal.ReadAsync(KioskEventCodec.Stream(KioskId), _progress.AppliedPosition, ReadPage);
             if (records.Count > 0)
             {
                 await ApplyPageAsync([.. records.Select(r => KioskEventCodec.Decode(KioskId, r))], outcomes);
@@ -181,8 +176,7 @@ internal sealed partial class KioskIngestGrain(
             Count(outcome);
         }
 
-        _appliedPosition = events[^1].Position;
-        _counts.Enqueue(new CountsAt(_appliedPosition, _accepted, _rejected));
+        _progress.PageApplied(events[^1].Position);
     }
 
     private static DateTimeOffset AsJournaled(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
@@ -194,9 +188,7 @@ internal sealed partial class KioskIngestGrain(
         foreach (var group in events.Where(e => e.Event.Body is CheckIn or CheckOut or SelfService or AfterHoursEntry).GroupBy(e => e.CenterId))
         {
             var activity = GrainFactory.GetGrain<ICenterActivityGrain>(group.Key);
-            var sentBefore = _sentThrough.GetValueOrDefault(group.Key);
-            _sentThrough[group.Key] = _sentToActivity[group.Key] = group.Max(e => e.Position);
-            work.Add(activity.ApplyAsync(KioskId, [.. group], sentBefore));
+            work.Add(activity.ApplyAsync(KioskId, [.. group], _progress.Send(group.Key, group.Max(e => e.Position))));
         }
 
         foreach (var person in events.Where(e => e.Event.Body is PointsRedemption).GroupBy(e => ((PointsRedemption)e.Event.Body).PersonId))
@@ -251,7 +243,6 @@ internal sealed partial class KioskIngestGrain(
     {
         if (outcome.Status == EventStatus.Rejected)
         {
-            _rejected++;
             State.RecentRejections[outcome.EventId] = outcome.Reason ?? "";
             State.RejectionOrder.Add(outcome.EventId);
             if (State.RejectionOrder.Count > RejectionMemory)
@@ -260,11 +251,8 @@ internal sealed partial class KioskIngestGrain(
                 State.RejectionOrder.RemoveAt(0);
             }
         }
-        else
-        {
-            _accepted++;
-        }
 
+        _progress.Count(outcome.Status);
         KioskMetrics.Events.Add(1, new KeyValuePair<string, object?>("status", outcome.Status == EventStatus.Rejected ? "rejected" : "accepted"));
     }
 

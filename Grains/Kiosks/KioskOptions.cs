@@ -32,6 +32,13 @@ public sealed class KioskOptions
     /// <summary>How often kiosk health and center activity are re-evaluated while nothing else happens.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How often at most a center's activity writes its snapshot. Between snapshots the kiosks' journal holds what
+    /// changed (a replay re-applies it), so this bounds the replay after a crash, not what is kept: longer means fewer
+    /// and larger-interval writes of the whole state on the live path.
+    /// </summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Points earned per approved service hour (Qufu: 10).</summary>
     public int PointsPerServiceHour { get; set; } = 10;
 

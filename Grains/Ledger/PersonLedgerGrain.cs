@@ -13,7 +13,7 @@ namespace Lianxin.Ledger;
 /// so a replayed or re-sent redemption is recognised and answered as the first time.
 /// </summary>
 internal sealed class PersonLedgerGrain(
-    [PersistentState(StorageNames.PersonLedgerState, StorageNames.Default)] IPersistentState<PersonLedgerState> state,
+    [PersistentState(StorageNames.PersonLedgerState, StorageNames.Live)] IPersistentState<PersonLedgerState> state,
     DomainClock clock,
     IOptions<KioskOptions> options,
     IOptions<LedgerOptions> ledgerOptions) : Grain, IPersonLedgerGrain

@@ -37,7 +37,7 @@ internal sealed partial class VolunteerGrain
             return new VolunteerLive(VolunteerStatus.Mobilized, null, latest.Since!.Value, latest.Id);
         }
 
-        return state.State.Live;
+        return await DutyAsync();
     }
 
     /// <summary>

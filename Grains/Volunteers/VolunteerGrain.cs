@@ -1,3 +1,4 @@
+using Lianxin.Activity;
 using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Grids;
@@ -9,10 +10,16 @@ internal sealed partial class VolunteerGrain(
     [PersistentState(StorageNames.VolunteerState, StorageNames.Default)] IPersistentState<VolunteerState> state,
     TimeProvider clock) : Grain, IVolunteerGrain
 {
+    /// <summary>The person's duty, null until derived in this activation (see <see cref="DutyAsync"/>).</summary>
+    private VolunteerLive? _duty;
+    private string? _homeCenter;
+
     private string Id => this.GetPrimaryKeyString();
 
     public async Task<VolunteerSnapshot?> GetAsync() =>
         state.State.Profile is null ? null : new VolunteerSnapshot(Id, state.State.Profile, await CurrentLiveAsync());
+
+    public Task<VolunteerProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
 
     public async Task<RegistryResult> CreateAsync(VolunteerProfile profile)
     {
@@ -51,6 +58,7 @@ internal sealed partial class VolunteerGrain(
         }
 
         state.State.Profile = profile;
+        _homeCenter = null;
         await state.WriteStateAsync();
         if (previous.HomeGridId != profile.HomeGridId)
         {
@@ -72,34 +80,65 @@ internal sealed partial class VolunteerGrain(
             return RegistryResult.NotFound($"Center '{centerId}' does not exist.");
         }
 
-        // The centers are told first and the person's status written last: a call that fails half-way is retried
-        // by its sender (the center's outbox) and finds the person where they were, so every center is told again.
-        var live = state.State.Live;
-        if (live is { Status: VolunteerStatus.OnDuty, CenterId: { } previousCenter } && previousCenter != centerId)
+        // The centers are told first and the person's duty set last: a call that fails half-way is re-sent by the
+        // center's activity and finds the person where they were, so every center is told again.
+        var duty = await DutyAsync();
+        if (duty is { Status: VolunteerStatus.OnDuty, CenterId: { } previousCenter } && previousCenter != centerId)
         {
             await GrainFactory.GetGrain<ICenterGrain>(previousCenter).SetVolunteerOnDutyAsync(Id, onDuty: false);
         }
 
         await GrainFactory.GetGrain<ICenterGrain>(centerId).SetVolunteerOnDutyAsync(Id, onDuty: true);
-        if (live.Status == VolunteerStatus.OnDuty && live.CenterId == centerId)
+        if (duty.Status == VolunteerStatus.OnDuty && duty.CenterId == centerId)
         {
             return RegistryResult.Updated;
         }
 
-        state.State.Live = new VolunteerLive(VolunteerStatus.OnDuty, centerId, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        _duty = new VolunteerLive(VolunteerStatus.OnDuty, centerId, clock.GetUtcNow());
+        // Where to look after a restart is written only when it changes (the first duty away from home, or the first
+        // back home after that), never per check-in.
+        var lookAt = centerId == await HomeCenterAsync() ? VolunteerLive.OffDuty : _duty;
+        if (state.State.Live.CenterId != lookAt.CenterId)
+        {
+            state.State.Live = lookAt;
+            await state.WriteStateAsync();
+        }
+
         return RegistryResult.Updated;
     }
 
-    public async Task EndDutyAsync()
+    public async Task EndDutyAsync(string centerId)
     {
-        if (state.State.Live is not { Status: VolunteerStatus.OnDuty, CenterId: { } centerId })
+        if (await DutyAsync() is not { Status: VolunteerStatus.OnDuty } duty || duty.CenterId != centerId)
         {
             return;
         }
 
         await GrainFactory.GetGrain<ICenterGrain>(centerId).SetVolunteerOnDutyAsync(Id, onDuty: false);
-        state.State.Live = new VolunteerLive(VolunteerStatus.OffDuty, null, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        _duty = new VolunteerLive(VolunteerStatus.OffDuty, null, clock.GetUtcNow());
     }
+
+    public async Task<string?> GetDutyCenterAsync() => (await DutyAsync()).CenterId;
+
+    /// <summary>
+    /// Duty is derived, not stored per check-in: the centers' activity tells it as the person checks in and out, and a
+    /// fresh activation asks the one center where the person can be on duty (their home center, or the last center
+    /// away from home, written when they first served there) whether they are inside.
+    /// </summary>
+    private async Task<VolunteerLive> DutyAsync()
+    {
+        if (_duty is not null)
+        {
+            return _duty;
+        }
+
+        var center = state.State.Live is { Status: VolunteerStatus.OnDuty, CenterId: { } away } ? away : await HomeCenterAsync();
+        var since = center is null ? null : await GrainFactory.GetGrain<ICenterActivityGrain>(center).InsideSinceAsync(Id);
+        return _duty ??= since is null ? VolunteerLive.OffDuty : new VolunteerLive(VolunteerStatus.OnDuty, center, since);
+    }
+
+    private async Task<string?> HomeCenterAsync() =>
+        _homeCenter ??= state.State.Profile is { } profile
+            ? (await GrainFactory.GetGrain<IGridGrain>(profile.HomeGridId).GetAsync())?.Profile.CenterId
+            : null;
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -63,6 +64,19 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     }
 
     public async Task<IReadOnlyList<JournalRecord>> ReadAsync(string stream, long afterPosition, int max, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ReadPageAsync(stream, afterPosition, max, cancellationToken);
+        }
+        catch (Exception e) when (GroupCommitGrainStorage.IsDatabaseFailure(e))
+        {
+            LogReadFailed(stream, e);
+            throw new DatabaseUnavailableException($"The journal did not answer a read of stream '{stream}': {e.Message}");
+        }
+    }
+
+    private async Task<IReadOnlyList<JournalRecord>> ReadPageAsync(string stream, long afterPosition, int max, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(ReadSql);
         command.Parameters.AddWithValue("stream", stream);
@@ -148,12 +162,17 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         catch (Exception e)
         {
             LogAppendFailed(count, e);
+            // The cause stays in this log; callers in other processes get an exception the cluster can carry.
+            var answer = GroupCommitGrainStorage.IsDatabaseFailure(e) ? new DatabaseUnavailableException($"The journal did not answer an append of {count} entries: {e.Message}") : e;
             foreach (var pending in group)
             {
-                pending.Completion.TrySetException(e);
+                pending.Completion.TrySetException(answer);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading journal stream {Stream} failed")]
+    private partial void LogReadFailed(string stream, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} journal entries failed; their callers were told")]
     private partial void LogAppendFailed(int count, Exception exception);

@@ -117,6 +117,7 @@ public static class SiloConfiguration
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.Live);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
@@ -142,6 +143,15 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IEventJournal>(sp =>
             new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
+        // Its own pool, without automatic preparation: its statements shared connections (and their prepared
+        // statements) with the journal's, and Npgsql then misread results under load.
+        silo.Services.AddKeyedSingleton(StorageNames.Live, (_, _) =>
+            NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Live, (sp, _) => new GroupCommitGrainStorage(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(StorageNames.Live),
+            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
+            sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default),
+            sp.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;

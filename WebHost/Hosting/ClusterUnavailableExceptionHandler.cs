@@ -6,7 +6,7 @@ namespace Lianxin.WebHost.Hosting;
 
 /// <summary>
 /// While the cluster fails over (a silo died, its actors are moving, a gateway is overloaded), a grain call fails
-/// with one of Orleans' transient errors or times out. That is not the request's fault nor a bug: the answer is
+/// with one of Orleans' transient errors or times out, or the database does not answer. That is not the request's fault nor a bug: the answer is
 /// 503 with <c>Retry-After</c>, so kiosks and phones re-send, which is safe for the writes they make (kiosk batches
 /// by eventId, roll-call answers by token and request id).
 /// </summary>
@@ -44,6 +44,10 @@ internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetails
             or ConnectionFailedException or SocketConnectionException or TimeoutException => true,
         // An activity whose durable write failed is read again from the journal: the same retry answers it.
         Lianxin.Activities.ActivityUnavailableException => true,
+        // The database did not answer (it is restarting, or a connection broke): every write here is idempotent.
+        Lianxin.Common.DatabaseUnavailableException => true,
+        // An actor that could not read its state to activate says so inside Orleans' own exception.
+        OrleansException { InnerException: { } inner } => IsTransient(inner),
         AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
         _ => false,
     };

@@ -20,13 +20,13 @@ public sealed class ScopeResolver(IGrainFactory grains)
 
     public async Task<AccessTarget> ForVolunteerAsync(string volunteerId)
     {
-        var person = await grains.GetGrain<IVolunteerGrain>(volunteerId).GetAsync();
+        var person = await grains.GetGrain<IVolunteerGrain>(volunteerId).GetProfileAsync();
         if (person is null)
         {
             return new AccessTarget([], null, volunteerId);
         }
 
-        var grid = await ForGridAsync(person.Profile.HomeGridId);
+        var grid = await ForGridAsync(person.HomeGridId);
         return grid with { VolunteerId = volunteerId };
     }
 }

@@ -7,7 +7,7 @@ namespace Lianxin.Governance;
 /// held is older (reports can cross) and is ignored; a report equal to the one held writes nothing.
 /// </summary>
 internal sealed class CenterHelpRequestsGrain(
-    [PersistentState(StorageNames.CenterHelpRequestsState, StorageNames.Default)] IPersistentState<CenterHelpRequestsState> state) : Grain, ICenterHelpRequestsGrain
+    [PersistentState(StorageNames.CenterHelpRequestsState, StorageNames.Live)] IPersistentState<CenterHelpRequestsState> state) : Grain, ICenterHelpRequestsGrain
 {
     public async Task UpsertAsync(LoopTicket ticket)
     {

@@ -34,7 +34,7 @@ internal static class PostChecks
 
     private static async Task<Dictionary<string, IReadOnlyList<string>>> SkillsOfAsync(IReadOnlyList<string> ids, IGrainFactory grains)
     {
-        var people = await Task.WhenAll(ids.Select(id => grains.GetGrain<IVolunteerGrain>(id).GetAsync()));
-        return people.OfType<VolunteerSnapshot>().ToDictionary(p => p.Id, p => p.Profile.Skills, StringComparer.Ordinal);
+        var people = await Task.WhenAll(ids.Select(id => grains.GetGrain<IVolunteerGrain>(id).GetProfileAsync()));
+        return ids.Zip(people).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!.Skills, StringComparer.Ordinal);
     }
 }

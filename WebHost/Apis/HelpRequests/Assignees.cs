@@ -29,8 +29,8 @@ internal static class Assignees
     }
 
     public static async Task<LoopAssignee?> VolunteerAsync(IGrainFactory grains, string volunteerId) =>
-        await grains.GetGrain<IVolunteerGrain>(volunteerId).GetAsync() is { } v
-            ? new LoopAssignee(volunteerId, v.Profile.Name, v.Profile.IsPartyMember, false)
+        await grains.GetGrain<IVolunteerGrain>(volunteerId).GetProfileAsync() is { } v
+            ? new LoopAssignee(volunteerId, v.Name, v.IsPartyMember, false)
             : null;
 
     public static async Task<LoopAssignee?> StaffAsync(IGrainFactory grains, string centerId, string name) =>

@@ -1,4 +1,6 @@
+using Lianxin.Activity;
 using Lianxin.Centers;
+using Lianxin.Kiosks;
 using Lianxin.Common;
 using Lianxin.TestSupport;
 using Lianxin.Volunteers;
@@ -18,7 +20,7 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
 
         await person.StartDutyAsync(_registry.Id("community"));
         var onDuty = await Eventually.HoldsAsync(() => district.GetAsync(), d => d!.Subtree.VolunteersOnDuty == 1);
-        await person.EndDutyAsync();
+        await person.EndDutyAsync(_registry.Id("community"));
         var offDuty = await Eventually.HoldsAsync(() => district.GetAsync(), d => d!.Subtree.VolunteersOnDuty == 0);
 
         Assert.Equal(1, onDuty!.Subtree.VolunteersOnDuty);
@@ -57,8 +59,8 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
         await center.SetVolunteerOnDutyAsync(_registry.Id("someone-never-on-duty"), onDuty: false); // a stray end
 
         Assert.Equal(1, (await center.GetAsync())!.Live.VolunteersOnDuty);
-        await person.EndDutyAsync();
-        await person.EndDutyAsync();
+        await person.EndDutyAsync(_registry.Id("community"));
+        await person.EndDutyAsync(_registry.Id("community"));
         Assert.Equal(0, (await center.GetAsync())!.Live.VolunteersOnDuty);
     }
 
@@ -89,6 +91,31 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
 
         Assert.Equal(RegistryOutcome.NotFound, result.Outcome);
         Assert.Equal(VolunteerStatus.OffDuty, (await person.GetAsync())!.Live.Status);
+    }
+
+    [Fact]
+    public async Task DutyFollowsTheCentersPresenceAcrossRestartsOfThePersonAndTheCenter()
+    {
+        var person = await PersonInACommunityAsync("zhou");
+        var (personId, centerId) = (_registry.Id("zhou"), _registry.Id("community"));
+        var activity = fixture.Grains.GetGrain<ICenterActivityGrain>(centerId);
+        var center = fixture.Grains.GetGrain<ICenterGrain>(centerId);
+        var kiosk = $"{centerId}-k";
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await activity.ApplyAsync(kiosk, [new(1, kiosk, centerId, new KioskEvent(Guid.NewGuid(), at, new CheckIn(personId, PersonRole.Volunteer, BasicFunction.VolunteerService)))], 0);
+        await Eventually.HoldsAsync(() => center.GetAsync(), c => c!.Live.VolunteersOnDuty == 1);
+
+        // Neither actor wrote the duty: both derive it again from the center's presence.
+        await fixture.Cluster.DeactivateAsync(person);
+        await fixture.Cluster.DeactivateAsync(center);
+        var live = (await person.GetAsync())!.Live;
+        var restarted = await Eventually.HoldsAsync(() => center.GetAsync(), c => c!.Live.VolunteersOnDuty == 1);
+
+        Assert.Equal((VolunteerStatus.OnDuty, centerId), (live.Status, live.CenterId));
+        Assert.Equal(1, restarted!.Live.VolunteersOnDuty);
+        await activity.ApplyAsync(kiosk, [new(2, kiosk, centerId, new KioskEvent(Guid.NewGuid(), at.AddMinutes(1), new CheckOut(personId)))], 1);
+        await Eventually.HoldsAsync(() => center.GetAsync(), c => c!.Live.VolunteersOnDuty == 0);
+        await Eventually.HoldsAsync(() => person.GetAsync(), p => p!.Live.Status == VolunteerStatus.OffDuty);
     }
 
     /// <summary>A person on the roster of a community's grid, under a district.</summary>

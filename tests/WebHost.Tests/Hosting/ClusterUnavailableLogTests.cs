@@ -28,6 +28,21 @@ public sealed class ClusterUnavailableLogTests
         Assert.DoesNotContain("110101199003071234", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnActorThatCouldNotReadItsStateBecauseTheDatabaseDidNotAnswerIsA503ToSendAgain()
+    {
+        var handler = new ClusterUnavailableExceptionHandler(new NoProblems(), new KeptLines());
+        var http = new DefaultHttpContext();
+        var activation = new OrleansException("Error from storage provider during ReadStateAsync", new Lianxin.Common.DatabaseUnavailableException("no answer"));
+
+        var handled = await handler.TryHandleAsync(http, activation, CancellationToken.None);
+
+        Assert.True(handled);
+        Assert.Equal(503, http.Response.StatusCode);
+        Assert.Equal("2", http.Response.Headers.RetryAfter.ToString());
+        Assert.False(await handler.TryHandleAsync(new DefaultHttpContext(), new OrleansException("a bug", new InvalidOperationException()), CancellationToken.None));
+    }
+
     private sealed class NoProblems : IProblemDetailsService
     {
         public ValueTask WriteAsync(ProblemDetailsContext context) => ValueTask.CompletedTask;

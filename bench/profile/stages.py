@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Host CPU per event by stage, from a dotnet-trace sampled profile (speedscope format).
+
+  bench/profile/stages.py TRACE.speedscope.json MICROSECONDS_PER_EVENT
+
+Only samples that were running (leaf frame CPU_TIME, not waiting) count. Each is given to the first stage, in the
+order below, that has a frame in its stack; the shares are multiplied by the host CPU per event the same run measured
+(bench/run.sh prints it as "Web host and silo CPU per 1,000 events"). See BENCHMARKS.md, "The live path".
+"""
+import json
+import re
+import sys
+
+STAGES = [
+    ("Durable writes: live-path group commit", r"GroupCommitGrainStorage"),
+    ("Durable writes: ADO.NET grain storage", r"Orleans\.Storage\.AdoNet|RelationalStorage|AdoNetGrainStorage"),
+    ("Journal append (codec, Npgsql)", r"PostgresEventJournal|KioskEventCodec"),
+    ("Other SQL (Npgsql: audit, reminders, reads)", r"Npgsql"),
+    ("Live publish (feeds, deltas)", r"Lianxin\.Live\.|CenterActivityFeeds|LiveFeed|SignalR"),
+    ("Telemetry (meters, traces, request log)", r"OpenTelemetry|System\.Diagnostics\.Metrics|Serilog|DiagnosticSource"),
+    ("HTTP (Kestrel, authentication, routing)", r"Microsoft\.AspNetCore|Kestrel|System\.Net\.Http"),
+    ("JSON of the kiosk protocol", r"System\.Text\.Json"),
+    ("Apply (center activity, presence, marks)", r"Lianxin\.Activity\.|PresenceBook|ReplayMarks"),
+    ("Kiosk ingest actor and other actors' logic", r"Lianxin\."),
+    ("Grain-call serialization and copies", r"Orleans\.Serialization|DeepCopier|Codec"),
+    ("Orleans messaging and scheduling", r"Orleans\."),
+]
+
+
+def stacks(profile):
+    """(stack of frame indexes, weight) pairs, from sampled or evented (open/close frame) profiles."""
+    for thread in profile["profiles"]:
+        if thread.get("type") == "sampled":
+            samples = thread.get("samples", [])
+            yield from zip(samples, thread.get("weights") or [1] * len(samples))
+            continue
+        stack, last = [], None
+        for event in thread.get("events", []):
+            if last is not None and stack and event["at"] > last:
+                yield list(stack), event["at"] - last
+            last = event["at"]
+            if event["type"] == "O":
+                stack.append(event["frame"])
+            elif stack:
+                stack.pop()
+
+
+def main(path, per_event):
+    profile = json.load(open(path))
+    frames = [f["name"] for f in profile["shared"]["frames"]]
+    compiled = [(name, re.compile(pattern)) for name, pattern in STAGES]
+    totals = {name: 0.0 for name, _ in STAGES}
+    totals["Runtime (GC, thread pool, other)"] = 0.0
+    running = 0.0
+    for stack, weight in stacks(profile):
+        if not stack or frames[stack[-1]] != "CPU_TIME":
+            continue
+        running += weight
+        names = [frames[i] for i in stack]
+        stage = next((name for name, rx in compiled if any(rx.search(n) for n in names)), "Runtime (GC, thread pool, other)")
+        totals[stage] += weight
+    print(f"{'Stage':<48} {'share':>7} {'µs/event':>9}")
+    for name, weight in sorted(totals.items(), key=lambda kv: -kv[1]):
+        share = weight / running if running else 0
+        print(f"{name:<48} {share:7.1%} {share * per_event:9.1f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], float(sys.argv[2]))

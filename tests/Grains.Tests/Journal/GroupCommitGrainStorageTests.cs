@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Lianxin.Silo.Database;
+using Lianxin.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Orleans.Storage;
+
+namespace Lianxin.Grains.Tests.Journal;
+
+/// <summary>The live path's grain storage on PostgreSQL: many actors' writes per commit, each answered on its own.</summary>
+public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
+{
+    private readonly EarlierStorage _earlier = new();
+    private NpgsqlDataSource _dataSource = null!;
+    private GroupCommitGrainStorage _storage = null!;
+
+    public async Task InitializeAsync()
+    {
+        _dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+        _storage = Create();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _storage.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ConcurrentWritesOfManyActorsAreEachStoredAndGetTheirOwnETag()
+    {
+        var states = Enumerable.Range(0, 300).Select(i => (Id: Grain(i), State: new GrainState<Counter>(new Counter { Value = i }))).ToList();
+
+        await Task.WhenAll(states.Select(s => _storage.WriteStateAsync("counter", s.Id, s.State)));
+        foreach (var (_, state) in states)
+        {
+            state.State!.Value += 1000;
+        }
+
+        await Task.WhenAll(states.Select(s => _storage.WriteStateAsync("counter", s.Id, s.State)));
+
+        await using var fresh = Create();
+        var read = await Task.WhenAll(states.Select(async s =>
+        {
+            var state = new GrainState<Counter>(new Counter());
+            await fresh.ReadStateAsync("counter", s.Id, state);
+            return state;
+        }));
+        Assert.Equal(states.Select(s => s.State.State!.Value), read.Select(r => r.State!.Value));
+        Assert.All(read, r => Assert.Equal("2", r.ETag));
+    }
+
+    [Fact]
+    public async Task AStaleETagFailsThatWriteAloneAndChangesNothing()
+    {
+        var (a, b) = (Grain(1), Grain(2));
+        var stateA = new GrainState<Counter>(new Counter { Value = 1 });
+        var stateB = new GrainState<Counter>(new Counter { Value = 1 });
+        await Task.WhenAll(_storage.WriteStateAsync("counter", a, stateA), _storage.WriteStateAsync("counter", b, stateB));
+        var otherActivationOfB = new GrainState<Counter>(new Counter { Value = 99 }) { ETag = stateB.ETag };
+        await _storage.WriteStateAsync("counter", b, otherActivationOfB);
+
+        stateA.State!.Value = 2;
+        stateB.State!.Value = 2;
+        var writes = new[] { _storage.WriteStateAsync("counter", a, stateA), _storage.WriteStateAsync("counter", b, stateB) };
+
+        await writes[0];
+        await Assert.ThrowsAsync<InconsistentStateException>(() => writes[1]);
+        var readB = new GrainState<Counter>(new Counter());
+        await _storage.ReadStateAsync("counter", b, readB);
+        Assert.Equal(99, readB.State!.Value);
+    }
+
+    [Fact]
+    public async Task AStateKeptByTheEarlierStorageIsReadFromItAndMovesHereOnItsNextWrite()
+    {
+        var id = Grain(7);
+        _earlier.Stored[("counter", id)] = 41;
+        var state = new GrainState<Counter>(new Counter());
+
+        await _storage.ReadStateAsync("counter", id, state);
+        state.State!.Value++;
+        await _storage.WriteStateAsync("counter", id, state);
+        _earlier.Stored.Clear();
+        var again = new GrainState<Counter>(new Counter());
+        await _storage.ReadStateAsync("counter", id, again);
+
+        Assert.Equal(42, again.State!.Value);
+    }
+
+    private GroupCommitGrainStorage Create() => new(_dataSource, new JsonStateSerializer(), _earlier, NullLogger<GroupCommitGrainStorage>.Instance);
+
+    private static GrainId Grain(int i) => GrainId.Create("counter", $"c-{i}");
+
+    public sealed class Counter
+    {
+        public int Value { get; set; }
+    }
+
+    private sealed class JsonStateSerializer : IGrainStorageSerializer
+    {
+        public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input));
+
+        public T Deserialize<T>(BinaryData input) => JsonSerializer.Deserialize<T>(input.ToMemory().Span)!;
+    }
+
+    /// <summary>What the actors' earlier storage still holds (values of <see cref="Counter"/> by state and grain).</summary>
+    private sealed class EarlierStorage : IGrainStorage
+    {
+        public Dictionary<(string, GrainId), int> Stored { get; } = [];
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            if (Stored.TryGetValue((stateName, grainId), out var value) && grainState is IGrainState<Counter> counter)
+            {
+                counter.State = new Counter { Value = value };
+                counter.ETag = "earlier-etag";
+                counter.RecordExists = true;
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => throw new InvalidOperationException("Writes go to the new storage.");
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => throw new InvalidOperationException("Clears go to the new storage.");
+    }
+}
