@@ -2,6 +2,7 @@ using System.Net;
 using Lianxin.Audit;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
+using Lianxin.EventFeed;
 using Lianxin.Silo.Database;
 using Lianxin.Silo.Hosting.Operations;
 using Microsoft.Extensions.Configuration;
@@ -114,12 +115,14 @@ public static class SiloConfiguration
         silo.Services.AddLianxinKiosks(configuration);
         silo.AddLianxinEmergencies(configuration);
         silo.AddLianxinGovernance(configuration);
+        silo.AddLianxinEventFeed(configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
+            silo.Services.AddSingleton<IOutboundLog, InMemoryOutboundLog>();
             silo.Services.AddSingleton<IAuditStore, InMemoryAuditStore>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
@@ -142,6 +145,8 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IEventJournal>(sp =>
             new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
+        silo.Services.AddSingleton<IOutboundLog>(sp =>
+            new PostgresOutboundLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresOutboundLog>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;
