@@ -2,13 +2,6 @@ using Lianxin.Common;
 
 namespace Lianxin.EventFeed;
 
-/// <summary>The persisted list of live subscriptions.</summary>
-[GenerateSerializer, Alias("Lianxin.EventSubscriptionDirectoryState")]
-public sealed class EventSubscriptionDirectoryState
-{
-    [Id(0)] public Dictionary<string, SubscriptionEntry> Entries { get; set; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>Every live push subscription with its region's path: listed by region, woken when a silo starts.</summary>
 internal sealed class EventSubscriptionDirectoryGrain(
     [PersistentState(StorageNames.EventSubscriptionDirectoryState, StorageNames.Default)] IPersistentState<EventSubscriptionDirectoryState> state)
