@@ -10,4 +10,8 @@ public interface IEventFeedGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("Read"), ReadOnly]
     Task<FeedPage> ReadAsync(string regionId, long after, int max);
+
+    /// <summary>The cursor of the last event stored (0 for an empty log): where a new subscription starts by default.</summary>
+    [Alias("End"), ReadOnly]
+    Task<long> EndAsync();
 }

@@ -9,4 +9,11 @@ public interface IProviderDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<ProviderEntry>> ListAsync();
+
+    /// <summary>
+    /// The providers <paramref name="centerId"/> engaged whose licence runs out within 30 days (local days) or has run
+    /// out: what the center's dashboard warns about.
+    /// </summary>
+    [Alias("Warnings"), ReadOnly]
+    Task<IReadOnlyList<LicenceWarning>> WarningsAsync(string centerId);
 }

@@ -5,4 +5,6 @@ namespace Lianxin.EventFeed;
 internal sealed class EventFeedGrain(IOutboundLog log) : Grain, IEventFeedGrain
 {
     public Task<FeedPage> ReadAsync(string regionId, long after, int max) => log.ReadAsync(regionId, after, max);
+
+    public Task<long> EndAsync() => log.EndAsync();
 }
