@@ -145,9 +145,14 @@ internal sealed partial class EventSubscriptionGrain(
             try
             {
                 var wait = await DeliverPageAsync(stop);
-                if (wait > TimeSpan.Zero)
+                if (wait == Timeout.InfiniteTimeSpan || wait > TimeSpan.Zero)
                 {
                     await WaitAsync(wait, stop);
+                }
+                else
+                {
+                    // A full page: the next one at once, but after whatever calls are waiting for this actor.
+                    await Task.Yield();
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

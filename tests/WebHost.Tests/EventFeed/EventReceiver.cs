@@ -54,7 +54,7 @@ public sealed class EventReceiver : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var receiver = new EventReceiver(app);
-        app.MapPost("/events", receiver.ReceiveAsync);
+        app.MapPost("/events", (Delegate)receiver.ReceiveAsync);
         await app.StartAsync();
         receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/events";
         return receiver;

@@ -223,11 +223,9 @@ public sealed class SecurityDistrict : IAsyncLifetime
     {
         Ok(await Send(Callers.Operator, HttpMethod.Post, "/api/v1/event-subscriptions", new { id = SubscriptionRegion1, url = "http://127.0.0.1:9/events", regionId = Region1 }));
         Ok(await Send(Callers.Operator, HttpMethod.Post, "/api/v1/providers", ProviderRequest(ProviderRegion1)));
-        var outsourced = new System.Text.Json.Nodes.JsonObject(System.Text.Json.JsonSerializer.SerializeToNode(ActivityRequest(OutsourcedActivityA), System.Text.Json.JsonSerializerOptions.Web)!.AsObject())
-        {
-            ["function"] = "cultureSportsLeisure",
-            ["providerId"] = ProviderRegion1,
-        };
+        var outsourced = System.Text.Json.JsonSerializer.SerializeToNode(ActivityRequest(OutsourcedActivityA), System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
+        outsourced["function"] = "cultureSportsLeisure";
+        outsourced["providerId"] = ProviderRegion1;
         Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/activities", outsourced));
     }
 
