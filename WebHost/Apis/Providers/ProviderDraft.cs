@@ -19,12 +19,12 @@ internal static class ProviderDraft
         }
         else
         {
-            foreach (var service in r.Services)
+            for (var i = 0; i < r.Services.Count; i++)
             {
-                var function = v.Enum<BasicFunction>("services", service);
+                var function = v.Enum<BasicFunction>($"services[{i}]", r.Services[i]);
                 if (function == BasicFunction.PartyBuilding)
                 {
-                    v.Add("services", "Party-building is party affairs, which are never outsourced (党务工作不外包): no provider is qualified for it.");
+                    v.Add($"services[{i}]", "Party-building is party affairs, which are never outsourced (党务工作不外包): no provider is qualified for it.");
                 }
                 else if (!services.Contains(function))
                 {
