@@ -25,7 +25,10 @@ public static partial class EventFeedServices
             o.AllowPrivateEndpoints = EventFeedOptions.AllowsPrivate(configuration, environment.IsDevelopment()));
         silo.Services.AddSingleton<IEventFeed, EventFeed.EventFeed>();
         silo.Services.AddSingleton<EventPushClient>();
+        // One request per event: the client's four log lines per request would cost more than the request; failures are
+        // logged by the subscriber, with the event and the attempt.
         silo.Services.AddHttpClient(EventFeedOptions.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = GuardedConnectAsync(sp.GetRequiredService<IOptions<EventFeedOptions>>().Value.AllowPrivateEndpoints),
