@@ -17,7 +17,7 @@ using NpgsqlTypes;
 namespace Lianxin.Bench.Scenarios;
 
 /// <summary>
-/// (8) The outbound event feed: <see cref="BenchSizes.FeedEvents"/> events written to the outbound log in 500-event
+/// (9) The outbound event feed: <see cref="BenchSizes.FeedEvents"/> events written to the outbound log in 500-event
 /// commits, delivered by the product to one subscriber (a Kestrel receiver in this process) one request per event.
 /// Measures events delivered per second, from the first arrival to the last, and the end-to-end latency from an event's
 /// commit to its arrival; checks none is lost and each source's order holds. The ceiling is the same receiver answering
@@ -91,12 +91,12 @@ internal sealed class EventFeedScenario : IScenario
 
         var p = latency.Summarize();
         context.Results.Product(
-            "product.event_feed_rate", "(8) Outbound events delivered to one subscriber", rate, "events/s",
+            "product.event_feed_rate", "(9) Outbound events delivered to one subscriber", rate, "events/s",
             [(Ceiling, "× sequential POSTs to the same receiver", (v, c) => v / c)],
             Target.AtLeast(10_000, "events/s"),
             $"{total} events, {Sources} sources, {arrivals.Length - total} delivered twice, {outOfOrder} sources out of order");
         context.Results.Product(
-            "product.event_feed_latency_p99", "(8) Event commit to arrival at the subscriber, p99", p.P99, "ms", [], Target.AtMost(1000, "ms"),
+            "product.event_feed_latency_p99", "(9) Event commit to arrival at the subscriber, p99", p.P99, "ms", [], Target.AtMost(1000, "ms"),
             $"p50 {Harness.Results.Number(p.P50)} ms, max {Harness.Results.Number(p.Max)} ms (includes the backlog of a {total}-event burst)");
         if (outOfOrder > 0)
         {
