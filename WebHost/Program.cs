@@ -51,6 +51,8 @@ app.MapScenariosApi();
 app.MapEmergenciesApi();
 app.MapInboundAlertsApi();
 app.MapActivitiesApi();
+app.MapEventFeedApi();
+app.MapProvidersApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

@@ -5,7 +5,8 @@ namespace Lianxin.Activities;
 /// <summary>
 /// An activity (活动) a center publishes: what, when and where, how many places, for whom, when sign-up is open, and
 /// whether a waitlist takes those who come after the places are gone (a freed place is offered to the first on it, who
-/// has <see cref="OfferTime"/> to confirm before it passes on).
+/// has <see cref="OfferTime"/> to confirm before it passes on). An outsourced activity names its qualified provider
+/// (<see cref="ProviderId"/>); party-building activities are never outsourced.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.ActivityDefinition")]
 public sealed record ActivityDefinition(
@@ -25,4 +26,5 @@ public sealed record ActivityDefinition(
     [property: Id(13)] int WaitlistLimit,
     [property: Id(14)] TimeSpan OfferTime,
     [property: Id(15)] string PublishedBy,
-    [property: Id(16)] DateTimeOffset PublishedAt);
+    [property: Id(16)] DateTimeOffset PublishedAt,
+    [property: Id(17)] string? ProviderId = null);

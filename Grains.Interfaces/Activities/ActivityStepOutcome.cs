@@ -9,4 +9,6 @@ public enum ActivityStepOutcome
     NotFound = 1,
     /// <summary>Not possible in the current state (the detail says why); nothing changed.</summary>
     Conflict = 2,
+    /// <summary>Refused by a rule (an outsourced activity whose provider may not run it; the detail says why); nothing changed.</summary>
+    Refused = 3,
 }

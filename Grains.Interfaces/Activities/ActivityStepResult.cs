@@ -12,4 +12,6 @@ public sealed record ActivityStepResult(
     public static ActivityStepResult NotFound(string detail) => new(ActivityStepOutcome.NotFound, detail, null);
 
     public static ActivityStepResult Conflict(string detail, PersonPlace? place = null) => new(ActivityStepOutcome.Conflict, detail, place);
+
+    public static ActivityStepResult Refused(string detail) => new(ActivityStepOutcome.Refused, detail, null);
 }

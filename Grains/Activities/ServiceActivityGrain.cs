@@ -1,5 +1,6 @@
 using Lianxin.Common;
 using Lianxin.Common.Journal;
+using Lianxin.EventFeed;
 using Lianxin.Volunteers;
 using Microsoft.Extensions.Logging;
 
@@ -22,14 +23,15 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
     private readonly IEventJournal _journal;
     private readonly TimeProvider _clock;
     private readonly ILogger<ServiceActivityGrain> _logger;
+    private readonly IEventFeed _feed;
     private readonly SignUpBook _book = new();
     private readonly GroupCommitQueue<PendingStep> _queue;
     private long _sequence;
     private Exception? _broken;
 
-    public ServiceActivityGrain(IEventJournal journal, TimeProvider clock, ILogger<ServiceActivityGrain> logger)
+    public ServiceActivityGrain(IEventJournal journal, TimeProvider clock, IEventFeed feed, ILogger<ServiceActivityGrain> logger)
     {
-        (_journal, _clock, _logger) = (journal, clock, logger);
+        (_journal, _clock, _feed, _logger) = (journal, clock, feed, logger);
         _queue = new GroupCommitQueue<PendingStep>(CommitAsync, MaxBatch);
     }
 
@@ -69,11 +71,25 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
 
     public async Task<ActivityStepResult> PublishAsync(ActivityDefinition definition)
     {
+        if (Readable().Definition is null && definition.ProviderId is { } providerId
+            && await Outsourcing.RefusalAsync(GrainFactory, ServiceProvider, definition, providerId) is { } refusal)
+        {
+            return ActivityStepResult.Refused(refusal);
+        }
+
         var result = (await EnqueueAsync(new ActivityEvent(0, ActivityEvent.Published, Now, By: definition.PublishedBy, Definition: definition))).Step!;
         if (result.Outcome == ActivityStepOutcome.Done)
         {
             await RecordInCalendarAsync();
             await ScheduleAsync();
+            var published = _book.Definition!;
+            if (published.ProviderId is { } engaged)
+            {
+                await GrainFactory.GetGrain<Providers.IProviderGrain>(engaged).RecordUseAsync(published.CenterId);
+            }
+
+            // A repeated publish publishes again: the feed keeps the first, and one a crash cut off goes out now.
+            await _feed.PublishAsync([FeedEvents.ActivityPublished(published)]);
         }
 
         return result;
@@ -109,6 +125,7 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
         {
             await RecordInCalendarAsync();
             await ScheduleAsync();
+            await _feed.PublishAsync([FeedEvents.ActivityCancelled(_book.Definition!, reason, Now)]);
         }
 
         return result;

@@ -145,6 +145,7 @@ internal sealed partial class CenterGrain(
 
     public Task ReportActivityAsync(CenterActivityFigures figures)
     {
+        var checkInsChanged = !SameCounts(State.Live.CheckInsTodayByFunction, figures.CheckInsTodayByFunction);
         State.Live = State.Live with
         {
             PeopleInside = figures.PeopleInside,
@@ -153,8 +154,18 @@ internal sealed partial class CenterGrain(
             KiosksOnline = figures.KiosksOnline,
         };
         ScheduleReport();
+
+        if (checkInsChanged)
+        {
+            // Visits per hour for the outbound feed are counted by an actor of their own (one-way: a report never waits on it).
+            GrainFactory.GetGrain<ICenterVisitHoursGrain>(Id).ObserveAsync(figures.CheckInsTodayByFunction).Ignore();
+        }
+
         return Task.CompletedTask;
     }
+
+    private static bool SameCounts(IReadOnlyDictionary<BasicFunction, int> a, IReadOnlyDictionary<BasicFunction, int> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var count) && count == p.Value);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -40,4 +40,9 @@ public static class StorageNames
     public const string InboundAlertState = "inbound-alert";
     public const string AlertProposalsState = "alert-proposals";
     public const string ActivityCalendarState = "activity-calendar";
+    public const string EventSubscriptionState = "event-subscription";
+    public const string EventSubscriptionDirectoryState = "event-subscription-directory";
+    public const string CenterVisitHoursState = "center-visit-hours";
+    public const string ProviderState = "provider";
+    public const string ProviderDirectoryState = "provider-directory";
 }

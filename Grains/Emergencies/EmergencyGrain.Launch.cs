@@ -146,11 +146,34 @@ internal sealed partial class EmergencyGrain
         return [.. qualified.Select((p, i) => new PersonFacts(p.VolunteerId, p.Skills, profiles[i]?.Home))];
     }
 
-    private Task UpdateDirectoryAsync(EmergencyLedger ledger)
+    /// <summary>
+    /// The directory's line, and the outbound feed's launch, latest level change and close: called after each of them and
+    /// at activation, so a publication a crash cut off goes out then (the feed stores each fact once).
+    /// </summary>
+    private async Task UpdateDirectoryAsync(EmergencyLedger ledger)
     {
         var launch = ledger.Definition.Launch;
-        return GrainFactory.GetGrain<IEmergencyDirectoryGrain>(0).UpsertAsync(new EmergencyEntry(
-            Id, launch.Name, launch.Mode, ledger.Level, ledger.Phase, launch.HomeCenterId, launch.HomeGridId, ledger.Definition.LaunchedAt, ledger.ClosedAt));
+        var entry = DirectoryEntry(ledger);
+        await GrainFactory.GetGrain<IEmergencyDirectoryGrain>(0).UpsertAsync(entry);
+        var events = new List<EventFeed.FeedEvent> { EventFeed.FeedEvents.EmergencyLaunched(entry with { Level = launch.Level }, ledger.RollCall.Count) };
+        if (ledger.LevelSetAt is { } sequence)
+        {
+            events.Add(EventFeed.FeedEvents.EmergencyLevelChanged(entry, sequence, Now));
+        }
+
+        if (ledger.Phase != EmergencyPhase.Running)
+        {
+            events.Add(EventFeed.FeedEvents.EmergencyClosed(entry));
+        }
+
+        await feed.PublishAsync(events);
+    }
+
+    private EmergencyEntry DirectoryEntry(EmergencyLedger ledger)
+    {
+        var launch = ledger.Definition.Launch;
+        return new EmergencyEntry(
+            Id, launch.Name, launch.Mode, ledger.Level, ledger.Phase, launch.HomeCenterId, launch.HomeGridId, ledger.Definition.LaunchedAt, ledger.ClosedAt);
     }
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information,

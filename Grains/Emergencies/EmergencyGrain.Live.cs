@@ -14,6 +14,7 @@ internal sealed partial class EmergencyGrain
     private readonly Dictionary<string, PostRollCall> _publishedPosts = new(StringComparer.Ordinal);
     private RollCallTotals? _publishedTotals;
     private IGrainTimer? _publish;
+    private int _milestonePublished;
 
     private void MarkChanged()
     {
@@ -47,6 +48,7 @@ internal sealed partial class EmergencyGrain
         {
             EmergencyFeeds.Publish(GrainFactory, scope, "summary", totals);
             _publishedTotals = totals;
+            _ = PublishMilestonesAsync(ledger, totals);
         }
 
         foreach (var gridId in ledger.RollCall.GridIds)
@@ -67,6 +69,32 @@ internal sealed partial class EmergencyGrain
                 EmergencyFeeds.Publish(GrainFactory, scope, $"post:{slot.Id}", post);
                 _publishedPosts[slot.Id] = post;
             }
+        }
+    }
+
+    /// <summary>
+    /// The roll-call's milestones (50, 90 and 100 % accounted for) on the outbound feed, each once: a new activation
+    /// publishes those reached again and the feed keeps the first. A failed publication is tried with the next change.
+    /// </summary>
+    private async Task PublishMilestonesAsync(EmergencyLedger ledger, RollCallTotals totals)
+    {
+        var due = RollCallMilestones.Reached(totals.Counts.Accounted, totals.Counts.Total).Where(p => p > _milestonePublished).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var before = _milestonePublished;
+        _milestonePublished = due.Max();
+        try
+        {
+            var entry = DirectoryEntry(ledger);
+            await feed.PublishAsync([.. due.Select(p => EventFeed.FeedEvents.RollCallMilestone(entry, p, totals.Counts.Accounted, totals.Counts.Total, totals.AsOf))]);
+        }
+        catch (Exception e)
+        {
+            _milestonePublished = Math.Min(_milestonePublished, before);
+            LogBackgroundFailed(e, "roll-call milestones", Id);
         }
     }
 }

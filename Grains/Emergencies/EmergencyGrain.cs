@@ -20,6 +20,7 @@ internal sealed partial class EmergencyGrain(
     IEventJournal journal,
     TimeProvider clock,
     IOptions<EmergencyOptions> options,
+    EventFeed.IEventFeed feed,
     ILogger<EmergencyGrain> logger) : Grain, IEmergencyGrain, IRemindable
 {
     private const int ReplayPage = 1000;

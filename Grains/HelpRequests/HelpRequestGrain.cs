@@ -1,6 +1,7 @@
 using Lianxin.Activity;
 using Lianxin.Centers;
 using Lianxin.Common;
+using Lianxin.EventFeed;
 using Lianxin.Governance;
 using Lianxin.Kiosks;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ internal sealed partial class HelpRequestGrain(
     ClosedLoopLifecycle lifecycle,
     DomainClock clock,
     IOptions<KioskOptions> kioskOptions,
+    IEventFeed feed,
     ILogger<HelpRequestGrain> logger) : Grain, IHelpRequestGrain, IRemindable
 {
     private const string ReminderName = "closed-loop";
@@ -156,7 +158,10 @@ internal sealed partial class HelpRequestGrain(
         return lifecycle.Open(Id, ticket.CenterId, chain, ticket.Function, ticket.Description, raisedBy, ticket.OpenedAt, ticket.PersonId);
     }
 
-    /// <summary>The center's open count, its yearly book, and the live feeds; every call is idempotent.</summary>
+    /// <summary>
+    /// The center's open count, its yearly book, the live feeds and the outbound feed (every stage so far: a stage whose
+    /// publication a crash cut off goes out now, the others are there already); every call is idempotent.
+    /// </summary>
     private async Task TellAsync(LoopTicket? before)
     {
         if (Loop is not { } loop)
@@ -183,6 +188,8 @@ internal sealed partial class HelpRequestGrain(
         {
             await GrainFactory.GetGrain<Live.ILiveFeedGrain>(Live.LiveScope.Center(centerId)).PublishAsync(HelpRequestLive.Key(Id), live);
         }
+
+        await feed.PublishAsync([.. loop.History.Select((_, i) => FeedEvents.HelpRequestStage(loop, i))]);
     }
 
     /// <summary>A timer for the next limit while active, and a durable reminder while any limit runs.</summary>

@@ -1,6 +1,7 @@
 using Lianxin.Activity;
 using Lianxin.Centers;
 using Lianxin.Common;
+using Lianxin.EventFeed;
 using Lianxin.Governance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace Lianxin.Kiosks;
 internal sealed class KioskHealthGrain(
     [PersistentState(StorageNames.KioskHealthState, StorageNames.Live)] IPersistentState<KioskHealthState> state,
     DomainClock clock,
-    IOptions<KioskOptions> options) : Grain, IKioskHealthGrain, IRemindable
+    IOptions<KioskOptions> options,
+    IEventFeed feed) : Grain, IKioskHealthGrain, IRemindable
 {
     private const int FaultMemory = 20;
     private const int UptimeDays = 31;
@@ -136,6 +138,7 @@ internal sealed class KioskHealthGrain(
             (_reported, _centerId) = (connectivity, kiosk.Profile.CenterId);
         }
 
+        await PublishOutageAsync(kiosk.Profile.CenterId, connectivity);
         await ReportUptimeEvidenceAsync(kiosk.Profile.CenterId, now);
         var hours = (await GrainFactory.GetGrain<ICenterGrain>(kiosk.Profile.CenterId).GetAsync())?.Profile.OpeningHours;
         if (State.OpenAlert is { } open && connectivity != KioskConnectivity.Offline)
@@ -178,6 +181,33 @@ internal sealed class KioskHealthGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
+
+    /// <summary>
+    /// Outages on the outbound feed: going offline, and coming back from offline (degraded is not an outage). The state
+    /// remembers what the feed heard, written at once, so a restart neither repeats nor loses a transition; the event ids
+    /// name the moment, so a publication repeated after a failed write is stored once.
+    /// </summary>
+    private async Task PublishOutageAsync(string centerId, KioskConnectivity connectivity)
+    {
+        var heard = State.FeedConnectivity;
+        FeedEvent? outage = (connectivity, heard) switch
+        {
+            (KioskConnectivity.Offline, not KioskConnectivity.Offline) => FeedEvents.KioskConnectivity(Id, centerId, false, _rules.OfflineSince(LastSign)!.Value),
+            (KioskConnectivity.Online, KioskConnectivity.Offline) => FeedEvents.KioskConnectivity(Id, centerId, true, LastSign!.Value),
+            _ => null,
+        };
+        if (outage is not null)
+        {
+            await feed.PublishAsync([outage]);
+        }
+
+        if (connectivity is KioskConnectivity.Online or KioskConnectivity.Offline && connectivity != heard)
+        {
+            State.FeedConnectivity = connectivity;
+            MarkDirty();
+            await FlushAsync();
+        }
+    }
 
     private Task CheckSoonAsync()
     {

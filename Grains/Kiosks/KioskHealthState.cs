@@ -19,4 +19,7 @@ public sealed class KioskHealthState
 
     /// <summary>Open peripheral alerts by peripheral name.</summary>
     [Id(8)] public Dictionary<string, KioskAlert> PeripheralAlerts { get; set; } = [];
+
+    /// <summary>The connectivity the outbound event feed last heard (online or offline); null before the first.</summary>
+    [Id(9)] public KioskConnectivity? FeedConnectivity { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Lianxin.Audit;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
+using Lianxin.EventFeed;
 using Lianxin.Silo.Database;
 using Lianxin.Silo.Hosting.Operations;
 using Microsoft.Extensions.Configuration;
@@ -114,6 +115,7 @@ public static class SiloConfiguration
         silo.Services.AddLianxinKiosks(configuration);
         silo.AddLianxinEmergencies(configuration);
         silo.AddLianxinGovernance(configuration);
+        silo.AddLianxinEventFeed(configuration);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
@@ -121,6 +123,7 @@ public static class SiloConfiguration
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
+            silo.Services.AddSingleton<IOutboundLog, InMemoryOutboundLog>();
             silo.Services.AddSingleton<IAuditStore, InMemoryAuditStore>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
@@ -152,6 +155,8 @@ public static class SiloConfiguration
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
             sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default),
             sp.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
+        silo.Services.AddSingleton<IOutboundLog>(sp =>
+            new PostgresOutboundLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresOutboundLog>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;

@@ -32,4 +32,9 @@ public static class AuditActions
     public const string ResidentialPointsReplaced = "residentialPoints.replaced";
     public const string RatingDecided = "rating.decided";
     public const string DemonstrationSelected = "demonstration.selected";
+    public const string EventSubscriptionCreated = "eventSubscription.created";
+    public const string EventSubscriptionDeleted = "eventSubscription.deleted";
+    public const string EventSubscriptionResumed = "eventSubscription.resumed";
+    public const string ProviderCreated = "provider.created";
+    public const string ProviderUpdated = "provider.updated";
 }

@@ -25,6 +25,12 @@ internal static class ActivityDraft
             v.Add("gridId", "Only the grid audience names a grid.");
         }
 
+        var providerId = r.ProviderId is null ? null : v.Id("providerId", r.ProviderId);
+        if (providerId is not null && function == BasicFunction.PartyBuilding)
+        {
+            v.Add("providerId", Lianxin.Providers.OutsourcingRule.PartyAffairs);
+        }
+
         var opensAt = r.SignUpOpensAt ?? now;
         var closesAt = r.SignUpClosesAt ?? startsAt;
         var waitlist = r.Waitlist ?? true;
@@ -54,7 +60,7 @@ internal static class ActivityDraft
 
         return new ActivityDefinition(
             id, centerId, title, function, startsAt, endsAt, room, capacity, audience, gridId, opensAt, closesAt, waitlist, waitlistLimit,
-            TimeSpan.FromMinutes(offerMinutes), "", now);
+            TimeSpan.FromMinutes(offerMinutes), "", now, providerId);
     }
 
     private static void Range(Validation v, string field, int value, int min, int max)

@@ -47,6 +47,11 @@ internal static class ActivityEndpoints
             SignUpOpensAt = request.SignUpOpensAt is null && existing is not null ? existing.Definition.SignUpOpensAt : draft.SignUpOpensAt,
         };
         var result = await grain.PublishAsync(definition);
+        if (result.Outcome == ActivityStepOutcome.Refused)
+        {
+            return TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The provider may not run this activity");
+        }
+
         if (result.Outcome != ActivityStepOutcome.Done)
         {
             return ActivityAccess.Conflict(result.Detail);
@@ -58,7 +63,7 @@ internal static class ActivityEndpoints
             return TypedResults.Ok(view);
         }
 
-        await audit.RecordAsync(http, ActivityAuditActions.Published, $"activity:{definition.Id}", center, details: $"center={id}; function={EnumNames.Of(definition.Function)}; capacity={definition.Capacity}");
+        await audit.RecordAsync(http, ActivityAuditActions.Published, $"activity:{definition.Id}", center, details: $"center={id}; function={EnumNames.Of(definition.Function)}; capacity={definition.Capacity}{(definition.ProviderId is { } p ? $"; provider={p}" : "")}");
         return TypedResults.Created($"/api/v1/activities/{definition.Id}", view);
     }
 

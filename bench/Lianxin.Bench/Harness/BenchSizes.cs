@@ -53,6 +53,9 @@ internal sealed record BenchSizes
     /// <summary>Places of the flash crowd's activity (its waitlist is as long).</summary>
     public int FlashPlaces { get; init; } = 300;
 
+    /// <summary>Outbound events the event-feed scenario delivers to one subscriber.</summary>
+    public int FeedEvents { get; init; } = 30_000;
+
     /// <summary>How long any one wait for a host (start, load, drain) may take before the run fails.</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(20);
 
@@ -96,6 +99,7 @@ internal sealed record BenchSizes
         Mobilized = 100,
         FlashAttempts = 200,
         FlashPlaces = 10,
+        FeedEvents = 300,
         Patience = TimeSpan.FromMinutes(3),
     };
 }

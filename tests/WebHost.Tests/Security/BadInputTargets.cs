@@ -54,6 +54,13 @@ public static class BadInputTargets
             F("audience", FieldKind.Enum), F("capacity", FieldKind.Number), F("offerMinutes", FieldKind.Number), F("startsAt", FieldKind.Id)),
         new(Row("POST /api/v1/activities/{id}/cancel"), Operator, F("reason", FieldKind.UncheckedText)),
         new(Row("POST /api/v1/activities/{id}/sign-ups"), Operator, F("personId", FieldKind.Id)),
+        new(Row("POST /api/v1/event-subscriptions/"), Operator,
+            F("url", FieldKind.UncheckedText), F("id", FieldKind.Id), F("regionId", FieldKind.Id), F("startAfter", FieldKind.Number)),
+        new(Row("POST /api/v1/providers/"), Operator,
+            Text("name", "/api/v1/providers/prov-r1-new", "profile", "name"), F("id", FieldKind.Id), F("licenceNumber", FieldKind.UncheckedText),
+            F("services", FieldKind.Array), F("services[0]", FieldKind.Enum), F("validFrom", FieldKind.Id), F("rating", FieldKind.Number), F("regionId", FieldKind.Id)),
+        new(Row("PUT /api/v1/providers/{id}"), Operator,
+            Text("name", $"/api/v1/providers/{ProviderRegion1}", "profile", "name"), F("services[0]", FieldKind.Enum), F("validUntil", FieldKind.Id), F("rating", FieldKind.Number)),
         new(DevTokens, Anonymous, F("role", FieldKind.Enum), F("scopeId", FieldKind.Id), F("subject", FieldKind.UncheckedText)),
     ];
 

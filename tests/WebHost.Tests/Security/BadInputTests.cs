@@ -83,7 +83,8 @@ public sealed class BadInputTests(SecurityDistrict district)
         var row = EndpointMatrix.Row(endpoint);
         var path = row.Path(district);
         var known = new[] { district.GridEmergency, district.RegionEmergency, district.HelpRequest, district.PendingHours, SecurityDistrict.ProposalRegion1, SecurityDistrict.ScenarioGridA1, SecurityDistrict.ScenarioRegion1,
-            SecurityDistrict.VolunteerA1, SecurityDistrict.GridA1, SecurityDistrict.KioskA, SecurityDistrict.CenterA, SecurityDistrict.Region1 };
+            SecurityDistrict.VolunteerA1, SecurityDistrict.GridA1, SecurityDistrict.KioskA, SecurityDistrict.CenterA, SecurityDistrict.Region1,
+            SecurityDistrict.SubscriptionRegion1, SecurityDistrict.ProviderRegion1 };
         var target = known.First(k => path.Contains($"/{k}", StringComparison.Ordinal));
         var at = path.IndexOf($"/{target}", StringComparison.Ordinal) + 1;
         var bad = string.Concat(path.AsSpan(0, at), BadIds[id], path.AsSpan(at + target.Length));

@@ -40,6 +40,9 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public const string ProposalRegion1 = "prop-r1";
     public const string ScenarioGridA1 = "s-r1-a-g";
     public const string ActivityA = "r1-a-act";
+    public const string SubscriptionRegion1 = "sub-r1";
+    public const string ProviderRegion1 = "prov-r1";
+    public const string OutsourcedActivityA = "r1-a-act-out";
 
     private readonly Dictionary<string, string?> _authorization = new(StringComparer.Ordinal);
 
@@ -108,6 +111,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
         RegionEmergency = await LaunchAsync(Callers.Operator, EmergencyRequests.Launch(new { kind = "region", ids = new[] { Region1 } }));
         await KioskActivityAsync();
         await PublishActivityAsync();
+        await EventFeedAndProvidersAsync();
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -210,6 +214,33 @@ public sealed class SecurityDistrict : IAsyncLifetime
         Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/activities", ActivityRequest(ActivityA)));
         Ok(await Send(Callers.Volunteer, HttpMethod.Post, $"/api/v1/activities/{ActivityA}/sign-ups", new { personId = VolunteerA1 }));
     }
+
+    /// <summary>
+    /// Region 1 subscribes an endpoint nobody listens on (deliveries fail and are retried in the background), lists a
+    /// provider whose licence runs out in 20 days, and center A engages it for an activity.
+    /// </summary>
+    private async Task EventFeedAndProvidersAsync()
+    {
+        Ok(await Send(Callers.Operator, HttpMethod.Post, "/api/v1/event-subscriptions", new { id = SubscriptionRegion1, url = "http://127.0.0.1:9/events", regionId = Region1 }));
+        Ok(await Send(Callers.Operator, HttpMethod.Post, "/api/v1/providers", ProviderRequest(ProviderRegion1)));
+        var outsourced = System.Text.Json.JsonSerializer.SerializeToNode(ActivityRequest(OutsourcedActivityA), System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
+        outsourced["function"] = "cultureSportsLeisure";
+        outsourced["providerId"] = ProviderRegion1;
+        Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/activities", outsourced));
+    }
+
+    /// <summary>A provider on region 1's list for culture and volunteer service, licensed from 100 days ago to 20 days ahead.</summary>
+    public static object ProviderRequest(string? id) => new
+    {
+        id,
+        name = "连心社工服务中心",
+        licenceNumber = "52330000MJ0000001X",
+        services = new[] { "cultureSportsLeisure", "volunteerService" },
+        validFrom = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-100),
+        validUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20),
+        rating = 4.5m,
+        regionId = id is null ? null : Region1,
+    };
 
     /// <summary>An activity of center A, open for sign-up, starting in 30 minutes (check-in open).</summary>
     public static object ActivityRequest(string id) => new

@@ -1,0 +1,10 @@
+namespace Lianxin.EventFeed;
+
+/// <summary>Reads the outbound log for the pull API; stateless, so reads spread over the silos.</summary>
+[StatelessWorker]
+internal sealed class EventFeedGrain(IOutboundLog log) : Grain, IEventFeedGrain
+{
+    public Task<FeedPage> ReadAsync(string regionId, long after, int max) => log.ReadAsync(regionId, after, max);
+
+    public Task<long> EndAsync() => log.EndAsync();
+}

@@ -1,0 +1,158 @@
+using Lianxin.EventFeed;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis.EventFeed;
+
+/// <summary>
+/// Push subscriptions: made, resumed and deleted by operators of the region they serve (audited), read by its operators
+/// and auditors. The secret is given once, when the subscription is made.
+/// </summary>
+internal static class SubscriptionEndpoints
+{
+    public static async Task<Results<Created<CreatedSubscription>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateSubscriptionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock,
+        IConfiguration configuration, IHostEnvironment environment)
+    {
+        var caller = Caller.From(http.User);
+        if (caller is not { Role: Role.Operator })
+        {
+            return Forbidden("Subscriptions are managed by operators of the region they serve.");
+        }
+
+        var v = new Validation();
+        var id = request.Id is null ? $"sub-{Guid.NewGuid():N}"[..20] : v.Id("id", request.Id);
+        var url = v.Text("url", request.Url, EndpointRules.MaxUrlLength);
+        if (v.IsValid && EndpointRules.UrlRefusal(url, EventFeedOptions.AllowsPrivate(configuration, environment.IsDevelopment())) is { } refusal)
+        {
+            v.Add("url", refusal);
+        }
+
+        var regionId = request.RegionId is null ? caller.ScopeId : v.Id("regionId", request.RegionId);
+        if (request.StartAfter is < 0)
+        {
+            v.Add("startAfter", "Must be a cursor: 0 or more.");
+        }
+
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var region = await scopes.ForCenterAsync(regionId);
+        if (region.CenterPath.Count == 0)
+        {
+            return TypedResults.Problem($"Region '{regionId}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!region.CenterPath.Contains(caller.ScopeId))
+        {
+            return Forbidden($"Region '{regionId}' is outside your scope.");
+        }
+
+        var startAfter = request.StartAfter ?? await grains.GetGrain<IEventFeedGrain>(0).EndAsync();
+        var secret = EventSignature.NewSecret();
+        var definition = new EventSubscriptionDefinition(id, url, regionId, caller.Actor, clock.GetUtcNow(), startAfter);
+        var grain = grains.GetGrain<IEventSubscriptionGrain>(id);
+        if (!await grain.CreateAsync(definition, secret))
+        {
+            return TypedResults.Problem($"Subscription '{id}' exists already.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await audit.RecordAsync(http, AuditActions.EventSubscriptionCreated, $"eventSubscription:{id}", region, details: $"url={url}; region={regionId}; startAfter={startAfter}");
+        return TypedResults.Created($"/api/v1/event-subscriptions/{id}", new CreatedSubscription((await grain.GetAsync())!, secret));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SubscriptionView>>, ProblemHttpResult>> ListAsync(HttpContext http, IGrainFactory grains)
+    {
+        if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor } caller)
+        {
+            return Forbidden("Subscriptions are read by operators and auditors of the region they serve.");
+        }
+
+        var entries = (await grains.GetGrain<IEventSubscriptionDirectoryGrain>(0).ListAsync()).Where(e => e.RegionPath.Contains(caller.ScopeId));
+        var views = await Task.WhenAll(entries.Select(e => grains.GetGrain<IEventSubscriptionGrain>(e.Id).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<SubscriptionView>>([.. views.OfType<SubscriptionView>()]);
+    }
+
+    public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (view, refusal) = await ReadableAsync(id, http, scopes, grains);
+        return refusal ?? (Results<Ok<SubscriptionView>, ProblemHttpResult>)TypedResults.Ok(view!);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult>> DeadLettersAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var (view, refusal) = await ReadableAsync(id, http, scopes, grains);
+        return refusal ?? (Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult>)TypedResults.Ok(view!.DeadLetters);
+    }
+
+    public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> ResumeAsync(
+        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var (view, region, refusal) = await ManageableAsync(id, http, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var grain = grains.GetGrain<IEventSubscriptionGrain>(id);
+        if (!await grain.ResumeAsync())
+        {
+            return TypedResults.Problem($"Subscription '{id}' is {EnumNames.Of(view!.Phase)}, not suspended.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var dead = view!.DeadLetters.LastOrDefault();
+        await audit.RecordAsync(http, AuditActions.EventSubscriptionResumed, $"eventSubscription:{id}", region, details: dead is null ? null : $"deadLetter={dead.EventId}");
+        return TypedResults.Ok((await grain.GetAsync())!);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var (view, region, refusal) = await ManageableAsync(id, http, scopes, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await grains.GetGrain<IEventSubscriptionGrain>(id).DeleteAsync())
+        {
+            await audit.RecordAsync(http, AuditActions.EventSubscriptionDeleted, $"eventSubscription:{id}", region, details: $"url={view!.Definition.Url}; cursor={view.Cursor}");
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<(SubscriptionView? View, ProblemHttpResult? Refusal)> ReadableAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IEventSubscriptionGrain>(id).GetAsync();
+        if (view is null)
+        {
+            return (null, NotFound(id));
+        }
+
+        var region = await scopes.ForCenterAsync(view.Definition.RegionId);
+        return Caller.From(http.User) is { Role: Role.Operator or Role.Auditor } caller && region.CenterPath.Contains(caller.ScopeId)
+            ? (view, null)
+            : (null, Forbidden($"Subscription '{id}' serves a region outside your scope, or needs an operator or auditor token."));
+    }
+
+    private static async Task<(SubscriptionView? View, AccessTarget Region, ProblemHttpResult? Refusal)> ManageableAsync(
+        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IEventSubscriptionGrain>(id).GetAsync();
+        if (view is null)
+        {
+            return (null, new AccessTarget([]), NotFound(id));
+        }
+
+        var region = await scopes.ForCenterAsync(view.Definition.RegionId);
+        return Caller.From(http.User) is { Role: Role.Operator } caller && region.CenterPath.Contains(caller.ScopeId)
+            ? (view, region, null)
+            : (null, region, Forbidden($"Subscription '{id}' is managed by operators of its region."));
+    }
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem($"Subscription '{id}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
+}
