@@ -34,4 +34,5 @@ public static class StorageNames
     public const string InboundAlertState = "inbound-alert";
     public const string AlertProposalsState = "alert-proposals";
     public const string ActivityCalendarState = "activity-calendar";
+    public const string OrderQueueState = "order-queue";
 }
