@@ -51,6 +51,7 @@ app.MapScenariosApi();
 app.MapEmergenciesApi();
 app.MapInboundAlertsApi();
 app.MapActivitiesApi();
+app.MapOrdersApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

@@ -32,4 +32,7 @@ public static class AuditActions
     public const string ResidentialPointsReplaced = "residentialPoints.replaced";
     public const string RatingDecided = "rating.decided";
     public const string DemonstrationSelected = "demonstration.selected";
+    public const string HelpRequestOrdered = "helpRequest.ordered";
+    public const string HelpRequestRejected = "helpRequest.rejected";
+    public const string OrderClaimed = "helpRequest.claimed";
 }

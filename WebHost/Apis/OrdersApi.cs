@@ -1,0 +1,92 @@
+using Lianxin.Common;
+using Lianxin.HelpRequests;
+using Lianxin.Volunteers;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// Where orders are seen: a center's queue of unfinished requests and orders by stage and time left
+/// (<c>/api/v1/centers/{id}/orders</c>), and a person's own claims and the open orders near them they may claim
+/// (<c>/api/v1/volunteers/{id}/orders</c>). Neither names the resident.
+/// </summary>
+public static class OrdersApi
+{
+    private const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/centers/{id}/orders", GetQueueAsync).WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
+            .WithSummary("A center's unfinished requests and orders, soonest due first; ?stage=open|ordered|assigned|inProgress|resolved, ?after=<next>, ?limit=1-100.");
+        app.MapGet("/api/v1/volunteers/{id}/orders", GetPersonOrdersAsync).WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
+            .WithSummary("A person's claimed orders, and the open orders near them (their grid's center and above) they may claim.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<OrderQueuePage>, ValidationProblem, ProblemHttpResult>> GetQueueAsync(
+        string id, string? stage, string? after, int? limit, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var v = new Validation();
+        HelpRequestState? wanted = stage is null ? null : v.Enum<HelpRequestState>("stage", stage);
+        if (after is not null && !OrderQueue.IsCursor(after))
+        {
+            v.Add("after", "Must be the 'next' of a previous page.");
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            v.Add("limit", $"Must be 1 to {MaxLimit}.");
+        }
+
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var target = await scopes.ForCenterAsync(id);
+        if (Refusal(http, target, $"Center '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IOrderQueueGrain>(id).GetPageAsync(wanted, after, limit ?? 20));
+    }
+
+    private static async Task<Results<Ok<PersonOrders>, ProblemHttpResult>> GetPersonOrdersAsync(
+        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var target = await scopes.ForVolunteerAsync(id);
+        if (Refusal(http, target, $"Volunteer '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var person = (await grains.GetGrain<IVolunteerGrain>(id).GetAsync())!.Profile;
+        var pages = await Task.WhenAll(target.CenterPath.Select(c => grains.GetGrain<IOrderQueueGrain>(c).GetPageAsync(null, null, 200)));
+        var items = pages.SelectMany(p => p.Items).Where(i => i.IsOrder).ToList();
+        var mine = items.Where(i => i.ClaimedBy.Contains(id)).ToList();
+        var open = items.Where(i => i.Stage == HelpRequestState.Ordered && !i.ClaimedBy.Contains(id) && MayClaim(person, i)).ToList();
+        return TypedResults.Ok(new PersonOrders(mine, open));
+    }
+
+    /// <summary>What a claim would check, so the page lists only orders the person may take.</summary>
+    private static bool MayClaim(VolunteerProfile person, OrderQueueItem order) =>
+        (order.Function != BasicFunction.PartyBuilding || person.IsPartyMember)
+        && order.Skills.All(s => person.Skills.Contains(s, StringComparer.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult? Refusal(HttpContext http, AccessTarget target, string what)
+    {
+        if (target.CenterPath.Count == 0)
+        {
+            return TypedResults.Problem($"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return Caller.From(http.User) is { } caller && AccessPolicy.CanRead(caller, target)
+            ? null
+            : TypedResults.Problem($"{what} is outside your scope.", statusCode: StatusCodes.Status403Forbidden);
+    }
+}
+
+/// <summary>A person's orders: those they claimed and that are not finished, and the open ones near them they may claim, soonest due first.</summary>
+public sealed record PersonOrders(IReadOnlyList<OrderQueueItem> Mine, IReadOnlyList<OrderQueueItem> Open);
