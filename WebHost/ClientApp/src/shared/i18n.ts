@@ -100,6 +100,15 @@ const texts = {
   escalatedToLeads: ['已升级至网格长：{n} 人未应答（{grids} 个网格）', 'Escalated to grid leads: {n} unanswered ({grids} grids)'],
   escalatedToCommand: ['已升级至指挥中心：{n} 人未应答（{grids} 个网格）', 'Escalated to the command center: {n} unanswered ({grids} grids)'],
   done: ['已完成', 'Done'],
+  myOrders: ['我的接单', 'My orders'],
+  openOrders: ['附近待接的单', 'Open orders near me'],
+  noOrders: ['暂无', 'None'],
+  claim: ['接单', 'Claim'],
+  claimed: ['已接单：第 {position} 位，共需 {needed} 人', 'Claimed: {position} of {needed}'],
+  peopleClaimed: ['已接 {claimed} / 需 {needed} 人', '{claimed} of {needed} people'],
+  dueIn: ['剩余 {time}', '{time} left'],
+  overdue: ['已超时', 'Overdue'],
+  skillsNeeded: ['需要技能', 'Skills needed'],
 } as const;
 
 export type TextKey = keyof typeof texts;
