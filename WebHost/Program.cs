@@ -52,6 +52,7 @@ app.MapEmergenciesApi();
 app.MapInboundAlertsApi();
 app.MapActivitiesApi();
 app.MapOrdersApi();
+app.MapHostingApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

@@ -52,10 +52,11 @@ public interface IHelpRequestGrain : IGrainWithStringKey
 
     /// <summary>
     /// A person claims the order (党员接单), first come first served, durable before it is answered; refused as full
-    /// once it has the people it needs. A repeated claim is answered the same and not counted again.
+    /// once it has the people it needs. <paramref name="teams"/>: the teams the claimer belongs to (a team's order
+    /// admits its members only). A repeated claim is answered the same and not counted again.
     /// </summary>
     [Alias("Claim")]
-    Task<HelpRequestOutcome> ClaimAsync(LoopAssignee who, IReadOnlyList<string> skills);
+    Task<HelpRequestOutcome> ClaimAsync(LoopAssignee who, IReadOnlyList<string> skills, IReadOnlyList<string> teams);
 
     /// <summary>Applies every time limit that has passed (the reminder and timer call it too); answers the loop.</summary>
     [Alias("CheckDeadlines")]

@@ -5,7 +5,7 @@ namespace Lianxin.HelpRequests;
 /// <summary>
 /// A request or order in its center's work queue, without the resident's identity: what it is about, where its work
 /// stands (<see cref="Stage"/>, the stage before an escalation), how overdue it is, and for an order its terms and who
-/// claimed it (person ids).
+/// claimed it (person ids) and the team it is for, if any.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.OrderQueueItem")]
 public sealed record OrderQueueItem(
@@ -20,7 +20,8 @@ public sealed record OrderQueueItem(
     [property: Id(8)] bool IsOrder,
     [property: Id(9)] IReadOnlyList<string> Skills,
     [property: Id(10)] int PeopleNeeded,
-    [property: Id(11)] IReadOnlyList<string> ClaimedBy);
+    [property: Id(11)] IReadOnlyList<string> ClaimedBy,
+    [property: Id(12)] string? TeamId = null);
 
 /// <summary>One page of a center's queue, soonest due first; <see cref="Next"/> continues it, null on the last page.</summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.OrderQueuePage")]

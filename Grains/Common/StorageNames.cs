@@ -35,4 +35,6 @@ public static class StorageNames
     public const string AlertProposalsState = "alert-proposals";
     public const string ActivityCalendarState = "activity-calendar";
     public const string OrderQueueState = "order-queue";
+    public const string CenterHostingState = "center-hosting";
+    public const string VolunteerTeamState = "volunteer-team";
 }

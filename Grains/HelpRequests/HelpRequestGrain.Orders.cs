@@ -20,8 +20,8 @@ internal sealed partial class HelpRequestGrain
     public Task<HelpRequestOutcome> RejectAsync(string reason, string actor) =>
         StepAsync((t, now) => lifecycle.Reject(t, reason, actor, now));
 
-    public Task<HelpRequestOutcome> ClaimAsync(LoopAssignee who, IReadOnlyList<string> skills) =>
-        StepAsync((t, now) => lifecycle.Claim(t, who, skills, now));
+    public Task<HelpRequestOutcome> ClaimAsync(LoopAssignee who, IReadOnlyList<string> skills, IReadOnlyList<string> teams) =>
+        StepAsync((t, now) => lifecycle.Claim(t, who, skills, now, teams));
 
     /// <summary>Idempotent: each claimer's entry has an id derived from the order and the person, and the flag is written last.</summary>
     private async Task CreditHoursAsync()
@@ -60,7 +60,7 @@ internal sealed partial class HelpRequestGrain
 
     private static OrderQueueItem QueueItem(LoopTicket loop) =>
         new(loop.Id, loop.CenterId, loop.Function, loop.Summary, loop.WorkStage, loop.EscalationLevel, loop.RaisedAt, loop.DueAt, loop.Order is not null,
-            loop.Order?.Skills ?? [], loop.Order?.PeopleNeeded ?? 0, loop.Order?.Claims.Select(c => c.Who.Id).ToList() ?? []);
+            loop.Order?.Skills ?? [], loop.Order?.PeopleNeeded ?? 0, loop.Order?.Claims.Select(c => c.Who.Id).ToList() ?? [], loop.Order?.TeamId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {HelpRequestId}: hours recorded for {Claimers} claimers (approved by the resident: {Confirmed})")]
     private partial void LogHoursCredited(string helpRequestId, int claimers, bool confirmed);

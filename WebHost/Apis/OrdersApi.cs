@@ -1,5 +1,6 @@
 using Lianxin.Common;
 using Lianxin.HelpRequests;
+using Lianxin.Hosting;
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -66,13 +67,17 @@ public static class OrdersApi
         var pages = await Task.WhenAll(target.CenterPath.Select(c => grains.GetGrain<IOrderQueueGrain>(c).GetPageAsync(null, null, 200)));
         var items = pages.SelectMany(p => p.Items).Where(i => i.IsOrder).ToList();
         var mine = items.Where(i => i.ClaimedBy.Contains(id)).ToList();
-        var open = items.Where(i => i.Stage == HelpRequestState.Ordered && !i.ClaimedBy.Contains(id) && MayClaim(person, i)).ToList();
+        var teamIds = items.Select(i => i.TeamId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var teams = await Task.WhenAll(teamIds.Select(t => grains.GetGrain<IVolunteerTeamGrain>(t).GetAsync()));
+        var myTeams = teams.OfType<VolunteerTeam>().Where(t => t.Includes(id)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var open = items.Where(i => i.Stage == HelpRequestState.Ordered && !i.ClaimedBy.Contains(id) && MayClaim(person, i, myTeams)).ToList();
         return TypedResults.Ok(new PersonOrders(mine, open));
     }
 
     /// <summary>What a claim would check, so the page lists only orders the person may take.</summary>
-    private static bool MayClaim(VolunteerProfile person, OrderQueueItem order) =>
-        (order.Function != BasicFunction.PartyBuilding || person.IsPartyMember)
+    private static bool MayClaim(VolunteerProfile person, OrderQueueItem order, IReadOnlySet<string> myTeams) =>
+        (order.TeamId is null || myTeams.Contains(order.TeamId))
+        && (order.Function != BasicFunction.PartyBuilding || person.IsPartyMember)
         && order.Skills.All(s => person.Skills.Contains(s, StringComparer.OrdinalIgnoreCase));
 
     private static ProblemHttpResult? Refusal(HttpContext http, AccessTarget target, string what)

@@ -35,4 +35,6 @@ public static class AuditActions
     public const string HelpRequestOrdered = "helpRequest.ordered";
     public const string HelpRequestRejected = "helpRequest.rejected";
     public const string OrderClaimed = "helpRequest.claimed";
+    public const string PositionsReplaced = "center.positionsReplaced";
+    public const string TeamSaved = "team.saved";
 }

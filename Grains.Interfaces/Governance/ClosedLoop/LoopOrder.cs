@@ -11,7 +11,8 @@ public sealed record LoopOrder(
     [property: Id(2)] TimeSpan TimeLimit,
     [property: Id(3)] string OrderedBy,
     [property: Id(4)] DateTimeOffset OrderedAt,
-    [property: Id(5)] IReadOnlyList<LoopClaim> Claims)
+    [property: Id(5)] IReadOnlyList<LoopClaim> Claims,
+    [property: Id(6)] string? TeamId = null)
 {
     /// <summary>True once it has every person it needs.</summary>
     public bool IsFull => Claims.Count >= PeopleNeeded;
@@ -26,9 +27,13 @@ public sealed record LoopClaim(
     [property: Id(0)] LoopAssignee Who,
     [property: Id(1)] DateTimeOffset At);
 
-/// <summary>What staff set when they turn a request into an order: skills needed, people needed, time to be claimed.</summary>
+/// <summary>
+/// What staff set when they turn a request into an order: skills needed, people needed, time to be claimed, and
+/// optionally the volunteer team whose leader and members alone may claim it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.OrderTerms")]
 public sealed record OrderTerms(
     [property: Id(0)] IReadOnlyList<string> Skills,
     [property: Id(1)] int PeopleNeeded,
-    [property: Id(2)] TimeSpan TimeLimit);
+    [property: Id(2)] TimeSpan TimeLimit,
+    [property: Id(3)] string? TeamId = null);

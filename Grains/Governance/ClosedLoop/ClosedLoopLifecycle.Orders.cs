@@ -22,7 +22,7 @@ public sealed partial class ClosedLoopLifecycle
             return LoopTransition.Refuse(ticket, "An order needs at least one person and a time limit.", HelpRequestRefusal.Invalid);
         }
 
-        var order = new LoopOrder(terms.Skills, terms.PeopleNeeded, terms.TimeLimit, actor, now, []);
+        var order = new LoopOrder(terms.Skills, terms.PeopleNeeded, terms.TimeLimit, actor, now, [], terms.TeamId);
         var text = note ?? $"Order for {terms.PeopleNeeded} {(terms.PeopleNeeded == 1 ? "person" : "people")}{(terms.Skills.Count == 0 ? "" : $" with {string.Join(", ", terms.Skills)}")}.";
         var entered = Enter(ticket, HelpRequestState.Ordered, actor, now, text);
         return LoopTransition.Accept(entered with { Order = order, DueAt = now + terms.TimeLimit, EscalatedFrom = null });
@@ -42,10 +42,11 @@ public sealed partial class ClosedLoopLifecycle
 
     /// <summary>
     /// A claim, first come first served: accepted while the order still needs people and the claimer may do its work
-    /// (the party-affairs rule, and every skill it needs among <paramref name="skills"/>). A repeated claim by someone
+    /// (the party-affairs rule, every skill it needs among <paramref name="skills"/>, and for a team's order membership of
+    /// the team among <paramref name="teams"/>). A repeated claim by someone
     /// who holds one is answered with the ticket unchanged (the same instance), so it is never counted twice.
     /// </summary>
-    public LoopTransition Claim(LoopTicket ticket, LoopAssignee who, IReadOnlyCollection<string> skills, DateTimeOffset now)
+    public LoopTransition Claim(LoopTicket ticket, LoopAssignee who, IReadOnlyCollection<string> skills, DateTimeOffset now, IReadOnlyCollection<string>? teams = null)
     {
         if (ticket.Order is not { } order)
         {
@@ -70,6 +71,11 @@ public sealed partial class ClosedLoopLifecycle
         if (PartyAffairsRule.Refusal(ticket.Function, who) is { } partyRefusal)
         {
             return LoopTransition.Refuse(ticket, partyRefusal, HelpRequestRefusal.PartyAffairs);
+        }
+
+        if (order.TeamId is { } team && teams?.Contains(team) != true)
+        {
+            return LoopTransition.Refuse(ticket, $"Order '{ticket.Id}' is for the volunteer team '{team}'; {who.Name} is not in it.", HelpRequestRefusal.NotEligible);
         }
 
         var missing = order.Skills.Where(s => !skills.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();

@@ -1,5 +1,6 @@
 using Lianxin.Governance;
 using Lianxin.HelpRequests;
+using Lianxin.Hosting;
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Security;
 
@@ -44,6 +45,7 @@ internal static class OrderActions
         }
 
         var note = HelpRequestActions.Note(v, "note", request.Note);
+        var teamId = request.TeamId is null ? null : v.Id("teamId", request.TeamId);
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
@@ -55,7 +57,13 @@ internal static class OrderActions
             return refusal;
         }
 
-        var terms = new OrderTerms(skills, people, TimeSpan.FromMinutes(minutes));
+        if (teamId is not null && (await grains.GetGrain<IVolunteerTeamGrain>(teamId).GetAsync() is not { } team || !target.CenterPath.Contains(team.CenterId)))
+        {
+            v.Add("teamId", $"Must be a volunteer team of the request's center or a center above it ({string.Join(", ", target.CenterPath)}).");
+            return ApiResults.Invalid(v);
+        }
+
+        var terms = new OrderTerms(skills, people, TimeSpan.FromMinutes(minutes), teamId);
         var outcome = await grains.GetGrain<IHelpRequestGrain>(id).DispatchAsync(terms, Caller.From(http.User)!.Actor, note);
         return await HelpRequestActions.AnswerAsync(outcome, AuditActions.HelpRequestOrdered, id, target, http, audit, $"{people} people, {minutes} min");
     }
@@ -114,7 +122,8 @@ internal static class OrderActions
         }
 
         var who = new LoopAssignee(personId, person.Profile.Name, person.Profile.IsPartyMember, IsThirdParty: false);
-        var outcome = await grain.ClaimAsync(who, person.Profile.Skills);
+        string[] teams = loop.Order?.TeamId is { } teamOf && await grains.GetGrain<IVolunteerTeamGrain>(teamOf).GetAsync() is { } t && t.Includes(personId) ? [teamOf] : [];
+        var outcome = await grain.ClaimAsync(who, person.Profile.Skills, teams);
         if (!outcome.Accepted)
         {
             return await HelpRequestActions.AnswerAsync(outcome, AuditActions.OrderClaimed, id, target, http, audit, $"by {personId}");

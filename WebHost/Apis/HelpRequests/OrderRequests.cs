@@ -2,8 +2,11 @@ using Lianxin.HelpRequests;
 
 namespace Lianxin.WebHost.Apis.HelpRequests;
 
-/// <summary>Staff turn a request into an order: the skills it needs, how many people, how many minutes it stays open for claims.</summary>
-public sealed record OrderHelpRequestRequest(IReadOnlyList<string?>? Skills, int? PeopleNeeded, int? TimeLimitMinutes, string? Note);
+/// <summary>
+/// Staff turn a request into an order: the skills it needs, how many people, how many minutes it stays open for claims,
+/// and optionally the volunteer team (of its center or above) whose members alone may claim it.
+/// </summary>
+public sealed record OrderHelpRequestRequest(IReadOnlyList<string?>? Skills, int? PeopleNeeded, int? TimeLimitMinutes, string? Note, string? TeamId = null);
 
 /// <summary>Staff turn a request down, with the reason the resident is told.</summary>
 public sealed record RejectHelpRequestRequest(string? Reason);

@@ -17,7 +17,7 @@ public sealed class OrderClaimTests(GovernanceClusterFixture fixture) : IClassFi
         var grain = await OrderAsync("crowd-1", "crowd-c", peopleNeeded: 3);
         var people = Enumerable.Range(0, 50).Select(i => new LoopAssignee($"crowd-v-{i:00}", $"志愿者{i}", IsPartyMember: i % 2 == 0, IsThirdParty: false)).ToList();
 
-        var answers = await Task.WhenAll(people.Select(p => grain.ClaimAsync(p, []))).WaitAsync(Deadline);
+        var answers = await Task.WhenAll(people.Select(p => grain.ClaimAsync(p, [], []))).WaitAsync(Deadline);
 
         var accepted = answers.Where(a => a.Accepted).ToList();
         Assert.Equal(3, accepted.Count);
@@ -28,7 +28,7 @@ public sealed class OrderClaimTests(GovernanceClusterFixture fixture) : IClassFi
         Assert.Equal(loop.Order.Claims[0].Who, loop.Owner);
 
         // Re-sent by one who got a place: the same answer, not a fourth claimer.
-        var again = await grain.ClaimAsync(loop.Order.Claims[1].Who, []).WaitAsync(Deadline);
+        var again = await grain.ClaimAsync(loop.Order.Claims[1].Who, [], []).WaitAsync(Deadline);
         Assert.True(again.Accepted);
         Assert.Equal(3, again.Ticket!.Order!.Claims.Count);
 
@@ -47,8 +47,8 @@ public sealed class OrderClaimTests(GovernanceClusterFixture fixture) : IClassFi
 
         var a = new LoopAssignee("hours-v-a", "甲", true, false);
         var b = new LoopAssignee("hours-v-b", "乙", false, false);
-        Assert.True((await grain.ClaimAsync(a, [])).Accepted);
-        Assert.True((await grain.ClaimAsync(b, [])).Accepted);
+        Assert.True((await grain.ClaimAsync(a, [], [])).Accepted);
+        Assert.True((await grain.ClaimAsync(b, [], [])).Accepted);
         Assert.True((await grain.StartAsync(a, b.Id, null)).Accepted);
         Assert.True((await grain.ResolveAsync(a, a.Id, "已送达")).Accepted);
         var rated = await grain.RateAsync(5, "resident:r-1", "谢谢").WaitAsync(Deadline);

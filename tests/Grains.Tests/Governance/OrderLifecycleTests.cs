@@ -55,6 +55,16 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
+    public void ATeamsOrderIsClaimedOnlyByTheTeam()
+    {
+        var order = Accepted(_loop.Dispatch(Open(BasicFunction.VolunteerService), new OrderTerms([], 1, TimeSpan.FromHours(1), "team-1"), "staff:s", T0));
+        var outsider = _loop.Claim(order, Member, [], T0, ["team-2"]);
+        Assert.Equal(HelpRequestRefusal.NotEligible, outsider.Kind);
+        Assert.Contains("team-1", outsider.Refusal, StringComparison.Ordinal);
+        Assert.Equal(HelpRequestState.Assigned, Accepted(_loop.Claim(order, NonMember, [], T0, ["team-1"])).Stage);
+    }
+
+    [Fact]
     public void AnUnclaimedOrderEscalatesAtItsTimeLimitAndStillTakesClaims()
     {
         var order = Accepted(_loop.Dispatch(Open(BasicFunction.CareAssistance), new OrderTerms([], 1, TimeSpan.FromMinutes(30)), "staff:s", T0));

@@ -23,6 +23,21 @@ public static partial class EndpointMatrix
                 EndpointRow.Reads(Loop, "order"), [.. WritersOfCenterA, Volunteer]),
             Get("/api/v1/centers/{id}/orders", _ => $"/api/v1/centers/{CenterA}/orders", ReadersOfCenterA),
             Get("/api/v1/volunteers/{id}/orders", _ => $"/api/v1/volunteers/{VolunteerA1}/orders", ReadersOfVolunteerA1),
+            Get("/api/v1/centers/{id}/positions", _ => $"/api/v1/centers/{CenterA}/positions", ReadersOfCenterA),
+            Write("PUT", "/api/v1/centers/{id}/positions", _ => $"/api/v1/centers/{CenterA}/positions", _ => PositionsRequest(),
+                EndpointRow.Reads(_ => $"/api/v1/centers/{CenterA}/positions"), WritersOfCenterA),
+            Get("/api/v1/centers/{id}/teams", _ => $"/api/v1/centers/{CenterA}/teams", ReadersOfCenterA),
+            Get("/api/v1/teams/{id}", _ => $"/api/v1/teams/{TeamA}", [.. ReadersOfCenterA, Volunteer]),
+            Write("PUT", "/api/v1/teams/{id}", _ => $"/api/v1/teams/{TeamA}", _ => TeamRequest(), EndpointRow.Reads(_ => $"/api/v1/teams/{TeamA}"), WritersOfCenterA),
         ];
     }
+
+    /// <summary>Center A hosts a youth home.</summary>
+    public static object PositionsRequest() => new
+    {
+        positions = new[]
+        {
+            new { id = "youth", kind = "youthHome", name = "青年之家", opens = "09:00", closes = "21:00", functions = new[] { "volunteerService" }, contact = "青年之家值班室" },
+        },
+    };
 }

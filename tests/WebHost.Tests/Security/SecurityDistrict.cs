@@ -40,6 +40,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public const string ProposalRegion1 = "prop-r1";
     public const string ScenarioGridA1 = "s-r1-a-g";
     public const string ActivityA = "r1-a-act";
+    public const string TeamA = "r1-a-team";
 
     private readonly Dictionary<string, string?> _authorization = new(StringComparer.Ordinal);
 
@@ -108,7 +109,11 @@ public sealed class SecurityDistrict : IAsyncLifetime
         RegionEmergency = await LaunchAsync(Callers.Operator, EmergencyRequests.Launch(new { kind = "region", ids = new[] { Region1 } }));
         await KioskActivityAsync();
         await PublishActivityAsync();
+        Ok(await Send(Callers.Staff, HttpMethod.Put, $"/api/v1/teams/{TeamA}", TeamRequest()));
     }
+
+    /// <summary>Center A's volunteer team: grid A1's lead leads it, volunteer A1 is a member.</summary>
+    public static object TeamRequest() => new { centerId = CenterA, name = "党员先锋服务队", leaderId = LeadA1, memberIds = new[] { VolunteerA1 } };
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
