@@ -25,4 +25,5 @@ public sealed record ActivityDefinition(
     [property: Id(13)] int WaitlistLimit,
     [property: Id(14)] TimeSpan OfferTime,
     [property: Id(15)] string PublishedBy,
-    [property: Id(16)] DateTimeOffset PublishedAt);
+    [property: Id(16)] DateTimeOffset PublishedAt,
+    [property: Id(17)] string? TeamId = null);

@@ -195,7 +195,8 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
     private async Task<string?> AdmitAsync(ActivityDefinition definition, string personId)
     {
         var person = await GrainFactory.GetGrain<IVolunteerGrain>(personId).GetAsync();
-        return AudienceRule.Refusal(definition, personId, person?.Profile);
+        var team = definition is { Audience: ActivityAudience.Team, TeamId: { } teamId } ? await GrainFactory.GetGrain<Hosting.IVolunteerTeamGrain>(teamId).GetAsync() : null;
+        return AudienceRule.Refusal(definition, personId, person?.Profile, team);
     }
 
     /// <summary>Tells the people a step concerns, once it is durable.</summary>

@@ -25,6 +25,12 @@ internal static class ActivityDraft
             v.Add("gridId", "Only the grid audience names a grid.");
         }
 
+        var teamId = audience == ActivityAudience.Team ? v.Id("teamId", r.TeamId) : null;
+        if (audience != ActivityAudience.Team && r.TeamId is not null)
+        {
+            v.Add("teamId", "Only the team audience names a team.");
+        }
+
         var opensAt = r.SignUpOpensAt ?? now;
         var closesAt = r.SignUpClosesAt ?? startsAt;
         var waitlist = r.Waitlist ?? true;
@@ -54,7 +60,7 @@ internal static class ActivityDraft
 
         return new ActivityDefinition(
             id, centerId, title, function, startsAt, endsAt, room, capacity, audience, gridId, opensAt, closesAt, waitlist, waitlistLimit,
-            TimeSpan.FromMinutes(offerMinutes), "", now);
+            TimeSpan.FromMinutes(offerMinutes), "", now, teamId);
     }
 
     private static void Range(Validation v, string field, int value, int min, int max)

@@ -2,7 +2,8 @@ namespace Lianxin.WebHost.Apis.Activities;
 
 /// <summary>
 /// An activity to publish. Optional: <c>id</c> (generated when absent; the same id and details again is answered with
-/// the activity, not a second one), <c>gridId</c> (required for the grid audience), the sign-up window (default: from
+/// the activity, not a second one), <c>gridId</c> (required for the grid audience), <c>teamId</c> (required for the
+/// team audience), the sign-up window (default: from
 /// now to the start), <c>waitlist</c> (default on), <c>waitlistLimit</c> (default: as many as the places) and
 /// <c>offerMinutes</c> (how long a freed place is held for the next on the waitlist, default 120).
 /// </summary>
@@ -20,7 +21,8 @@ public sealed record PublishActivityRequest(
     DateTimeOffset? SignUpClosesAt,
     bool? Waitlist,
     int? WaitlistLimit,
-    int? OfferMinutes);
+    int? OfferMinutes,
+    string? TeamId = null);
 
 /// <summary>Cancelling an activity: the reason everyone signed up is told.</summary>
 public sealed record CancelActivityRequest(string? Reason);

@@ -66,6 +66,28 @@ public sealed class HostingApiTests(GovernanceWebFactory factory)
         await Send(staff, HttpMethod.Post, $"/api/v1/help-requests/{id}/claim", new { personId = roster[0] }, HttpStatusCode.OK);
         var leader = await Send(await factory.ClientForAsync("volunteer", "v-00030"), HttpMethod.Post, $"/api/v1/help-requests/{id}/claim", new { personId = "v-00030" }, HttpStatusCode.OK);
         Assert.Equal("assigned", leader.GetProperty("stage").GetString());
+
+        // The same team as an activity's audience: its member gets a place, a neighbour outside it is refused with the reason.
+        var activity = new
+        {
+            title = "先锋队环境整治", function = "volunteerService", startsAt = DateTimeOffset.UtcNow.AddHours(2), endsAt = DateTimeOffset.UtcNow.AddHours(4),
+            room = "社区广场", capacity = 10, audience = "team", teamId = "team-pioneers",
+        };
+        var published = await Send(staff, HttpMethod.Post, $"/api/v1/centers/{centerId}/activities", activity, HttpStatusCode.Created);
+        var activityId = published.GetProperty("definition").GetProperty("id").GetString()!;
+        var refused = await SignUpAsync(roster[1], activityId);
+        var admitted = await SignUpAsync(roster[0], activityId);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("team-pioneers", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("confirmed", (await admitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+    }
+
+    private async Task<HttpResponseMessage> SignUpAsync(string personId, string activityId)
+    {
+        var client = await factory.ClientForAsync("volunteer", personId);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/activities/{activityId}/sign-ups") { Content = JsonContent.Create(new { personId }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await client.SendAsync(request).WaitAsync(GovernanceWebFactory.Deadline);
     }
 
     private static async Task<JsonElement> Send(HttpClient client, HttpMethod method, string path, object body, HttpStatusCode expected)
