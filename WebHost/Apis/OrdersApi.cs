@@ -1,3 +1,4 @@
+using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.HelpRequests;
 using Lianxin.Hosting;
@@ -15,18 +16,19 @@ namespace Lianxin.WebHost.Apis;
 public static class OrdersApi
 {
     private const int MaxLimit = 100;
+    private const int SubtreeReadLimit = 200;
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/centers/{id}/orders", GetQueueAsync).WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
-            .WithSummary("A center's unfinished requests and orders, soonest due first; ?stage=open|ordered|assigned|inProgress|resolved, ?after=<next>, ?limit=1-100.");
+            .WithSummary("A center's unfinished requests and orders, soonest due first; ?stage=open|ordered|assigned|inProgress|resolved, ?after=<next>, ?limit=1-100, ?subtree=true for every center below it too.");
         app.MapGet("/api/v1/volunteers/{id}/orders", GetPersonOrdersAsync).WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
             .WithSummary("A person's claimed orders, and the open orders near them (their grid's center and above) they may claim.");
         return app;
     }
 
     private static async Task<Results<Ok<OrderQueuePage>, ValidationProblem, ProblemHttpResult>> GetQueueAsync(
-        string id, string? stage, string? after, int? limit, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+        string id, string? stage, string? after, int? limit, bool? subtree, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
         HelpRequestState? wanted = stage is null ? null : v.Enum<HelpRequestState>("stage", stage);
@@ -51,7 +53,16 @@ public static class OrdersApi
             return refusal;
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IOrderQueueGrain>(id).GetPageAsync(wanted, after, limit ?? 20));
+        if (subtree != true)
+        {
+            return TypedResults.Ok(await grains.GetGrain<IOrderQueueGrain>(id).GetPageAsync(wanted, after, limit ?? 20));
+        }
+
+        // A region's queue: each center's (a district has tens of centers, each queue a few hundred items at most), merged
+        // in the same order, so a cursor of the merged queue continues it.
+        var centers = await CenterSubtree.GetAsync(grains, id);
+        var pages = await Task.WhenAll(centers.Select(c => grains.GetGrain<IOrderQueueGrain>(c.Id).GetPageAsync(wanted, null, SubtreeReadLimit)));
+        return TypedResults.Ok(OrderQueue.Page(pages.SelectMany(p => p.Items), null, after, limit ?? 20));
     }
 
     private static async Task<Results<Ok<PersonOrders>, ProblemHttpResult>> GetPersonOrdersAsync(

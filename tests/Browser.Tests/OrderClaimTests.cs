@@ -38,6 +38,29 @@ public sealed class OrderClaimTests(DashboardHost host)
         Assert.Equal([neighbour], loop.GetProperty("order").GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("who").GetProperty("id").GetString()));
     }
 
+    [Fact]
+    public async Task DashboardCountsTheRegionsOpenOrdersByAgeAndNamesTheOldest()
+    {
+        var (centerId, _) = await NeighbourAsync();
+        var id = await OrderAsync(centerId, "需要帮助清理楼道");
+        var queue = await host.Api.GetAsync("/api/v1/centers/ld/orders?subtree=true&limit=100");
+
+        var page = await host.OpenAsync("/?region=ld");
+
+        var panel = page.Locator("#orders");
+        await Expect(panel).ToHaveAttributeAsync("data-ready", "true");
+        var total = int.Parse(await panel.Locator(".total").TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total >= queue.GetProperty("total").GetInt32(), $"the panel counts {total}, the queue held {queue.GetProperty("total").GetInt32()} before");
+        var counted = 0;
+        foreach (var bucket in await panel.Locator(".ages strong").AllTextContentsAsync())
+        {
+            counted += int.Parse(bucket, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal(Math.Min(total, 100), counted);
+        Assert.Contains(id, queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
     /// <summary>The person's center, and another person of their grid.</summary>
     private async Task<(string CenterId, string Neighbour)> NeighbourAsync()
     {

@@ -37,6 +37,8 @@ public sealed class OrderApiTests(GovernanceWebFactory factory)
 
         var assigned = await staff.GetJsonAsync($"/api/v1/centers/{centerId}/orders?stage=assigned&limit=100");
         Assert.Contains(assigned.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id && i.GetProperty("claimedBy").GetArrayLength() == 2);
+        var region = await operatorClient.GetJsonAsync("/api/v1/centers/ld/orders?subtree=true&stage=assigned&limit=100");
+        Assert.Contains(region.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
         var mine = await firstClient.GetJsonAsync($"/api/v1/volunteers/{first}/orders");
         Assert.Contains(id, mine.GetProperty("mine").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
 

@@ -109,6 +109,14 @@ const texts = {
   dueIn: ['剩余 {time}', '{time} left'],
   overdue: ['已超时', 'Overdue'],
   skillsNeeded: ['需要技能', 'Skills needed'],
+  openOrdersByAge: ['待办求助与派单（按时长）', 'Open requests and orders by age'],
+  ageUnder1h: ['1 小时内', 'Under 1 h'],
+  age1to4h: ['1–4 小时', '1–4 h'],
+  age4to24h: ['4–24 小时', '4–24 h'],
+  ageOver1d: ['超过 1 天', 'Over a day'],
+  ageHours: ['{h} 小时', '{h} h'],
+  orderTag: ['派单', 'Order'],
+  requestTag: ['求助', 'Request'],
 } as const;
 
 export type TextKey = keyof typeof texts;
