@@ -53,6 +53,8 @@ app.MapInboundAlertsApi();
 app.MapActivitiesApi();
 app.MapEventFeedApi();
 app.MapProvidersApi();
+app.MapOrdersApi();
+app.MapHostingApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

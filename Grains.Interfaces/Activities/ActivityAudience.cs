@@ -11,4 +11,6 @@ public enum ActivityAudience
     Grid = 2,
     /// <summary>Registered volunteers and party members.</summary>
     Volunteers = 3,
+    /// <summary>The leader and members of one volunteer team (党建+志愿服务队).</summary>
+    Team = 4,
 }

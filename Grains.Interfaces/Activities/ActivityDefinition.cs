@@ -27,4 +27,5 @@ public sealed record ActivityDefinition(
     [property: Id(14)] TimeSpan OfferTime,
     [property: Id(15)] string PublishedBy,
     [property: Id(16)] DateTimeOffset PublishedAt,
-    [property: Id(17)] string? ProviderId = null);
+    [property: Id(17)] string? ProviderId = null,
+    [property: Id(18)] string? TeamId = null);

@@ -13,4 +13,8 @@ public enum HelpRequestRefusal
     PartyAffairs = 3,
     /// <summary>The input is out of range (a rating outside 1–5).</summary>
     Invalid = 4,
+    /// <summary>An order already has every person it needs.</summary>
+    Full = 5,
+    /// <summary>The claimer lacks a skill the order needs, or is not near its center.</summary>
+    NotEligible = 6,
 }

@@ -42,6 +42,22 @@ public interface IHelpRequestGrain : IGrainWithStringKey
     [Alias("Rate")]
     Task<HelpRequestOutcome> RateAsync(int rating, string actor, string? comment);
 
+    /// <summary>Staff turn an open request into an order with its terms (组织派单).</summary>
+    [Alias("Dispatch")]
+    Task<HelpRequestOutcome> DispatchAsync(OrderTerms terms, string actor, string? note);
+
+    /// <summary>Staff turn the request down, with the reason, before anyone has claimed it.</summary>
+    [Alias("Reject")]
+    Task<HelpRequestOutcome> RejectAsync(string reason, string actor);
+
+    /// <summary>
+    /// A person claims the order (党员接单), first come first served, durable before it is answered; refused as full
+    /// once it has the people it needs. <paramref name="teams"/>: the teams the claimer belongs to (a team's order
+    /// admits its members only). A repeated claim is answered the same and not counted again.
+    /// </summary>
+    [Alias("Claim")]
+    Task<HelpRequestOutcome> ClaimAsync(LoopAssignee who, IReadOnlyList<string> skills, IReadOnlyList<string> teams);
+
     /// <summary>Applies every time limit that has passed (the reminder and timer call it too); answers the loop.</summary>
     [Alias("CheckDeadlines")]
     Task<LoopTicket?> CheckDeadlinesAsync();

@@ -13,8 +13,11 @@ internal static class AudienceRule
     public static bool NeedsPerson(ActivityDefinition activity) =>
         activity.Function == BasicFunction.PartyBuilding || activity.Audience != ActivityAudience.Everyone;
 
-    /// <summary>Null when <paramref name="person"/> (null: not in the registry) may sign up; otherwise the reason.</summary>
-    public static string? Refusal(ActivityDefinition activity, string personId, VolunteerProfile? person)
+    /// <summary>
+    /// Null when <paramref name="person"/> (null: not in the registry) may sign up; otherwise the reason. A team
+    /// audience needs the <paramref name="team"/> (null: it no longer exists, and admits nobody).
+    /// </summary>
+    public static string? Refusal(ActivityDefinition activity, string personId, VolunteerProfile? person, Hosting.VolunteerTeam? team = null)
     {
         if (activity.Function == BasicFunction.PartyBuilding && person is not { IsPartyMember: true })
         {
@@ -27,6 +30,8 @@ internal static class AudienceRule
                 $"This activity is for party members only: '{personId}' is not a registered party member.",
             ActivityAudience.Grid when person?.HomeGridId != activity.GridId =>
                 $"This activity is for the people of grid '{activity.GridId}': '{personId}' is not on its roster.",
+            ActivityAudience.Team when team?.Includes(personId) != true =>
+                $"This activity is for the volunteer team '{activity.TeamId}': '{personId}' is not in it.",
             ActivityAudience.Volunteers when person is null =>
                 $"This activity is for registered volunteers: '{personId}' is not one.",
             _ => null,

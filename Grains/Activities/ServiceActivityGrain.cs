@@ -212,7 +212,8 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
     private async Task<string?> AdmitAsync(ActivityDefinition definition, string personId)
     {
         var profile = await GrainFactory.GetGrain<IVolunteerGrain>(personId).GetProfileAsync();
-        return AudienceRule.Refusal(definition, personId, profile);
+        var team = definition is { Audience: ActivityAudience.Team, TeamId: { } teamId } ? await GrainFactory.GetGrain<Hosting.IVolunteerTeamGrain>(teamId).GetAsync() : null;
+        return AudienceRule.Refusal(definition, personId, profile, team);
     }
 
     /// <summary>Tells the people a step concerns, once it is durable.</summary>

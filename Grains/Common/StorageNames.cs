@@ -45,4 +45,7 @@ public static class StorageNames
     public const string CenterVisitHoursState = "center-visit-hours";
     public const string ProviderState = "provider";
     public const string ProviderDirectoryState = "provider-directory";
+    public const string OrderQueueState = "order-queue";
+    public const string CenterHostingState = "center-hosting";
+    public const string VolunteerTeamState = "volunteer-team";
 }

@@ -51,6 +51,7 @@ internal sealed partial class HelpRequestGrain(
         {
             _reminderRegistered = Loop.DueAt is not null;
             await CheckDeadlinesAsync();
+            await CreditHoursAsync();
             await ArmAsync();
         }
     }
@@ -130,7 +131,12 @@ internal sealed partial class HelpRequestGrain(
             return new HelpRequestOutcome(current, transition.Refusal, transition.Kind);
         }
 
-        await SaveAsync(current, transition.Ticket);
+        // The same instance back means nothing changed (a repeated claim): nothing to write or tell.
+        if (!ReferenceEquals(transition.Ticket, current))
+        {
+            await SaveAsync(current, transition.Ticket);
+        }
+
         return new HelpRequestOutcome(Loop, null);
     }
 
@@ -145,6 +151,7 @@ internal sealed partial class HelpRequestGrain(
         }
 
         await TellAsync(before);
+        await CreditHoursAsync();
         await ArmAsync();
     }
 
@@ -169,7 +176,8 @@ internal sealed partial class HelpRequestGrain(
             return;
         }
 
-        await GrainFactory.GetGrain<ICenterActivityGrain>(loop.CenterId).TrackHelpRequestAsync(Id, !loop.IsResolved);
+        await GrainFactory.GetGrain<ICenterActivityGrain>(loop.CenterId).TrackHelpRequestAsync(Id, !loop.IsFinished);
+        await GrainFactory.GetGrain<IOrderQueueGrain>(loop.CenterId).UpsertAsync(QueueItem(loop), loop.IsFinished);
         var year = _calendar.Day(loop.RaisedAt).Year;
         await GrainFactory.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(loop.CenterId, year)).UpsertAsync(loop with { History = [loop.History[^1]] });
         var live = new HelpRequestLive(Id, loop.CenterId, loop.Function, loop.Stage, loop.Owner?.Name, loop.DueAt, loop.EscalatedTo, loop.EscalationLevel, clock.UtcNow);

@@ -11,4 +11,7 @@ public sealed class HelpRequestGrainState
 
     /// <summary>The closed loop; null until opened (and for tickets opened before the loop existed, until activated).</summary>
     [Id(1)] public LoopTicket? Loop { get; set; }
+
+    /// <summary>True once a finished order's hours are in its claimers' ledgers.</summary>
+    [Id(2)] public bool HoursCredited { get; set; }
 }

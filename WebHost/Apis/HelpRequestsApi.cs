@@ -13,6 +13,7 @@ public static class HelpRequestsApi
         group.MapGet("/{id}", GetAsync).WithSummary("A help request: center, function, description, owner and state.")
             .Produces<HelpRequestTicket>().ProducesProblem(403).ProducesProblem(404);
         HelpRequestActions.Map(group);
+        OrderActions.Map(group);
         return group;
     }
 

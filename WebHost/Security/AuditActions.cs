@@ -37,4 +37,9 @@ public static class AuditActions
     public const string EventSubscriptionResumed = "eventSubscription.resumed";
     public const string ProviderCreated = "provider.created";
     public const string ProviderUpdated = "provider.updated";
+    public const string HelpRequestOrdered = "helpRequest.ordered";
+    public const string HelpRequestRejected = "helpRequest.rejected";
+    public const string OrderClaimed = "helpRequest.claimed";
+    public const string PositionsReplaced = "center.positionsReplaced";
+    public const string TeamSaved = "team.saved";
 }

@@ -23,6 +23,8 @@ namespace Lianxin.Governance;
 /// <param name="Rating">The resident's rating, 1–5; null until rated.</param>
 /// <param name="History">Every stage it entered, oldest first.</param>
 /// <param name="PersonId">The resident it is for, when known (a staff member may open a request for a resident).</param>
+/// <param name="Order">When staff turned it into an order: its terms and who claimed it; null otherwise.</param>
+/// <param name="Rejection">Why staff turned it down; null unless <see cref="HelpRequestState.Rejected"/>.</param>
 [GenerateSerializer, Immutable, Alias("Lianxin.LoopTicket")]
 public sealed record LoopTicket(
     [property: Id(0)] string Id,
@@ -40,13 +42,21 @@ public sealed record LoopTicket(
     [property: Id(12)] DateTimeOffset? ResolvedAt,
     [property: Id(13)] int? Rating,
     [property: Id(14)] IReadOnlyList<LoopEvent> History,
-    [property: Id(15)] string? PersonId = null)
+    [property: Id(15)] string? PersonId = null,
+    [property: Id(16)] LoopOrder? Order = null,
+    [property: Id(17)] string? Rejection = null)
 {
     /// <summary>Who must act on it now because it went overdue: a center id from the chain; null when it never escalated.</summary>
     public string? EscalatedTo => EscalationLevel == 0 ? null : EscalationChain[Math.Min(EscalationLevel, EscalationChain.Count) - 1];
 
     /// <summary>True once resolved (whether rated or not): the loop's work is done.</summary>
     public bool IsResolved => Stage is HelpRequestState.Resolved or HelpRequestState.Rated or HelpRequestState.Closed;
+
+    /// <summary>True once nothing more is owed on it: resolved (rated or not) or rejected.</summary>
+    public bool IsFinished => IsResolved || Stage == HelpRequestState.Rejected;
+
+    /// <summary>The stage it is in, or was in before its last escalation: where its work stands.</summary>
+    public HelpRequestState WorkStage => Stage == HelpRequestState.Escalated ? EscalatedFrom ?? HelpRequestState.Open : Stage;
 
     /// <summary>True when resolved and it never went overdue.</summary>
     public bool ResolvedOnTime => IsResolved && EscalationLevel == 0;
@@ -56,5 +66,5 @@ public sealed record LoopTicket(
     /// overdue, so reassigning a late request never takes it out of the figures.
     /// </summary>
     public bool IsOverdueAt(DateTimeOffset now) =>
-        !IsResolved && (EscalationLevel > 0 || Stage == HelpRequestState.Escalated || (DueAt is { } due && now >= due));
+        !IsFinished && (EscalationLevel > 0 || Stage == HelpRequestState.Escalated || (DueAt is { } due && now >= due));
 }

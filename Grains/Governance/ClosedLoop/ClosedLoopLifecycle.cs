@@ -11,7 +11,7 @@ namespace Lianxin.Governance;
 /// party members who are not third-party accounts (非党员不得从事党务工作). The actor rules of who may assign or
 /// rate belong to the caller; the machine only checks that start and resolve come from the owner.
 /// </summary>
-public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
+public sealed partial class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
 {
     public const string SystemActor = "system";
 
@@ -26,9 +26,14 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
     /// <summary>Gives the request to someone; allowed until it is resolved, so a center or street can reassign it.</summary>
     public LoopTransition Assign(LoopTicket ticket, LoopAssignee to, string actor, DateTimeOffset now, string? note = null)
     {
-        if (ticket.IsResolved)
+        if (ticket.IsFinished)
         {
             return LoopTransition.Refuse(ticket, $"Request '{ticket.Id}' is already {Stage(ticket.Stage)}.");
+        }
+
+        if (ticket.Order is not null)
+        {
+            return LoopTransition.Refuse(ticket, $"Request '{ticket.Id}' is an order: people claim it, it is not assigned.");
         }
 
         if (PartyAffairsRule.Refusal(ticket.Function, to) is { } partyRefusal)
@@ -128,7 +133,8 @@ public sealed class ClosedLoopLifecycle(ClosedLoopTimeLimits limits)
             return LoopTransition.Refuse(ticket, $"Request '{ticket.Id}' is {Stage(ticket.Stage)}; it must be {Stage(from)} to become {Stage(to)}.");
         }
 
-        if (ticket.Owner is not { } owner || owner.Id != actor)
+        // An order's claimers work it together: any of them may record a step for the group.
+        if (ticket.Owner is not { } owner || (owner.Id != actor && ticket.Order?.ClaimedBy(actor) != true))
         {
             return LoopTransition.Refuse(ticket, $"Only the owner of request '{ticket.Id}' may do this.");
         }

@@ -31,6 +31,12 @@ internal static class ActivityDraft
             v.Add("providerId", Lianxin.Providers.OutsourcingRule.PartyAffairs);
         }
 
+        var teamId = audience == ActivityAudience.Team ? v.Id("teamId", r.TeamId) : null;
+        if (audience != ActivityAudience.Team && r.TeamId is not null)
+        {
+            v.Add("teamId", "Only the team audience names a team.");
+        }
+
         var opensAt = r.SignUpOpensAt ?? now;
         var closesAt = r.SignUpClosesAt ?? startsAt;
         var waitlist = r.Waitlist ?? true;
@@ -60,7 +66,7 @@ internal static class ActivityDraft
 
         return new ActivityDefinition(
             id, centerId, title, function, startsAt, endsAt, room, capacity, audience, gridId, opensAt, closesAt, waitlist, waitlistLimit,
-            TimeSpan.FromMinutes(offerMinutes), "", now, providerId);
+            TimeSpan.FromMinutes(offerMinutes), "", now, ProviderId: providerId, TeamId: teamId);
     }
 
     private static void Range(Validation v, string field, int value, int min, int max)

@@ -1,5 +1,6 @@
 using Lianxin.Activities;
 using Lianxin.Common;
+using Lianxin.Hosting;
 using Lianxin.WebHost.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,6 +35,12 @@ internal static class ActivityEndpoints
         if (draft.GridId is { } gridId && !(await scopes.ForGridAsync(gridId)).CenterPath.Contains(id))
         {
             v.Add("gridId", $"Grid '{gridId}' is not a grid of center '{id}' or below it.");
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        if (draft.TeamId is { } teamId && (await grains.GetGrain<IVolunteerTeamGrain>(teamId).GetAsync() is not { } team || !center.CenterPath.Contains(team.CenterId)))
+        {
+            v.Add("teamId", $"Must be a volunteer team of center '{id}' or a center above it.");
             return TypedResults.ValidationProblem(v.Errors);
         }
 

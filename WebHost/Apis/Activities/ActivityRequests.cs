@@ -2,7 +2,8 @@ namespace Lianxin.WebHost.Apis.Activities;
 
 /// <summary>
 /// An activity to publish. Optional: <c>id</c> (generated when absent; the same id and details again is answered with
-/// the activity, not a second one), <c>gridId</c> (required for the grid audience), the sign-up window (default: from
+/// the activity, not a second one), <c>gridId</c> (required for the grid audience), <c>teamId</c> (required for the
+/// team audience), the sign-up window (default: from
 /// now to the start), <c>waitlist</c> (default on), <c>waitlistLimit</c> (default: as many as the places) and
 /// <c>offerMinutes</c> (how long a freed place is held for the next on the waitlist, default 120), <c>providerId</c> (an
 /// outsourced activity: the qualified provider that runs it; never for party-building).
@@ -22,7 +23,8 @@ public sealed record PublishActivityRequest(
     bool? Waitlist,
     int? WaitlistLimit,
     int? OfferMinutes,
-    string? ProviderId = null);
+    string? ProviderId = null,
+    string? TeamId = null);
 
 /// <summary>Cancelling an activity: the reason everyone signed up is told.</summary>
 public sealed record CancelActivityRequest(string? Reason);

@@ -80,7 +80,7 @@ internal static class HelpRequestActions
             return ApiResults.Invalid(v);
         }
 
-        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, owner: null);
+        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers: null);
         if (refusal is not null)
         {
             return refusal;
@@ -124,7 +124,7 @@ internal static class HelpRequestActions
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, owner: null);
+        var (_, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers: null);
         if (refusal is not null)
         {
             return refusal;
@@ -146,8 +146,10 @@ internal static class HelpRequestActions
         }
 
         var grain = grains.GetGrain<IHelpRequestGrain>(id);
-        var ownerId = (await grain.GetLoopAsync())?.Owner?.Id;
-        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, ownerId);
+        var current = await grain.GetLoopAsync();
+        // An order's claimers work it together: each may record the group's steps with their own token.
+        string[] workers = [.. current?.Owner is { } o ? [o.Id] : Array.Empty<string>(), .. current?.Order?.Claims.Select(c => c.Who.Id) ?? []];
+        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers);
         if (refusal is not null)
         {
             return refusal;
@@ -170,8 +172,8 @@ internal static class HelpRequestActions
     /// The ticket and its access target, or a refusal: 404 when it does not exist, 403 unless the caller is staff of its
     /// center or above, an operator of its region, or (for the owner's own steps) the owner with a volunteer token.
     /// </summary>
-    private static async Task<(LoopTicket? Loop, AccessTarget Target, IResult? Refusal)> AuthorizeAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, string? owner)
+    internal static async Task<(LoopTicket? Loop, AccessTarget Target, IResult? Refusal)> AuthorizeAsync(
+        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IReadOnlyCollection<string>? workers)
     {
         var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
         if (loop is null)
@@ -182,13 +184,13 @@ internal static class HelpRequestActions
         var target = await scopes.ForCenterAsync(loop.CenterId);
         var caller = Caller.From(http.User);
         var allowed = caller is not null
-            && (AccessPolicy.CanWriteRegistry(caller, target) || (owner is not null && caller.Role == Role.Volunteer && caller.ScopeId == owner));
+            && (AccessPolicy.CanWriteRegistry(caller, target) || (workers is not null && caller.Role == Role.Volunteer && workers.Contains(caller.ScopeId)));
         return allowed
             ? (loop, target, null)
             : (loop, target, ApiResults.Forbidden($"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner."));
     }
 
-    private static async Task<IResult> AnswerAsync(HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details)
+    internal static async Task<IResult> AnswerAsync(HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details)
     {
         if (outcome.Accepted)
         {
@@ -205,16 +207,22 @@ internal static class HelpRequestActions
         return outcome.Kind switch
         {
             HelpRequestRefusal.NotFound => ApiResults.NotFound(outcome.Refusal!),
-            HelpRequestRefusal.Invalid => ApiResults.Invalid(Single("rating", outcome.Refusal!)),
+            HelpRequestRefusal.Invalid => ApiResults.Invalid(Single(action == "helpRequest.rated" ? "rating" : "peopleNeeded", outcome.Refusal!)),
             _ => Conflict(outcome.Refusal!, outcome.Kind),
         };
     }
 
-    private static IResult Conflict(string detail, HelpRequestRefusal kind) =>
+    internal static IResult Conflict(string detail, HelpRequestRefusal kind) =>
         TypedResults.Problem(
             detail,
             statusCode: StatusCodes.Status409Conflict,
-            title: kind == HelpRequestRefusal.PartyAffairs ? "Party affairs are done only by party members" : "The request's stage or owner does not allow this",
+            title: kind switch
+            {
+                HelpRequestRefusal.PartyAffairs => "Party affairs are done only by party members",
+                HelpRequestRefusal.Full => "The order already has the people it needs",
+                HelpRequestRefusal.NotEligible => "The order needs someone else",
+                _ => "The request's stage or owner does not allow this",
+            },
             extensions: new Dictionary<string, object?> { ["refusal"] = EnumNames.Of(kind) });
 
     private static Validation Single(string field, string message)
@@ -224,5 +232,5 @@ internal static class HelpRequestActions
         return v;
     }
 
-    private static string? Note(Validation v, string field, string? value) => value is null ? null : v.Text(field, value, 500);
+    internal static string? Note(Validation v, string field, string? value) => value is null ? null : v.Text(field, value, 500);
 }

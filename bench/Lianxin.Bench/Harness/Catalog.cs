@@ -25,6 +25,7 @@ internal static class Catalog
         new MobilizationScenario(),
         new FlashCrowdScenario(),
         new EventFeedScenario(),
+        new OrderClaimScenario(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();

@@ -43,6 +43,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public const string SubscriptionRegion1 = "sub-r1";
     public const string ProviderRegion1 = "prov-r1";
     public const string OutsourcedActivityA = "r1-a-act-out";
+    public const string TeamA = "r1-a-team";
 
     private readonly Dictionary<string, string?> _authorization = new(StringComparer.Ordinal);
 
@@ -112,7 +113,11 @@ public sealed class SecurityDistrict : IAsyncLifetime
         await KioskActivityAsync();
         await PublishActivityAsync();
         await EventFeedAndProvidersAsync();
+        Ok(await Send(Callers.Staff, HttpMethod.Put, $"/api/v1/teams/{TeamA}", TeamRequest()));
     }
+
+    /// <summary>Center A's volunteer team: grid A1's lead leads it, volunteer A1 is a member.</summary>
+    public static object TeamRequest() => new { centerId = CenterA, name = "党员先锋服务队", leaderId = LeadA1, memberIds = new[] { VolunteerA1 } };
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

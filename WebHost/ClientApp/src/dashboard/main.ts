@@ -7,6 +7,7 @@ import { EmergencyPanel } from './emergency';
 import { RegionMap } from './map';
 import { renderCard, renderCounters } from './panels';
 import type { CenterCard, GeoFeature, RegionSummary } from './types';
+import { OrdersPanel } from './orders';
 
 const cards = new Map<string, CenterCard>();
 const emergencyCenters = new Set<string>();
@@ -114,6 +115,11 @@ async function main(): Promise<void> {
   await emergency.start();
   document.body.dataset.emergencyReady = 'true';
   document.getElementById('language')!.addEventListener('click', () => emergency.render());
+  const centerNames = new Map(geo.features.filter((f) => f.properties.kind === 'center').map((f) => [f.id, f.properties.name]));
+  const orders = new OrdersPanel(region, centerNames);
+  // The queue is a side panel: the map and the emergencies work without it.
+  await orders.refresh().catch(() => undefined);
+  setInterval(() => void orders.refresh().catch(() => undefined), 30_000);
   // Opening hours pass without any push: re-evaluate open/closed every minute.
   setInterval(renderAll, 60_000);
 }

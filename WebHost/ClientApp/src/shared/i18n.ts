@@ -100,6 +100,23 @@ const texts = {
   escalatedToLeads: ['已升级至网格长：{n} 人未应答（{grids} 个网格）', 'Escalated to grid leads: {n} unanswered ({grids} grids)'],
   escalatedToCommand: ['已升级至指挥中心：{n} 人未应答（{grids} 个网格）', 'Escalated to the command center: {n} unanswered ({grids} grids)'],
   done: ['已完成', 'Done'],
+  myOrders: ['我的接单', 'My orders'],
+  openOrders: ['附近待接的单', 'Open orders near me'],
+  noOrders: ['暂无', 'None'],
+  claim: ['接单', 'Claim'],
+  claimed: ['已接单：第 {position} 位，共需 {needed} 人', 'Claimed: {position} of {needed}'],
+  peopleClaimed: ['已接 {claimed} / 需 {needed} 人', '{claimed} of {needed} people'],
+  dueIn: ['剩余 {time}', '{time} left'],
+  overdue: ['已超时', 'Overdue'],
+  skillsNeeded: ['需要技能', 'Skills needed'],
+  openOrdersByAge: ['待办求助与派单（按时长）', 'Open requests and orders by age'],
+  ageUnder1h: ['1 小时内', 'Under 1 h'],
+  age1to4h: ['1–4 小时', '1–4 h'],
+  age4to24h: ['4–24 小时', '4–24 h'],
+  ageOver1d: ['超过 1 天', 'Over a day'],
+  ageHours: ['{h} 小时', '{h} h'],
+  orderTag: ['派单', 'Order'],
+  requestTag: ['求助', 'Request'],
 } as const;
 
 export type TextKey = keyof typeof texts;

@@ -5,12 +5,14 @@ import { api, ApiError, devSignIn, storedToken, storeToken, type DashboardSettin
 import { applyTexts, currentLanguage, rollCallStatusName, setLanguage, t, volunteerStatusName } from '../shared/i18n';
 import { LiveConnection } from '../shared/live';
 import { alertCard, alertViews, isArchived } from './alerts';
+import { loadOrders, renderOrders, type PersonOrders } from './orders';
 import type { Mobilization, MobilizationLine, Person } from './types';
 
 const idKey = 'lianxin.volunteer';
 const answerStatuses = new Set(['acknowledged', 'enRoute', 'atPost', 'unavailable', 'needHelp']);
 let items: ReadonlyMap<string, unknown> = new Map();
 let mobilization: Mobilization | undefined;
+let orders: PersonOrders = { mine: [], open: [] };
 
 async function signIn(settings: DashboardSettings): Promise<string> {
   const remembered = sessionStorage.getItem(idKey);
@@ -75,6 +77,8 @@ function render(person: Person, onAnswered: (emergencyId: string, status: string
   archive.querySelector('.n')!.textContent = String(archived.length);
   archive.querySelector('.list')!.replaceChildren(...archived.map((v) => alertCard(v, person.id, onAnswered)));
 
+  renderOrders(orders, person.id, async () => onAnswered('', ''));
+
   const { status, text } = myStatus(person);
   const element = document.getElementById('status')!;
   element.dataset.status = status;
@@ -102,13 +106,15 @@ async function main(): Promise<void> {
   let reads = 0;
   const refresh = async (): Promise<void> => {
     const read = ++reads;
-    const [fresh, page] = await Promise.all([
+    const [fresh, page, mine] = await Promise.all([
       api<Person>(`/api/v1/volunteers/${encodeURIComponent(id)}`),
       api<Mobilization>(`/api/v1/volunteers/${encodeURIComponent(id)}/mobilization`),
+      loadOrders(id),
     ]);
     if (read === reads) {
       person = fresh;
       mobilization = page;
+      orders = mine;
       render(person, onAnswered);
     }
   };
