@@ -1,4 +1,5 @@
 using Lianxin.Common;
+using Lianxin.Listings;
 using Lianxin.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,8 +44,10 @@ internal sealed partial class CenterGrain(
 
     public async Task<RegistryResult> CreateAsync(CenterProfile profile)
     {
-        if (State.Profile is not null)
+        if (State.Profile is { } existing)
         {
+            // A creation retried after a crash between the state write and the listing: the line is written again.
+            await ListAsync(existing);
             return RegistryResult.Conflict($"Center '{Id}' already exists.");
         }
 
@@ -56,6 +59,7 @@ internal sealed partial class CenterGrain(
 
         State.Profile = profile;
         await PersistAndReportAsync();
+        await ListAsync(profile);
         LogCreated(Id, profile.Level);
         return RegistryResult.Created;
     }
@@ -83,6 +87,7 @@ internal sealed partial class CenterGrain(
 
         State.Profile = profile;
         await PersistAndReportAsync();
+        await ListAsync(profile);
         if (previous.ParentId is { } oldParent && oldParent != profile.ParentId)
         {
             await GrainFactory.GetGrain<ICenterGrain>(oldParent).DetachChildAsync(Id);
@@ -195,6 +200,8 @@ internal sealed partial class CenterGrain(
             ScheduleReport(); // the live card counts grids and kiosks
         }
     }
+
+    private Task ListAsync(CenterProfile profile) => GrainFactory.GetGrain<IListingGrain>(0).UpsertAsync(ListingLines.Center(Id, profile));
 
     private SubtreeSummary ComputeSubtree(CenterProfile profile) =>
         SubtreeTotals.Compute(profile.Level, State.Live, State.ChildSubtrees.Values.Select(r => r.Summary));

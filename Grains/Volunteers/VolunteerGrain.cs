@@ -1,6 +1,7 @@
 using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Grids;
+using Lianxin.Listings;
 
 namespace Lianxin.Volunteers;
 
@@ -16,8 +17,9 @@ internal sealed partial class VolunteerGrain(
 
     public async Task<RegistryResult> CreateAsync(VolunteerProfile profile)
     {
-        if (state.State.Profile is not null)
+        if (state.State.Profile is { } existing)
         {
+            await ListAsync(existing); // a retried creation: the listing may be what it did not reach
             return RegistryResult.Conflict($"Person '{Id}' already exists.");
         }
 
@@ -30,6 +32,7 @@ internal sealed partial class VolunteerGrain(
 
         state.State.Profile = profile;
         await state.WriteStateAsync();
+        await ListAsync(profile);
         return RegistryResult.Created;
     }
 
@@ -57,8 +60,11 @@ internal sealed partial class VolunteerGrain(
             await GrainFactory.GetGrain<IGridGrain>(previous.HomeGridId).RemoveFromRosterAsync(Id);
         }
 
+        await ListAsync(profile);
         return RegistryResult.Updated;
     }
+
+    private Task ListAsync(VolunteerProfile profile) => GrainFactory.GetGrain<IListingGrain>(0).UpsertAsync(ListingLines.Volunteer(Id, profile));
 
     public async Task<RegistryResult> StartDutyAsync(string centerId)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Lianxin.Audit;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
+using Lianxin.Listings;
 using Lianxin.Silo.Database;
 using Lianxin.Silo.Hosting.Operations;
 using Microsoft.Extensions.Configuration;
@@ -121,6 +122,7 @@ public static class SiloConfiguration
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
             silo.Services.AddSingleton<IAuditStore, InMemoryAuditStore>();
+            silo.Services.AddSingleton<IListingStore, InMemoryListingStore>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
         }
@@ -140,6 +142,7 @@ public static class SiloConfiguration
         // The journal and the audit log share one pool of their own, apart from the grain storage's.
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.AddSingleton<IListingStore>(sp => new PostgresListingStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IEventJournal>(sp =>
             new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         silo.UseAdoNetReminderService(o =>
