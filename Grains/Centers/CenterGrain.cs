@@ -1,8 +1,10 @@
 using Lianxin.Common;
+using Lianxin.Kiosks;
 using Lianxin.Listings;
 using Lianxin.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Centers;
 
@@ -12,8 +14,12 @@ namespace Lianxin.Centers;
 /// </summary>
 internal sealed partial class CenterGrain(
     [PersistentState(StorageNames.CenterState, StorageNames.Default)] IPersistentState<CenterState> state,
+    DomainClock clock,
+    IOptions<KioskOptions> kioskOptions,
     ILogger<CenterGrain> logger) : Grain, ICenterGrain
 {
+    private readonly LocalCalendar _calendar = new(kioskOptions.Value.Zone);
+
     internal static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
 
     private IGrainTimer? _pendingReport;
@@ -38,6 +44,21 @@ internal sealed partial class CenterGrain(
                 [.. State.ChildIds.Order(StringComparer.Ordinal)],
                 [.. State.GridIds.Order(StringComparer.Ordinal)],
                 [.. State.KioskIds.Order(StringComparer.Ordinal)]));
+
+    public Task<CenterCrowd?> GetCrowdAsync()
+    {
+        if (State.Profile is not { } profile)
+        {
+            return Task.FromResult<CenterCrowd?>(null);
+        }
+
+        var (day, hour) = LocalHour();
+        var inside = State.Live.PeopleInside;
+        var capacity = CenterCapacity.Of(profile);
+        return Task.FromResult<CenterCrowd?>(
+            new CenterCrowd(inside, capacity, CrowdLevels.Of(inside, capacity), day, DayPattern.Today(State.Pattern, day, hour, inside),
+                _calendar.OpeningPeriodAt(profile.OpeningHours, clock.UtcNow) is not null));
+    }
 
     public Task<CenterLink?> GetLinkAsync() =>
         Task.FromResult(State.Profile is null ? null : new CenterLink(State.Profile.Level, State.Profile.ParentId));
@@ -150,6 +171,8 @@ internal sealed partial class CenterGrain(
             OpenHelpRequests = figures.OpenHelpRequests,
             KiosksOnline = figures.KiosksOnline,
         };
+        var (day, hour) = LocalHour();
+        State.Pattern = DayPattern.Record(State.Pattern, day, hour, figures.PeopleInside);
         ScheduleReport();
         return Task.CompletedTask;
     }
@@ -199,6 +222,12 @@ internal sealed partial class CenterGrain(
             await state.WriteStateAsync();
             ScheduleReport(); // the live card counts grids and kiosks
         }
+    }
+
+    private (DateOnly Day, int Hour) LocalHour()
+    {
+        var now = clock.UtcNow;
+        return (_calendar.Day(now), _calendar.ToLocal(now).Hour);
     }
 
     private Task ListAsync(CenterProfile profile) => GrainFactory.GetGrain<IListingGrain>(0).UpsertAsync(ListingLines.Center(Id, profile));
