@@ -26,7 +26,7 @@ public sealed class PostgresListingStore(NpgsqlDataSource dataSource) : IListing
 
     private const string ScopedSql = $"""
         WITH RECURSIVE sub(id) AS (
-            SELECT @within::text WHERE @within::text IS NOT NULL
+            SELECT @within::text COLLATE "C" WHERE @within::text IS NOT NULL
             UNION
             SELECT c.id FROM lianxin_listing c JOIN sub ON c.parent_id = sub.id WHERE c.kind = 1),
         above(id, depth) AS (
