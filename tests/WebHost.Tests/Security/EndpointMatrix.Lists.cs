@@ -10,7 +10,8 @@ namespace Lianxin.WebHost.Tests.Security;
 /// </summary>
 public static partial class EndpointMatrix
 {
-    private static readonly CallerSpec[] CenterListers = [Operator, OtherOperator, Auditor, OtherAuditor, Staff, OtherStaff];
+    // A property, not a field: the partial files' static fields initialise in no set order, and Rows reads this one.
+    private static CallerSpec[] CenterListers => [Operator, OtherOperator, Auditor, OtherAuditor, Staff, OtherStaff];
 
     private static IEnumerable<EndpointRow> Lists() =>
     [
