@@ -24,6 +24,7 @@ internal static class Catalog
 #endif
         new MobilizationScenario(),
         new FlashCrowdScenario(),
+        new ListsScenario(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();
