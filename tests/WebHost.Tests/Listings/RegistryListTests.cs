@@ -164,4 +164,19 @@ public sealed class RegistryListTests(ListingHost host)
         await ProblemAssert.HasFieldErrorAsync(forged, "cursor");
         await ProblemAssert.HasFieldErrorAsync(tooMany, "limit");
     }
+
+    [Fact]
+    public async Task TheOpenApiDocumentShowsAnExamplePageForEveryList()
+    {
+        var document = await GetAsync(host.Anonymous(), "/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/v1/centers", "/api/v1/grids", "/api/v1/volunteers", "/api/v1/kiosks", "/api/v1/help-requests", "/api/v1/emergencies/directory" })
+        {
+            var paths = document.GetProperty("paths");
+            var operation = (paths.TryGetProperty(path, out var p) ? p : paths.GetProperty(path + "/")).GetProperty("get");
+            var example = operation.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().First().Value.GetProperty("example");
+            Assert.True(example.GetProperty("items").GetArrayLength() > 0, path);
+            Assert.Equal(JsonValueKind.String, example.GetProperty("next").ValueKind);
+        }
+    }
 }
