@@ -2,6 +2,7 @@ using Lianxin.Silo.Hosting;
 using Lianxin.Silo.Hosting.Operations;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Apis.Alerts;
+using Lianxin.WebHost.Apis.Public;
 using Lianxin.WebHost.Dashboard;
 using Lianxin.WebHost.Demo;
 using Lianxin.WebHost.Governance;
@@ -27,6 +28,7 @@ builder.AddLianxinLimits();
 builder.AddLianxinReportCache();
 builder.AddClusterDashboard();
 builder.AddEmergencyInputs();
+builder.AddPublicPages();
 
 var app = builder.Build();
 
@@ -55,6 +57,8 @@ app.MapEventFeedApi();
 app.MapProvidersApi();
 app.MapOrdersApi();
 app.MapHostingApi();
+app.MapRegistryListsApi();
+app.MapPublicCentersApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

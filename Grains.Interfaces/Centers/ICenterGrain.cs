@@ -13,6 +13,10 @@ public interface ICenterGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<CenterSnapshot?> GetAsync();
 
+    /// <summary>How full the center is now against its capacity, and today's pattern by hour; null when no center has this id.</summary>
+    [Alias("GetCrowd"), ReadOnly]
+    Task<CenterCrowd?> GetCrowdAsync();
+
     /// <summary>The center's level and parent, or null when no center with this id was created.</summary>
     [Alias("GetLink"), ReadOnly]
     Task<CenterLink?> GetLinkAsync();

@@ -1,8 +1,11 @@
 using Lianxin.Activity;
 using Lianxin.Common;
-using Lianxin.Volunteers;
+using Lianxin.Kiosks;
+using Lianxin.Listings;
 using Lianxin.Live;
+using Lianxin.Volunteers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Centers;
 
@@ -13,9 +16,13 @@ namespace Lianxin.Centers;
 /// </summary>
 internal sealed partial class CenterGrain(
     [PersistentState(StorageNames.CenterState, StorageNames.Default)] IPersistentState<CenterState> state,
-    TimeProvider clock,
+    DomainClock clock,
+    TimeProvider time,
+    IOptions<KioskOptions> kioskOptions,
     ILogger<CenterGrain> logger) : Grain, ICenterGrain
 {
+    private readonly LocalCalendar _calendar = new(kioskOptions.Value.Zone);
+
     internal static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
 
     private IGrainTimer? _pendingReport;
@@ -29,7 +36,7 @@ internal sealed partial class CenterGrain(
 
     private CenterState State => state.State;
 
-    private CenterLivePublisher LivePublisher => _livePublisher ??= new(GrainFactory, Id, clock);
+    private CenterLivePublisher LivePublisher => _livePublisher ??= new(GrainFactory, Id, time);
 
     public Task<CenterSnapshot?> GetAsync() => Task.FromResult(
         State.Profile is null
@@ -43,13 +50,30 @@ internal sealed partial class CenterGrain(
                 [.. State.GridIds.Order(StringComparer.Ordinal)],
                 [.. State.KioskIds.Order(StringComparer.Ordinal)]));
 
+    public Task<CenterCrowd?> GetCrowdAsync()
+    {
+        if (State.Profile is not { } profile)
+        {
+            return Task.FromResult<CenterCrowd?>(null);
+        }
+
+        var (day, hour) = LocalHour();
+        var inside = State.Live.PeopleInside;
+        var capacity = CenterCapacity.Of(profile);
+        return Task.FromResult<CenterCrowd?>(
+            new CenterCrowd(inside, capacity, CrowdLevels.Of(inside, capacity), day, DayPattern.Today(State.Pattern, day, hour, inside),
+                _calendar.OpeningPeriodAt(profile.OpeningHours, clock.UtcNow) is not null));
+    }
+
     public Task<CenterLink?> GetLinkAsync() =>
         Task.FromResult(State.Profile is null ? null : new CenterLink(State.Profile.Level, State.Profile.ParentId));
 
     public async Task<RegistryResult> CreateAsync(CenterProfile profile)
     {
-        if (State.Profile is not null)
+        if (State.Profile is { } existing)
         {
+            // A creation retried after a crash between the state write and the listing: the line is written again.
+            await ListAsync(existing);
             return RegistryResult.Conflict($"Center '{Id}' already exists.");
         }
 
@@ -61,6 +85,7 @@ internal sealed partial class CenterGrain(
 
         State.Profile = profile;
         await PersistAndReportAsync();
+        await ListAsync(profile);
         LogCreated(Id, profile.Level);
         return RegistryResult.Created;
     }
@@ -88,6 +113,7 @@ internal sealed partial class CenterGrain(
 
         State.Profile = profile;
         await PersistAndReportAsync();
+        await ListAsync(profile);
         if (previous.ParentId is { } oldParent && oldParent != profile.ParentId)
         {
             await GrainFactory.GetGrain<ICenterGrain>(oldParent).DetachChildAsync(Id);
@@ -153,6 +179,8 @@ internal sealed partial class CenterGrain(
             OpenHelpRequests = figures.OpenHelpRequests,
             KiosksOnline = figures.KiosksOnline,
         };
+        var (day, hour) = LocalHour();
+        State.Pattern = DayPattern.Record(State.Pattern, day, hour, figures.PeopleInside);
         ScheduleReport();
 
         if (checkInsChanged)
@@ -221,6 +249,14 @@ internal sealed partial class CenterGrain(
         }
     }
 
+    private (DateOnly Day, int Hour) LocalHour()
+    {
+        var now = clock.UtcNow;
+        return (_calendar.Day(now), _calendar.ToLocal(now).Hour);
+    }
+
+    private Task ListAsync(CenterProfile profile) => GrainFactory.GetGrain<IListingGrain>(0).UpsertAsync(ListingLines.Center(Id, profile));
+
     private SubtreeSummary ComputeSubtree(CenterProfile profile) =>
         SubtreeTotals.Compute(profile.Level, State.Live, State.ChildSubtrees.Values.Select(r => r.Summary));
 
@@ -260,7 +296,7 @@ internal sealed partial class CenterGrain(
         await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count);
         if (profile.ParentId is { } parentId)
         {
-            State.ReportSequence = Math.Max(State.ReportSequence + 1, clock.GetUtcNow().UtcTicks);
+            State.ReportSequence = Math.Max(State.ReportSequence + 1, clock.UtcNow.UtcTicks);
             await GrainFactory.GetGrain<ICenterGrain>(parentId).ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(profile));
         }
     }

@@ -19,6 +19,9 @@ public sealed class CenterState
 
     /// <summary>The people on duty here; <see cref="CenterLive.VolunteersOnDuty"/> is its count, never counted on its own.</summary>
     [Id(7)] public HashSet<string> VolunteersOnDuty { get; set; } = [];
+
+    /// <summary>Today's most people inside by local hour, for the public page's pattern.</summary>
+    [Id(8)] public DayPattern? Pattern { get; set; }
 }
 
 /// <summary>The latest subtree totals a child reported, with the child's sequence number.</summary>

@@ -15,11 +15,13 @@ internal sealed class EmergencyDirectoryGrain(
     {
         if (state.State.Entries.TryGetValue(entry.Id, out var current) && current == entry)
         {
+            await ListAsync(entry); // an upsert retried after a crash before the listing: written again
             return;
         }
 
         state.State.Entries[entry.Id] = entry;
         await state.WriteStateAsync();
+        await ListAsync(entry);
     }
 
     public Task<IReadOnlyList<EmergencyEntry>> ListCurrentAsync()
@@ -31,4 +33,6 @@ internal sealed class EmergencyDirectoryGrain(
 
     public Task<IReadOnlyList<EmergencyEntry>> ListAsync() =>
         Task.FromResult<IReadOnlyList<EmergencyEntry>>([.. state.State.Entries.Values.OrderByDescending(e => e.LaunchedAt)]);
+
+    private Task ListAsync(EmergencyEntry entry) => GrainFactory.GetGrain<Listings.IListingGrain>(0).UpsertAsync(Listings.ListingLines.Emergency(entry));
 }

@@ -1,5 +1,6 @@
 using Lianxin.Centers;
 using Lianxin.Common;
+using Lianxin.Listings;
 using Lianxin.Volunteers;
 
 namespace Lianxin.Grids;
@@ -20,8 +21,9 @@ internal sealed class GridGrain(
 
     public async Task<RegistryResult> CreateAsync(GridProfile profile)
     {
-        if (state.State.Profile is not null)
+        if (state.State.Profile is { } existing)
         {
+            await ListAsync(existing); // a retried creation: the listing may be what it did not reach
             return RegistryResult.Conflict($"Grid '{Id}' already exists.");
         }
 
@@ -33,6 +35,7 @@ internal sealed class GridGrain(
         state.State.Profile = profile;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICenterGrain>(profile.CenterId).AttachGridAsync(Id);
+        await ListAsync(profile);
         return RegistryResult.Created;
     }
 
@@ -57,6 +60,7 @@ internal sealed class GridGrain(
             await GrainFactory.GetGrain<ICenterGrain>(previous.CenterId).DetachGridAsync(Id);
         }
 
+        await ListAsync(profile);
         return RegistryResult.Updated;
     }
 
@@ -97,4 +101,6 @@ internal sealed class GridGrain(
             await state.WriteStateAsync();
         }
     }
+
+    private Task ListAsync(GridProfile profile) => GrainFactory.GetGrain<IListingGrain>(0).UpsertAsync(ListingLines.Grid(Id, profile));
 }

@@ -181,6 +181,7 @@ internal sealed partial class HelpRequestGrain(
         var year = _calendar.Day(loop.RaisedAt).Year;
         await GrainFactory.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(loop.CenterId, year)).UpsertAsync(loop with { History = [loop.History[^1]] });
         var live = new HelpRequestLive(Id, loop.CenterId, loop.Function, loop.Stage, loop.Owner?.Name, loop.DueAt, loop.EscalatedTo, loop.EscalationLevel, clock.UtcNow);
+        await GrainFactory.GetGrain<Listings.IListingGrain>(0).UpsertAsync(Listings.ListingLines.HelpRequest(live));
         var feeds = new HashSet<string>(StringComparer.Ordinal) { loop.CenterId };
         if (loop.EscalatedTo is { } to)
         {

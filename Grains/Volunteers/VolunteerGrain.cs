@@ -2,6 +2,7 @@ using Lianxin.Activity;
 using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Grids;
+using Lianxin.Listings;
 
 namespace Lianxin.Volunteers;
 
@@ -23,8 +24,9 @@ internal sealed partial class VolunteerGrain(
 
     public async Task<RegistryResult> CreateAsync(VolunteerProfile profile)
     {
-        if (state.State.Profile is not null)
+        if (state.State.Profile is { } existing)
         {
+            await ListAsync(existing); // a retried creation: the listing may be what it did not reach
             return RegistryResult.Conflict($"Person '{Id}' already exists.");
         }
 
@@ -37,6 +39,7 @@ internal sealed partial class VolunteerGrain(
 
         state.State.Profile = profile;
         await state.WriteStateAsync();
+        await ListAsync(profile);
         return RegistryResult.Created;
     }
 
@@ -65,8 +68,11 @@ internal sealed partial class VolunteerGrain(
             await GrainFactory.GetGrain<IGridGrain>(previous.HomeGridId).RemoveFromRosterAsync(Id);
         }
 
+        await ListAsync(profile);
         return RegistryResult.Updated;
     }
+
+    private Task ListAsync(VolunteerProfile profile) => GrainFactory.GetGrain<IListingGrain>(0).UpsertAsync(ListingLines.Volunteer(Id, profile));
 
     public async Task<RegistryResult> StartDutyAsync(string centerId)
     {

@@ -3,6 +3,7 @@ using Lianxin.Audit;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Lianxin.EventFeed;
+using Lianxin.Listings;
 using Lianxin.Silo.Database;
 using Lianxin.Silo.Hosting.Operations;
 using Microsoft.Extensions.Configuration;
@@ -125,6 +126,7 @@ public static class SiloConfiguration
             silo.Services.AddSingleton<IEventJournal, InMemoryEventJournal>();
             silo.Services.AddSingleton<IOutboundLog, InMemoryOutboundLog>();
             silo.Services.AddSingleton<IAuditStore, InMemoryAuditStore>();
+            silo.Services.AddSingleton<IListingStore, InMemoryListingStore>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
         }
@@ -144,6 +146,7 @@ public static class SiloConfiguration
         // The journal and the audit log share one pool of their own, apart from the grain storage's.
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.AddSingleton<IListingStore>(sp => new PostgresListingStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IEventJournal>(sp =>
             new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         // Its own pool, without automatic preparation: its statements shared connections (and their prepared

@@ -1,4 +1,5 @@
 using Lianxin.Kiosks;
+using Lianxin.WebHost.Apis.Lists;
 using Lianxin.WebHost.Apis.Registry;
 using Lianxin.WebHost.Security;
 
@@ -51,7 +52,7 @@ public static class KiosksApi
 
         var kiosk = grains.GetGrain<IKioskGrain>(id);
         return await ApiResults.FromAsync(
-            await kiosk.CreateAsync(profile),
+            await KioskListing.CreateAsync(grains, id, profile),
             async () =>
             {
                 await audit.RecordAsync(http, "kiosk.created", $"kiosk:{id}", await scopes.ForCenterAsync(profile.CenterId));
@@ -84,7 +85,7 @@ public static class KiosksApi
         }
 
         var kiosk = grains.GetGrain<IKioskGrain>(id);
-        return await ApiResults.FromAsync(await kiosk.UpdateAsync(profile), async () =>
+        return await ApiResults.FromAsync(await KioskListing.UpdateAsync(grains, id, profile), async () =>
         {
             await audit.RecordAsync(http, "kiosk.updated", $"kiosk:{id}", await scopes.ForCenterAsync(profile.CenterId));
             return TypedResults.Ok(await kiosk.GetAsync());

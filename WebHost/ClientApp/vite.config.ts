@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Two pages, built into the web host's wwwroot (generated; never edited by hand).
+// Three pages (dashboard, volunteer, public center page), built into the web host's wwwroot (generated; never edited by hand).
 export default defineConfig({
   base: '/',
   build: {
@@ -12,6 +12,7 @@ export default defineConfig({
       input: {
         index: resolve(__dirname, 'index.html'),
         volunteer: resolve(__dirname, 'volunteer.html'),
+        center: resolve(__dirname, 'center.html'),
       },
     },
   },

@@ -48,7 +48,7 @@ internal sealed partial class DemoDistrictLoader(IGrainFactory grains, IConfigur
             }
 
             await LoadAllAsync(district.Grids, counts, g => WriteAsync(g.Id, v => g.ToProfile(v), (id, p) => grains.GetGrain<IGridGrain>(id).CreateAsync(p)), stoppingToken);
-            await LoadAllAsync(district.Kiosks, counts, k => WriteAsync(k.Id, v => k.ToProfile(v), (id, p) => grains.GetGrain<IKioskGrain>(id).CreateAsync(p)), stoppingToken);
+            await LoadAllAsync(district.Kiosks, counts, k => WriteAsync(k.Id, v => k.ToProfile(v), (id, p) => Apis.Lists.KioskListing.CreateAsync(grains, id, p)), stoppingToken);
             await LoadAllAsync(AcrossGrids(district.Volunteers), counts, p => WriteAsync(p.Id, v => p.ToProfile(v), (id, pr) => grains.GetGrain<IVolunteerGrain>(id).CreateAsync(pr)), stoppingToken);
 
             await progress.CancelAsync();

@@ -23,6 +23,12 @@ public sealed class LimitsOptions
     /// </summary>
     public int AnonymousPermitLimit { get; set; } = 100_000;
 
+    /// <summary>
+    /// Requests per window for one remote address on the public center page (<c>/api/v1/public/…</c>), on top of
+    /// <see cref="AnonymousPermitLimit"/>: the page polls every few seconds, and many phones share a carrier address.
+    /// </summary>
+    public int PublicPermitLimit { get; set; } = 300;
+
     /// <summary>The largest request body Kestrel reads; a larger one is answered 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
@@ -66,5 +72,6 @@ public sealed class LimitsOptions
         : MaxHubMessageBytes < 1024 ? "Limits:MaxHubMessageBytes must be at least 1024."
         : MaxKioskBatchEvents < 1 ? "Limits:MaxKioskBatchEvents must be at least 1."
         : ReportCacheDuration <= TimeSpan.Zero ? "Limits:ReportCacheDuration must be positive."
+        : PublicPermitLimit < 1 ? "Limits:PublicPermitLimit must be at least 1."
         : null;
 }

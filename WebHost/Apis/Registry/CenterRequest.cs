@@ -16,8 +16,13 @@ public sealed record CenterRequest(
     bool? SelfService24h,
     IReadOnlyList<StaffMemberRequest>? Staff,
     IReadOnlyList<string>? Functions,
-    AreaExemptionRequest? AreaExemption)
+    AreaExemptionRequest? AreaExemption,
+    int? Capacity = null,
+    string? Address = null)
 {
+    /// <summary>More people at once than any service center holds: a typo.</summary>
+    public const int MaxCapacity = 100_000;
+
     /// <summary>The most staff one center lists (the largest street centers have tens): the list is stored whole.</summary>
     public const int MaxStaff = 200;
 
@@ -61,8 +66,14 @@ public sealed record CenterRequest(
             v.Add("areaExemption.kind", $"A {EnumNames.Of(exemption.Kind)} exemption applies to community centers only, not to a {EnumNames.Of(level)} center; only an island exemption applies at any level.");
         }
 
+        if (Capacity is < 1 or > MaxCapacity)
+        {
+            v.Add("capacity", $"Must be between 1 and {MaxCapacity} people, or left out (derived from the floor area).");
+        }
+
+        var address = Address is null ? null : v.Text("address", Address, 200);
         return new CenterProfile(
-            name, level, parentId, location, area, Households, hours, SelfService24h ?? false, staff, functions, exemption);
+            name, level, parentId, location, area, Households, hours, SelfService24h ?? false, staff, functions, exemption, Capacity, address);
     }
 
     private static T Missing<T>(Validation v, string field, T fallback)

@@ -26,6 +26,7 @@ internal static class Catalog
         new FlashCrowdScenario(),
         new EventFeedScenario(),
         new OrderClaimScenario(),
+        new ListsScenario(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();

@@ -1,0 +1,134 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Lianxin.Bench.Ceilings;
+using Lianxin.Bench.Harness;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Lianxin.Bench.Scenarios;
+
+/// <summary>
+/// (9) The registry lists and the public center page. A district of <see cref="BenchSizes.Volunteers"/> people on
+/// <see cref="BenchSizes.Grids"/> grids under 54 centers is written straight into the listing index (the lines the
+/// registry actors would write; loading the people through the API would take most of the run), then: the first page of
+/// the people list as the district's operator (the whole district in scope, the widest query), the same filtered by a
+/// skill a third of them have, and the public page of the district center served to anonymous phones (from the host's
+/// cache, with its ETag). Closed loops; no kiosk load runs meanwhile.
+/// </summary>
+internal sealed class ListsScenario : IScenario
+{
+    private const string Root = "ls";
+    private const int Centers = 54;
+
+    public string Name => "lists";
+
+    public async Task RunAsync(BenchContext context)
+    {
+        var sizes = context.Sizes;
+        var database = await context.Postgres.CreateDatabaseAsync("lists");
+        await using var host = ProductHost.Start(context, "webhost-lists", database, new Dictionary<string, string>
+        {
+            ["Limits:PublicPermitLimit"] = "100000000",
+            ["Limits:AnonymousPermitLimit"] = "100000000",
+        });
+        await host.WaitReadyAsync(sizes.Patience);
+        await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Get, "/api/v1/public/nearby?latitude=27.7&longitude=121.1", "The public center page");
+        using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
+        var token = new AuthenticationHeaderValue("Bearer", DevToken.Issue("operator", Root));
+        using (var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/centers"))
+        {
+            create.Headers.Authorization = token;
+            create.Content = JsonContent.Create(new
+            {
+                id = Root, name = "列表区党群服务中心", level = "district", location = new { latitude = 27.7, longitude = 121.1 }, floorAreaSqm = 2000,
+                openingHours = new { opens = "08:30", closes = "20:30" }, selfService24h = true, staff = Array.Empty<object>(), functions = new[] { "partyBuilding" },
+            });
+            (await http.SendAsync(create)).EnsureSuccessStatusCode();
+        }
+
+        await WriteLinesAsync(database, sizes);
+        var people = await MeasureAsync(context, http, token, "/api/v1/volunteers?limit=50");
+        var swimmers = await MeasureAsync(context, http, token, "/api/v1/volunteers?skill=swimming&limit=50");
+        var publicPage = await MeasureAsync(context, http, null, $"/api/v1/public/centers/{Root}");
+
+        var district = $"{sizes.Volunteers:N0} people, {sizes.Grids:N0} grids, {Centers + 1} centers";
+        context.Results.Product(
+            "product.list_first_page_p99", $"(9) First page of the people list (50, whole district in scope), p99, {district}", people.Latency.P99, "ms",
+            [], Target.AtMost(20, "ms"), $"p50 {Results.Number(people.Latency.P50)} ms, {Results.Number(people.PerSecond)} pages/s, {people.Errors} errors");
+        context.Results.Detail(
+            "product.list_filtered_page_p99", $"(9) First page of the people list filtered by skill (a third have it), p99, {district}", swimmers.Latency.P99, "ms",
+            $"p50 {Results.Number(swimmers.Latency.P50)} ms, {Results.Number(swimmers.PerSecond)} pages/s, {swimmers.Errors} errors");
+        context.Results.Product(
+            "product.public_page_rate", "(9) Public center page answered per second (anonymous, cached snapshot; no kiosk load meanwhile)", publicPage.PerSecond, "req/s",
+            [(HttpPostCeiling.SmallId, "of the no-op POST ceiling", (v, c) => v / c)], Target.AtLeast(5_000, "req/s"),
+            $"p99 {Results.Number(publicPage.Latency.P99)} ms (target <= 50 ms), {publicPage.Errors} errors");
+    }
+
+    private static async Task<LoadResult> MeasureAsync(BenchContext context, HttpClient http, AuthenticationHeaderValue? token, string path) =>
+        await ClosedLoop.RunAsync(context.Sizes.HttpConnections, async _ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = token;
+            return await HttpLoad.SendAsync(http, request);
+        }, context.Sizes.Warmup, context.Sizes.Measure);
+
+    /// <summary>Center, grid and person lines as the registry actors write them, by COPY.</summary>
+    private static async Task WriteLinesAsync(string database, BenchSizes sizes)
+    {
+        await using var source = NpgsqlDataSource.Create(database);
+        await using (var connection = await source.OpenConnectionAsync())
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY lianxin_listing (kind, id, center_id, parent_id, grid_id, sort_key, tags, item) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var c = 0; c < Centers; c++)
+            {
+                await RowAsync(copy, 1, $"ls-c{c:D2}", $"ls-c{c:D2}", c < 6 ? Root : $"ls-c{c % 6:D2}", null, $"中心{c:D2}", ["level:community"]);
+            }
+
+            for (var g = 0; g < sizes.Grids; g++)
+            {
+                await RowAsync(copy, 2, $"ls-g{g:D5}", $"ls-c{6 + (g % (Centers - 6)):D2}", null, $"ls-g{g:D5}", $"网格{g:D5}", []);
+            }
+
+            var random = new Random(9);
+            string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵"];
+            for (var p = 0; p < sizes.Volunteers; p++)
+            {
+                var id = $"ls-p{p:D6}";
+                string[] tags = [p % 2 == 0 ? "party:true" : "party:false", .. p % 3 == 0 ? new[] { "skill:swimming" } : []];
+                await RowAsync(copy, 3, id, null, null, $"ls-g{p % sizes.Grids:D5}", $"{surnames[random.Next(surnames.Length)]}{random.Next(10_000):D4}", tags,
+                    $$"""{"id":"{{id}}","name":"志愿者","phone":"13800000000","isPartyMember":true,"isMobilePartyMember":false,"isInServicePartyMember":false,"homeGridId":"ls-g{{p % sizes.Grids:D5}}","gridRole":"member","skills":[]}""");
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using var analyze = source.CreateCommand("ANALYZE lianxin_listing");
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task RowAsync(NpgsqlBinaryImporter copy, short kind, string id, string? center, string? parent, string? grid, string key, string[] tags, string item = "{}")
+    {
+        await copy.StartRowAsync();
+        await copy.WriteAsync(kind, NpgsqlDbType.Smallint);
+        await copy.WriteAsync(id, NpgsqlDbType.Text);
+        await WriteNullableAsync(copy, center);
+        await WriteNullableAsync(copy, parent);
+        await WriteNullableAsync(copy, grid);
+        await copy.WriteAsync(key, NpgsqlDbType.Text);
+        await copy.WriteAsync(tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(item, NpgsqlDbType.Text);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync();
+        }
+        else
+        {
+            await copy.WriteAsync(value, NpgsqlDbType.Text);
+        }
+    }
+}

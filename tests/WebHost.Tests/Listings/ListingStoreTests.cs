@@ -1,0 +1,106 @@
+using Lianxin.Listings;
+using Lianxin.Silo.Database;
+using Lianxin.TestSupport;
+using Npgsql;
+
+namespace Lianxin.WebHost.Tests.Listings;
+
+/// <summary>
+/// The PostgreSQL listing answers every query as the reference rules in memory do (<see cref="ListingPager"/>): the
+/// same lines in the same order, page after page, over a random tree with ties in the keys.
+/// </summary>
+public sealed class ListingStoreTests
+{
+    [Fact]
+    public async Task PostgresPagesMatchTheReferenceRulesForRandomQueries()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+        var store = new PostgresListingStore(dataSource);
+        var random = new Random(20261205);
+        var lines = RandomDistrict(random);
+        foreach (var line in lines)
+        {
+            await store.UpsertAsync(line);
+        }
+
+        var centers = lines.Where(l => l.Kind == ListingKind.Center).ToList();
+        var grids = lines.Where(l => l.Kind == ListingKind.Grid).ToList();
+        for (var i = 0; i < 60; i++)
+        {
+            var query = RandomQuery(random, centers, grids);
+
+            var fromDatabase = await AllPagesAsync(store.QueryAsync, query);
+            var expected = await AllPagesAsync(q => Task.FromResult(ListingPager.Page(lines, centers, grids, q)), query);
+
+            Assert.True(expected.SequenceEqual(fromDatabase), $"{query}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", fromDatabase)}]");
+        }
+    }
+
+    private static async Task<List<string>> AllPagesAsync(Func<ListingQuery, CancellationToken, Task<ListingPage>> read, ListingQuery query) =>
+        await AllPagesAsync(q => read(q, CancellationToken.None), query);
+
+    private static async Task<List<string>> AllPagesAsync(Func<ListingQuery, Task<ListingPage>> read, ListingQuery query)
+    {
+        var ids = new List<string>();
+        for (var page = await read(query); ; page = await read(query))
+        {
+            ids.AddRange(page.Entries.Select(e => e.Id));
+            if (!page.HasMore)
+            {
+                return ids;
+            }
+
+            query = query with { After = new ListingPosition(page.Entries[^1].SortKey, page.Entries[^1].Id) };
+        }
+    }
+
+    private static List<ListingEntry> RandomDistrict(Random random)
+    {
+        string[] names = ["港口", "石板", "海滨", "东岙", "a", "b"];
+        var lines = new List<ListingEntry> { Line(ListingKind.Center, "c00", "c00", null, null, "区", []) };
+        for (var i = 1; i < 40; i++)
+        {
+            var parent = lines[random.Next(lines.Count)].Id;
+            lines.Add(Line(ListingKind.Center, $"c{i:D2}", $"c{i:D2}", parent, null, names[random.Next(names.Length)], [random.Next(2) == 0 ? "level:community" : "level:street"]));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            lines.Add(Line(ListingKind.Grid, $"g{i:D2}", $"c{random.Next(40):D2}", null, $"g{i:D2}", names[random.Next(names.Length)], []));
+        }
+
+        for (var i = 0; i < 150; i++)
+        {
+            string[] tags = [random.Next(2) == 0 ? "party:true" : "party:false", .. random.Next(3) == 0 ? new[] { "skill:swimming" } : []];
+            lines.Add(Line(ListingKind.Volunteer, $"v{i:D3}", null, null, $"g{random.Next(20):D2}", names[random.Next(names.Length)], tags));
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            lines.Add(Line(ListingKind.Emergency, $"e{i:D2}", $"c{random.Next(40):D2}", null, random.Next(4) == 0 ? $"g{random.Next(20):D2}" : null, $"2026-0{1 + random.Next(9)}", []));
+        }
+
+        return lines;
+    }
+
+    private static ListingQuery RandomQuery(Random random, List<ListingEntry> centers, List<ListingEntry> grids)
+    {
+        var kind = (ListingKind)new[] { 1, 2, 3, 6 }[random.Next(4)];
+        var scope = random.Next(4);
+        var within = scope == 1 ? centers[random.Next(centers.Count)].Id : null;
+        string[] tags = kind switch
+        {
+            ListingKind.Volunteer when random.Next(2) == 0 => ["party:true"],
+            ListingKind.Volunteer when random.Next(2) == 0 => ["skill:swimming", "party:false"],
+            ListingKind.Center when random.Next(2) == 0 => ["level:community"],
+            _ => [],
+        };
+        return new ListingQuery(
+            kind, within, scope == 2 ? grids[random.Next(grids.Count)].Id : null, null, tags,
+            random.Next(3) == 0 ? ListingSort.Id : ListingSort.Key, random.Next(2) == 0, null, 1 + random.Next(7),
+            kind == ListingKind.Emergency && within is not null ? within : null);
+    }
+
+    private static ListingEntry Line(ListingKind kind, string id, string? center, string? parent, string? grid, string key, string[] tags) =>
+        new(kind, id, center, parent, grid, key, tags, null, "{}");
+}
