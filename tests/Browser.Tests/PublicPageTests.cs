@@ -36,7 +36,9 @@ public sealed class PublicPageTests(DashboardHost host)
         await Expect(page.Locator("#map.leaflet-container .center-marker")).ToHaveCountAsync(1);
         await Expect(page.Locator("#functions li").First).ToBeVisibleAsync();
         await page.Locator("#find-nearby").ClickAsync();
-        await Expect(page.Locator("#nearby a")).ToHaveTextAsync(["连岛区党群服务中心"]);
+        // Other tests of this host add centers of their own nearby: the district's center is the one this test knows.
+        await Expect(page.Locator("#nearby a").Filter(new() { HasText = "连岛区党群服务中心" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#nearby a").Filter(new() { HasText = "石板村党群服务中心" })).ToHaveCountAsync(0);
         await page.Locator("#language").ClickAsync();
         await Expect(page.Locator("#crowd")).ToHaveTextAsync("Busy");
         await Expect(page.Locator("#page-title")).ToHaveTextAsync("Party-Mass Service Center");
