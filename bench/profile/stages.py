@@ -21,8 +21,8 @@ STAGES = [
     ("HTTP (Kestrel, authentication, routing)", r"Microsoft\.AspNetCore|Kestrel|System\.Net\.Http"),
     ("JSON of the kiosk protocol", r"System\.Text\.Json"),
     ("Apply (center activity, presence, marks)", r"Lianxin\.Activity\.|PresenceBook|ReplayMarks"),
+    ("Grain-call serialization and copies", r"OrleansCodeGen|Orleans\.Serialization|DeepCopier"),
     ("Kiosk ingest actor and other actors' logic", r"Lianxin\."),
-    ("Grain-call serialization and copies", r"Orleans\.Serialization|DeepCopier|Codec"),
     ("Orleans messaging and scheduling", r"Orleans\."),
 ]
 
@@ -56,7 +56,8 @@ def main(path, per_event):
         if not stack or frames[stack[-1]] != "CPU_TIME":
             continue
         running += weight
-        names = [frames[i] for i in stack]
+        # The process and thread frames at the root name the host's dll: they say nothing of the stage.
+        names = [frames[i] for i in stack if not frames[i].startswith(("Process", "Thread"))]
         stage = next((name for name, rx in compiled if any(rx.search(n) for n in names)), "Runtime (GC, thread pool, other)")
         totals[stage] += weight
     print(f"{'Stage':<48} {'share':>7} {'µs/event':>9}")
