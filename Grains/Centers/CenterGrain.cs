@@ -1,9 +1,7 @@
-using Lianxin.Activity;
 using Lianxin.Common;
 using Lianxin.Kiosks;
 using Lianxin.Listings;
 using Lianxin.Live;
-using Lianxin.Volunteers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,9 +26,6 @@ internal sealed partial class CenterGrain(
     private IGrainTimer? _pendingReport;
 
     private CenterLivePublisher? _livePublisher;
-
-    /// <summary>While a fresh activation asks its volunteers where they are on duty: who told it meanwhile.</summary>
-    private HashSet<string>? _toldWhileAsking;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -299,37 +294,6 @@ internal sealed partial class CenterGrain(
             State.ReportSequence = Math.Max(State.ReportSequence + 1, clock.UtcNow.UtcTicks);
             await GrainFactory.GetGrain<ICenterGrain>(parentId).ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(profile));
         }
-    }
-
-    /// <summary>
-    /// A fresh activation asks for the figures its stored state may hold stale (only registry changes are written):
-    /// its activity's figures, its children's totals, and where the volunteers it or its activity knows are on duty.
-    /// </summary>
-    private async Task AskSourcesAsync()
-    {
-        _toldWhileAsking = [];
-        var activity = GrainFactory.GetGrain<ICenterActivityGrain>(Id);
-        var figures = await activity.GetFiguresAsync();
-        var candidates = State.VolunteersOnDuty.Union(await activity.GetVolunteersInsideAsync()).ToList();
-        var dutyCenters = await Task.WhenAll(candidates.Select(p => GrainFactory.GetGrain<IVolunteerGrain>(p).GetDutyCenterAsync()));
-        var children = await Task.WhenAll(State.ChildIds.Select(async c => (Id: c, Snapshot: await GrainFactory.GetGrain<ICenterGrain>(c).GetAsync())));
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            // The volunteer's word as it was asked; a duty change told since (during the awaits above) is newer.
-            if (!_toldWhileAsking.Contains(candidates[i]))
-            {
-                _ = dutyCenters[i] == Id ? State.VolunteersOnDuty.Add(candidates[i]) : State.VolunteersOnDuty.Remove(candidates[i]);
-            }
-        }
-
-        _toldWhileAsking = null;
-        State.Live = State.Live with { VolunteersOnDuty = State.VolunteersOnDuty.Count };
-        foreach (var (childId, snapshot) in children.Where(c => c.Snapshot is not null))
-        {
-            State.ChildSubtrees[childId] = new ChildReport(State.ChildSubtrees.GetValueOrDefault(childId)?.Sequence ?? 0, snapshot!.Subtree);
-        }
-
-        await ReportActivityAsync(figures);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Center {CenterId} created at level {Level}")]
