@@ -11,6 +11,7 @@ using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Live;
 using Lianxin.WebHost.Operations;
 using Lianxin.WebHost.Security;
+using Lianxin.WebHost.Security.Residents;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,6 +30,7 @@ builder.AddLianxinReportCache();
 builder.AddClusterDashboard();
 builder.AddEmergencyInputs();
 builder.AddPublicPages();
+builder.AddResidentSignIn();
 
 var app = builder.Build();
 
@@ -59,6 +61,8 @@ app.MapOrdersApi();
 app.MapHostingApi();
 app.MapRegistryListsApi();
 app.MapPublicCentersApi();
+app.MapResidentSignInApi();
+app.MapMeApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();

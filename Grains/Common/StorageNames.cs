@@ -48,4 +48,7 @@ public static class StorageNames
     public const string OrderQueueState = "order-queue";
     public const string CenterHostingState = "center-hosting";
     public const string VolunteerTeamState = "volunteer-team";
+    public const string SignInCodeState = "sign-in-code";
+    public const string PersonHelpRequestsState = "person-help-requests";
+    public const string PersonSignUpsState = "person-sign-ups";
 }

@@ -178,6 +178,11 @@ internal sealed partial class HelpRequestGrain(
 
         await GrainFactory.GetGrain<ICenterActivityGrain>(loop.CenterId).TrackHelpRequestAsync(Id, !loop.IsFinished);
         await GrainFactory.GetGrain<IOrderQueueGrain>(loop.CenterId).UpsertAsync(QueueItem(loop), loop.IsFinished);
+        if (loop.PersonId is { } personId)
+        {
+            await GrainFactory.GetGrain<Residents.IPersonHelpRequestsGrain>(personId).TrackAsync(Id);
+        }
+
         var year = _calendar.Day(loop.RaisedAt).Year;
         await GrainFactory.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(loop.CenterId, year)).UpsertAsync(loop with { History = [loop.History[^1]] });
         var live = new HelpRequestLive(Id, loop.CenterId, loop.Function, loop.Stage, loop.Owner?.Name, loop.DueAt, loop.EscalatedTo, loop.EscalationLevel, clock.UtcNow);

@@ -14,12 +14,12 @@ public static class ActivitiesApi
 {
     public static RouteGroupBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        var centers = app.MapGroup("/api/v1/centers/{id}/activities").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        var centers = app.MapGroup("/api/v1/centers/{id}/activities").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         centers.MapPost("/", ActivityEndpoints.PublishAsync)
             .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.");
         centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.");
 
-        var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         events.MapGet("/", ActivityEndpoints.GetAsync).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.");
         events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.");
         events.MapGet("/sign-ups", SignUpEndpoints.ListAsync).WithSummary("Everyone who signed up, in arrival order, with status (organisers).");

@@ -9,7 +9,7 @@ public static class HelpRequestsApi
 {
     public static RouteGroupBuilder MapHelpRequestsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/help-requests").WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        var group = app.MapGroup("/api/v1/help-requests").WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A help request: center, function, description, owner and state.")
             .Produces<HelpRequestTicket>().ProducesProblem(403).ProducesProblem(404);
         HelpRequestActions.Map(group);

@@ -8,7 +8,7 @@ public static class LedgerApi
 {
     public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/people/{id}").WithTags("Hours and points").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        var group = app.MapGroup("/api/v1/people/{id}").WithTags("Hours and points").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         group.MapGet("/ledger", GetAsync).WithSummary("A person's volunteer hours and points ledger, with the balance.")
             .Produces<PersonLedger>().ProducesProblem(403).ProducesProblem(404);
         group.MapPost("/hours/{hoursId:guid}/decision", DecideAsync)
@@ -35,6 +35,14 @@ public static class LedgerApi
         if (PersonalData.LooksPersonal(id))
         {
             return ApiResults.NotFound("A phone or ID-card number is not a person id: residents known by their card are keyed by pseudonym (pid-…).");
+        }
+
+        // A resident reads their own ledger, and nobody else's.
+        if (Caller.From(http.User) is { Role: Role.Resident } resident)
+        {
+            return resident.IsResident(id)
+                ? TypedResults.Ok(await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync())
+                : ApiResults.Forbidden($"The ledger of '{id}' is not yours.");
         }
 
         var target = await scopes.ForVolunteerAsync(id);

@@ -32,9 +32,16 @@ internal sealed partial class SharedRateLimit(IGrainFactory grains, TimeProvider
     }
 
     /// <summary>True when the partition may make one more request in this window.</summary>
-    public async ValueTask<bool> TryAcquireAsync(string partition, int permitLimit, CancellationToken cancellation)
+    public ValueTask<bool> TryAcquireAsync(string partition, int permitLimit, CancellationToken cancellation) =>
+        TryAcquireAsync(partition, permitLimit, options.Value.Window, cancellation);
+
+    /// <summary>
+    /// Like the above with a window of its own (sign-in codes are counted per hour, not per second); the partition's
+    /// name must say which window it counts in, since its actor keeps one count per window number.
+    /// </summary>
+    public async ValueTask<bool> TryAcquireAsync(string partition, int permitLimit, TimeSpan windowLength, CancellationToken cancellation)
     {
-        var window = CurrentWindow;
+        var window = clock.GetUtcNow().UtcTicks / windowLength.Ticks;
         var slice = _slices.GetOrAdd(partition, static _ => new Slice());
         lock (slice)
         {

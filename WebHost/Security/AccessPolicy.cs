@@ -13,7 +13,7 @@ public static class AccessPolicy
     {
         Role.Operator or Role.Auditor or Role.Staff => target.CenterPath.Contains(caller.ScopeId),
         Role.GridLead => target.GridId == caller.ScopeId,
-        Role.Volunteer => target.VolunteerId == caller.ScopeId,
+        Role.Volunteer or Role.Resident => target.VolunteerId == caller.ScopeId,
         _ => false,
     };
 

@@ -42,4 +42,8 @@ public static class AuditActions
     public const string OrderClaimed = "helpRequest.claimed";
     public const string PositionsReplaced = "center.positionsReplaced";
     public const string TeamSaved = "team.saved";
+    public const string ResidentCodeRequested = "resident.codeRequested";
+    public const string ResidentSignedIn = "resident.signedIn";
+    public const string ResidentSignInFailed = "resident.signInFailed";
+    public const string ResidentOrdered = "resident.ordered";
 }

@@ -9,7 +9,17 @@ namespace Lianxin.WebHost.Security;
 /// <summary>JWT bearer authentication and the policy every endpoint requires: a known role with a scope.</summary>
 public static partial class AuthConfiguration
 {
+    /// <summary>
+    /// Every role of the people who run the centers (operators, staff, grid leads, volunteers, auditors), not residents:
+    /// a route admits residents only when it says so, so a route added later is closed to them until it decides.
+    /// </summary>
     public const string AnyRolePolicy = "AnyRole";
+
+    /// <summary>The routes a resident may use too (their own sign-ups, orders, ratings and ledger); the handlers check whose.</summary>
+    public const string AnyRoleOrResidentPolicy = "AnyRoleOrResident";
+
+    /// <summary>The resident's own routes (<c>/api/v1/me/…</c>).</summary>
+    public const string ResidentPolicy = "Resident";
 
     private const string OverFailedSignInsItem = "lianxin.overFailedSignIns";
 
@@ -83,7 +93,9 @@ public static partial class AuthConfiguration
                 };
             });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AnyRolePolicy, policy => policy.RequireAssertion(context => Caller.From(context.User) is not null));
+            .AddPolicy(AnyRolePolicy, policy => policy.RequireAssertion(context => Caller.From(context.User) is { Role: not Role.Resident }))
+            .AddPolicy(AnyRoleOrResidentPolicy, policy => policy.RequireAssertion(context => Caller.From(context.User) is not null))
+            .AddPolicy(ResidentPolicy, policy => policy.RequireAssertion(context => Caller.From(context.User) is { Role: Role.Resident }));
         return builder;
     }
 

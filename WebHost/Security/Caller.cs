@@ -15,6 +15,12 @@ public sealed record Caller(string Subject, Role Role, string ScopeId)
     /// <summary>Who did something, as histories record it: the person (token subject) and the role they acted in.</summary>
     public string Actor => $"{RoleName}:{Subject}";
 
+    /// <summary>True when the caller is a volunteer or resident acting as the person <paramref name="personId"/>.</summary>
+    public bool IsPerson(string personId) => Role is Role.Volunteer or Role.Resident && ScopeId == personId;
+
+    /// <summary>True when the caller is the resident <paramref name="personId"/>.</summary>
+    public bool IsResident(string? personId) => Role == Role.Resident && personId is not null && ScopeId == personId;
+
     /// <summary>Null when the principal lacks a known role or a scope: such a token grants nothing.</summary>
     public static Caller? From(ClaimsPrincipal user)
     {

@@ -19,6 +19,12 @@ public static partial class PersonalData
     /// <summary>Whether a value is a mainland mobile number or a resident ID-card number (15 or 18 characters).</summary>
     public static bool LooksPersonal(string value) => MobilePattern().IsMatch(value) || IdCardPattern().IsMatch(value);
 
+    /// <summary>Whether a value is a mainland mobile number (with or without +86).</summary>
+    public static bool IsMobile(string value) => MobilePattern().IsMatch(value);
+
+    /// <summary>Whether a value is a resident ID-card number (15 or 18 characters, the last may be X).</summary>
+    public static bool IsIdCard(string value) => IdCardPattern().IsMatch(value);
+
     /// <summary>
     /// A kiosk's person id as a dashboard may show it: masked when the kiosk identified the person by phone or ID card
     /// number (after-hours doors open by ID card), unchanged when it is a registry id.

@@ -13,4 +13,9 @@ public enum Role
     Volunteer = 4,
     /// <summary>An auditor; scope: a region, read-only.</summary>
     Auditor = 5,
+    /// <summary>
+    /// A resident (群众) signed in by phone code or at a kiosk with their ID card; scope: themselves, by the pseudonym of
+    /// that number (<c>pid-…</c>). Only the resident routes admit them (see <see cref="AuthConfiguration.AnyRoleOrResidentPolicy"/>).
+    /// </summary>
+    Resident = 6,
 }

@@ -7,7 +7,8 @@ namespace Lianxin.WebHost.Apis.Activities;
 /// <summary>
 /// Who may do what with activities, on top of <see cref="AccessPolicy"/>: organisers (operators and staff whose scope
 /// covers the center) publish, cancel, check in and see who signed up; readers of the center see it; any volunteer
-/// browses activities (the audience rule decides who may join) and signs up, cancels and confirms only as themselves.
+/// browses activities (the audience rule decides who may join) and signs up, cancels and confirms only as themselves;
+/// so does a resident (an activity for everyone admits them).
 /// </summary>
 internal static class ActivityAccess
 {
@@ -18,17 +19,17 @@ internal static class ActivityAccess
         return view is null ? (null, new AccessTarget([])) : (view, await scopes.ForCenterAsync(view.Definition.CenterId));
     }
 
-    public static bool CanBrowse(Caller caller, AccessTarget center) => caller.Role == Role.Volunteer || AccessPolicy.CanRead(caller, center);
+    public static bool CanBrowse(Caller caller, AccessTarget center) => caller.Role is Role.Volunteer or Role.Resident || AccessPolicy.CanRead(caller, center);
 
     public static bool CanOrganise(Caller caller, AccessTarget center) => AccessPolicy.CanWriteRegistry(caller, center);
 
-    /// <summary>A person's own steps: the person with a volunteer token, or an organiser on their behalf.</summary>
+    /// <summary>A person's own steps: the person with a volunteer or resident token, or an organiser on their behalf.</summary>
     public static bool CanActFor(Caller caller, string personId, AccessTarget center) =>
-        (caller.Role == Role.Volunteer && caller.ScopeId == personId) || CanOrganise(caller, center);
+        caller.IsPerson(personId) || CanOrganise(caller, center);
 
     /// <summary>A person's place: the person, or whoever may read the center.</summary>
     public static bool CanSeePlace(Caller caller, string personId, AccessTarget center) =>
-        (caller.Role == Role.Volunteer && caller.ScopeId == personId) || AccessPolicy.CanRead(caller, center);
+        caller.IsPerson(personId) || AccessPolicy.CanRead(caller, center);
 
     public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 

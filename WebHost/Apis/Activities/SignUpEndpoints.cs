@@ -30,8 +30,14 @@ internal static class SignUpEndpoints
         }
 
         var caller = Caller.From(http.User)!;
-        var self = caller.Role == Role.Volunteer && caller.ScopeId == personId;
+        var self = caller.IsPerson(personId);
         AccessTarget? center = null;
+        if (caller.Role == Role.Resident && self)
+        {
+            // Noted before the sign-up is sent: a place the resident gets is never missing from their own list.
+            await grains.GetGrain<Lianxin.Residents.IPersonSignUpsGrain>(personId).NoteAsync(id);
+        }
+
         if (!self)
         {
             var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
@@ -139,7 +145,7 @@ internal static class SignUpEndpoints
 
         var caller = Caller.From(http.User)!;
         var result = await step(grains.GetGrain<IServiceActivityGrain>(id), caller.Actor);
-        if (result.Outcome == ActivityStepOutcome.Done && caller.Role != Role.Volunteer)
+        if (result.Outcome == ActivityStepOutcome.Done && !caller.IsPerson(personId))
         {
             await audit.RecordAsync(http, onBehalfAction, $"activity:{id}", target, details: $"person={PersonalData.MaskPersonId(personId)}");
         }

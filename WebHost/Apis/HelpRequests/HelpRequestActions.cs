@@ -124,7 +124,7 @@ internal static class HelpRequestActions
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers: null);
+        var (_, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers: null, residentMay: true);
         if (refusal is not null)
         {
             return refusal;
@@ -170,10 +170,11 @@ internal static class HelpRequestActions
 
     /// <summary>
     /// The ticket and its access target, or a refusal: 404 when it does not exist, 403 unless the caller is staff of its
-    /// center or above, an operator of its region, or (for the owner's own steps) the owner with a volunteer token.
+    /// center or above, an operator of its region, (for the owner's own steps) the owner with a volunteer token, or (where
+    /// <paramref name="residentMay"/>: rating) the resident it is for.
     /// </summary>
     internal static async Task<(LoopTicket? Loop, AccessTarget Target, IResult? Refusal)> AuthorizeAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IReadOnlyCollection<string>? workers)
+        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IReadOnlyCollection<string>? workers, bool residentMay = false)
     {
         var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
         if (loop is null)
@@ -184,7 +185,8 @@ internal static class HelpRequestActions
         var target = await scopes.ForCenterAsync(loop.CenterId);
         var caller = Caller.From(http.User);
         var allowed = caller is not null
-            && (AccessPolicy.CanWriteRegistry(caller, target) || (workers is not null && caller.Role == Role.Volunteer && workers.Contains(caller.ScopeId)));
+            && (AccessPolicy.CanWriteRegistry(caller, target) || (workers is not null && caller.Role == Role.Volunteer && workers.Contains(caller.ScopeId))
+                || (residentMay && caller.IsResident(loop.PersonId)));
         return allowed
             ? (loop, target, null)
             : (loop, target, ApiResults.Forbidden($"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner."));

@@ -1,0 +1,27 @@
+using Lianxin.WebHost.Limits;
+using Microsoft.Extensions.Options;
+
+namespace Lianxin.WebHost.Security.Residents;
+
+/// <summary>
+/// Code requests per number and per client address, and code answers per address, counted across every web host by
+/// the shared rate limits' actors (<see cref="SharedRateLimit"/>) in windows of <see cref="ResidentOptions.LimitWindow"/>.
+/// Partitions name the number by its pseudonym only.
+/// </summary>
+internal sealed class ResidentSignInLimits(SharedRateLimit shared, IOptions<ResidentOptions> options)
+{
+    private ResidentOptions Options => options.Value;
+
+    public TimeSpan Window => Options.LimitWindow;
+
+    public ValueTask<bool> MaySendToAsync(string pseudonym, CancellationToken cancellation) =>
+        shared.TryAcquireAsync($"resident-code-number:{Options.LimitWindow.Ticks}:{pseudonym}", Options.CodesPerNumber, Options.LimitWindow, cancellation);
+
+    public ValueTask<bool> MayAskFromAsync(HttpContext http) =>
+        shared.TryAcquireAsync($"resident-code-address:{Options.LimitWindow.Ticks}:{Address(http)}", Options.CodesPerAddress, Options.LimitWindow, http.RequestAborted);
+
+    public ValueTask<bool> MayVerifyFromAsync(HttpContext http) =>
+        shared.TryAcquireAsync($"resident-verify-address:{Options.LimitWindow.Ticks}:{Address(http)}", Options.VerificationsPerAddress, Options.LimitWindow, http.RequestAborted);
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
