@@ -73,6 +73,10 @@ public static class BadInputTargets
             F("services", FieldKind.Array), F("services[0]", FieldKind.Enum), F("validFrom", FieldKind.Id), F("rating", FieldKind.Number), F("regionId", FieldKind.Id)),
         new(Row("PUT /api/v1/providers/{id}"), Operator,
             Text("name", $"/api/v1/providers/{ProviderRegion1}", "profile", "name"), F("services[0]", FieldKind.Enum), F("validUntil", FieldKind.Id), F("rating", FieldKind.Number)),
+        new(Row("POST /api/v1/residents/sign-in/codes"), Anonymous, F("phone", FieldKind.Id)),
+        new(Row("POST /api/v1/residents/sign-in/"), Anonymous, F("phone", FieldKind.Id), F("code", FieldKind.Id)),
+        new(Row("POST /api/v1/kiosks/{kioskId}/resident-sessions"), KioskAKey, F("idNumber", FieldKind.Id)),
+        new(Row("POST /api/v1/me/orders"), Resident, F("centerId", FieldKind.Id), F("function", FieldKind.Enum), F("description", FieldKind.UncheckedText)),
         new(DevTokens, Anonymous, F("role", FieldKind.Enum), F("scopeId", FieldKind.Id), F("subject", FieldKind.UncheckedText)),
     ];
 

@@ -42,10 +42,11 @@ public static class Callers
     public static readonly CallerSpec OtherLead = new("grid lead of B1", Credential.Bearer, Role.GridLead, GridB1);
     public static readonly CallerSpec Volunteer = new("volunteer of A1 (self)", Credential.Bearer, Role.Volunteer, VolunteerA1);
     public static readonly CallerSpec OtherVolunteer = new("volunteer of B1", Credential.Bearer, Role.Volunteer, VolunteerB1);
+    public static readonly CallerSpec Resident = new("resident (self)", Credential.Bearer, Role.Resident, ResidentA);
 
     public static readonly IReadOnlyList<CallerSpec> All =
     [
-        Anonymous, Forged, Expired, KioskAKey, KioskBKey, WrongKioskKey, Operator, OtherOperator, Auditor, OtherAuditor, Staff, OtherStaff, Lead, OtherLead, Volunteer, OtherVolunteer,
+        Anonymous, Forged, Expired, KioskAKey, KioskBKey, WrongKioskKey, Operator, OtherOperator, Auditor, OtherAuditor, Staff, OtherStaff, Lead, OtherLead, Volunteer, OtherVolunteer, Resident,
     ];
 
     public static CallerSpec Named(string name) => All.Single(c => c.Name == name);

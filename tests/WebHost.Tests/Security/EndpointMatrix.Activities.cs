@@ -13,7 +13,7 @@ public static partial class EndpointMatrix
     {
         var activity = $"/api/v1/activities/{ActivityA}";
         var place = $"{activity}/sign-ups/{VolunteerA1}";
-        CallerSpec[] browsers = [.. ReadersOfCenterA, Volunteer, OtherVolunteer];
+        CallerSpec[] browsers = [.. ReadersOfCenterA, Volunteer, OtherVolunteer, Resident];
         CallerSpec[] personOrOrganisers = [.. WritersOfCenterA, Volunteer];
         return
         [

@@ -45,6 +45,9 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public const string OutsourcedActivityA = "r1-a-act-out";
     public const string TeamA = "r1-a-team";
 
+    /// <summary>A resident as a token names them: the pseudonym of the number they signed in with.</summary>
+    public const string ResidentA = "pid-00000000000000000000000000000000000000aa";
+
     private readonly Dictionary<string, string?> _authorization = new(StringComparer.Ordinal);
 
     private HttpClient? _client;
