@@ -13,19 +13,17 @@ public static class ResidentConfiguration
             throw new InvalidOperationException(problem);
         }
 
+        // Codes are shown only in demo mode, and in the Production environment only when asked for, which is refused:
+        // a showroom on a public address must not hand a stranger's code to whoever asks for it.
         var demo = Demo.DemoMode.IsEnabled(builder.Configuration);
-        if (options.ShowCodes == true && !demo)
-        {
-            throw new InvalidOperationException("Residents:ShowCodes is for demo mode only: outside it a sign-in code reaches the resident by SMS alone.");
-        }
-
-        var shows = demo && options.ShowCodes != false;
-        if (shows && builder.Environment.IsProduction())
+        var production = builder.Environment.IsProduction();
+        if (options.ShowCodes == true && (!demo || production))
         {
             throw new InvalidOperationException(
-                "Demo mode in the Production environment would answer residents' sign-in codes to whoever asks for them: set Residents:ShowCodes=false (or Demo:Enabled=false).");
+                "Residents:ShowCodes=true answers sign-in codes to whoever asks for them: it is for demo mode outside the Production environment only.");
         }
 
+        var shows = demo && (options.ShowCodes ?? !production);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(new ResidentCodeDisplay(shows));
         builder.Services.AddSingleton<ResidentSignInLimits>();

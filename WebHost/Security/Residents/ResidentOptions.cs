@@ -33,8 +33,8 @@ public sealed class ResidentOptions
     public TimeSpan KioskSessionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Whether a code request answers the code itself. Only ever in demo mode (where it is the default); a host in the
-    /// Production environment that would show codes refuses to start.
+    /// Whether a code request answers the code itself. Only ever in demo mode, where it is the default outside the
+    /// Production environment; <c>true</c> without demo mode or in Production stops the host at start.
     /// </summary>
     public bool? ShowCodes { get; set; }
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lianxin.Audit;
+using Lianxin.Residents;
+using Lianxin.WebHost.Security;
+using Microsoft.Extensions.DependencyInjection;
 using static Lianxin.WebHost.Tests.Residents.ResidentHost;
 
 namespace Lianxin.WebHost.Tests.Residents;
@@ -43,6 +46,22 @@ public sealed class ResidentSignInTests(ResidentHost host)
         Assert.Contains(host.Logs, e => e.RenderMessage().Contains("/api/v1/residents/sign-in/codes", StringComparison.Ordinal));
         Assert.DoesNotContain(phone, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(phone[3..], everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACodeIsAnsweredOnlyWhenDemoModeAsksForIt()
+    {
+        const string phone = "13911115555";
+        var pseudonym = host.Host.Services.GetRequiredService<PersonPseudonyms>().Of(phone);
+        var actor = host.Grains().GetGrain<IResidentSignInGrain>(pseudonym);
+
+        var hidden = await actor.IssueAsync(new SignInCodeRequest(phone, TimeSpan.FromMinutes(5), Reveal: false));
+        var shown = await actor.IssueAsync(new SignInCodeRequest(phone, TimeSpan.FromMinutes(5), Reveal: true));
+        var signedIn = await SignInAsync(host.From("198.51.100.7"), phone, shown.Code!);
+
+        Assert.Null(hidden.Code);
+        Assert.Equal(SignInCodeDelivery.Sent, shown.Delivery);
+        Assert.Equal(pseudonym, signedIn.GetProperty("personId").GetString());
     }
 
     [Fact]
