@@ -48,4 +48,6 @@ public static class StorageNames
     public const string OrderQueueState = "order-queue";
     public const string CenterHostingState = "center-hosting";
     public const string VolunteerTeamState = "volunteer-team";
+    public const string ShiftRotaState = "shift-rota";
+    public const string ShiftAvailabilityState = "shift-availability";
 }

@@ -101,6 +101,8 @@ internal sealed partial class VolunteerGrain(
         }
 
         _duty = new VolunteerLive(VolunteerStatus.OnDuty, centerId, clock.GetUtcNow());
+        // Duty starting here credits a shift of the center the person holds a place on: told in memory, one way.
+        GrainFactory.GetGrain<Shifts.IShiftRotaGrain>(centerId).CreditDutyAsync(Id).Ignore();
         // Where to look after a restart is written only when it changes (the first duty away from home, or the first
         // back home after that), never per check-in.
         var lookAt = centerId == await HomeCenterAsync() ? VolunteerLive.OffDuty : _duty;
