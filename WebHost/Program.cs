@@ -59,6 +59,7 @@ app.MapOrdersApi();
 app.MapHostingApi();
 app.MapRegistryListsApi();
 app.MapPublicCentersApi();
+app.MapShiftsApi();
 app.MapLianxinLive();
 app.MapDashboard();
 app.MapClusterDashboard();
