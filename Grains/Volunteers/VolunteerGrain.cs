@@ -95,14 +95,15 @@ internal sealed partial class VolunteerGrain(
         }
 
         await GrainFactory.GetGrain<ICenterGrain>(centerId).SetVolunteerOnDutyAsync(Id, onDuty: true);
+        // Duty here credits a shift of the center the person holds a place on: told in memory, one way, and before the
+        // early return (a fresh activation derives duty from the very check-in that tells it). Crediting is idempotent.
+        GrainFactory.GetGrain<Shifts.IShiftRotaGrain>(centerId).CreditDutyAsync(Id).Ignore();
         if (duty.Status == VolunteerStatus.OnDuty && duty.CenterId == centerId)
         {
             return RegistryResult.Updated;
         }
 
         _duty = new VolunteerLive(VolunteerStatus.OnDuty, centerId, clock.GetUtcNow());
-        // Duty starting here credits a shift of the center the person holds a place on: told in memory, one way.
-        GrainFactory.GetGrain<Shifts.IShiftRotaGrain>(centerId).CreditDutyAsync(Id).Ignore();
         // Where to look after a restart is written only when it changes (the first duty away from home, or the first
         // back home after that), never per check-in.
         var lookAt = centerId == await HomeCenterAsync() ? VolunteerLive.OffDuty : _duty;
