@@ -1,6 +1,6 @@
 namespace Lianxin.WebHost.Apis.Shifts;
 
-/// <summary>The audit actions of shifts (docs/audit.md): every change of a rota, a place or an availability.</summary>
+/// <summary>The audit actions of shifts (docs/shifts.md): every change of a rota, a place or an availability.</summary>
 internal static class ShiftAuditActions
 {
     public const string Defined = "shift.defined";
