@@ -95,6 +95,9 @@ internal sealed partial class VolunteerGrain(
         }
 
         await GrainFactory.GetGrain<ICenterGrain>(centerId).SetVolunteerOnDutyAsync(Id, onDuty: true);
+        // Duty here credits a shift of the center the person holds a place on: told in memory, one way, and before the
+        // early return (a fresh activation derives duty from the very check-in that tells it). Crediting is idempotent.
+        GrainFactory.GetGrain<Shifts.IShiftRotaGrain>(centerId).CreditDutyAsync(Id).Ignore();
         if (duty.Status == VolunteerStatus.OnDuty && duty.CenterId == centerId)
         {
             return RegistryResult.Updated;

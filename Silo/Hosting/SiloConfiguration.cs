@@ -114,6 +114,7 @@ public static class SiloConfiguration
         var connectionString = WithStatementPreparation(configuration.GetConnectionString(ConnectionStringName));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddLianxinKiosks(configuration);
+        silo.Services.Configure<Shifts.ShiftOptions>(configuration.GetSection(Shifts.ShiftOptions.Section));
         silo.AddLianxinEmergencies(configuration);
         silo.AddLianxinGovernance(configuration);
         silo.AddLianxinEventFeed(configuration);

@@ -77,6 +77,13 @@ public static class BadInputTargets
         new(Row("POST /api/v1/residents/sign-in/"), Anonymous, F("phone", FieldKind.Id), F("code", FieldKind.Id)),
         new(Row("POST /api/v1/kiosks/{kioskId}/resident-sessions"), KioskAKey, F("idNumber", FieldKind.Id)),
         new(Row("POST /api/v1/me/orders"), Resident, F("centerId", FieldKind.Id), F("function", FieldKind.Enum), F("description", FieldKind.UncheckedText)),
+        new(Row("POST /api/v1/centers/{id}/shifts/"), Operator,
+            F("title", FieldKind.UncheckedText), F("id", FieldKind.Id), F("days", FieldKind.Array), F("days[0]", FieldKind.Enum),
+            F("starts", FieldKind.Id), F("ends", FieldKind.Id), F("minPeople", FieldKind.Number), F("maxPeople", FieldKind.Number)),
+        new(Row("PUT /api/v1/centers/{id}/shifts/{shiftId}"), Operator, F("title", FieldKind.UncheckedText), F("days[0]", FieldKind.Enum), F("maxPeople", FieldKind.Number)),
+        new(Row("POST /api/v1/centers/{id}/shifts/occurrences/{occurrenceId}/sign-ups"), Operator, F("personId", FieldKind.Id)),
+        new(Row("PUT /api/v1/volunteers/{id}/shifts/availability"), Operator,
+            F("windows", FieldKind.Array), F("windows[0].day", FieldKind.Enum), F("windows[0].from", FieldKind.Id), F("windows[0].to", FieldKind.Id)),
         new(DevTokens, Anonymous, F("role", FieldKind.Enum), F("scopeId", FieldKind.Id), F("subject", FieldKind.UncheckedText)),
     ];
 

@@ -15,7 +15,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// </summary>
 public static partial class EndpointMatrix
 {
-    public static IReadOnlyList<EndpointRow> Rows { get; } = [.. Public(), .. Registry(), .. Kiosks(), .. Emergencies(), .. Governance(), .. Operations(), .. Activities(), .. EventFeed(), .. Orders(), .. Lists(), .. Residents()];
+    public static IReadOnlyList<EndpointRow> Rows { get; } = [.. Public(), .. Registry(), .. Kiosks(), .. Emergencies(), .. Governance(), .. Operations(), .. Activities(), .. EventFeed(), .. Orders(), .. Lists(), .. Residents(), .. Shifts()];
 
     public static EndpointRow Row(string key) => Rows.Single(r => r.Key == key);
 

@@ -44,6 +44,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public const string ProviderRegion1 = "prov-r1";
     public const string OutsourcedActivityA = "r1-a-act-out";
     public const string TeamA = "r1-a-team";
+    public const string ShiftA = "r1-a-night";
 
     /// <summary>A resident as a token names them: the pseudonym of the number they signed in with.</summary>
     public const string ResidentA = "pid-00000000000000000000000000000000000000aa";
@@ -66,6 +67,9 @@ public sealed class SecurityDistrict : IAsyncLifetime
     public string PendingHours { get; private set; } = "";
 
     public string HelpRequest { get; private set; } = "";
+
+    /// <summary>An occurrence of <see cref="ShiftA"/> two local days ahead, with volunteer A1 signed up.</summary>
+    public string ShiftOccurrenceA { get; private set; } = "";
 
     /// <summary>A year the governance endpoints accept.</summary>
     public static int Year => DateTimeOffset.UtcNow.Year - 1;
@@ -117,6 +121,7 @@ public sealed class SecurityDistrict : IAsyncLifetime
         await PublishActivityAsync();
         await EventFeedAndProvidersAsync();
         Ok(await Send(Callers.Staff, HttpMethod.Put, $"/api/v1/teams/{TeamA}", TeamRequest()));
+        await DefineShiftAsync();
     }
 
     /// <summary>Center A's volunteer team: grid A1's lead leads it, volunteer A1 is a member.</summary>
@@ -221,6 +226,14 @@ public sealed class SecurityDistrict : IAsyncLifetime
     {
         Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/activities", ActivityRequest(ActivityA)));
         Ok(await Send(Callers.Volunteer, HttpMethod.Post, $"/api/v1/activities/{ActivityA}/sign-ups", new { personId = VolunteerA1 }));
+    }
+
+    /// <summary>Center A defines a daily night shift and volunteer A1 takes a place on the one two local days ahead.</summary>
+    private async Task DefineShiftAsync()
+    {
+        Ok(await Send(Callers.Staff, HttpMethod.Post, $"/api/v1/centers/{CenterA}/shifts", EndpointMatrix.ShiftRequest(ShiftA)));
+        ShiftOccurrenceA = Lianxin.Shifts.ShiftRecurrence.OccurrenceId(ShiftA, new LocalCalendar(new KioskOptions().Zone).Day(DateTimeOffset.UtcNow).AddDays(2));
+        Ok(await Send(Callers.Volunteer, HttpMethod.Post, $"/api/v1/centers/{CenterA}/shifts/occurrences/{ShiftOccurrenceA}/sign-ups", new { personId = VolunteerA1 }));
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ import { RegionMap } from './map';
 import { renderCard, renderCounters } from './panels';
 import type { CenterCard, GeoFeature, RegionSummary } from './types';
 import { OrdersPanel } from './orders';
+import { ShiftsAtRiskPanel } from './shifts';
 
 const cards = new Map<string, CenterCard>();
 const emergencyCenters = new Set<string>();
@@ -120,6 +121,9 @@ async function main(): Promise<void> {
   // The queue is a side panel: the map and the emergencies work without it.
   await orders.refresh().catch(() => undefined);
   setInterval(() => void orders.refresh().catch(() => undefined), 30_000);
+  const shifts = new ShiftsAtRiskPanel(region, centerNames);
+  await shifts.refresh().catch(() => undefined);
+  setInterval(() => void shifts.refresh().catch(() => undefined), 60_000);
   // Opening hours pass without any push: re-evaluate open/closed every minute.
   setInterval(renderAll, 60_000);
 }

@@ -117,6 +117,15 @@ const texts = {
   ageHours: ['{h} 小时', '{h} h'],
   orderTag: ['派单', 'Order'],
   requestTag: ['求助', 'Request'],
+  myShifts: ['我的值班', 'My shifts'],
+  openShifts: ['可报名的值班', 'Open shifts I can take'],
+  takeShift: ['报名值班', 'Sign up'],
+  shiftTaken: ['已报名：{taken} / {max} 人', 'Signed up: {taken} of {max}'],
+  shiftPeople: ['已报 {taken} 人，需 {min}–{max} 人', '{taken} signed up, needs {min}–{max}'],
+  shiftInvited: ['邀请您', 'You are invited'],
+  attended: ['已到岗', 'Attended'],
+  noShow: ['未到岗', 'No-show'],
+  shiftsAtRisk: ['人手不足的值班（24 小时内）', 'Shifts short of people (next 24 h)'],
 } as const;
 
 export type TextKey = keyof typeof texts;

@@ -6,6 +6,7 @@ import { applyTexts, currentLanguage, rollCallStatusName, setLanguage, t, volunt
 import { LiveConnection } from '../shared/live';
 import { alertCard, alertViews, isArchived } from './alerts';
 import { loadOrders, renderOrders, type PersonOrders } from './orders';
+import { loadShifts, renderShifts, type PersonShifts } from './shifts';
 import type { Mobilization, MobilizationLine, Person } from './types';
 
 const idKey = 'lianxin.volunteer';
@@ -13,6 +14,7 @@ const answerStatuses = new Set(['acknowledged', 'enRoute', 'atPost', 'unavailabl
 let items: ReadonlyMap<string, unknown> = new Map();
 let mobilization: Mobilization | undefined;
 let orders: PersonOrders = { mine: [], open: [] };
+let shifts: PersonShifts = { mine: [], open: [] };
 
 async function signIn(settings: DashboardSettings): Promise<string> {
   const remembered = sessionStorage.getItem(idKey);
@@ -78,6 +80,7 @@ function render(person: Person, onAnswered: (emergencyId: string, status: string
   archive.querySelector('.list')!.replaceChildren(...archived.map((v) => alertCard(v, person.id, onAnswered)));
 
   renderOrders(orders, person.id, async () => onAnswered('', ''));
+  renderShifts(shifts, person.id, async () => onAnswered('', ''));
 
   const { status, text } = myStatus(person);
   const element = document.getElementById('status')!;
@@ -106,15 +109,17 @@ async function main(): Promise<void> {
   let reads = 0;
   const refresh = async (): Promise<void> => {
     const read = ++reads;
-    const [fresh, page, mine] = await Promise.all([
+    const [fresh, page, mine, rota] = await Promise.all([
       api<Person>(`/api/v1/volunteers/${encodeURIComponent(id)}`),
       api<Mobilization>(`/api/v1/volunteers/${encodeURIComponent(id)}/mobilization`),
       loadOrders(id),
+      loadShifts(id),
     ]);
     if (read === reads) {
       person = fresh;
       mobilization = page;
       orders = mine;
+      shifts = rota;
       render(person, onAnswered);
     }
   };

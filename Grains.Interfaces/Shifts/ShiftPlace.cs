@@ -1,0 +1,27 @@
+namespace Lianxin.Shifts;
+
+/// <summary>
+/// One person's place on a shift occurrence: when and by whom it was taken (with the request's idempotency key), when
+/// it was cancelled, when the reminder went out, and the attendance the center's presence credited.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Lianxin.ShiftPlace")]
+public sealed record ShiftPlace(
+    [property: Id(0)] string PersonId,
+    [property: Id(1)] DateTimeOffset SignedUpAt,
+    [property: Id(2)] string By,
+    [property: Id(3)] string? Key,
+    [property: Id(4)] DateTimeOffset? CancelledAt = null,
+    [property: Id(5)] DateTimeOffset? RemindedAt = null,
+    [property: Id(6)] ShiftAttendance Attendance = ShiftAttendance.Expected,
+    [property: Id(7)] DateTimeOffset? CheckedInAt = null)
+{
+    public bool Active => CancelledAt is null;
+}
+
+/// <summary>Whether the person came: expected until they check in at the center or the shift ends.</summary>
+public enum ShiftAttendance
+{
+    Expected = 0,
+    Attended = 1,
+    NoShow = 2,
+}

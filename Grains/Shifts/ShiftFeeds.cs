@@ -1,0 +1,22 @@
+using Lianxin.Live;
+
+namespace Lianxin.Shifts;
+
+/// <summary>
+/// Tells a person on their live feed (<c>volunteer:{id}</c>, the path their page already follows for alerts and
+/// activities) about a shift: best effort, since the rota itself (their place, reminded, invited) is what the page reads.
+/// </summary>
+internal static class ShiftFeeds
+{
+    public static void Tell(IGrainFactory grains, string personId, ShiftNotice notice)
+    {
+        try
+        {
+            grains.GetGrain<ILiveFeedGrain>(LiveScope.Volunteer(personId)).PublishAsync($"shift:{notice.OccurrenceId}", notice).Ignore();
+        }
+        catch (ArgumentException)
+        {
+            // No feed grain in this silo (a test silo without the live subsystem): nobody to tell live.
+        }
+    }
+}

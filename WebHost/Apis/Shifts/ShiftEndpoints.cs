@@ -1,0 +1,137 @@
+using Lianxin.Centers;
+using Lianxin.Shifts;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis.Shifts;
+
+/// <summary>A center's rota: read by readers of the center; shifts defined, changed and retired by its staff and the operators above.</summary>
+internal static class ShiftEndpoints
+{
+    public static async Task<Results<Ok<ShiftRota>, ProblemHttpResult>> GetRotaAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var center = await scopes.ForCenterAsync(id);
+        return Check(http, center, id, AccessPolicy.CanRead) is { } refusal ? refusal : TypedResults.Ok(await grains.GetGrain<IShiftRotaGrain>(id).GetAsync());
+    }
+
+    public static async Task<Results<Created<ShiftDefinition>, ValidationProblem, ProblemHttpResult>> DefineAsync(
+        string id, ShiftRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        var shift = request.Read(v);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var center = await scopes.ForCenterAsync(id);
+        if (Check(http, center, id, AccessPolicy.CanWriteRegistry) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var rota = grains.GetGrain<IShiftRotaGrain>(id);
+        if ((await rota.GetAsync()).Definitions.Any(d => d.Id == shift.Id))
+        {
+            return Problem(StatusCodes.Status409Conflict, $"Shift '{shift.Id}' already exists at center '{id}'; change it with PUT.");
+        }
+
+        if (await StepAsync(rota.DefineAsync(shift, ActivitiesApi.By(http))) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, ShiftAuditActions.Defined, $"shift:{id}/{shift.Id}", center, details: Describe(shift));
+        return TypedResults.Created($"/api/v1/centers/{id}/shifts", shift);
+    }
+
+    public static async Task<Results<Ok<ShiftDefinition>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string id, string shiftId, ShiftRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        var shift = request.Read(v, shiftId);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var center = await scopes.ForCenterAsync(id);
+        if (Check(http, center, id, AccessPolicy.CanWriteRegistry) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var rota = grains.GetGrain<IShiftRotaGrain>(id);
+        if (!(await rota.GetAsync()).Definitions.Any(d => d.Id == shiftId))
+        {
+            return Problem(StatusCodes.Status404NotFound, $"Shift '{shiftId}' does not exist at center '{id}'.");
+        }
+
+        if (await StepAsync(rota.DefineAsync(shift, ActivitiesApi.By(http))) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, ShiftAuditActions.Changed, $"shift:{id}/{shiftId}", center, details: Describe(shift));
+        return TypedResults.Ok(shift);
+    }
+
+    public static async Task<Results<Ok<ShiftRota>, ValidationProblem, ProblemHttpResult>> RetireAsync(
+        string id, string shiftId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        v.Id("shiftId", shiftId);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+
+        var center = await scopes.ForCenterAsync(id);
+        if (Check(http, center, id, AccessPolicy.CanWriteRegistry) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var rota = grains.GetGrain<IShiftRotaGrain>(id);
+        if (await StepAsync(rota.RetireAsync(shiftId, ActivitiesApi.By(http))) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, ShiftAuditActions.Retired, $"shift:{id}/{shiftId}", center);
+        return TypedResults.Ok(await rota.GetAsync());
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ShiftAtRisk>>, ProblemHttpResult>> AtRiskAsync(
+        string id, bool? subtree, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        var center = await scopes.ForCenterAsync(id);
+        if (Check(http, center, id, AccessPolicy.CanRead) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // A region reads each center's rota (tens of centers, each answering from memory).
+        IReadOnlyList<string> centers = subtree == true ? [.. (await CenterSubtree.GetAsync(grains, id)).Select(c => c.Id)] : [id];
+        var lists = await Task.WhenAll(centers.Select(async c => (c, await grains.GetGrain<IShiftRotaGrain>(c).GetAtRiskAsync())));
+        return TypedResults.Ok<IReadOnlyList<ShiftAtRisk>>([.. lists.SelectMany(l => l.Item2.Select(o => new ShiftAtRisk(l.c, o))).OrderBy(a => a.Occurrence.StartsAt)]);
+    }
+
+    /// <summary>Null when the caller passes <paramref name="allowed"/> for the center: 404 when it does not exist, else 403.</summary>
+    internal static ProblemHttpResult? Check(HttpContext http, AccessTarget center, string id, Func<Caller, AccessTarget, bool> allowed) =>
+        center.CenterPath.Count == 0 ? Problem(StatusCodes.Status404NotFound, $"Center '{id}' does not exist.")
+        : Caller.From(http.User) is { } caller && allowed(caller, center) ? null
+        : Problem(StatusCodes.Status403Forbidden, $"Center '{id}' is outside your scope for this.");
+
+    internal static ProblemHttpResult Problem(int status, string? detail) => TypedResults.Problem(detail, statusCode: status);
+
+    private static async Task<ProblemHttpResult?> StepAsync(Task<ShiftStepResult> step) => (await step) switch
+    {
+        { Outcome: ShiftStepOutcome.Done } => null,
+        { Outcome: ShiftStepOutcome.NotFound } r => Problem(StatusCodes.Status404NotFound, r.Detail),
+        var r => Problem(StatusCodes.Status409Conflict, r.Detail),
+    };
+
+    private static string Describe(ShiftDefinition s) =>
+        $"days={string.Join(',', s.Days.Select(EnumNames.Of))}; {s.Starts:HH\\:mm}-{s.Ends:HH\\:mm}; people={s.MinPeople}-{s.MaxPeople}";
+}

@@ -1,0 +1,32 @@
+using Lianxin.WebHost.Apis.Shifts;
+using Lianxin.WebHost.Security;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>
+/// Volunteer shifts (值班): a center's rota at <c>/api/v1/centers/{id}/shifts</c> (recurring shifts, their occurrences,
+/// sign-ups, those short of people) and a person's side at <c>/api/v1/volunteers/{id}/shifts</c> (my shifts, open ones
+/// I may take, my availability). See docs/shifts.md.
+/// </summary>
+public static class ShiftsApi
+{
+    public static IEndpointRouteBuilder MapShiftsApi(this IEndpointRouteBuilder app)
+    {
+        var centers = app.MapGroup("/api/v1/centers/{id}/shifts").WithTags("Shifts").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        centers.MapGet("/", ShiftEndpoints.GetRotaAsync).WithSummary("The center's shifts (retired ones too) and their occurrences from now to two weeks ahead, with the places taken.");
+        centers.MapPost("/", ShiftEndpoints.DefineAsync)
+            .WithSummary("Define a recurring shift: local weekdays, start and end (HH:mm, Asia/Shanghai), fewest and most people.");
+        centers.MapPut("/{shiftId}", ShiftEndpoints.ChangeAsync).WithSummary("Change a shift: future occurrences follow, keeping places on days it still runs.");
+        centers.MapPost("/{shiftId}/retire", ShiftEndpoints.RetireAsync).WithSummary("Retire a shift: future occurrences are removed and the people on them told.");
+        centers.MapGet("/at-risk", ShiftEndpoints.AtRiskAsync).WithSummary("Occurrences within a day of starting still short of their minimum; ?subtree=true for every center below too.");
+        centers.MapPost("/occurrences/{occurrenceId}/sign-ups", ShiftSignUpEndpoints.SignUpAsync)
+            .WithSummary("Take a place (first come, up to the maximum; one per person; an Idempotency-Key header makes re-sends safe): confirmed, or 409 full/closed.");
+        centers.MapPost("/occurrences/{occurrenceId}/sign-ups/{personId}/cancel", ShiftSignUpEndpoints.CancelAsync).WithSummary("Give a place back before the shift starts.");
+
+        var people = app.MapGroup("/api/v1/volunteers/{id}/shifts").WithTags("Shifts").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        people.MapGet("/", ShiftSignUpEndpoints.PersonShiftsAsync).WithSummary("My shifts (with attendance once settled) and the open ones at my centers I may take.");
+        people.MapGet("/availability", ShiftSignUpEndpoints.GetAvailabilityAsync).WithSummary("When the person can serve: local weekday windows.");
+        people.MapPut("/availability", ShiftSignUpEndpoints.SetAvailabilityAsync).WithSummary("Replace the person's availability; shifts short of people invite those it covers.");
+        return app;
+    }
+}
