@@ -61,7 +61,7 @@ public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : 
         await closed.ResolveAsync(owner, owner.Id, null).WaitAsync(Deadline);
         await grains.GetGrain<IHelpRequestGrain>("ev-hr-2").OpenAsync(Ticket("ev-hr-2", now)).WaitAsync(Deadline);
 
-        var source = new LiveEvidenceSource(grains, Options.Create(Kiosks), new DomainClock(TimeProvider.System));
+        var source = new LiveEvidenceSource(grains, Options.Create(Kiosks), TimeProvider.System);
         var center = (await grains.GetGrain<ICenterGrain>("ev-c").GetAsync().WaitAsync(Deadline))!;
         var evidence = await Eventually.HoldsAsync(
             () => source.CollectAsync(center, year),
