@@ -15,6 +15,7 @@ namespace Lianxin.Grains.Tests.Governance;
 /// The star rating of a fixture year computed from what the live actors reported: check-ins applied by the center's
 /// activity actor, hours approved in a ledger, a kiosk's heartbeats, and help requests closed through their loop.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : IClassFixture<GovernanceClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
