@@ -7,15 +7,18 @@ namespace Lianxin.Activities;
 [GenerateSerializer, Alias("Lianxin.ActivityUnavailableException")]
 public sealed class ActivityUnavailableException : Exception
 {
+    /// <summary>An activity that cannot answer now, without a message.</summary>
     public ActivityUnavailableException()
     {
     }
 
+    /// <summary>An activity that cannot answer now, and why.</summary>
     public ActivityUnavailableException(string message)
         : base(message)
     {
     }
 
+    /// <summary>An activity that cannot answer now, why, and the failure behind it.</summary>
     public ActivityUnavailableException(string message, Exception innerException)
         : base(message, innerException)
     {

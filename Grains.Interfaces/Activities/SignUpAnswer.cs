@@ -13,5 +13,6 @@ public sealed record SignUpAnswer(
     [property: Id(3)] long Arrival,
     [property: Id(4)] bool Repeated)
 {
+    /// <summary>A sign-up that was not taken, with its outcome and the reason shown to the person.</summary>
     public static SignUpAnswer Refused(SignUpOutcome outcome, string detail) => new(outcome, null, detail, 0, false);
 }

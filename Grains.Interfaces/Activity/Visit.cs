@@ -17,5 +17,6 @@ public sealed record Visit(
     [property: Id(8)] Guid? CheckOutEventId = null,
     [property: Id(9)] string? Correction = null)
 {
+    /// <summary>True while the person has not checked out.</summary>
     public bool IsOpen => CheckedOutAt is null;
 }

@@ -7,10 +7,13 @@ namespace Lianxin.Centers;
 /// </summary>
 public static class CenterCapacity
 {
+    /// <summary>Floor area per person when the profile states no capacity.</summary>
     public const double SquareMetersPerPerson = 5;
 
+    /// <summary>The least capacity a center is given from its floor area.</summary>
     public const int Minimum = 10;
 
+    /// <summary>How many people the center holds at once.</summary>
     public static int Of(CenterProfile profile) =>
         profile.Capacity is { } stated and > 0 ? stated : Math.Max(Minimum, (int)(profile.FloorAreaSqm / SquareMetersPerPerson));
 }

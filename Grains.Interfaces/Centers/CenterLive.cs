@@ -11,5 +11,6 @@ public sealed record CenterLive(
     [property: Id(3)] int OpenHelpRequests,
     [property: Id(4)] int KiosksOnline)
 {
+    /// <summary>A center nobody has visited yet.</summary>
     public static CenterLive Empty { get; } = new(0, new Dictionary<BasicFunction, int>(), 0, 0, 0);
 }

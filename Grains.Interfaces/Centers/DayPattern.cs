@@ -11,6 +11,7 @@ public sealed record DayPattern(
     [property: Id(2)] int LastHour,
     [property: Id(3)] int LastInside)
 {
+    /// <summary>Hours in a day: the length of <see cref="PeakByHour"/>.</summary>
     public const int Hours = 24;
 
     /// <summary>The pattern after a report of <paramref name="inside"/> people at <paramref name="hour"/> of <paramref name="day"/>; the same instance when nothing changes.</summary>

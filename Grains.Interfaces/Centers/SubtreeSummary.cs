@@ -15,6 +15,7 @@ public sealed record SubtreeSummary(
     [property: Id(4)] int KiosksOnline,
     [property: Id(5)] IReadOnlyDictionary<BasicFunction, int> CheckInsTodayByFunction)
 {
+    /// <summary>The summary of a subtree with nothing in it.</summary>
     public static SubtreeSummary Empty { get; } =
         new(new Dictionary<CenterLevel, int>(), 0, 0, 0, 0, new Dictionary<BasicFunction, int>());
 

@@ -8,15 +8,18 @@ namespace Lianxin.Common;
 [GenerateSerializer, Alias("Lianxin.DatabaseUnavailableException")]
 public sealed class DatabaseUnavailableException : Exception
 {
+    /// <summary>The database did not answer, without a message.</summary>
     public DatabaseUnavailableException()
     {
     }
 
+    /// <summary>The database did not answer, and what was being done.</summary>
     public DatabaseUnavailableException(string message)
         : base(message)
     {
     }
 
+    /// <summary>The database did not answer, what was being done, and the failure behind it.</summary>
     public DatabaseUnavailableException(string message, Exception innerException)
         : base(message, innerException)
     {

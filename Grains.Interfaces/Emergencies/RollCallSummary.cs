@@ -14,9 +14,12 @@ public sealed record RollCallSummary(
     [property: Id(8)] IReadOnlyList<PostRollCall> Posts,
     [property: Id(9)] DateTimeOffset AsOf)
 {
+    /// <summary>People on the roll-call.</summary>
     public int Total => Counts.Total;
 
+    /// <summary>People on the roll-call who are accounted for.</summary>
     public int Accounted => Counts.Accounted;
 
+    /// <summary>The share accounted for, in percent.</summary>
     public double AccountedPercent => RollCallMath.Percent(Counts.Accounted, Counts.Total);
 }

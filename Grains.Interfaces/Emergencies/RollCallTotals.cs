@@ -12,5 +12,6 @@ public sealed record RollCallTotals(
     [property: Id(6)] int OnBehalfUpdates,
     [property: Id(7)] DateTimeOffset AsOf) : Live.ILiveItem
 {
+    /// <summary>The share accounted for, in percent.</summary>
     public double AccountedPercent => RollCallMath.Percent(Counts.Accounted, Counts.Total);
 }

@@ -10,5 +10,6 @@ public static class SkillNames
     public static IReadOnlyList<string> Known { get; } =
         ["counselling", "driving", "elderCare", "electrician", "firstAid", "medical", "rescueBoat", "translation"];
 
+    /// <summary>True when <paramref name="skill"/> is one of the known skill names (case-sensitive).</summary>
     public static bool IsKnown(string skill) => Known.Contains(skill, StringComparer.Ordinal);
 }

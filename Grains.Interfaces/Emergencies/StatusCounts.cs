@@ -11,6 +11,7 @@ public sealed record StatusCounts(
     [property: Id(5)] int Unavailable,
     [property: Id(6)] int NeedHelp)
 {
+    /// <summary>Counts of an empty roll-call.</summary>
     public static StatusCounts Empty { get; } = new(0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>Everyone counted.</summary>

@@ -24,6 +24,7 @@ public sealed record CloudEvent(
     /// <summary>The media type of one event in structured mode.</summary>
     public const string MediaType = "application/cloudevents+json";
 
+    /// <summary>The CloudEvent of a stored feed record, its data carried as JSON.</summary>
     public static CloudEvent From(FeedRecord record)
     {
         var e = record.Event;

@@ -8,6 +8,7 @@ public sealed record ServiceTotals(
     [property: Id(2)] double Hours,
     [property: Id(3)] int Points)
 {
+    /// <summary>Totals of a center with no service recorded.</summary>
     public static ServiceTotals Empty { get; } = new(0, 0, 0, 0);
 
     /// <summary>The totals of approved entries whose local day lies in [<paramref name="from"/>, <paramref name="to"/>].</summary>

@@ -20,5 +20,6 @@ public sealed record HelpRequestLive(
     [property: Id(7)] int EscalationLevel,
     [property: Id(8)] DateTimeOffset AsOf) : ILiveItem
 {
+    /// <summary>The live-feed key of a help request.</summary>
     public static string Key(string id) => $"helpRequest:{id}";
 }

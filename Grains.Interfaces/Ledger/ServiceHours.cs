@@ -13,5 +13,6 @@ public sealed record ServiceHours(
     [property: Id(7)] DateTimeOffset? DecidedAt = null,
     [property: Id(8)] string? Reason = null)
 {
+    /// <summary>The hours served, to two decimals.</summary>
     public double Hours => Math.Round((To - From).TotalHours, 2);
 }

@@ -21,10 +21,12 @@ public sealed record CenterCard(
     [property: Id(9)] int Grids,
     [property: Id(10)] DateTimeOffset AsOf) : ILiveItem
 {
+    /// <summary>The card of a center from its profile, live figures and counts, as of <paramref name="asOf"/>.</summary>
     public static CenterCard From(string id, CenterProfile profile, CenterLive live, int kiosks, int grids, DateTimeOffset asOf) =>
         new(id, profile.Name, profile.Level, profile.ParentId, profile.Location, profile.OpeningHours, profile.SelfService24h,
             live, kiosks, grids, asOf);
 
+    /// <summary>The card of a center from its snapshot, as of <paramref name="asOf"/>.</summary>
     public static CenterCard From(CenterSnapshot center, DateTimeOffset asOf) =>
         From(center.Id, center.Profile, center.Live, center.KioskIds.Count, center.GridIds.Count, asOf);
 }

@@ -10,6 +10,7 @@ namespace Lianxin.Live;
 /// </summary>
 public static class LiveJson
 {
+    /// <summary>The options every live delta is written and read with.</summary>
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions());
 
     /// <summary>Applies the live wire settings to <paramref name="options"/> (the hub's payload options).</summary>

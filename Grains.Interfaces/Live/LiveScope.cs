@@ -8,20 +8,34 @@ namespace Lianxin.Live;
 /// </summary>
 public static class LiveScope
 {
+    /// <summary>The kind of a region scope (a center's whole subtree).</summary>
     public const string RegionKind = "region";
+
+    /// <summary>The kind of a center scope.</summary>
     public const string CenterKind = "center";
+
+    /// <summary>The kind of a grid scope.</summary>
     public const string GridKind = "grid";
+
+    /// <summary>The kind of an emergency scope.</summary>
     public const string EmergencyKind = "emergency";
+
+    /// <summary>The kind of a person's own scope.</summary>
     public const string VolunteerKind = "volunteer";
 
+    /// <summary>The key of the region under a center.</summary>
     public static string Region(string centerId) => $"region:{centerId}";
 
+    /// <summary>The key of one center.</summary>
     public static string Center(string centerId) => $"center:{centerId}";
 
+    /// <summary>The key of one grid.</summary>
     public static string Grid(string gridId) => $"grid:{gridId}";
 
+    /// <summary>The key of one emergency.</summary>
     public static string Emergency(string emergencyId) => $"emergency:{emergencyId}";
 
+    /// <summary>The key of one person.</summary>
     public static string Volunteer(string volunteerId) => $"volunteer:{volunteerId}";
 
     /// <summary>Splits "kind:id"; false when the text is not a scope name.</summary>

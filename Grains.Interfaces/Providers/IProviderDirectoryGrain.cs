@@ -4,9 +4,11 @@ namespace Lianxin.Providers;
 [Alias("Lianxin.IProviderDirectoryGrain")]
 public interface IProviderDirectoryGrain : IGrainWithIntegerKey
 {
+    /// <summary>Adds a provider's entry or replaces the one it had.</summary>
     [Alias("Upsert")]
     Task UpsertAsync(ProviderEntry entry);
 
+    /// <summary>Every listed provider, ordered by id.</summary>
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<ProviderEntry>> ListAsync();
 

@@ -14,6 +14,7 @@ public sealed record ContactCard(
     [property: Id(2)] IReadOnlyList<string> Skills,
     [property: Id(3)] IReadOnlyList<AlertChannel>? Channels)
 {
+    /// <summary>The contact card of a person's profile.</summary>
     public static ContactCard From(VolunteerProfile profile) => new(profile.Name, profile.Phone, profile.Skills, profile.Channels);
 
     /// <summary>Equal in content (records compare lists by reference).</summary>

@@ -8,5 +8,6 @@ public sealed record VolunteerLive(
     [property: Id(2)] DateTimeOffset? Since,
     [property: Id(3)] string? EmergencyId = null)
 {
+    /// <summary>A person off duty: no center, no emergency.</summary>
     public static VolunteerLive OffDuty { get; } = new(VolunteerStatus.OffDuty, null, null);
 }

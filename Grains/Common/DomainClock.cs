@@ -1,9 +1,8 @@
 namespace Lianxin.Common;
 
 /// <summary>
-/// The clock the domain rules read (visit deadlines, heartbeat ages, "today"). It is its own service rather than
-/// the runtime's <see cref="TimeProvider"/>, which Orleans itself uses: tests move this clock without moving the
-/// cluster's.
+/// The registered <see cref="TimeProvider"/> under an older name, still asked for by some actors and endpoints (visit
+/// deadlines, heartbeat ages, "today"). New code takes <see cref="TimeProvider"/> itself: there is one clock.
 /// </summary>
 public class DomainClock(TimeProvider time)
 {

@@ -1,6 +1,5 @@
 using Lianxin.Common;
 using Lianxin.Kiosks;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Providers;
@@ -8,7 +7,8 @@ namespace Lianxin.Providers;
 /// <summary>Every listed provider, as each provider's actor last told it.</summary>
 internal sealed class ProviderDirectoryGrain(
     [PersistentState(StorageNames.ProviderDirectoryState, StorageNames.Default)] IPersistentState<ProviderDirectoryState> state,
-    DomainClock clock)
+    TimeProvider clock,
+    IOptions<KioskOptions> kioskOptions)
     : Grain, IProviderDirectoryGrain
 {
     public async Task UpsertAsync(ProviderEntry entry)
@@ -22,7 +22,7 @@ internal sealed class ProviderDirectoryGrain(
 
     public Task<IReadOnlyList<LicenceWarning>> WarningsAsync(string centerId)
     {
-        var calendar = new LocalCalendar(ServiceProvider.GetService<IOptions<KioskOptions>>()?.Value.Zone ?? TimeZoneInfo.Utc);
-        return Task.FromResult(LicenceWarnings.For(centerId, state.State.Entries.Values.Select(e => e.Provider), calendar.Day(clock.UtcNow)));
+        var calendar = new LocalCalendar(kioskOptions.Value.Zone);
+        return Task.FromResult(LicenceWarnings.For(centerId, state.State.Entries.Values.Select(e => e.Provider), calendar.Day(clock.GetUtcNow())));
     }
 }

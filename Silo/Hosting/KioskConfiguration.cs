@@ -6,14 +6,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lianxin.Silo.Hosting;
 
-/// <summary>What the kiosk actors need: their rules (the <c>Kiosks</c> section) and the domain clock.</summary>
+/// <summary>
+/// What the kiosk actors need: their rules (the <c>Kiosks</c> section) and the clock, <see cref="TimeProvider"/>
+/// (<see cref="DomainClock"/> wraps it for the code that still asks for that).
+/// </summary>
 public static class KioskConfiguration
 {
     public static IServiceCollection AddLianxinKiosks(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<KioskOptions>(configuration.GetSection(KioskOptions.Section));
         services.Configure<Ledger.LedgerOptions>(configuration.GetSection(Ledger.LedgerOptions.Section));
-        services.TryAddSingleton(sp => new DomainClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new DomainClock(sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -26,7 +26,7 @@ public static class KioskFleetApi
         return group;
     }
 
-    private static async Task<IResult> RegisterKeyAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, DomainClock clock, AuditTrail audit)
+    private static async Task<IResult> RegisterKeyAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock, AuditTrail audit)
     {
         var target = await ResolveAsync(id, scopes, grains);
         if (ApiResults.CheckWrite(http, target, $"Kiosk '{id}'") is { } refusal)
@@ -43,7 +43,7 @@ public static class KioskFleetApi
             await audit.RecordAsync(http, rotation ? AuditActions.KioskKeyRotated : AuditActions.KioskKeyIssued, $"kiosk:{id}", target);
             return TypedResults.Created(
                 $"/api/v1/kiosks/{id}/keys",
-                new KioskKeyResponse(id, key, $"{KioskAuthentication.SchemeName} {id}.{key}", clock.UtcNow));
+                new KioskKeyResponse(id, key, $"{KioskAuthentication.SchemeName} {id}.{key}", clock.GetUtcNow()));
         });
     }
 

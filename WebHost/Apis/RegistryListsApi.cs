@@ -81,14 +81,14 @@ public static class RegistryListsApi
 
     private static async Task<Results<Ok<ListPage<HelpRequestQueueLine>>, ValidationProblem, ProblemHttpResult>> HelpRequestsAsync(
         string? stage, string? function, string? region, int? limit, string? sort, string? order, string? cursor,
-        HttpContext http, ScopeResolver scopes, IGrainFactory grains, DomainClock clock)
+        HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
     {
         var v = new Validation();
         var p = ListParameters.Read(v, limit, sort, order, cursor, "due");
         List<string> tags = [];
         AddEnumTag<HelpRequestState>(v, tags, "stage", stage);
         AddEnumTag<BasicFunction>(v, tags, "function", function);
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         return await PageAsync(v, p, await ListScope.OfCentersAsync(http, scopes, region), ListingKind.HelpRequest, tags, grains, json =>
         {
             var r = ListingJson.Read<HelpRequestListItem>(json);

@@ -15,7 +15,6 @@ public static class GovernanceConfiguration
         }
 
         builder.Services.AddSingleton(options);
-        builder.Services.TryAddSingleton(new ClosedLoopLifecycle(options.ClosedLoop.ToLimits()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IRatingEvidenceSource, LiveEvidenceSource>();
         if (Demo.DemoMode.IsEnabled(builder.Configuration))

@@ -9,7 +9,4 @@ public sealed class GovernanceOptions
 
     /// <summary>The walking distance of the 15-minute service circle, metres (<c>Governance:WalkingDistanceMeters</c>).</summary>
     public double WalkingDistanceMeters { get; set; } = ServiceCircleCalculator.DefaultWalkingDistanceMeters;
-
-    /// <summary>Time limits of the help-request closed loop (<c>Governance:ClosedLoop:ToAssign</c>, …, as "d.hh:mm:ss").</summary>
-    public ClosedLoopLimitsOptions ClosedLoop { get; set; } = new();
 }

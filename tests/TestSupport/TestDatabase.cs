@@ -19,7 +19,8 @@ public static class TestDatabase
         if (string.IsNullOrWhiteSpace(server))
         {
             throw new InvalidOperationException(
-                $"{ServerVariable} is not set. Run the tests through ./test.sh, which starts PostgreSQL, or set it to a server's connection string.");
+                $"{ServerVariable} is not set. Run the tests through ./test.sh, which starts PostgreSQL, or set it to a server's connection string. "
+                + "A test class that needs it carries [Trait(\"Needs\", \"PostgreSQL\")], so ./test.sh --fast leaves it out.");
         }
 
         var name = $"lianxin_test_{Guid.NewGuid():N}";

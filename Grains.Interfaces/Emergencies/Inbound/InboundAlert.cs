@@ -28,5 +28,6 @@ public sealed record InboundAlert(
     /// <summary>The key a CAP message is known by: its sender and identifier (CAP's own uniqueness rule).</summary>
     public string Key => KeyOf(Sender, Identifier);
 
+    /// <summary>The key of a warning's actor: CAP identifies a message by its sender and identifier together.</summary>
     public static string KeyOf(string sender, string identifier) => $"{sender},{identifier}";
 }

@@ -13,7 +13,7 @@ namespace Lianxin.Governance;
 /// the center launched in <see cref="EmergencyMode.Exercise"/> mode in the year (people reached, and time until 90 %
 /// had answered themselves).
 /// </summary>
-public sealed class LiveEvidenceSource(IGrainFactory grains, IOptions<KioskOptions> kioskOptions, DomainClock clock) : IRatingEvidenceSource
+public sealed class LiveEvidenceSource(IGrainFactory grains, IOptions<KioskOptions> kioskOptions, TimeProvider clock) : IRatingEvidenceSource
 {
     private readonly LocalCalendar _calendar = new(kioskOptions.Value.Zone);
 
@@ -32,7 +32,7 @@ public sealed class LiveEvidenceSource(IGrainFactory grains, IOptions<KioskOptio
             evidence.CheckInsByFunction,
             evidence.ApprovedVolunteerHours,
             evidence.KioskUptimePercent,
-            ClosedLoopStatistics.Tally(await tickets, clock.UtcNow),
+            ClosedLoopStatistics.Tally(await tickets, clock.GetUtcNow()),
             await drills);
     }
 

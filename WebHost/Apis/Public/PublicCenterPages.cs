@@ -11,7 +11,7 @@ namespace Lianxin.WebHost.Apis.Public;
 /// answers are cached per host (<see cref="PublicPageCache"/>), so a burst of phones costs one build per center and
 /// cache period.
 /// </summary>
-public sealed class PublicCenterPages(IGrainFactory grains, DomainClock clock, IOptions<PublicPageOptions> options)
+public sealed class PublicCenterPages(IGrainFactory grains, TimeProvider clock, IOptions<PublicPageOptions> options)
 {
     private const int MaxNearby = 20;
 
@@ -49,7 +49,7 @@ public sealed class PublicCenterPages(IGrainFactory grains, DomainClock clock, I
 
     private async Task<IReadOnlyList<PublicActivity>> UpcomingAsync(string centerId)
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var coming = (await grains.GetGrain<IActivityCalendarGrain>(centerId).ListAsync())
             .Where(a => a.Phase == ActivityPhase.Published && a.EndsAt > now)
             .OrderBy(a => a.StartsAt).ThenBy(a => a.Id, StringComparer.Ordinal)

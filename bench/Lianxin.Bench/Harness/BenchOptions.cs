@@ -16,7 +16,7 @@ internal sealed record BenchOptions(bool Smoke, string? Postgres, string? Output
             --set       change one size, e.g. --set volunteers=50000 (repeatable; names as in the results' "sizes")
             --telemetry on|off  the product hosts' metrics, traces, cluster dashboard and request logs (default on)
             --list      print the scenario names and exit
-        """;
+        """ + "\n" + Emergencies.ActorMobilization.Usage;
 
     /// <summary>Telemetry of the product's hosts (<c>--telemetry on|off</c>); the telemetry scenario measures both sides itself.</summary>
     public bool Telemetry { get; init; } = true;

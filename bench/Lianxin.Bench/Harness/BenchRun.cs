@@ -53,10 +53,6 @@ internal static class BenchRun
             {
                 await scenario.RunAsync(context);
             }
-            catch (FeatureMissingException e)
-            {
-                context.Results.NotMeasured(scenario.Name, e.Message);
-            }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 context.Results.Problem(scenario.Name, e);
@@ -65,7 +61,7 @@ internal static class BenchRun
 
         var run = new RunRecord(
             startedAt, DateTimeOffset.UtcNow, paths.Commit, options.Smoke, options.Sizes, machine, MachineInfo.LoadAverage(), settings,
-            context.Results.Figures, context.Results.Problems, context.Results.Missing);
+            context.Results.Figures, context.Results.Problems);
         var output = options.OutputDirectory ?? (options.Smoke ? Path.Combine(work, "results") : Path.Combine(paths.RepositoryRoot, "bench", "results"));
         var (json, markdown) = await ResultsWriter.WriteAsync(run, output);
         var keep = !options.Smoke || options.OutputDirectory is not null || context.Results.Problems.Count > 0;

@@ -17,11 +17,9 @@ internal static class Catalog
         new StartCeiling(),
         new ActivationMemoryScenario(),
         new ColdStartScenario(),
-#if KIOSK_SIMULATOR
         new KioskIngestScenario(),
         new PushLatencyScenario(),
         new TelemetryCostScenario(),
-#endif
         new MobilizationScenario(),
         new FlashCrowdScenario(),
         new EventFeedScenario(),

@@ -92,14 +92,17 @@ internal sealed class PostgresServer : IAsyncDisposable
     /// CPU time used so far by the server's live processes (the postmaster and its children, from /proc), or null for a
     /// server the harness did not start. Differences over a run show the database's share of the work.
     /// </summary>
-    public TimeSpan? CpuTime()
+    public TimeSpan? CpuTime() => _dataDirectory is null ? null : CpuTimeOf(_dataDirectory);
+
+    /// <summary>The same for a server running on <paramref name="dataDirectory"/>: null when none runs there.</summary>
+    public static TimeSpan? CpuTimeOf(string dataDirectory)
     {
-        if (_dataDirectory is null || !File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
+        if (!File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
         {
             return null;
         }
 
-        var postmaster = File.ReadLines(Path.Combine(_dataDirectory, "postmaster.pid")).First().Trim();
+        var postmaster = File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First().Trim();
         long ticks = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(Path.GetFileName(d)[0])))
         {
@@ -121,6 +124,17 @@ internal sealed class PostgresServer : IAsyncDisposable
 
         // Linux reports these in clock ticks of 1/100 s (USER_HZ).
         return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    /// <summary>Drops a database <see cref="CreateDatabaseAsync"/> made, for runs on a server that outlives them.</summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -7,15 +7,11 @@ internal sealed class Results
 {
     private readonly List<Figure> _figures = [];
     private readonly List<string> _problems = [];
-    private readonly List<string> _missing = [];
 
     public IReadOnlyList<Figure> Figures => _figures;
 
     /// <summary>Scenarios that could not measure, with why: the run still writes what it has.</summary>
     public IReadOnlyList<string> Problems => _problems;
-
-    /// <summary>Scenarios whose feature is not in the product yet.</summary>
-    public IReadOnlyList<string> Missing => _missing;
 
     public Figure? Find(string id) => _figures.FirstOrDefault(f => f.Id == id);
 
@@ -53,12 +49,6 @@ internal sealed class Results
         var text = $"{scenario}: {exception.GetType().Name}: {exception.Message}";
         _problems.Add(text);
         Console.WriteLine($"!! {text}");
-    }
-
-    public void NotMeasured(string scenario, string reason)
-    {
-        _missing.Add($"{scenario}: {reason}");
-        Console.WriteLine($"   not measured: {reason}");
     }
 
     internal static string Format(Figure figure)

@@ -39,18 +39,6 @@ internal static class ResultsWriter
         Table(md, "Ceilings of this machine", run.Figures.Where(f => f.Kind == FigureKind.Ceiling), withRatios: false);
         Table(md, "Product figures", run.Figures.Where(f => f.Kind == FigureKind.Product), withRatios: true);
         Table(md, "Details", run.Figures.Where(f => f.Kind == FigureKind.Detail), withRatios: false);
-        if (run.NotMeasured.Count > 0)
-        {
-            md.AppendLine("## Not in this build");
-            md.AppendLine();
-            foreach (var missing in run.NotMeasured)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {missing}");
-            }
-
-            md.AppendLine();
-        }
-
         if (run.Problems.Count > 0)
         {
             md.AppendLine("## Could not measure");

@@ -11,8 +11,7 @@ internal sealed record RunRecord(
     double LoadAverageAtEnd,
     IReadOnlyDictionary<string, string> Postgres,
     IReadOnlyList<Figure> Figures,
-    IReadOnlyList<string> Problems,
-    IReadOnlyList<string> NotMeasured)
+    IReadOnlyList<string> Problems)
 {
     /// <summary>Other work on the machine: a load average above half the cores at the start or the end.</summary>
     public bool BusyMachine => Math.Max(Machine.LoadAverageAtStart, LoadAverageAtEnd) > Machine.Cores / 2.0;

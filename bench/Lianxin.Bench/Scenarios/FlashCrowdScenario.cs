@@ -43,7 +43,6 @@ internal sealed class FlashCrowdScenario : IScenario
         await using (var host = ProductHost.Start(context, "webhost-flash", database))
         {
             await host.WaitReadyAsync(sizes.Patience);
-            await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Get, $"/api/v1/activities/{activityId}", "The activities API");
             using var http = HttpLoad.CreateClient(host.Address, Connections);
             var organiser = new AuthenticationHeaderValue("Bearer", DevToken.Issue("operator", Region));
             await SendOkAsync(http, organiser, HttpMethod.Post, "/api/v1/centers", new

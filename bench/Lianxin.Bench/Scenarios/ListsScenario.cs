@@ -32,7 +32,6 @@ internal sealed class ListsScenario : IScenario
             ["Limits:AnonymousPermitLimit"] = "100000000",
         });
         await host.WaitReadyAsync(sizes.Patience);
-        await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Get, "/api/v1/public/nearby?latitude=27.7&longitude=121.1", "The public center page");
         using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
         var token = new AuthenticationHeaderValue("Bearer", DevToken.Issue("operator", Root));
         using (var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/centers"))

@@ -47,7 +47,6 @@ internal sealed class MobilizationScenario : IScenario
 
         await using var host = ProductHost.Start(context, "webhost-mobilization", population.ConnectionString, gateways);
         await host.WaitReadyAsync(sizes.Patience);
-        await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Post, "/api/v1/emergencies/preview", "The emergencies API");
         using var http = HttpLoad.CreateClient(host.Address, Answerers);
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         // Answers come in as SMS replies do, through the gateway with the person's reply token and no sign-in.

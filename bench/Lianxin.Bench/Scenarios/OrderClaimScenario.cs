@@ -32,7 +32,6 @@ internal sealed class OrderClaimScenario : IScenario
         var database = await context.Postgres.CreateDatabaseAsync("orders");
         await using var host = ProductHost.Start(context, "webhost-orders", database);
         await host.WaitReadyAsync(context.Sizes.Patience);
-        await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Get, $"/api/v1/centers/{Region}/orders", "The orders API");
         using var http = HttpLoad.CreateClient(host.Address, Claimers * 2);
         var staff = new AuthenticationHeaderValue("Bearer", DevToken.Issue("operator", Region));
         await SendAsync(http, staff, HttpMethod.Post, "/api/v1/centers", new

@@ -60,7 +60,6 @@ internal sealed class PushLatencyScenario : IScenario
         var token = DevToken.Issue("operator", root, "bench-dashboard");
         await using var host = ProductHost.Start(context, "webhost-push", population.ConnectionString);
         await host.WaitReadyAsync(sizes.Patience);
-        await FeatureMissingException.ThrowUnlessPresentAsync(host.Address, HttpMethod.Post, "/hubs/live/negotiate", "The live hub");
         using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
         var probe = await PushProbe.ProvisionAsync(http, BenchDistrict.ProbeKioskId, token);
 

@@ -5,6 +5,7 @@ using Xunit;
 
 namespace Lianxin.Grains.Tests.Governance;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class GovernanceGrainTests(GovernanceClusterFixture fixture) : IClassFixture<GovernanceClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

@@ -10,6 +10,7 @@ using Xunit;
 namespace Lianxin.Grains.Tests.Governance;
 
 /// <summary>The help-request actor running its closed loop on a cluster where assignment and escalations are due within a second.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class HelpRequestLoopTests(ShortLimitsClusterFixture fixture) : IClassFixture<ShortLimitsClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

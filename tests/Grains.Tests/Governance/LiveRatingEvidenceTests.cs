@@ -15,6 +15,7 @@ namespace Lianxin.Grains.Tests.Governance;
 /// The star rating of a fixture year computed from what the live actors reported: check-ins applied by the center's
 /// activity actor, hours approved in a ledger, a kiosk's heartbeats, and help requests closed through their loop.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : IClassFixture<GovernanceClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
@@ -61,7 +62,7 @@ public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : 
         await closed.ResolveAsync(owner, owner.Id, null).WaitAsync(Deadline);
         await grains.GetGrain<IHelpRequestGrain>("ev-hr-2").OpenAsync(Ticket("ev-hr-2", now)).WaitAsync(Deadline);
 
-        var source = new LiveEvidenceSource(grains, Options.Create(Kiosks), new DomainClock(TimeProvider.System));
+        var source = new LiveEvidenceSource(grains, Options.Create(Kiosks), TimeProvider.System);
         var center = (await grains.GetGrain<ICenterGrain>("ev-c").GetAsync().WaitAsync(Deadline))!;
         var evidence = await Eventually.HoldsAsync(
             () => source.CollectAsync(center, year),

@@ -7,6 +7,7 @@ using Xunit;
 namespace Lianxin.Grains.Tests.Governance;
 
 /// <summary>An order's actor on PostgreSQL: a crowd of claims, the queue, and hours in the claimers' ledgers.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class OrderClaimTests(GovernanceClusterFixture fixture) : IClassFixture<GovernanceClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

@@ -8,6 +8,7 @@ using Npgsql;
 namespace Lianxin.Grains.Tests.Journal;
 
 /// <summary>The same contract, held by the PostgreSQL journal and the in-memory one of the embedded default.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class EventJournalTests : IAsyncLifetime
 {
     private NpgsqlDataSource _dataSource = null!;

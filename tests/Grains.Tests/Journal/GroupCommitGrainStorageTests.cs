@@ -8,6 +8,7 @@ using Orleans.Storage;
 namespace Lianxin.Grains.Tests.Journal;
 
 /// <summary>The live path's grain storage on PostgreSQL: many actors' writes per commit, each answered on its own.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
 {
     private readonly EarlierStorage _earlier = new();

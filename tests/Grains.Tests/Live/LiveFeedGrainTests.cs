@@ -6,6 +6,7 @@ using Xunit;
 namespace Lianxin.Grains.Tests.Live;
 
 [Collection(LiveClusterCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiveFeedGrainTests(LiveClusterFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);

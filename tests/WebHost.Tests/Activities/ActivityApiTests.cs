@@ -11,6 +11,7 @@ namespace Lianxin.WebHost.Tests.Activities;
 
 /// <summary>Activities over HTTP on PostgreSQL: publish, sign up, waitlist and offers, check-in, cancellation, the party rule.</summary>
 [Collection(ActivityHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class ActivityApiTests(ActivityHost fixture)
 {
     [Fact]

@@ -7,6 +7,7 @@ using static Lianxin.WebHost.Tests.Activities.ActivityHost;
 namespace Lianxin.WebHost.Tests.Activities;
 
 /// <summary>A flash crowd on PostgreSQL: never more confirmed than places, fair by arrival, and the same after a restart.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class ActivityDurabilityTests
 {
     private const int Places = 10;

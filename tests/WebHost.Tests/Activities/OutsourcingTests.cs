@@ -12,6 +12,7 @@ namespace Lianxin.WebHost.Tests.Activities;
 /// function; party-building is never outsourced; a center sees the providers it engaged whose licence runs out soon.
 /// </summary>
 [Collection(SecurityDistrictCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class OutsourcingTests(SecurityDistrict district)
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Lianxin.WebHost.Tests.Attacks;
 
 /// <summary>Minting tokens: a production host serves no development tokens unless demo mode is asked for, and then says so.</summary>
 [Collection(ProductionHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class DemoModeAttackTests(ProductionHostFixture fixture)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Lianxin.WebHost.Tests.Attacks;
 
 /// <summary>The live hub over a real WebSocket: a connection does not outlive the token it was opened with.</summary>
 [Collection(ProductionHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiveHubAttackTests(ProductionHostFixture fixture)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Lianxin.WebHost.Tests.Attacks;
 /// tree, answers for emergencies nobody launched, guessing kiosk ids, and ID-card numbers from kiosks.
 /// </summary>
 [Collection(ProductionHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class OutsiderAttackTests(ProductionHostFixture fixture)
 {
     private readonly string _district = $"d{Guid.NewGuid():N}"[..12];

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace Lianxin.WebHost.Tests.Attacks;
 
 /// <summary>Signing one's own tokens with the key everybody has read: the shipped placeholder.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed partial class SigningKeyAttackTests
 {
     [Fact]

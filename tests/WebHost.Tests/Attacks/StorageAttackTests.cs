@@ -1,6 +1,7 @@
 namespace Lianxin.WebHost.Tests.Attacks;
 
 /// <summary>A production host whose connection string went missing must not accept data it will lose.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class StorageAttackTests
 {
     [Fact]

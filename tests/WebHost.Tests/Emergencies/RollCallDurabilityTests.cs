@@ -5,6 +5,7 @@ using Lianxin.TestSupport;
 
 namespace Lianxin.WebHost.Tests.Emergencies;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class RollCallDurabilityTests
 {
     private static readonly object FastReminders = new

@@ -12,6 +12,7 @@ namespace Lianxin.WebHost.Tests.EventFeed;
 /// launched, activities published) is there as CloudEvents, page by page in cursor order, and only for region 1.
 /// </summary>
 [Collection(SecurityDistrictCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class EventPullTests(SecurityDistrict district)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Lianxin.WebHost.Tests.EventFeed;
 /// holds back what follows until an operator resumes.
 /// </summary>
 [Collection(EventFeedHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class PushDeliveryTests(EventFeedHost feed)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

@@ -11,6 +11,7 @@ namespace Lianxin.WebHost.Tests.EventFeed;
 /// The subscriber's cursor is durable: a host that stops in the middle of a delivery run is replaced by another on the
 /// same database, which resumes from the cursor: every event arrives, in order per source (some twice: at least once).
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class PushRestartTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Xunit;
 namespace Lianxin.WebHost.Tests.Governance;
 
 [Collection(GovernanceWebCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class ComplianceApiTests(GovernanceWebFactory factory)
 {
     [Fact]

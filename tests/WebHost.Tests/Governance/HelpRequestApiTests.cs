@@ -9,6 +9,7 @@ namespace Lianxin.WebHost.Tests.Governance;
 
 /// <summary>The help requests' closed loop over HTTP on the demo district: steps, access, the party-affairs rule, figures and CSV.</summary>
 [Collection(GovernanceWebCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class HelpRequestApiTests(GovernanceWebFactory factory)
 {
     private static readonly int Year = DateTime.UtcNow.AddHours(8).Year;

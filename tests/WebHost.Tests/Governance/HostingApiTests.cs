@@ -7,6 +7,7 @@ namespace Lianxin.WebHost.Tests.Governance;
 
 /// <summary>Hosted positions and volunteer teams over HTTP on the demo district; a team as the audience of an order.</summary>
 [Collection(GovernanceWebCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class HostingApiTests(GovernanceWebFactory factory)
 {
     [Fact]

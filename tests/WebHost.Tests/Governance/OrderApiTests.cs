@@ -7,6 +7,7 @@ namespace Lianxin.WebHost.Tests.Governance;
 
 /// <summary>Orders over HTTP on the demo district: dispatch, claims by people near the center, the queue, hours, rejection.</summary>
 [Collection(GovernanceWebCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class OrderApiTests(GovernanceWebFactory factory)
 {
     [Fact]

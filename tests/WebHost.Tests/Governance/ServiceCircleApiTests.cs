@@ -6,6 +6,7 @@ using Xunit;
 namespace Lianxin.WebHost.Tests.Governance;
 
 [Collection(GovernanceWebCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class ServiceCircleApiTests(GovernanceWebFactory factory)
 {
     [Fact]

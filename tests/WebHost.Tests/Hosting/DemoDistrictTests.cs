@@ -6,6 +6,7 @@ using Lianxin.WebHost.Security;
 
 namespace Lianxin.WebHost.Tests.Hosting;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class DemoDistrictTests
 {
     private static readonly TimeSpan LoadDeadline = TimeSpan.FromMinutes(2);

@@ -6,6 +6,7 @@ using Lianxin.WebHost.Tests.Registry;
 
 namespace Lianxin.WebHost.Tests.Hosting;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class DurabilityTests
 {
     [Fact]

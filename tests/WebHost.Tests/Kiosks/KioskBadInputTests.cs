@@ -5,6 +5,7 @@ using System.Text.Json;
 
 namespace Lianxin.WebHost.Tests.Kiosks;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class KioskBadInputTests(KioskHostFixture fixture) : IClassFixture<KioskHostFixture>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;

@@ -6,6 +6,7 @@ using Npgsql;
 
 namespace Lianxin.WebHost.Tests.Kiosks;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class KioskDurabilityTests
 {
     [Fact]

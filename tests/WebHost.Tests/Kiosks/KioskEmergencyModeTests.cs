@@ -7,6 +7,7 @@ using Lianxin.WebHost.Tests.Registry;
 
 namespace Lianxin.WebHost.Tests.Kiosks;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class KioskEmergencyModeTests(EmbeddedHostFixture fixture) : IClassFixture<EmbeddedHostFixture>, IAsyncLifetime
 {
     private readonly EmergencyDistrict _d = new(fixture.Host);

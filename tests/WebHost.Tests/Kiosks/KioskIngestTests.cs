@@ -4,9 +4,10 @@ using Lianxin.TestSupport;
 
 namespace Lianxin.WebHost.Tests.Kiosks;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class KioskIngestTests(KioskHostFixture fixture) : IClassFixture<KioskHostFixture>
 {
-    private KioskHost Host => fixture.Host;
+    private LianxinWebFactory Host => fixture.Host;
 
     [Fact]
     public async Task SameBatchSentTwiceIsAcceptedOnceThenAnsweredDuplicate()

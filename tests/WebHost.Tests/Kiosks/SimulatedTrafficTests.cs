@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 
 namespace Lianxin.WebHost.Tests.Kiosks;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class SimulatedTrafficTests(ITestOutputHelper output)
 {
     [Fact]

@@ -8,9 +8,10 @@ using Lianxin.Volunteers;
 
 namespace Lianxin.WebHost.Tests.Kiosks;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class VolunteerHoursTests(KioskHostFixture fixture) : IClassFixture<KioskHostFixture>
 {
-    private KioskHost Host => fixture.Host;
+    private LianxinWebFactory Host => fixture.Host;
 
     [Fact]
     public async Task VolunteerDutyFromTheKioskBecomesHoursThatStaffApproveIntoPointsSpentAtRedemption()

@@ -9,6 +9,7 @@ namespace Lianxin.WebHost.Tests.Listings;
 /// The PostgreSQL listing answers every query as the reference rules in memory do (<see cref="ListingPager"/>): the
 /// same lines in the same order, page after page, over a random tree with ties in the keys.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class ListingStoreTests
 {
     [Fact]

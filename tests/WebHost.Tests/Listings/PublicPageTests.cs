@@ -9,6 +9,7 @@ using static Lianxin.WebHost.Tests.Listings.ListingHost;
 namespace Lianxin.WebHost.Tests.Listings;
 
 [Collection(ListingHost.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class PublicPageTests(ListingHost host)
 {
     private static string NewRoot() => $"p{Guid.NewGuid():N}"[..10];

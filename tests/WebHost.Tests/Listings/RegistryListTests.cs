@@ -9,6 +9,7 @@ using static Lianxin.WebHost.Tests.Listings.ListingHost;
 namespace Lianxin.WebHost.Tests.Listings;
 
 [Collection(ListingHost.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class RegistryListTests(ListingHost host)
 {
     private static string NewRoot() => $"x{Guid.NewGuid():N}"[..10];

@@ -6,16 +6,19 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Lianxin.WebHost.Tests.Live;
 
 /// <summary>Calls over an open live-hub connection count against the caller's limit (3 an hour here), like HTTP requests.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class HubCallLimitTests : IAsyncLifetime
 {
-    private LiveHostFactory _host = null!;
+    private LianxinWebFactory _host = null!;
 
     public async Task InitializeAsync()
     {
-        var settings = LiveHostFactory.CoHosted(await TestDatabase.CreateAsync());
-        settings["Limits:HubCallPermitLimit"] = "3";
-        settings["Limits:Window"] = "40.00:00:00"; // windows are numbered from the epoch: this one never turns during a test
-        _host = new LiveHostFactory(settings);
+        _host = new LianxinWebFactory(await TestDatabase.CreateAsync(), settings: new Dictionary<string, string>
+        {
+            ["Cluster:ClusterId"] = $"live-{Guid.NewGuid():N}",
+            ["Limits:HubCallPermitLimit"] = "3",
+            ["Limits:Window"] = "40.00:00:00", // windows are numbered from the epoch: this one never turns during a test
+        });
         _ = _host.Server;
     }
 
@@ -29,11 +32,11 @@ public sealed class HubCallLimitTests : IAsyncLifetime
 
         for (var i = 0; i < 3; i++)
         {
-            await busy.InvokeAsync("Unsubscribe", "region:elsewhere").WaitAsync(LiveHostFactory.Timeout);
+            await busy.InvokeAsync("Unsubscribe", "region:elsewhere").WaitAsync(LianxinWebFactory.Timeout);
         }
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => busy.InvokeAsync("Unsubscribe", "region:elsewhere").WaitAsync(LiveHostFactory.Timeout));
-        await calm.InvokeAsync("Unsubscribe", "region:elsewhere").WaitAsync(LiveHostFactory.Timeout);
+        var refused = await Assert.ThrowsAsync<HubException>(() => busy.InvokeAsync("Unsubscribe", "region:elsewhere").WaitAsync(LianxinWebFactory.Timeout));
+        await calm.InvokeAsync("Unsubscribe", "region:elsewhere").WaitAsync(LianxinWebFactory.Timeout);
 
         Assert.Contains("Too many calls", refused.Message, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Connected, busy.State);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Lianxin.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Lianxin.WebHost.Tests.Live;
@@ -28,10 +29,10 @@ public sealed class LiveDashboard : IAsyncDisposable
     /// <summary>The deltas after the snapshot, in number order.</summary>
     public IReadOnlyList<WireSnapshot> Deltas => [.. _deltas.Where(d => d.Sequence > (Snapshot?.Sequence ?? long.MaxValue)).OrderBy(d => d.Sequence)];
 
-    public static async Task<LiveDashboard> ConnectAsync(LiveHostFactory host, string token) => new(await host.ConnectAsync(token));
+    public static async Task<LiveDashboard> ConnectAsync(LianxinWebFactory host, string token) => new(await host.ConnectAsync(token));
 
     public async Task<WireSnapshot> SubscribeAsync(string scope) =>
-        Snapshot = await Connection.InvokeAsync<WireSnapshot>("Subscribe", scope).WaitAsync(LiveHostFactory.Timeout);
+        Snapshot = await Connection.InvokeAsync<WireSnapshot>("Subscribe", scope).WaitAsync(LianxinWebFactory.Timeout);
 
     /// <summary>An item as the snapshot plus the deltas after it show it now.</summary>
     public JsonElement? Current(string key)

@@ -6,13 +6,15 @@ namespace Lianxin.WebHost.Tests.Live;
 /// <summary>One web host with its own silo on a fresh PostgreSQL database, shared by the hub tests.</summary>
 public sealed class LiveHostFixture : IAsyncLifetime
 {
-    public LiveHostFactory Host { get; private set; } = null!;
+    public LianxinWebFactory Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = new LiveHostFactory(LiveHostFactory.CoHosted(await TestDatabase.CreateAsync()));
+        Host = new LianxinWebFactory(await TestDatabase.CreateAsync(), settings: new Dictionary<string, string>
+        {
+            ["Cluster:ClusterId"] = $"live-{Guid.NewGuid():N}",
+        });
         _ = Host.Server;
-        await Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

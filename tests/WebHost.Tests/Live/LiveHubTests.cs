@@ -11,9 +11,10 @@ using Xunit;
 namespace Lianxin.WebHost.Tests.Live;
 
 [Collection(LiveHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiveHubTests(LiveHostFixture fixture)
 {
-    private LiveHostFactory Host => fixture.Host;
+    private LianxinWebFactory Host => fixture.Host;
 
     [Fact]
     public async Task SubscriberGetsTheRegionSnapshotThenConsecutivelyNumberedDeltas()
@@ -25,7 +26,7 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         await Host.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(1);
 
         Assert.Contains($"center:{data.Community}", snapshot.Items.Keys);
-        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, LiveHostFactory.Timeout, "volunteer on duty shown");
+        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, LianxinWebFactory.Timeout, "volunteer on duty shown");
         var numbers = dashboard.Deltas.Select(d => d.Sequence).ToList();
         Assert.Equal(Enumerable.Range(1, numbers.Count).Select(i => snapshot.Sequence + i), numbers);
     }
@@ -38,8 +39,8 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         var first = await dashboard.SubscribeAsync(LiveScope.Center(data.Community));
 
         await Host.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(2);
-        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 2, LiveHostFactory.Timeout, "change delivered");
-        var fresh = await dashboard.Connection.InvokeAsync<WireSnapshot>("GetSnapshot", LiveScope.Center(data.Community)).WaitAsync(LiveHostFactory.Timeout);
+        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 2, LianxinWebFactory.Timeout, "change delivered");
+        var fresh = await dashboard.Connection.InvokeAsync<WireSnapshot>("GetSnapshot", LiveScope.Center(data.Community)).WaitAsync(LianxinWebFactory.Timeout);
 
         Assert.True(fresh.Sequence > first.Sequence);
         Assert.Equal(2, fresh.Items[$"center:{data.Community}"].GetProperty("live").GetProperty("volunteersOnDuty").GetInt32());
@@ -61,6 +62,6 @@ public sealed class LiveHubTests(LiveHostFixture fixture)
         Assert.Contains(scope, subscriptions.Scopes);
         await second.DisposeAsync();
 
-        await Eventually.HoldsAsync(() => Task.FromResult(subscriptions.Scopes), s => !s.Contains(scope), LiveHostFactory.Timeout, "subscription ended");
+        await Eventually.HoldsAsync(() => Task.FromResult(subscriptions.Scopes), s => !s.Contains(scope), LianxinWebFactory.Timeout, "subscription ended");
     }
 }

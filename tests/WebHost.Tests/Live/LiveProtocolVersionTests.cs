@@ -13,11 +13,12 @@ namespace Lianxin.WebHost.Tests.Live;
 
 /// <summary>Live protocol version 2 over the web host with real SignalR clients, next to version 1 clients.</summary>
 [Collection(LiveHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
 {
     private static readonly string[] StaticMembers = ["id", "name", "level", "parentId", "location", "openingHours", "selfService24h"];
 
-    private LiveHostFactory Host => fixture.Host;
+    private LianxinWebFactory Host => fixture.Host;
 
     [Fact]
     public async Task Version2SnapshotHoldsTheWholeCardAndNumberedDeltasCarryOnlyTheChangedFields()
@@ -31,8 +32,8 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
 
         var card = snapshot["items"]![$"center:{data.Community}"]!.AsObject();
         Assert.All(StaticMembers, member => Assert.True(card.ContainsKey(member), member));
-        await Eventually.HoldsAsync(() => Task.FromResult(OnDuty(screen.Item($"center:{data.Community}"))), n => n == 1, LiveHostFactory.Timeout, "change shown");
-        await Eventually.HoldsAsync(() => Task.FromResult(screen.Item("summary")?["subtree"]?["volunteersOnDuty"]?.GetValue<int>()), n => n == 1, LiveHostFactory.Timeout, "totals shown");
+        await Eventually.HoldsAsync(() => Task.FromResult(OnDuty(screen.Item($"center:{data.Community}"))), n => n == 1, LianxinWebFactory.Timeout, "change shown");
+        await Eventually.HoldsAsync(() => Task.FromResult(screen.Item("summary")?["subtree"]?["volunteersOnDuty"]?.GetValue<int>()), n => n == 1, LianxinWebFactory.Timeout, "totals shown");
         Assert.Equal(Enumerable.Range(0, screen.Numbers.Count).Select(i => screen.Numbers[0] + i), screen.Numbers);
         var patches = screen.Applied.Select(d => d["patches"]![$"center:{data.Community}"]).OfType<JsonObject>().ToList();
         Assert.True(patches.Any(p => JsonNode.DeepEquals(p, JsonNode.Parse("""{"live":{"volunteersOnDuty":1}}"""))),
@@ -55,7 +56,7 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         answer.EnsureSuccessStatusCode();
         await Eventually.HoldsAsync(
             () => Task.FromResult(screen.Item($"center:{center}")?["live"]?["checkInsTodayByFunction"]?["convenienceServices"]?.GetValue<int>()),
-            n => n == 1, LiveHostFactory.Timeout, "check-in shown");
+            n => n == 1, LianxinWebFactory.Timeout, "check-in shown");
         Assert.Equal(1, screen.Item($"center:{center}")!["live"]!["peopleInside"]!.GetValue<int>());
         var patch = screen.Applied.Select(d => d["patches"]![$"center:{center}"]).OfType<JsonObject>().First(p => p["live"]?["peopleInside"] is not null);
         Assert.Equal(["live"], patch.Select(m => m.Key));
@@ -79,12 +80,12 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         {
             await centers.AddPeopleOnDutyAsync(1);
             var want = n;
-            await Eventually.HoldsAsync(() => Task.FromResult(whole.VolunteersOnDuty(data.Community)), v => v == want, LiveHostFactory.Timeout, $"version 1 shows {n}");
+            await Eventually.HoldsAsync(() => Task.FromResult(whole.VolunteersOnDuty(data.Community)), v => v == want, LianxinWebFactory.Timeout, $"version 1 shows {n}");
         }
 
-        await Eventually.HoldsAsync(() => Task.FromResult(OnDuty(patching.Item($"center:{data.Community}"))), v => v == 3, LiveHostFactory.Timeout, "version 2 shows 3");
+        await Eventually.HoldsAsync(() => Task.FromResult(OnDuty(patching.Item($"center:{data.Community}"))), v => v == 3, LianxinWebFactory.Timeout, "version 2 shows 3");
         await Eventually.HoldsAsync(
-            () => Task.FromResult(patching.Sequence == (whole.Deltas.LastOrDefault()?.Sequence ?? whole.Snapshot!.Sequence)), same => same, LiveHostFactory.Timeout, "both at the same delta");
+            () => Task.FromResult(patching.Sequence == (whole.Deltas.LastOrDefault()?.Sequence ?? whole.Snapshot!.Sequence)), same => same, LianxinWebFactory.Timeout, "both at the same delta");
         Assert.True(patching.Resyncs >= 1);
         Assert.Equal(whole.Current("summary")!.Value.GetProperty("subtree").GetProperty("volunteersOnDuty").GetInt32(), patching.Item("summary")!["subtree"]!["volunteersOnDuty"]!.GetValue<int>());
         foreach (var key in patching.Keys)
@@ -109,7 +110,7 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
         await Host.Grains.GetGrain<ICenterGrain>(data.Community).AddPeopleOnDutyAsync(1);
 
         Assert.Contains("version 3", refusal.Message, StringComparison.Ordinal);
-        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, LiveHostFactory.Timeout, "change shown");
+        await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 1, LianxinWebFactory.Timeout, "change shown");
         var card = dashboard.Deltas.Select(d => d.Items.GetValueOrDefault($"center:{data.Community}")).Last(c => c.ValueKind == JsonValueKind.Object);
         Assert.All(StaticMembers, member => Assert.True(card.TryGetProperty(member, out _), member));
     }
@@ -141,7 +142,7 @@ public sealed class LiveProtocolVersionTests(LiveHostFixture fixture)
             s => centers.All(c => s.Items.ContainsKey(LiveItemKeys.Center(c))) && s.Items.ContainsKey(LiveItemKeys.Summary)
                 && s.Items[LiveItemKeys.Center(data.Community)] is CenterCard { Grids: 1 }
                 && (extraCenter is null || s.Items[LiveItemKeys.Center(extraCenter)] is CenterCard { KiosksRegistered: 1 }),
-            LiveHostFactory.Timeout, "region feed shows every center, the community's grid and the kiosk");
+            LianxinWebFactory.Timeout, "region feed shows every center, the community's grid and the kiosk");
         return scope;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lianxin.Live;
+using Lianxin.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Lianxin.WebHost.Tests.Live;
@@ -58,12 +59,12 @@ public sealed class PatchingDashboard : IAsyncDisposable
         }
     }
 
-    public static async Task<PatchingDashboard> ConnectAsync(LiveHostFactory host, string token) => new(await host.ConnectAsync(token));
+    public static async Task<PatchingDashboard> ConnectAsync(LianxinWebFactory host, string token) => new(await host.ConnectAsync(token));
 
     public async Task<JsonObject> SubscribeAsync(string scope)
     {
         _scope = scope;
-        var snapshot = await Connection.InvokeAsync<JsonElement>("SubscribeWithVersion", scope, 2).WaitAsync(LiveHostFactory.Timeout);
+        var snapshot = await Connection.InvokeAsync<JsonElement>("SubscribeWithVersion", scope, 2).WaitAsync(LianxinWebFactory.Timeout);
         return Take(snapshot);
     }
 

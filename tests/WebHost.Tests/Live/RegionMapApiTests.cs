@@ -2,15 +2,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 using Xunit;
 
 namespace Lianxin.WebHost.Tests.Live;
 
 [Collection(LiveHostCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class RegionMapApiTests(LiveHostFixture fixture)
 {
-    private LiveHostFactory Host => fixture.Host;
+    private LianxinWebFactory Host => fixture.Host;
 
     [Fact]
     public async Task RegionMapHasEveryCenterAsAPointAndEveryGridAsItsBoundary()

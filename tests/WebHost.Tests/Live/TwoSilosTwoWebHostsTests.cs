@@ -14,11 +14,12 @@ namespace Lianxin.WebHost.Tests.Live;
 /// <summary>
 /// The deployment shape: grains in two silos of their own, two web hosts as cluster clients, dashboards on both.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class TwoSilosTwoWebHostsTests : IAsyncLifetime
 {
     private readonly List<IHost> _silos = [];
-    private LiveHostFactory _first = null!;
-    private LiveHostFactory _second = null!;
+    private LianxinWebFactory _first = null!;
+    private LianxinWebFactory _second = null!;
 
     public async Task InitializeAsync()
     {
@@ -45,16 +46,16 @@ public sealed class TwoSilosTwoWebHostsTests : IAsyncLifetime
             await host.StartAsync().WaitAsync(TimeSpan.FromMinutes(1));
         }
 
-        var client = new Dictionary<string, string?>(cluster) { ["Cluster:Mode"] = "Client" };
-        _first = new LiveHostFactory(client);
-        _second = new LiveHostFactory(client);
+        var client = new Dictionary<string, string>(cluster.Select(s => KeyValuePair.Create(s.Key, s.Value!))) { ["Cluster:Mode"] = "Client" };
+        _first = new LianxinWebFactory(settings: client);
+        _second = new LianxinWebFactory(settings: client);
         _ = (_first.Server, _second.Server);
 
         // Until both silos see each other, the grain directory may place one grain twice; a deployment heals that
         // by itself (feed subscriptions are renewed), a test waits for it.
         await Eventually.HoldsAsync(
             () => _first.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true),
-            hosts => hosts.Count == 2, LiveHostFactory.Timeout, "both silos active");
+            hosts => hosts.Count == 2, LianxinWebFactory.Timeout, "both silos active");
     }
 
     public async Task DisposeAsync()
@@ -82,8 +83,8 @@ public sealed class TwoSilosTwoWebHostsTests : IAsyncLifetime
 
         foreach (var dashboard in new[] { onFirst, onSecond })
         {
-            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 4, LiveHostFactory.Timeout, "community update");
-            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Street)), n => n == 1, LiveHostFactory.Timeout, "street update");
+            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Community)), n => n == 4, LianxinWebFactory.Timeout, "community update");
+            await Eventually.HoldsAsync(() => Task.FromResult(dashboard.VolunteersOnDuty(data.Street)), n => n == 1, LianxinWebFactory.Timeout, "street update");
         }
     }
 }

@@ -4,6 +4,7 @@ using Lianxin.WebHost.Security;
 namespace Lianxin.WebHost.Tests.Operations;
 
 /// <summary>Orleans' dashboard on the web host: operators only, and never the actors' stored state.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class ClusterDashboardTests(OperationsHost host) : IClassFixture<OperationsHost>
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Lianxin.WebHost.Tests.Operations;
 /// The Grafana dashboard in the repository (<c>k8s/grafana/lianxin-dashboard.json</c>) is valid JSON and asks only for
 /// metrics the hosts export: every instrument of an exported meter, named as the Prometheus exporter names it.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed partial class GrafanaDashboardTests(OperationsHost host) : IClassFixture<OperationsHost>
 {
     private static readonly HashSet<string> PromQlWords =

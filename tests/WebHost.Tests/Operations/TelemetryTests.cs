@@ -10,6 +10,7 @@ using Serilog.Events;
 namespace Lianxin.WebHost.Tests.Operations;
 
 /// <summary>What an operator follows a request by: one trace across the hops, a request log line, the scrape endpoint.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class TelemetryTests(OperationsHost host) : IClassFixture<OperationsHost>
 {
     private readonly string _district = $"t{Guid.NewGuid():N}"[..12];

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,10 +13,11 @@ namespace Lianxin.WebHost.Tests.Security;
 /// launched are refused from the web host's own list, and guessing kiosk ids stops once an address has failed too
 /// often, before the guesses reach their actors. The host allows 3 failed sign-ins an hour.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class ActivationFloodTests : IAsyncLifetime
 {
     private const int FailedSignIns = 3;
-    private KioskHost _host = null!;
+    private LianxinWebFactory _host = null!;
 
     public async Task InitializeAsync() => _host = await KioskHost.StartAsync(settings: new()
     {

@@ -7,6 +7,7 @@ using Lianxin.WebHost.Tests.Registry;
 
 namespace Lianxin.WebHost.Tests.Security;
 
+[Trait("Needs", "PostgreSQL")]
 public sealed class AuditLogTests : IAsyncLifetime
 {
     private LianxinWebFactory _host = null!;

@@ -13,6 +13,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// of scope 403, always as problem details, and a refused write changes nothing.
 /// </summary>
 [Collection(SecurityDistrictCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class AuthorizationMatrixTests(SecurityDistrict district)
 {
     /// <summary>One case per endpoint row and caller outside the row's allowed callers.</summary>

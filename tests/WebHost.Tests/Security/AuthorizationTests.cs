@@ -9,6 +9,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// What the authorization matrix (<see cref="AuthorizationMatrixTests"/>) does not show: who may create a district from
 /// nothing. Every refusal of every endpoint is in the matrix.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class AuthorizationTests(EmbeddedHostFixture fixture) : IClassFixture<EmbeddedHostFixture>
 {
     [Fact]

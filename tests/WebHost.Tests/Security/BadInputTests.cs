@@ -8,6 +8,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// string in a free-text field, which may be stored when it reads back exactly as sent.
 /// </summary>
 [Collection(SecurityDistrictCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class BadInputTests(SecurityDistrict district)
 {
     public static TheoryData<string, string> Cases()

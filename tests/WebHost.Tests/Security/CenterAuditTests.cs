@@ -10,9 +10,10 @@ using Lianxin.WebHost.Tests.Kiosks;
 namespace Lianxin.WebHost.Tests.Security;
 
 /// <summary>Kiosk keys, hours decisions and check-out corrections are in the audit log, found by an auditor of the region.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class CenterAuditTests(KioskHostFixture fixture) : IClassFixture<KioskHostFixture>
 {
-    private KioskHost Host => fixture.Host;
+    private LianxinWebFactory Host => fixture.Host;
 
     [Fact]
     public async Task KioskKeyIssueRotationAndRevocationAreAudited()

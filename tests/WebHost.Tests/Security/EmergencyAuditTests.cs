@@ -7,6 +7,7 @@ using Lianxin.WebHost.Tests.Emergencies;
 namespace Lianxin.WebHost.Tests.Security;
 
 /// <summary>Every emergency command and every on-behalf answer is in the audit log, found by an auditor of the region.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class EmergencyAuditTests : IAsyncLifetime
 {
     private LianxinWebFactory _host = null!;

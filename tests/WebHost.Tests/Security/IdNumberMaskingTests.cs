@@ -11,13 +11,14 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Lianxin.WebHost.Tests.Security;
 
 /// <summary>People a kiosk identified by ID card or phone appear only as keyed pseudonyms on the center's dashboard, and not at all on the live hub.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class IdNumberMaskingTests(KioskHostFixture fixture) : IClassFixture<KioskHostFixture>
 {
     private const string IdNumber = "110105199001011234";
     private const string MaskedId = "110***********1234";
     private const string Phone = "13812345678";
 
-    private KioskHost Host => fixture.Host;
+    private LianxinWebFactory Host => fixture.Host;
 
     [Fact]
     public async Task ACentersActivityAndLiveFeedsNeverCarryAWholeIdOrPhoneNumber()

@@ -15,6 +15,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// reach is refused and yields no snapshot and no subscription.
 /// </summary>
 [Collection(SecurityDistrictCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed class LiveHubAuthorizationTests(SecurityDistrict district)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -8,6 +8,7 @@ using Lianxin.WebHost.Tests.Registry;
 namespace Lianxin.WebHost.Tests.Security;
 
 /// <summary>Phones are whole for the person and their grid lead, masked on everyone else's screens; never an id in a URL.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class PhoneMaskingTests : IAsyncLifetime
 {
     private const string Phone = "13912345678";

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Lianxin.TestSupport;
 using Lianxin.WebHost.Tests.Kiosks;
 
 namespace Lianxin.WebHost.Tests.Security;
@@ -8,11 +9,12 @@ namespace Lianxin.WebHost.Tests.Security;
 /// Rate limits from configuration, on a host whose limits are tiny and whose window is an hour (so nothing refills
 /// during the test): each kiosk and each caller has its own allowance.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class RateLimitTests : IAsyncLifetime
 {
     private const int KioskPermits = 3;
     private const int UserPermits = 8;
-    private KioskHost _host = null!;
+    private LianxinWebFactory _host = null!;
 
     public async Task InitializeAsync() => _host = await KioskHost.StartAsync(settings: new()
     {

@@ -10,6 +10,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// adds its request: the file is how people try the API by hand.
 /// </summary>
 [Collection(SecurityDistrictCollection.Name)]
+[Trait("Needs", "PostgreSQL")]
 public sealed partial class RequestFileTests(SecurityDistrict district)
 {
     /// <summary>Routes one does not call by hand: the assets of the API reference page, and the live hub (a SignalR connection, not a request).</summary>

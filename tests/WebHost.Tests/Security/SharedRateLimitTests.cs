@@ -8,6 +8,7 @@ namespace Lianxin.WebHost.Tests.Security;
 /// Two web hosts on one cluster and database (the second a cluster client of the first's silo): a signed-in caller's
 /// allowance is one, whichever host its requests reach. The window is forty days long (numbered from the epoch), so it does not turn during the test.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class SharedRateLimitTests : IAsyncLifetime
 {
     private const int Allowance = 10;

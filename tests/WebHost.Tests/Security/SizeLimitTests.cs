@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Lianxin.WebHost.Tests.Security;
 
 /// <summary>Request bodies and live-hub messages have size limits from configuration, on a real Kestrel port.</summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class SizeLimitTests : IAsyncLifetime
 {
     private const int MaxBody = 4096;

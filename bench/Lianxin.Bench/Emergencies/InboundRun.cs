@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lianxin.Bench.Harness;
 using Lianxin.Emergencies;
 
 namespace Lianxin.Bench.Emergencies;
@@ -17,10 +18,10 @@ internal sealed class InboundRun(IGrainFactory grains, BenchDistrict district)
     {
         var scenarioId = $"bench-typhoon-{Guid.NewGuid():N}"[..30];
         var rule = new InboundRule(["台风"], CapSeverity.Severe, [], InboundAction.Propose, EmergencyMode.Exercise);
-        var scope = new EmergencyScope(ScopeKind.Region, [district.DistrictId]);
+        var scope = new EmergencyScope(ScopeKind.Region, [district.RootCenterId]);
         var saved = await grains.GetGrain<IScenarioGrain>(scenarioId).SaveAsync(new ScenarioDefinition(
             "压测：台风防御", EmergencyLevel.Orange, AlertCategory.Met, "台风", MessageTemplates.Default, scope, [], RollCallTimers.Default,
-            district.DistrictId, null, [rule]));
+            district.RootCenterId, null, [rule]));
         if (!saved.Succeeded)
         {
             throw new InvalidOperationException(saved.Detail);

@@ -1,12 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lianxin.Emergencies;
+using Lianxin.Bench.Harness;
 using Lianxin.Volunteers;
 
 namespace Lianxin.Bench.Emergencies;
 
-/// <summary>The measured part: a launch to everyone, then everyone answering, with probes of read-after-answer.</summary>
-internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict district, int answersInFlight, bool quiet, CpuMeter cpu)
+/// <summary>
+/// The measured part: a launch to everyone in <paramref name="people"/> (of the district's people, the ones the scope
+/// reaches), then everyone answering, with probes of read-after-answer.
+/// </summary>
+internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict district, IReadOnlyList<string> people, int answersInFlight, bool quiet, CpuMeter cpu)
 {
     private const int Probes = 200;
 
@@ -22,7 +26,7 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
         await _emergency.EndAsync(new CloseCommand("bench", null));
 
         // Let the end reach everyone before the host stops, so shutdown does not cut the fan-out short.
-        var last = district.People[^1];
+        var last = people[^1];
         while (!(await grains.GetGrain<IVolunteerGrain>(last).GetAlertsAsync()).Any(a => a.EmergencyId == _emergency.GetPrimaryKeyString() && a.Kind == AlertKind.End))
         {
             await Task.Delay(50);
@@ -41,7 +45,7 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
     {
         var command = new LaunchCommand(
             "压测：台风防御", null, EmergencyMode.Exercise, EmergencyLevel.Red, AlertCategory.Met, "台风",
-            scope, [], RollCallTimers.Default, MessageTemplates.Default, "bench", district.DistrictId, null);
+            scope, [], RollCallTimers.Default, MessageTemplates.Default, "bench", district.RootCenterId, null);
 
         var cpuBefore = cpu.Now();
         var clock = Stopwatch.StartNew();
@@ -68,18 +72,18 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
     private async Task AnswerAsync()
     {
         var tokens = _tokens;
-        await Parallel.ForEachAsync(district.People, new ParallelOptions { MaxDegreeOfParallelism = 256 }, async (v, _) =>
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 256 }, async (v, _) =>
         {
             var alerts = await grains.GetGrain<IVolunteerGrain>(v).GetAlertsAsync();
             tokens[v] = alerts.First(a => a.EmergencyId == _emergency.GetPrimaryKeyString()).Token!;
         });
 
-        var probeEvery = Math.Max(1, district.People.Count / Probes);
+        var probeEvery = Math.Max(1, people.Count / Probes);
         var probeLatencies = new ConcurrentBag<double>();
-        var ackLatencies = new double[district.People.Count];
+        var ackLatencies = new double[people.Count];
         var cpuBefore = cpu.Now();
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(district.People.Select((v, i) => (v, i)), new ParallelOptions { MaxDegreeOfParallelism = answersInFlight }, async (p, _) =>
+        await Parallel.ForEachAsync(people.Select((v, i) => (v, i)), new ParallelOptions { MaxDegreeOfParallelism = answersInFlight }, async (p, _) =>
         {
             var sent = Stopwatch.GetTimestamp();
             var result = await _emergency.RespondAsync(new RollCallReply(tokens[p.v], null, RollCallStatus.Acknowledged, RollCallChannel.App, "", false, null, null, null));
@@ -107,7 +111,7 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
         Array.Sort(ackLatencies);
         var probes = probeLatencies.Order().ToArray();
         Report($"answers: {summary.Counts.Acknowledged} durable in {elapsed.TotalSeconds:0.00} s "
-            + $"({district.People.Count / elapsed.TotalSeconds:0} answers/s, {answersInFlight} in flight); "
+            + $"({people.Count / elapsed.TotalSeconds:0} answers/s, {answersInFlight} in flight); "
             + $"ack latency p50 {P(ackLatencies, 0.5):0} ms, p99 {P(ackLatencies, 0.99):0} ms, max {ackLatencies[^1]:0} ms; {CpuMeter.Describe(cpuBefore, cpuAfter)}");
         Report($"read-after-answer ({probes.Length} probes): p50 {P(probes, 0.5):0} ms, p99 {P(probes, 0.99):0} ms, max {probes[^1]:0} ms");
     }
@@ -118,7 +122,6 @@ internal sealed class MobilizationRun(IGrainFactory grains, BenchDistrict distri
     /// </summary>
     private async Task StreamAsync(int ratePerSecond)
     {
-        var people = district.People;
         var probeEvery = Math.Max(1, people.Count / Probes);
         var visible = new ConcurrentBag<double>();
         var sends = new List<Task>(people.Count);
