@@ -38,6 +38,13 @@ public interface ICenterActivityGrain : IGrainWithStringKey
     [Alias("HoursDecided")]
     Task HoursDecidedAsync(Guid hoursId);
 
+    /// <summary>
+    /// A person's hours served here that await a decision: what a person's ledger holds pending, asked again when the
+    /// ledger starts (it writes decisions, not pending hours). Interleaved: a ledger may ask while this center waits on it.
+    /// </summary>
+    [Alias("AwaitingHours"), AlwaysInterleave]
+    Task<IReadOnlyList<Ledger.ServiceHours>> GetAwaitingHoursAsync(string personId);
+
     /// <summary>Raises or (with <see cref="KioskAlert.ResolvedAt"/> set) resolves a kiosk alert in this center's subtree.</summary>
     [Alias("Alert")]
     Task AlertAsync(KioskAlert alert);

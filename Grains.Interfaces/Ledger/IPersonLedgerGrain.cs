@@ -10,9 +10,17 @@ namespace Lianxin.Ledger;
 [Alias("Lianxin.IPersonLedgerGrain")]
 public interface IPersonLedgerGrain : IGrainWithStringKey
 {
-    /// <summary>Records or updates pending hours (idempotent by id); Conflict when they were decided already.</summary>
+    /// <summary>
+    /// Records or updates pending hours (idempotent by id); Conflict when they were decided already. Pending hours are
+    /// held, not written: the center they were served at keeps them awaiting a decision, and the ledger asks its
+    /// centers for them again when it starts.
+    /// </summary>
     [Alias("RecordHours")]
     Task<RegistryResult> RecordHoursAsync(ServiceHours hours);
+
+    /// <summary>As <see cref="RecordHoursAsync"/>, written before answering: the center no longer keeps these hours.</summary>
+    [Alias("KeepHours")]
+    Task<RegistryResult> KeepHoursAsync(ServiceHours hours);
 
     /// <summary>Approves (earning points at the configured rate) or declines (with a reason) pending hours.</summary>
     [Alias("DecideHours")]

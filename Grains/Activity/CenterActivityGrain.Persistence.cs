@@ -237,7 +237,8 @@ internal sealed partial class CenterActivityGrain
             return;
         }
 
-        var result = await GrainFactory.GetGrain<IPersonLedgerGrain>(item.PersonId).RecordHoursAsync(hours);
+        var ledger = GrainFactory.GetGrain<IPersonLedgerGrain>(item.PersonId);
+        var result = item.Keep ? await ledger.KeepHoursAsync(hours) : await ledger.RecordHoursAsync(hours);
         if (result.Outcome == RegistryOutcome.Conflict)
         {
             State.HoursAwaiting.Remove(hours.Id);

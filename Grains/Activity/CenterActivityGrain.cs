@@ -29,7 +29,6 @@ internal sealed partial class CenterActivityGrain(
     private readonly DeepCopier<CenterActivityState> _copier = copier;
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Live);
     private const int RecentLimit = 50;
-    private const int HoursAwaitingKept = 2000;
 
     private readonly KioskOptions _options = options.Value;
     private readonly LocalCalendar _calendar = new(options.Value.Zone);
@@ -170,16 +169,6 @@ internal sealed partial class CenterActivityGrain(
         return Task.CompletedTask;
     }
 
-    public Task HoursDecidedAsync(Guid hoursId)
-    {
-        if (State.HoursAwaiting.Remove(hoursId))
-        {
-            Changed();
-        }
-
-        return Task.CompletedTask;
-    }
-
     public Task AlertAsync(KioskAlert alert)
     {
         State.Alerts[alert.Id] = alert;
@@ -278,15 +267,7 @@ internal sealed partial class CenterActivityGrain(
             TellDuty(visit.PersonId);
             if (kind == PresenceChangeKind.Closed)
             {
-                var automatic = visit.CheckOutKind == CheckOutKind.Automatic;
-                State.HoursAwaiting[visit.Id] = new HoursAwaitingDecision(visit.Id, visit.PersonId, visit.CheckedInAt, visit.CheckedOutAt!.Value, automatic);
-                if (State.HoursAwaiting.Count > HoursAwaitingKept)
-                {
-                    // The list is an index for staff; the hours themselves stay pending in each person's ledger.
-                    State.HoursAwaiting.Remove(State.HoursAwaiting.Values.MinBy(h => h.From)!.HoursId);
-                }
-
-                State.Outbox[$"hours:{visit.Id}"] = new OutboxItem(++State.OutboxVersion, visit.PersonId, null, new ServiceHours(visit.Id, Id, visit.CheckedInAt, visit.CheckedOutAt.Value, automatic));
+                AwaitDecision(visit);
             }
         }
     }

@@ -12,7 +12,7 @@ public static class StorageNames
 
     /// <summary>
     /// The storage provider of the actors on the live path (center activity, kiosk ingest and health, ledgers, help
-    /// requests): many of them write at once, so their writes are committed in groups.
+    /// requests and the center order queues they feed): many of them write at once, so their writes are committed in groups.
     /// </summary>
     public const string Live = "lianxin-live";
 

@@ -38,7 +38,8 @@ internal sealed partial class HelpRequestGrain
         {
             var hoursId = HoursId(Id, claim.Who.Id);
             var ledger = GrainFactory.GetGrain<IPersonLedgerGrain>(claim.Who.Id);
-            await ledger.RecordHoursAsync(new ServiceHours(hoursId, loop.CenterId, started, resolvedAt, AutomaticCheckOut: false));
+            // Kept by the ledger itself: no center holds an order's hours awaiting a decision.
+            await ledger.KeepHoursAsync(new ServiceHours(hoursId, loop.CenterId, started, resolvedAt, AutomaticCheckOut: false));
             if (confirmedBy is not null)
             {
                 // Already decided after a crash between the two calls: the ledger answers a conflict, and that is fine.

@@ -14,7 +14,7 @@ public sealed class OrderQueueState
 /// what it holds changes, so a repeated tell (after a restart of the request) costs a comparison.
 /// </summary>
 internal sealed class OrderQueueGrain(
-    [PersistentState(StorageNames.OrderQueueState, StorageNames.Default)] IPersistentState<OrderQueueState> state) : Grain, IOrderQueueGrain
+    [PersistentState(StorageNames.OrderQueueState, StorageNames.Live)] IPersistentState<OrderQueueState> state) : Grain, IOrderQueueGrain
 {
     public async Task UpsertAsync(OrderQueueItem item, bool finished)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -21,11 +22,16 @@ public static class KioskEventCodec
 
     public static string Stream(string kioskId) => $"kiosk:{kioskId}";
 
+    /// <summary>
+    /// The body's JSON with the center's field put first, written straight from the body's bytes: every accepted
+    /// event passes here, and building a JSON tree for it cost more than the rest of the encoding.
+    /// </summary>
     public static JournalEntry Encode(string kioskId, string centerId, KioskEvent e)
     {
-        var payload = JsonSerializer.SerializeToNode(e.Body, e.Body.GetType(), Json)!.AsObject();
-        payload[CenterField] = centerId;
-        return new JournalEntry(e.EventId, Stream(kioskId), e.OccurredAt, KioskEventTypes.NameOf(e.Body), payload.ToJsonString());
+        var body = JsonSerializer.SerializeToUtf8Bytes(e.Body, e.Body.GetType(), Json);
+        var center = $"{{\"{CenterField}\":{JsonSerializer.Serialize(centerId)}";
+        var payload = body.Length > 2 ? $"{center},{Encoding.UTF8.GetString(body.AsSpan(1))}" : $"{center}}}";
+        return new JournalEntry(e.EventId, Stream(kioskId), e.OccurredAt, KioskEventTypes.NameOf(e.Body), payload);
     }
 
     public static JournaledKioskEvent Decode(string kioskId, JournalRecord record)

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Lianxin.Ledger;
 
 /// <summary>
-/// A person's hours and points. Everything is written before answering: staff decisions, hours, and kiosk
-/// redemptions with their outcome (accepted or refused). A redemption is rare next to check-ins, and one answered
-/// "accepted" must never vanish with a silo while the points stay spendable; every entry names its source event,
-/// so a replayed or re-sent redemption is recognised and answered as the first time.
+/// A person's hours and points. Written before answering: staff decisions, kiosk redemptions with their outcome
+/// (accepted or refused), and each center the person is first heard of at. A redemption is rare next to check-ins, and
+/// one answered "accepted" must never vanish with a silo while the points stay spendable; every entry names its source
+/// event, so a replayed or re-sent redemption is recognised and answered as the first time.
+/// Hours awaiting a decision are not written per visit (they were most of the live path's writes): the center they
+/// were served at keeps them awaiting a decision, durable with its presence, and a starting ledger asks its centers.
 /// </summary>
 internal sealed class PersonLedgerGrain(
     [PersistentState(StorageNames.PersonLedgerState, StorageNames.Live)] IPersistentState<PersonLedgerState> state,
@@ -27,14 +29,34 @@ internal sealed class PersonLedgerGrain(
 
     private int MaxEntries => ledgerOptions.Value.MaxEntries;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Ledgers written before the centers were kept: the hours name theirs.
         State.Centers.UnionWith(State.Hours.Select(h => h.CenterId));
-        return Task.CompletedTask;
+        var person = this.GetPrimaryKeyString();
+        var awaiting = await Task.WhenAll(State.Centers.Select(c => GrainFactory.GetGrain<ICenterActivityGrain>(c).GetAwaitingHoursAsync(person)));
+        foreach (var hours in awaiting.SelectMany(a => a))
+        {
+            // The center's word on pending hours is the latest (a corrected check-out); a decision written here wins
+            // (it may not have reached the center yet).
+            var index = State.Hours.FindIndex(h => h.Id == hours.Id);
+            if (index >= 0 && State.Hours[index].State == HoursState.Pending)
+            {
+                State.Hours[index] = hours;
+            }
+            else if (index < 0 && State.Hours.Count < MaxEntries)
+            {
+                State.Hours.Add(hours);
+            }
+        }
     }
 
-    public async Task<RegistryResult> RecordHoursAsync(ServiceHours hours)
+    public Task<RegistryResult> RecordHoursAsync(ServiceHours hours) => HoldHoursAsync(hours, write: false);
+
+    public Task<RegistryResult> KeepHoursAsync(ServiceHours hours) => HoldHoursAsync(hours, write: true);
+
+    /// <summary>Pending hours held; written when asked to keep them, or with the first hours from a center (whose regions may then read the ledger).</summary>
+    private async Task<RegistryResult> HoldHoursAsync(ServiceHours hours, bool write)
     {
         var index = State.Hours.FindIndex(h => h.Id == hours.Id);
         if (index >= 0 && State.Hours[index].State != HoursState.Pending)
@@ -45,6 +67,11 @@ internal sealed class PersonLedgerGrain(
         var pending = hours with { State = HoursState.Pending, DecidedBy = null, DecidedAt = null, Reason = null };
         if (index >= 0 && State.Hours[index] == pending)
         {
+            if (write)
+            {
+                await WriteAsync();
+            }
+
             return RegistryResult.Updated;
         }
 
@@ -62,9 +89,11 @@ internal sealed class PersonLedgerGrain(
             State.Hours.Add(pending);
         }
 
-        State.Centers.Add(hours.CenterId);
+        if (State.Centers.Add(hours.CenterId) || write)
+        {
+            await WriteAsync();
+        }
 
-        await WriteAsync();
         return index >= 0 ? RegistryResult.Updated : RegistryResult.Created;
     }
 

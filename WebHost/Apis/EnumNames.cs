@@ -9,21 +9,28 @@ internal static class EnumNames
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     public static IEnumerable<string> All<TEnum>()
-        where TEnum : struct, Enum => System.Enum.GetValues<TEnum>().Select(Of);
+        where TEnum : struct, Enum => Names<TEnum>.All.Select(n => n.Name);
 
+    /// <summary>Parsed from the names computed once per enum: kiosk batches parse one or more per event.</summary>
     public static bool TryParse<TEnum>(string? name, out TEnum value)
         where TEnum : struct, Enum
     {
-        foreach (var candidate in System.Enum.GetValues<TEnum>())
+        foreach (var candidate in Names<TEnum>.All)
         {
-            if (string.Equals(Of(candidate), name, StringComparison.Ordinal))
+            if (string.Equals(candidate.Name, name, StringComparison.Ordinal))
             {
-                value = candidate;
+                value = candidate.Value;
                 return true;
             }
         }
 
         value = default;
         return false;
+    }
+
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly (string Name, TEnum Value)[] All = [.. Enum.GetValues<TEnum>().Select(v => (Of(v), v))];
     }
 }

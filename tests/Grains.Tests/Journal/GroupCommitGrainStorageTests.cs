@@ -73,20 +73,43 @@ public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStateKeptByTheEarlierStorageIsReadFromItAndMovesHereOnItsNextWrite()
+    public async Task AStateKeptByTheEarlierStorageIsReadFromItMovesHereOnItsNextWriteAndIsClearedThere()
     {
         var id = Grain(7);
+        await EarlierTableHoldsAsync("counter");
         _earlier.Stored[("counter", id)] = 41;
         var state = new GrainState<Counter>(new Counter());
 
         await _storage.ReadStateAsync("counter", id, state);
         state.State!.Value++;
         await _storage.WriteStateAsync("counter", id, state);
-        _earlier.Stored.Clear();
         var again = new GrainState<Counter>(new Counter());
         await _storage.ReadStateAsync("counter", id, again);
 
         Assert.Equal(42, again.State!.Value);
+        Assert.Equal([("counter", id, "earlier-etag")], _earlier.Cleared);
+    }
+
+    [Fact]
+    public async Task ANewActorCostsOneReadWhenTheEarlierStorageHoldsNoStateOfItsName()
+    {
+        await EarlierTableHoldsAsync("other");
+        var state = new GrainState<Counter>(new Counter());
+
+        await _storage.ReadStateAsync("counter", Grain(8), state);
+
+        Assert.False(state.RecordExists);
+        Assert.Equal(0, _earlier.Reads);
+    }
+
+    /// <summary>A row of the earlier storage's table (migration 0002), as that storage leaves a state it wrote.</summary>
+    private async Task EarlierTableHoldsAsync(string stateName)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "INSERT INTO orleans_grain_state (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_extension, payload_binary, version) "
+            + "VALUES ('test', @name, 1, 2, 'x', '\\x01', 1)");
+        command.Parameters.AddWithValue("name", stateName);
+        await command.ExecuteNonQueryAsync();
     }
 
     private GroupCommitGrainStorage Create() => new(_dataSource, new JsonStateSerializer(), _earlier, NullLogger<GroupCommitGrainStorage>.Instance);
@@ -110,8 +133,13 @@ public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
     {
         public Dictionary<(string, GrainId), int> Stored { get; } = [];
 
+        public List<(string, GrainId, string?)> Cleared { get; } = [];
+
+        public int Reads { get; private set; }
+
         public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
+            Reads++;
             if (Stored.TryGetValue((stateName, grainId), out var value) && grainState is IGrainState<Counter> counter)
             {
                 counter.State = new Counter { Value = value };
@@ -124,6 +152,10 @@ public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
 
         public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => throw new InvalidOperationException("Writes go to the new storage.");
 
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => throw new InvalidOperationException("Clears go to the new storage.");
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            Cleared.Add((stateName, grainId, grainState.ETag));
+            return Task.CompletedTask;
+        }
     }
 }

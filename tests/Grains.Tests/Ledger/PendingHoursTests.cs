@@ -1,0 +1,54 @@
+using Lianxin.Activity;
+using Lianxin.Centers;
+using Lianxin.Common;
+using Lianxin.Kiosks;
+using Lianxin.Ledger;
+using Lianxin.TestSupport;
+
+namespace Lianxin.Grains.Tests.Ledger;
+
+/// <summary>
+/// A closed volunteer visit's hours await a decision at the center they were served at; the person's ledger holds
+/// them without writing them and finds them there again when it restarts. Decisions are the ledger's own.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PendingHoursTests(ClusterFixture fixture)
+{
+    private readonly Registry _registry = new(fixture.Grains);
+
+    [Fact]
+    public async Task PendingHoursOutliveRestartsOfTheLedgerAndTheCenterAndADecisionOutlivesThem()
+    {
+        await _registry.CenterAsync("district", CenterLevel.District, null);
+        var centerId = await _registry.CenterAsync("community", CenterLevel.Community, "district");
+        await _registry.GridAsync("grid", "community");
+        var personId = await _registry.PersonAsync("hu", "grid");
+        var activity = fixture.Grains.GetGrain<ICenterActivityGrain>(centerId);
+        var ledger = fixture.Grains.GetGrain<IPersonLedgerGrain>(personId);
+        var kiosk = $"{centerId}-k";
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        JournaledKioskEvent Visit(long position, KioskEventBody body, DateTimeOffset when) => new(position, kiosk, centerId, new KioskEvent(Guid.NewGuid(), when, body));
+        await activity.ApplyAsync(kiosk, [
+            Visit(1, new CheckIn(personId, PersonRole.Volunteer, BasicFunction.VolunteerService), at),
+            Visit(2, new CheckOut(personId), at.AddHours(1)),
+            Visit(3, new CheckIn(personId, PersonRole.Volunteer, BasicFunction.VolunteerService), at.AddHours(2)),
+            Visit(4, new CheckOut(personId), at.AddHours(2.5)),
+        ], 0);
+        var held = await Eventually.HoldsAsync(() => ledger.GetAsync(), l => l.Hours.Count == 2);
+
+        await activity.FlushAsync();
+        await fixture.Cluster.DeactivateAsync(ledger);
+        await fixture.Cluster.DeactivateAsync(activity);
+        var derived = await ledger.GetAsync();
+        var first = derived.Hours.MinBy(h => h.From)!;
+        await ledger.DecideHoursAsync(first.Id, approve: true, "staff-hu", null);
+        await fixture.Cluster.DeactivateAsync(ledger);
+        var afterDecision = await ledger.GetAsync();
+
+        Assert.Equal(held.Hours.OrderBy(h => h.From), derived.Hours.OrderBy(h => h.From));
+        Assert.All(derived.Hours, h => Assert.Equal(HoursState.Pending, h.State));
+        Assert.Equal([HoursState.Approved, HoursState.Pending], afterDecision.Hours.OrderBy(h => h.From).Select(h => h.State));
+        Assert.Equal([afterDecision.Hours.MaxBy(h => h.From)!.Id], (await activity.GetAwaitingHoursAsync(personId)).Select(h => h.Id));
+        Assert.Equal(10, afterDecision.Balance);
+    }
+}
