@@ -4,6 +4,7 @@ namespace Lianxin.Shifts;
 [GenerateSerializer, Immutable, Alias("Lianxin.ShiftAvailability")]
 public sealed record ShiftAvailability([property: Id(0)] IReadOnlyList<AvailabilityWindow> Windows)
 {
+    /// <summary>No windows: not available for invitations.</summary>
     public static ShiftAvailability None { get; } = new([]);
 }
 

@@ -19,7 +19,10 @@ public sealed record ShiftNotice(
 /// <summary>What a <see cref="ShiftNotice"/> tells.</summary>
 public enum ShiftNoticeKind
 {
+    /// <summary>The shift starts soon and the person holds a place.</summary>
     Reminder = 0,
+    /// <summary>The shift is short of people and the person is available for it.</summary>
     Invitation = 1,
+    /// <summary>The shift no longer runs then (changed or retired): the place is gone.</summary>
     Cancelled = 2,
 }

@@ -23,5 +23,6 @@ public sealed record ShiftOccurrence(
     /// <summary>People holding a place now.</summary>
     public int Taken => Places.Count(p => p.Active);
 
+    /// <summary>The place a person holds now, if any.</summary>
     public ShiftPlace? PlaceOf(string personId) => Places.FirstOrDefault(p => p.PersonId == personId && p.Active);
 }

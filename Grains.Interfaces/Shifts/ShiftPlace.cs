@@ -15,13 +15,17 @@ public sealed record ShiftPlace(
     [property: Id(6)] ShiftAttendance Attendance = ShiftAttendance.Expected,
     [property: Id(7)] DateTimeOffset? CheckedInAt = null)
 {
+    /// <summary>The place is held (not cancelled).</summary>
     public bool Active => CancelledAt is null;
 }
 
 /// <summary>Whether the person came: expected until they check in at the center or the shift ends.</summary>
 public enum ShiftAttendance
 {
+    /// <summary>Not checked in yet, and the shift has not ended.</summary>
     Expected = 0,
+    /// <summary>Checked in at the center during the shift.</summary>
     Attended = 1,
+    /// <summary>The shift ended without a check-in.</summary>
     NoShow = 2,
 }

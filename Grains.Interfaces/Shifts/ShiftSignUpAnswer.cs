@@ -17,10 +17,16 @@ public sealed record ShiftSignUpAnswer(
 /// <summary>What became of a shift sign-up.</summary>
 public enum ShiftSignUpOutcome
 {
+    /// <summary>The person holds a place.</summary>
     Confirmed = 0,
+    /// <summary>Every place is taken.</summary>
     Full = 1,
+    /// <summary>The shift has started or was retired.</summary>
     Closed = 2,
+    /// <summary>No such occurrence.</summary>
     NotFound = 3,
+    /// <summary>The person is not one of the center's people.</summary>
     Refused = 4,
+    /// <summary>A re-sent request whose place was cancelled since.</summary>
     Cancelled = 5,
 }

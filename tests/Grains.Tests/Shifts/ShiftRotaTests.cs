@@ -13,6 +13,7 @@ namespace Lianxin.Grains.Tests.Shifts;
 /// ahead (available people of its grids invited), the same after a restart, reminded two hours ahead, a kiosk check-in
 /// credits the shift and the one who never came is a no-show.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<ShiftClusterFixture>
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);

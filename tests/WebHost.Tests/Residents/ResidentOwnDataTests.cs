@@ -10,6 +10,7 @@ namespace Lianxin.WebHost.Tests.Residents;
 /// A resident sees and changes only their own sign-ups, orders, ratings and ledger; a kiosk that read an ID card gets a
 /// token for that person only, for minutes.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 [Collection(ResidentHostCollection.Name)]
 public sealed class ResidentOwnDataTests(ResidentHost host)
 {

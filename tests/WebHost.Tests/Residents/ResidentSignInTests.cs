@@ -13,6 +13,7 @@ namespace Lianxin.WebHost.Tests.Residents;
 /// Residents sign in with a code sent by SMS: it works once, only until it expires, for a few attempts, and codes are
 /// limited per number and per address across hosts; the number is never logged, audited or answered.
 /// </summary>
+[Trait("Needs", "PostgreSQL")]
 [Collection(ResidentHostCollection.Name)]
 public sealed class ResidentSignInTests(ResidentHost host)
 {

@@ -10,6 +10,7 @@ using static Lianxin.WebHost.Tests.Activities.ActivityHost;
 namespace Lianxin.WebHost.Tests.Shifts;
 
 /// <summary>Shifts over HTTP on PostgreSQL: staff define a watch, people take places up to the maximum, and every change is audited.</summary>
+[Trait("Needs", "PostgreSQL")]
 [Collection(ActivityHostCollection.Name)]
 public sealed class ShiftApiTests(ActivityHost host)
 {
