@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -14,10 +13,8 @@ namespace Lianxin.Silo.Database;
 /// queue up and go together in the next single statement (an update of every row whose version matches, an insert
 /// of every new one), so one fsync'd commit makes many actors' states durable. Each write still answers on its own:
 /// a stale ETag fails that write alone with <see cref="InconsistentStateException"/>.
-/// A state not found here is read from the storage these actors used before (ADO.NET grain storage), and its
-/// next write moves it here (and clears it there). That second read is made only while the earlier storage still
-/// holds states of that name: on a database that never had them (and once every one has moved) a new actor costs one
-/// read, not two.
+/// A state not found here is read from the storage these actors used before (<see cref="EarlierGrainStorage"/>), and
+/// its next write moves it here.
 /// </summary>
 public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDisposable
 {
@@ -49,27 +46,19 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
 
     private const string ReadSql = "SELECT version, payload FROM lianxin_grain_state WHERE state_name = @name AND grain_id = @id";
 
-    /// <summary>Whether the earlier storage (migration 0002's table) still holds any state of a name.</summary>
-    private const string EarlierHoldsSql = "SELECT EXISTS (SELECT 1 FROM orleans_grain_state WHERE state_name = @name AND payload_binary IS NOT NULL)";
-
     private const string ClearSql = "DELETE FROM lianxin_grain_state WHERE state_name = @name AND grain_id = @id AND version = @expected";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly IGrainStorageSerializer _serializer;
-    private readonly IGrainStorage? _earlier;
+    private readonly EarlierGrainStorage? _earlier;
     private readonly ILogger<GroupCommitGrainStorage> _logger;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = false });
     private readonly Task[] _writers;
 
-    /// <summary>Per state name, whether the earlier storage may still hold states of it (asked once per name).</summary>
-    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _earlierHolds = new();
-
-    /// <summary>States read from the earlier storage, with its ETag there, until their first write here clears them there.</summary>
-    private readonly ConcurrentDictionary<(string, string), string?> _moving = new();
-
     public GroupCommitGrainStorage(NpgsqlDataSource dataSource, IGrainStorageSerializer serializer, IGrainStorage? earlier, ILogger<GroupCommitGrainStorage> logger)
     {
-        (_dataSource, _serializer, _earlier, _logger) = (dataSource, serializer, earlier, logger);
+        (_dataSource, _serializer, _logger) = (dataSource, serializer, logger);
+        _earlier = earlier is null ? null : new EarlierGrainStorage(earlier, dataSource, logger);
         _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
     }
 
@@ -83,13 +72,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
             return;
         }
 
-        if (_earlier is not null && await EarlierHoldsAsync(stateName))
+        if (_earlier is not null)
         {
             await _earlier.ReadStateAsync(stateName, grainId, grainState);
-            if (grainState.RecordExists)
-            {
-                _moving[(stateName, grainId.ToString())] = grainState.ETag;
-            }
         }
 
         // Not stored here yet: the next write inserts (the earlier storage's ETag means nothing here).
@@ -171,39 +156,6 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
 
     private static long? ExpectedVersion(string? etag) => etag is null ? null : long.Parse(etag, CultureInfo.InvariantCulture);
 
-    private Task<bool> EarlierHoldsAsync(string stateName) =>
-        _earlierHolds.GetOrAdd(stateName, name => new Lazy<Task<bool>>(() => AskEarlierHoldsAsync(name))).Value;
-
-    private async Task<bool> AskEarlierHoldsAsync(string stateName)
-    {
-        try
-        {
-            await using var command = _dataSource.CreateCommand(EarlierHoldsSql);
-            command.Parameters.AddWithValue("name", stateName);
-            return (bool)(await command.ExecuteScalarAsync())!;
-        }
-        catch (Exception e) when (IsDatabaseFailure(e))
-        {
-            // Not remembered: the next read asks again.
-            _earlierHolds.TryRemove(stateName, out _);
-            throw Unavailable("asking the earlier storage about", stateName, "any actor", e);
-        }
-    }
-
-    /// <summary>After the first write of a state read from the earlier storage: cleared there, so that storage empties.</summary>
-    private async Task ClearMovedAsync<T>(string stateName, GrainId grainId, string? earlierETag)
-    {
-        try
-        {
-            await _earlier!.ClearStateAsync(stateName, grainId, new GrainState<T>(default!, earlierETag));
-        }
-        catch (Exception e)
-        {
-            // The state is safe here; the old copy only keeps that storage asked on reads until it is cleared.
-            LogClearMovedFailed(stateName, grainId.ToString(), e);
-        }
-    }
-
     private async Task CompleteAsync<T>(PendingWrite pending, IGrainState<T> grainState, GrainId grainId)
     {
         var version = await pending.Completion.Task;
@@ -215,9 +167,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
 
         grainState.ETag = stored.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
-        if (_moving.TryRemove((pending.StateName, pending.GrainId), out var earlierETag))
+        if (_earlier is not null)
         {
-            await ClearMovedAsync<T>(pending.StateName, grainId, earlierETag);
+            await _earlier.MovedAsync<T>(pending.StateName, grainId);
         }
     }
 
@@ -292,9 +244,6 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database did not answer while {Doing} the state {StateName} of {GrainId}")]
     private partial void LogUnavailable(string doing, string stateName, string grainId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The state {StateName} of {GrainId} moved to the live-path storage but could not be cleared in the earlier one")]
-    private partial void LogClearMovedFailed(string stateName, string grainId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} actor states failed; their actors were told")]
     private partial void LogWriteFailed(int count, Exception exception);
