@@ -26,7 +26,11 @@ public sealed class PendingHoursTests(ClusterFixture fixture)
         var activity = fixture.Grains.GetGrain<ICenterActivityGrain>(centerId);
         var ledger = fixture.Grains.GetGrain<IPersonLedgerGrain>(personId);
         var kiosk = $"{centerId}-k";
-        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        // Both visits inside the center's opening hours (08:30-20:30 local, UTC+8) and in the past, whatever the time
+        // of the run: a visit running past closing time is checked out at closing, which changes its hours.
+        var localNow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var day = localNow.TimeOfDay >= TimeSpan.FromHours(12.5) ? localNow.Date : localNow.Date.AddDays(-1);
+        var at = new DateTimeOffset(day.AddHours(9), TimeSpan.FromHours(8));
         JournaledKioskEvent Visit(long position, KioskEventBody body, DateTimeOffset when) => new(position, kiosk, centerId, new KioskEvent(Guid.NewGuid(), when, body));
         await activity.ApplyAsync(kiosk, [
             Visit(1, new CheckIn(personId, PersonRole.Volunteer, BasicFunction.VolunteerService), at),
