@@ -142,7 +142,7 @@ internal sealed partial class CenterActivityGrain
     {
         var today = State.Days.GetValueOrDefault(_calendar.Day(clock.UtcNow));
         return new CenterActivityFigures(
-            Book.Inside.Count(),
+            Book.InsideCount,
             today is null ? new Dictionary<BasicFunction, int>() : new Dictionary<BasicFunction, int>(today.CheckInsByPurpose),
             State.OpenHelpRequests.Count,
             State.Kiosks.Values.Count(k => k == KioskConnectivity.Online));

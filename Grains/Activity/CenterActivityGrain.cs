@@ -38,7 +38,9 @@ internal sealed partial class CenterActivityGrain(
 
     private CenterActivityState State => state.State;
 
-    private PresenceBook Book => new(State.Visits, State.Unpaired, BaseDeadline);
+    private PresenceBook? _book;
+
+    private PresenceBook Book => _book ??= new(State.Visits, State.Unpaired, BaseDeadline);
 
     private ReplayMarks Marks => new(State.AppliedPositions, State.Refusals, State.RefusalOrder);
 

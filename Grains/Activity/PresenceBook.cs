@@ -7,14 +7,29 @@ namespace Lianxin.Activity;
 /// check-in. Events are placed by occurredAt, whatever order they arrive in, so a late check-out before its
 /// check-in still pairs. A person has at most one open visit at a time; an open visit closes automatically at its
 /// deadline (closing time or the maximum stay, whichever is first, and never after the person's next check-in).
-/// A pure class over the actor's state, so the rules are tested without a cluster.
+/// A pure class over the actor's state, so the rules are tested without a cluster. The actor keeps one for its
+/// activation: the count of people inside is kept with the visits (the live figures read it on every change, and
+/// counting a day's visits each time was most of the cost of applying a batch).
 /// </summary>
-public sealed class PresenceBook(
-    Dictionary<string, List<Visit>> visits,
-    Dictionary<string, List<UnpairedCheckOut>> unpaired,
-    Func<DateTimeOffset, DateTimeOffset> baseDeadline)
+public sealed class PresenceBook
 {
+    private readonly Dictionary<string, List<Visit>> visits;
+    private readonly Dictionary<string, List<UnpairedCheckOut>> unpaired;
+    private readonly Func<DateTimeOffset, DateTimeOffset> baseDeadline;
+
+    public PresenceBook(
+        Dictionary<string, List<Visit>> visits,
+        Dictionary<string, List<UnpairedCheckOut>> unpaired,
+        Func<DateTimeOffset, DateTimeOffset> baseDeadline)
+    {
+        (this.visits, this.unpaired, this.baseDeadline) = (visits, unpaired, baseDeadline);
+        InsideCount = Inside.Count();
+    }
+
     public IEnumerable<Visit> Inside => visits.Values.SelectMany(v => v).Where(v => v.IsOpen);
+
+    /// <summary>How many visits are open: <see cref="Inside"/>'s count, kept as visits open and close.</summary>
+    public int InsideCount { get; private set; }
 
     public int UnpairedCount => unpaired.Values.Sum(u => u.Count);
 
@@ -34,6 +49,7 @@ public sealed class PresenceBook(
         var visit = new Visit(eventId, body.PersonId, body.Role, body.Purpose, kioskId, at);
         var index = list.FindIndex(v => v.CheckedInAt > at);
         list.Insert(index < 0 ? list.Count : index, visit);
+        InsideCount++;
         changes.Add(new PresenceChange(visit, PresenceChangeKind.Opened));
 
         var nextStart = index < 0 ? (DateTimeOffset?)null : list[index + 1].CheckedInAt;
@@ -167,8 +183,10 @@ public sealed class PresenceBook(
 
     private void CloseOverdue(List<Visit> list, DateTimeOffset now, List<PresenceChange> changes)
     {
-        foreach (var visit in list.ToList())
+        // Closing replaces a visit in place, so the list can be walked by index without a copy.
+        for (var i = 0; i < list.Count; i++)
         {
+            var visit = list[i];
             if (visit.IsOpen && Deadline(list, visit) is var deadline && deadline <= now)
             {
                 Replace(list, Close(visit, deadline), changes);
@@ -179,9 +197,11 @@ public sealed class PresenceBook(
     private static Visit Close(Visit visit, DateTimeOffset at) =>
         visit with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Automatic };
 
-    private static void Replace(List<Visit> list, Visit visit, List<PresenceChange> changes)
+    private void Replace(List<Visit> list, Visit visit, List<PresenceChange> changes)
     {
-        list[list.FindIndex(v => v.Id == visit.Id)] = visit;
+        var index = list.FindIndex(v => v.Id == visit.Id);
+        InsideCount += (visit.IsOpen ? 1 : 0) - (list[index].IsOpen ? 1 : 0);
+        list[index] = visit;
         changes.Add(new PresenceChange(visit, PresenceChangeKind.Closed));
     }
 }

@@ -16,6 +16,7 @@ public static class ClusterClientConfiguration
         var options = SiloConfiguration.ReadOptions(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
+            RememberedGrainInterfaceTypes.Register(client.Services);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;

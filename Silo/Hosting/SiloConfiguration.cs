@@ -69,6 +69,7 @@ public static class SiloConfiguration
     public static ISiloBuilder ConfigureLianxinSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = ReadOptions(configuration);
+        RememberedGrainInterfaceTypes.Register(silo.Services);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;

@@ -168,4 +168,43 @@ public sealed class PresenceBookTests
 
         Assert.Equal(["p3", "p4"], book.Closed.Select(v => v.PersonId).Order());
     }
+
+    /// <summary>
+    /// The live figures read the kept count on every change: after any mix of late and out-of-order check-ins and
+    /// check-outs, automatic closings, corrections and pruning it is what counting the open visits gives.
+    /// </summary>
+    [Fact]
+    public void KeptCountOfPeopleInsideAlwaysMatchesTheOpenVisits()
+    {
+        var random = new Random(20261205);
+        var book = Book(t => t + TimeSpan.FromHours(3));
+        var now = Nine;
+        for (var step = 0; step < 3_000; step++)
+        {
+            now = now.AddMinutes(random.Next(0, 3));
+            var person = $"p{random.Next(40)}";
+            var at = now.AddMinutes(-random.Next(0, 240));
+            switch (random.Next(10))
+            {
+                case < 4:
+                    book.CheckIn(Guid.NewGuid(), "k1", Visitor(person), at, now, _changes);
+                    break;
+                case < 8:
+                    book.CheckOut(Guid.NewGuid(), "k1", person, at, now, _changes);
+                    break;
+                case 8 when book.Closed.Concat(book.Inside).ToList() is { Count: > 0 } all:
+                    var visit = all[random.Next(all.Count)];
+                    book.Correct(visit.Id, visit.CheckedInAt.AddMinutes(random.Next(0, 30)), "staff", now, _changes);
+                    break;
+                default:
+                    book.CloseAllOverdue(now, _changes);
+                    book.Prune(now.AddHours(-6), 100);
+                    break;
+            }
+
+            Assert.Equal(book.Inside.Count(), book.InsideCount);
+        }
+
+        Assert.Equal(book.InsideCount, Book().InsideCount);
+    }
 }
