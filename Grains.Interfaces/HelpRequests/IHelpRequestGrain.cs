@@ -4,9 +4,9 @@ namespace Lianxin.HelpRequests;
 
 /// <summary>
 /// One help request ticket, keyed by ticket id (a kiosk's ticket id is derived from its event id). It runs the
-/// closed loop (open → assigned → in progress → resolved → rated, or escalated when a time limit passes) and keeps a
-/// durable reminder while a time limit runs, so an overdue ticket escalates to its center, then its street, even
-/// after a restart. Party-building tickets go only to party members who are not third-party accounts.
+/// closed loop (open → assigned → in progress → resolved → rated, or escalated when a time limit passes). Its center's
+/// order queue keeps the due time of every ticket whose limit runs, with one durable reminder for the center, and wakes
+/// the tickets that are due, so an overdue ticket escalates to its center, then its street, even after a restart. Party-building tickets go only to party members who are not third-party accounts.
 /// </summary>
 [Alias("Lianxin.IHelpRequestGrain")]
 public interface IHelpRequestGrain : IGrainWithStringKey
@@ -61,4 +61,11 @@ public interface IHelpRequestGrain : IGrainWithStringKey
     /// <summary>Applies every time limit that has passed (the reminder and timer call it too); answers the loop.</summary>
     [Alias("CheckDeadlines")]
     Task<LoopTicket?> CheckDeadlinesAsync();
+
+    /// <summary>
+    /// Applies every time limit that has passed and tells the center's order queue where the ticket stands. Sent by
+    /// that queue (one way: the ticket then calls the queue) when its book says the ticket is due.
+    /// </summary>
+    [Alias("Wake"), OneWay]
+    Task WakeAsync();
 }

@@ -13,7 +13,8 @@ namespace Lianxin.HelpRequests;
 /// A help request ticket running its closed loop through <see cref="ClosedLoopLifecycle"/>. Every change is written
 /// before it is answered, then told to the center's activity (the open count), the center's yearly book (the loop's
 /// figures) and the live feeds of the center and of whoever it escalated to. While a time limit runs, a timer (for
-/// the active actor) and a durable reminder (after a restart or deactivation) apply it; applying is idempotent.
+/// the active actor) applies it, and after a restart or deactivation the center's order queue wakes it (one durable
+/// reminder per center, not one per request); applying is idempotent.
 /// </summary>
 internal sealed partial class HelpRequestGrain(
     [PersistentState(StorageNames.HelpRequestState, StorageNames.Live)] IPersistentState<HelpRequestGrainState> state,
@@ -23,15 +24,12 @@ internal sealed partial class HelpRequestGrain(
     IEventFeed feed,
     ILogger<HelpRequestGrain> logger) : Grain, IHelpRequestGrain, IRemindable
 {
-    private const string ReminderName = "closed-loop";
-
-    /// <summary>The reminder only backs up the timer, so it need not tick often; Orleans needs at least a minute.</summary>
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(30);
+    /// <summary>The per-request reminder of earlier versions: dropped when it fires, the center's queue wakes requests now.</summary>
+    private const string EarlierReminderName = "closed-loop";
 
     private readonly LocalCalendar _calendar = new(kioskOptions.Value.Zone);
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _armedFor;
-    private bool _reminderRegistered;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -49,10 +47,9 @@ internal sealed partial class HelpRequestGrain(
 
         if (Loop is not null)
         {
-            _reminderRegistered = Loop.DueAt is not null;
             await CheckDeadlinesAsync();
             await CreditHoursAsync();
-            await ArmAsync();
+            ArmTimer();
         }
     }
 
@@ -69,7 +66,7 @@ internal sealed partial class HelpRequestGrain(
 
         // Told again on a repeated open: the center's count or book may not have been durable when a host stopped.
         await TellAsync(null);
-        await ArmAsync();
+        ArmTimer();
         return Project()!;
     }
 
@@ -105,12 +102,21 @@ internal sealed partial class HelpRequestGrain(
         return Loop;
     }
 
+    public async Task WakeAsync()
+    {
+        await CheckDeadlinesAsync();
+        // Also when nothing passed: the queue's book may hold a due time a lost tell left behind.
+        await TellQueueAsync();
+    }
+
+    /// <summary>Only the earlier per-request reminder comes here: the queue takes over the request's limits, then it goes.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await CheckDeadlinesAsync();
-        if (Loop?.DueAt is null)
+        await TellQueueAsync();
+        if (await this.GetReminder(EarlierReminderName) is { } reminder)
         {
-            await DropReminderAsync();
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -152,7 +158,7 @@ internal sealed partial class HelpRequestGrain(
 
         await TellAsync(before);
         await CreditHoursAsync();
-        await ArmAsync();
+        ArmTimer();
     }
 
     private async Task<LoopTicket> OpenLoopAsync(HelpRequestTicket ticket)
@@ -177,7 +183,7 @@ internal sealed partial class HelpRequestGrain(
         }
 
         await GrainFactory.GetGrain<ICenterActivityGrain>(loop.CenterId).TrackHelpRequestAsync(Id, !loop.IsFinished);
-        await GrainFactory.GetGrain<IOrderQueueGrain>(loop.CenterId).UpsertAsync(QueueItem(loop), loop.IsFinished);
+        await TellQueueAsync();
         if (loop.PersonId is { } personId)
         {
             await GrainFactory.GetGrain<Residents.IPersonHelpRequestsGrain>(personId).TrackAsync(Id);
@@ -206,8 +212,13 @@ internal sealed partial class HelpRequestGrain(
         await feed.PublishAsync([.. loop.History.Select((_, i) => FeedEvents.HelpRequestStage(loop, i))]);
     }
 
-    /// <summary>A timer for the next limit while active, and a durable reminder while any limit runs.</summary>
-    private async Task ArmAsync()
+    /// <summary>The center's queue keeps the request's due time: what wakes it when no timer here runs.</summary>
+    private Task TellQueueAsync() => Loop is { } loop
+        ? GrainFactory.GetGrain<IOrderQueueGrain>(loop.CenterId).UpsertAsync(QueueItem(loop), loop.IsFinished)
+        : Task.CompletedTask;
+
+    /// <summary>A timer for the next limit while active (the queue's reminder covers the time it is not).</summary>
+    private void ArmTimer()
     {
         var due = Loop?.DueAt;
         if (due == _armedFor && (_deadlineTimer is not null || due is null))
@@ -223,11 +234,6 @@ internal sealed partial class HelpRequestGrain(
             var wait = at - clock.UtcNow;
             _deadlineTimer = this.RegisterGrainTimer(
                 static (grain, _) => grain.OnDeadlineAsync(), this, new GrainTimerCreationOptions(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan));
-            if (!_reminderRegistered)
-            {
-                await this.RegisterOrUpdateReminder(ReminderName, wait < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait, ReminderPeriod);
-                _reminderRegistered = true;
-            }
         }
     }
 
@@ -237,21 +243,7 @@ internal sealed partial class HelpRequestGrain(
         _deadlineTimer = null;
         _armedFor = null;
         await CheckDeadlinesAsync();
-        await ArmAsync();
-        if (Loop?.DueAt is null)
-        {
-            await DropReminderAsync();
-        }
-    }
-
-    private async Task DropReminderAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _reminderRegistered = false;
+        ArmTimer();
     }
 
     private HelpRequestTicket? Project() =>

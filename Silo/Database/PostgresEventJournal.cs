@@ -1,3 +1,4 @@
+using System.Text;
 using System.Threading.Channels;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
@@ -11,6 +12,7 @@ namespace Lianxin.Silo.Database;
 /// The event journal on PostgreSQL, with group commit: appends that arrive while a write is in flight queue up
 /// and go together in the next single multi-row <c>INSERT … ON CONFLICT DO NOTHING</c>, so one fsync'd commit
 /// acknowledges many batches. That, not more connections, is what makes durable ingest fast on a small machine.
+/// A payload is stored as its UTF-8 bytes (<c>bytea</c>): nothing reads inside it in SQL, so PostgreSQL need not parse it.
 /// </summary>
 public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposable
 {
@@ -28,7 +30,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         """;
 
     private const string ReadSql = """
-        SELECT position, event_id, stream, occurred_at, event_type, payload::text
+        SELECT position, event_id, stream, occurred_at, event_type, payload
         FROM lianxin_event_journal
         WHERE stream = @stream AND position > @after
         ORDER BY position
@@ -88,7 +90,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         {
             records.Add(new JournalRecord(
                 reader.GetInt64(0),
-                new JournalEntry(reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetString(5))));
+                new JournalEntry(reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(5)))));
         }
 
         return records;
@@ -128,12 +130,12 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             var streams = new string[count];
             var occurred = new DateTime[count];
             var types = new string[count];
-            var payloads = new string[count];
+            var payloads = new byte[count][];
             var i = 0;
             foreach (var entry in group.SelectMany(p => p.Entries))
             {
                 (ids[i], streams[i], occurred[i], types[i], payloads[i]) =
-                    (entry.Id, entry.Stream, entry.OccurredAt.UtcDateTime, entry.Type, entry.Payload);
+                    (entry.Id, entry.Stream, entry.OccurredAt.UtcDateTime, entry.Type, Encoding.UTF8.GetBytes(entry.Payload));
                 i++;
             }
 
@@ -142,7 +144,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = streams });
             command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = occurred });
             command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = types });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = payloads });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = payloads });
 
             var stored = new Dictionary<(string, Guid), long>(count);
             await using (var reader = await command.ExecuteReaderAsync())

@@ -11,16 +11,13 @@ namespace Lianxin.Silo.Database;
 /// lines' parent links (so a moved center or grid takes its lines along), every tag through the GIN index, and the
 /// order as a keyset on (key, id) through <c>lianxin_listing_by_key</c>, so the first page costs the same on a city
 /// as on a village.
+/// Lines are written by group commit (<see cref="ListingLineWriter"/>): lines that arrive while a write is in flight go
+/// together in the next statement, one commit for many actors' lines; each caller is still answered once its line is
+/// durable.
 /// </summary>
-public sealed class PostgresListingStore(NpgsqlDataSource dataSource) : IListingStore
+public sealed class PostgresListingStore(NpgsqlDataSource dataSource) : IListingStore, IAsyncDisposable
 {
-    private const string UpsertSql = """
-        INSERT INTO lianxin_listing (kind, id, center_id, parent_id, grid_id, sort_key, tags, latitude, longitude, item, updated_at)
-        VALUES (@kind, @id, @center, @parent, @grid, @key, @tags, @lat, @lon, @item, now())
-        ON CONFLICT (kind, id) DO UPDATE SET center_id = excluded.center_id, parent_id = excluded.parent_id, grid_id = excluded.grid_id,
-            sort_key = excluded.sort_key, tags = excluded.tags, latitude = excluded.latitude, longitude = excluded.longitude,
-            item = excluded.item, updated_at = now()
-        """;
+    private readonly ListingLineWriter _writer = new(dataSource);
 
     private const string Columns = "l.kind, l.id, l.center_id, l.parent_id, l.grid_id, l.sort_key, l.tags, l.latitude, l.longitude, l.item";
 
@@ -51,21 +48,10 @@ public sealed class PostgresListingStore(NpgsqlDataSource dataSource) : IListing
         WHERE l.kind = @kind AND l.latitude BETWEEN @south AND @north AND l.longitude BETWEEN @west AND @east
         """;
 
-    public async Task UpsertAsync(ListingEntry entry, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(UpsertSql);
-        command.Parameters.AddWithValue("kind", (short)entry.Kind);
-        command.Parameters.AddWithValue("id", entry.Id);
-        command.Parameters.AddWithValue("center", NpgsqlDbType.Text, (object?)entry.CenterId ?? DBNull.Value);
-        command.Parameters.AddWithValue("parent", NpgsqlDbType.Text, (object?)entry.ParentId ?? DBNull.Value);
-        command.Parameters.AddWithValue("grid", NpgsqlDbType.Text, (object?)entry.GridId ?? DBNull.Value);
-        command.Parameters.AddWithValue("key", entry.SortKey);
-        command.Parameters.AddWithValue("tags", NpgsqlDbType.Array | NpgsqlDbType.Text, entry.Tags.ToArray());
-        command.Parameters.AddWithValue("lat", NpgsqlDbType.Double, (object?)entry.Location?.Latitude ?? DBNull.Value);
-        command.Parameters.AddWithValue("lon", NpgsqlDbType.Double, (object?)entry.Location?.Longitude ?? DBNull.Value);
-        command.Parameters.AddWithValue("item", entry.Item);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task UpsertAsync(ListingEntry entry, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(entry).WaitAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     public async Task RemoveAsync(ListingKind kind, string id, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using Lianxin.Governance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 
 namespace Lianxin.Silo.Hosting;
 
@@ -18,6 +19,15 @@ public static class GovernanceServices
         }
 
         silo.Services.TryAddSingleton(new ClosedLoopLifecycle(limits));
+        var sweep = (configuration.GetSection(ClosedLoopLimitsOptions.Section).Get<ClosedLoopLimitsOptions>() ?? new()).DueSweep;
+        if (sweep <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{ClosedLoopLimitsOptions.Section}:DueSweep must be positive.");
+        }
+
+        silo.Services.Configure<ClosedLoopLimitsOptions>(configuration.GetSection(ClosedLoopLimitsOptions.Section));
+        // Orleans refuses reminder periods under a minute unless told otherwise: a shorter sweep says so.
+        silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sweep < o.MinimumReminderPeriod ? sweep : o.MinimumReminderPeriod);
         silo.Services.Configure<RatingEvidenceOptions>(configuration.GetSection(RatingEvidenceOptions.Section));
         return silo;
     }

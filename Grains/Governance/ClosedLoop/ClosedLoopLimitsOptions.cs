@@ -18,5 +18,11 @@ public sealed class ClosedLoopLimitsOptions
 
     public TimeSpan ToRate { get; set; } = ClosedLoopTimeLimits.Default.ToRate;
 
+    /// <summary>
+    /// How often a center's order queue wakes its requests whose limit passed while no silo held their timers (after a
+    /// restart or failover): the most an escalation can then be late. Also the period of the center's durable reminder.
+    /// </summary>
+    public TimeSpan DueSweep { get; set; } = TimeSpan.FromMinutes(1);
+
     public ClosedLoopTimeLimits ToLimits() => new(ToAssign, ToStart, ToResolve, ToActOnEscalation, ToRate);
 }

@@ -54,7 +54,7 @@ internal sealed class JournalCeiling : IScenario
             command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = streams });
             command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = occurred });
             command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = types });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = payloads });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = payloads });
             var stored = 0;
             await using (var reader = await command.ExecuteReaderAsync())
             {
@@ -73,7 +73,7 @@ internal sealed class JournalCeiling : IScenario
     /// One statement's rows, shaped as the journal stores kiosk events: one kiosk's stream per statement (kiosks take
     /// turns), new event ids, the simulator's mix of check-ins, check-outs and self-service with their JSON payloads.
     /// </summary>
-    private static (Guid[], string[], DateTime[], string[], string[]) Rows(long statement, int rows, int kiosks)
+    private static (Guid[], string[], DateTime[], string[], byte[][]) Rows(long statement, int rows, int kiosks)
     {
         var stream = $"kiosk:k-{statement % Math.Max(1, kiosks):D3}";
         var now = DateTime.UtcNow;
@@ -81,19 +81,21 @@ internal sealed class JournalCeiling : IScenario
         var streams = new string[rows];
         var occurred = new DateTime[rows];
         var types = new string[rows];
-        var payloads = new string[rows];
+        var payloads = new byte[rows][];
         var payload = new StringBuilder();
         for (var i = 0; i < rows; i++)
         {
             (ids[i], streams[i], occurred[i]) = (Guid.NewGuid(), stream, now);
             var person = $"r-{statement % 997:D3}-{i / 3:D3}";
             payload.Clear();
-            (types[i], payloads[i]) = (i % 3) switch
+            string json;
+            (types[i], json) = (i % 3) switch
             {
                 0 => ("checkIn", payload.Append($$"""{"personId":"{{person}}","role":"visitor","purpose":"convenienceServices","centerId":"c-ld-01-01"}""").ToString()),
                 1 => ("checkOut", payload.Append($$"""{"personId":"{{person}}","centerId":"c-ld-01-01"}""").ToString()),
                 _ => ("selfService", payload.Append("""{"service":"socialSecurityQuery","centerId":"c-ld-01-01"}""").ToString()),
             };
+            payloads[i] = Encoding.UTF8.GetBytes(json);
         }
 
         return (ids, streams, occurred, types, payloads);

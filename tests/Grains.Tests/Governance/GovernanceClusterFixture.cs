@@ -21,6 +21,9 @@ public class GovernanceClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The fixture's database, for tests that look at what was stored.</summary>
+    public string ConnectionString => _connectionString;
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestDatabase.CreateAsync().WaitAsync(Deadline);
@@ -50,6 +53,11 @@ public class GovernanceClusterFixture : IAsyncLifetime
         ["Governance:Evidence:ReportInterval"] = "00:00:00",
     };
 
+    /// <summary>Services a fixture puts in each silo before the product's (a clock the test sets, for one).</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
+
     private async Task<InProcessTestCluster> StartAsync()
     {
         var configuration = new ConfigurationBuilder()
@@ -58,7 +66,11 @@ public class GovernanceClusterFixture : IAsyncLifetime
             .Build();
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = _serviceId;
-        builder.ConfigureSilo((_, silo) => silo.AddLianxinGrainServices(configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            ConfigureSilo(silo);
+            silo.AddLianxinGrainServices(configuration);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync().WaitAsync(Deadline);
         return cluster;

@@ -110,4 +110,33 @@ public sealed class EventJournalTests : IAsyncLifetime
         Assert.Equal([second.Id], rest.Select(r => r.Entry.Id));
         Assert.Equal("v-1", JsonDocument.Parse(all[0].Entry.Payload).RootElement.GetProperty("person").GetString());
     }
+
+    [Fact]
+    public async Task EventsStoredBeforeThePayloadWasKeptAsBytesReadBackTheSame()
+    {
+        // The journal as it was before migration 12, with an event in it.
+        var connectionString = _dataSource.ConnectionString;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var earlier = new NpgsqlCommand(
+                """
+                ALTER TABLE lianxin_event_journal ALTER COLUMN payload TYPE jsonb USING convert_from(payload, 'UTF8')::jsonb;
+                INSERT INTO lianxin_event_journal (event_id, stream, occurred_at, event_type, payload)
+                VALUES (gen_random_uuid(), 'kiosk:old', now(), 'checkIn', '{"person": "居民-1", "role": "visitor"}'::jsonb);
+                DELETE FROM lianxin_schema_migrations WHERE version = 12;
+                """,
+                connection);
+            await earlier.ExecuteNonQueryAsync();
+        }
+
+        await new DatabaseMigrator(connectionString, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await _postgres.AppendAsync([new JournalEntry(Guid.NewGuid(), "kiosk:old", DateTimeOffset.UtcNow, "checkOut", """{"person":"居民-1"}""")]);
+
+        var read = await _postgres.ReadAsync("kiosk:old", 0, 10);
+
+        Assert.Equal(["居民-1", "居民-1"], read.Select(r => JsonDocument.Parse(r.Entry.Payload).RootElement.GetProperty("person").GetString()));
+        Assert.Equal("visitor", JsonDocument.Parse(read[0].Entry.Payload).RootElement.GetProperty("role").GetString());
+        Assert.Equal("""{"person":"居民-1"}""", read[1].Entry.Payload);
+    }
 }
