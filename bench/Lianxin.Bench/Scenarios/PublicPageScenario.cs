@@ -32,13 +32,23 @@ internal sealed class PublicPageScenario : IScenario
             ["Limits:AnonymousPermitLimit"] = "100000000",
         });
         await host.WaitReadyAsync(sizes.Patience);
-        using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
+        // One client each for the kiosks, the phones, the probe and the watcher: a shared pool would queue the phones'
+        // requests behind the kiosks' batches and measure the harness.
+        using var http = HttpLoad.CreateClient(host.Address, population.District.KioskIds.Count + 4);
+        using var phones = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
+        using var probeHttp = HttpLoad.CreateClient(host.Address, 2);
         using var watcherHttp = HttpLoad.CreateClient(host.Address, 2);
-        var probe = await PushProbe.ProvisionAsync(http, BenchDistrict.ProbeKioskId, DevToken.Issue("operator", root, "bench-public"));
+        var probe = await PushProbe.ProvisionAsync(probeHttp, BenchDistrict.ProbeKioskId, DevToken.Issue("operator", root, "bench-public"));
         string[] centers = [.. population.District.GridCenterIds.Distinct().Prepend(root).Append(BenchDistrict.ProbeCenterId)];
         var baseInside = await InsideAsync(watcherHttp) ?? throw new InvalidOperationException("The probe center has no public page.");
 
         var warmup = sizes.Warmup > TimeSpan.FromSeconds(2) ? sizes.Warmup : TimeSpan.FromSeconds(2);
+        foreach (var center in centers)
+        {
+            // Every center's first page is built once before the phones arrive, as the first visitor of the day does.
+            await HttpLoad.SendAsync(phones, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/centers/{center}"));
+        }
+
         var ingest = KioskIngestScenario.SimulateAsync(
             context, population, http, sizes.PublicIngestEventsPerSecond, warmup + sizes.Measure + KioskIngestScenario.MinimumRun, seed: 9);
         await Task.Delay(warmup);
@@ -47,7 +57,7 @@ internal sealed class PublicPageScenario : IScenario
         var watching = WatchAsync(watcherHttp, seen, stopWatching.Token);
         var probing = probe.RunAsync(ProbeInterval, sizes.Measure);
         var pages = await ClosedLoop.RunAsync(sizes.HttpConnections, async n =>
-            await HttpLoad.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/centers/{centers[n % centers.Length]}")), TimeSpan.Zero, sizes.Measure);
+            await HttpLoad.SendAsync(phones, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/centers/{centers[n % centers.Length]}")), TimeSpan.Zero, sizes.Measure);
         await probing;
         var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline && (seen.Count == 0 || seen[^1].Inside < baseInside + probe.Probes.Count))
