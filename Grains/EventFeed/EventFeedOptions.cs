@@ -35,6 +35,12 @@ public sealed class EventFeedOptions
     /// <summary>Events read per page; the durable cursor is written after each page.</summary>
     public int PageSize { get; set; } = 200;
 
+    /// <summary>Events per request of a batch-mode subscription that names no batch size.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>The largest batch size a subscription may ask for.</summary>
+    public const int MaxBatchSize = 1000;
+
     /// <summary>
     /// Endpoints on loopback, private, link-local or other non-public addresses, and plain http. Off by default (SSRF):
     /// only Development turns it on, for a receiver on the same machine.

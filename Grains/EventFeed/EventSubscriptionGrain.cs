@@ -6,9 +6,10 @@ namespace Lianxin.EventFeed;
 
 /// <summary>
 /// One subscriber's delivery. While active, one loop reads the region's events after the durable cursor and sends them
-/// one at a time in cursor order; the cursor moves only past an event the receiver answered 2xx (at-least-once), and
-/// is written after each page. A failed event is retried with growing backoff and nothing after it is sent meanwhile
-/// (order per source); once it has used up the retry budget it becomes a dead letter and delivery is suspended until
+/// in cursor order, one request at a time: one event per request, or in batch mode up to the subscription's batch size
+/// (so one round trip carries hundreds of events, and the order within it is the cursor's). The cursor moves only past
+/// events the receiver answered 2xx (at-least-once), and is written after each page. A failed request is retried whole
+/// with growing backoff and nothing after it is sent meanwhile (order per source); once it has used up the retry budget it becomes a dead letter and delivery is suspended until
 /// an operator resumes it. A one-minute reminder brings the actor (and its loop) back after a restart.
 /// </summary>
 internal sealed partial class EventSubscriptionGrain(
@@ -21,8 +22,11 @@ internal sealed partial class EventSubscriptionGrain(
 {
     private const string ReminderName = "delivery";
     private const int DeadLetterMemory = 100;
+    private const int BatchesPerPage = 4;
 
     private readonly SemaphoreSlim _writes = new(1, 1);
+    private Task _cursorWrite = Task.CompletedTask;
+    private bool _cursorDirty;
     private readonly CancellationTokenSource _stop = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
@@ -54,6 +58,12 @@ internal sealed partial class EventSubscriptionGrain(
             {
                 // Deactivation ran out of time: the cursor written last is where the next activation resumes.
             }
+        }
+
+        await _cursorWrite;
+        if (_cursorDirty && Live)
+        {
+            await WriteCursorBehindAsync();
         }
     }
 
@@ -183,11 +193,18 @@ internal sealed partial class EventSubscriptionGrain(
         }
 
         var definition = State.Definition!;
-        var page = await log.ReadAsync(definition.RegionId, State.Cursor, Options.PageSize, stop);
+        var size = definition.Mode == DeliveryMode.Batch ? Math.Max(1, definition.BatchSize) : 1;
+        // In batch mode a page holds several whole batches: one read and one cursor write serve them all.
+        var pageSize = definition.Mode == DeliveryMode.Batch ? Math.Max(Options.PageSize, size * BatchesPerPage) : Options.PageSize;
+        var page = await log.ReadAsync(definition.RegionId, State.Cursor, pageSize, stop);
+        var records = page.Records;
         var moved = false;
-        foreach (var record in page.Records)
+        for (var start = 0; start < records.Count; start += size)
         {
-            var error = await push.SendAsync(definition.Url, State.Secret, Id, record, stop);
+            var count = Math.Min(size, records.Count - start);
+            var error = definition.Mode == DeliveryMode.Batch
+                ? await push.SendBatchAsync(definition.Url, State.Secret, Id, records, start, count, stop)
+                : await push.SendAsync(definition.Url, State.Secret, Id, records[start], stop);
             if (!Live)
             {
                 return Timeout.InfiniteTimeSpan;
@@ -195,28 +212,34 @@ internal sealed partial class EventSubscriptionGrain(
 
             if (error is not null)
             {
-                await FailAsync(record, error);
+                // The batch is sent again whole: its first event is the one that waits (and may become a dead letter).
+                await FailAsync(records[start], error);
                 return State.Phase == SubscriptionPhase.Active ? State.NextAttemptAt!.Value - clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
             }
 
-            (State.Cursor, State.FailedAttempts, State.FirstFailedAt, State.NextAttemptAt, State.LastError) = (record.Position, 0, null, null, null);
-            State.Delivered++;
+            (State.Cursor, State.FailedAttempts, State.FirstFailedAt, State.NextAttemptAt, State.LastError) = (records[start + count - 1].Position, 0, null, null, null);
+            State.Delivered += count;
             moved = true;
         }
 
         // A page of foreign events (or none) still moves the cursor to where the log ended when read.
-        if (page.Next > State.Cursor && page.Records.Count < Options.PageSize)
+        if (page.Next > State.Cursor && records.Count < pageSize)
         {
             State.Cursor = page.Next;
-            moved |= page.Records.Count > 0;
+            moved |= records.Count > 0;
         }
 
-        if (moved)
+        _cursorDirty |= moved;
+        if (_cursorDirty && _cursorWrite.IsCompleted)
         {
-            await WriteAsync();
+            // The cursor is written behind delivery, one write at a time, while the next page is read and sent: the
+            // stored cursor is at most a write behind the delivered one, which after a restart means those events are
+            // sent again (at least once), never skipped. A write that fails is made again after the next page.
+            _cursorDirty = false;
+            _cursorWrite = WriteCursorBehindAsync();
         }
 
-        return page.Records.Count == Options.PageSize ? TimeSpan.Zero : Options.PollInterval;
+        return records.Count == pageSize ? TimeSpan.Zero : Options.PollInterval;
     }
 
     private async Task FailAsync(FeedRecord record, string error)
@@ -257,6 +280,20 @@ internal sealed partial class EventSubscriptionGrain(
         }
     }
 
+    /// <summary>Never fails: a cursor that could not be written stays to be written after the next page.</summary>
+    private async Task WriteCursorBehindAsync()
+    {
+        try
+        {
+            await WriteAsync();
+        }
+        catch (Exception e)
+        {
+            _cursorDirty = true;
+            LogCursorWriteFailed(e, Id);
+        }
+    }
+
     private async Task WriteAsync()
     {
         await _writes.WaitAsync();
@@ -273,11 +310,14 @@ internal sealed partial class EventSubscriptionGrain(
     private SubscriptionView View() => new(
         State.Definition!, State.Phase, State.Cursor, State.Delivered, State.FailedAttempts, State.LastError, State.NextAttemptAt, [.. State.DeadLetters]);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId}: delivering {EventId} failed (attempt {Attempt}): {Error}")]
-    private partial void LogDeliveryFailed(string subscriptionId, string eventId, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId}: delivering {FeedEventId} failed (attempt {Attempt}): {Error}")]
+    private partial void LogDeliveryFailed(string subscriptionId, string feedEventId, int attempt, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Subscription {SubscriptionId} suspended: {EventId} used up its {Attempts} attempts and is a dead letter")]
-    private partial void LogSuspended(string subscriptionId, string eventId, int attempts);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Subscription {SubscriptionId} suspended: {FeedEventId} used up its {Attempts} attempts and is a dead letter")]
+    private partial void LogSuspended(string subscriptionId, string feedEventId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId}: writing the cursor failed; it is written again after the next page")]
+    private partial void LogCursorWriteFailed(Exception exception, string subscriptionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Subscription {SubscriptionId}: the delivery loop failed; it tries again")]
     private partial void LogLoopFailed(Exception exception, string subscriptionId);

@@ -25,12 +25,17 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
         ON CONFLICT (event_id) DO NOTHING
         """;
 
+    // The end and the page come from one statement, so from one snapshot: every position up to the end it saw is
+    // committed (writers commit in position order), and the page sees all of them. One round trip per page.
     private const string ReadSql = """
-        SELECT position, event_id, event_type, source, subject, occurred_at, center_id, center_path, data::text
-        FROM lianxin_outbound_events
-        WHERE position > @after AND position <= @end AND center_path LIKE @within
-        ORDER BY position
-        LIMIT @max
+        WITH log_end AS (SELECT coalesce(max(position), 0) AS position FROM lianxin_outbound_events)
+        SELECT e.position, e.event_id, e.event_type, e.source, e.subject, e.occurred_at, e.center_id, e.center_path, e.data::text, log_end.position
+        FROM log_end LEFT JOIN LATERAL (
+            SELECT * FROM lianxin_outbound_events o
+            WHERE o.position > @after AND o.position <= log_end.position AND o.center_path LIKE @within
+            ORDER BY o.position
+            LIMIT @max) e ON true
+        ORDER BY e.position
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -62,19 +67,23 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
 
     public async Task<FeedPage> ReadAsync(string regionId, long after, int max, CancellationToken cancellationToken = default)
     {
-        // The end is read first: every position up to it is committed (writers commit in position order), so the page
-        // below sees all of them and the reader may safely continue from the end when the page is not full.
-        var end = await EndAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand(ReadSql);
         command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("end", end);
         command.Parameters.AddWithValue("within", "%" + EscapeLike(OutboundPaths.Within(regionId)) + "%");
         command.Parameters.AddWithValue("max", max);
         var records = new List<FeedRecord>();
+        var end = 0L;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+                end = reader.GetInt64(9);
+                if (reader.IsDBNull(0))
+                {
+                    // No event of the region after the cursor: the one row carries the end alone.
+                    continue;
+                }
+
                 records.Add(new FeedRecord(
                     reader.GetInt64(0),
                     new FeedEvent(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),

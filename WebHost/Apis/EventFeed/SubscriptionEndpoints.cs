@@ -34,6 +34,15 @@ internal static class SubscriptionEndpoints
             v.Add("startAfter", "Must be a cursor: 0 or more.");
         }
 
+        var mode = request.Delivery is null ? DeliveryMode.Single : v.Enum<DeliveryMode>("delivery", request.Delivery);
+        if (request.BatchSize is not null && (mode != DeliveryMode.Batch || request.BatchSize is < 1 or > EventFeedOptions.MaxBatchSize))
+        {
+            v.Add("batchSize", $"Only with delivery 'batch', and between 1 and {EventFeedOptions.MaxBatchSize}.");
+        }
+
+        var batchSize = mode == DeliveryMode.Single ? 1
+            : request.BatchSize ?? Math.Clamp(configuration.GetSection(EventFeedOptions.Section).GetValue(nameof(EventFeedOptions.BatchSize), new EventFeedOptions().BatchSize), 1, EventFeedOptions.MaxBatchSize);
+
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
@@ -52,14 +61,14 @@ internal static class SubscriptionEndpoints
 
         var startAfter = request.StartAfter ?? await grains.GetGrain<IEventFeedGrain>(0).EndAsync();
         var secret = EventSignature.NewSecret();
-        var definition = new EventSubscriptionDefinition(id, url, regionId, caller.Actor, clock.GetUtcNow(), startAfter);
+        var definition = new EventSubscriptionDefinition(id, url, regionId, caller.Actor, clock.GetUtcNow(), startAfter, mode, batchSize);
         var grain = grains.GetGrain<IEventSubscriptionGrain>(id);
         if (!await grain.CreateAsync(definition, secret))
         {
             return TypedResults.Problem($"Subscription '{id}' exists already.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        await audit.RecordAsync(http, AuditActions.EventSubscriptionCreated, $"eventSubscription:{id}", region, details: $"url={url}; region={regionId}; startAfter={startAfter}");
+        await audit.RecordAsync(http, AuditActions.EventSubscriptionCreated, $"eventSubscription:{id}", region, details: $"url={url}; region={regionId}; startAfter={startAfter}; delivery={EnumNames.Of(mode)}; batchSize={batchSize}");
         return TypedResults.Created($"/api/v1/event-subscriptions/{id}", new CreatedSubscription((await grain.GetAsync())!, secret));
     }
 

@@ -26,6 +26,7 @@ public static class PublicCentersApi
         builder.Services.AddOptions<PublicPageOptions>().Bind(builder.Configuration.GetSection(PublicPageOptions.Section))
             .Validate(o => o.Problem() is null, "PublicPage: a setting is out of range (see docs/public-page.md).").ValidateOnStart();
         builder.Services.AddSingleton<PublicCenterPages>();
+        builder.Services.AddSingleton<PublicCenterSnapshots>();
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, http =>
         {
             var limits = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
@@ -43,25 +44,28 @@ public static class PublicCentersApi
     public static RouteGroupBuilder MapPublicCentersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicy).CacheOutput(PublicPageCache.Instance);
-        group.MapGet("/centers/{id}", CenterAsync)
+            .RequireRateLimiting(RateLimitPolicy);
+        // Center pages are served from their own snapshots (PublicCenterSnapshots), never waiting for a rebuild.
+        group.MapGet("/centers/{id}", CenterAsync).Produces<PublicCenterView>()
             .WithSummary("A center's public page: address and map position, hours, functions, crowd level now and today by hour, upcoming activities with places left. No sign-in, no personal data.")
             .WithDescription("Send `If-None-Match` with the last `ETag` to get 304 when nothing changed. Answers are cached for `PublicPage:CacheDuration` (2 s).");
-        group.MapGet("/nearby", NearbyAsync)
+        group.MapGet("/nearby", NearbyAsync).CacheOutput(PublicPageCache.Instance)
             .WithSummary("Centers within a walk of a point (default 15 minutes, about 1,000 m), nearest first, with their crowd level.")
             .WithDescription("Distances are great-circle; walking minutes assume `PublicPage:WalkingMetersPerMinute` (1,000 m per 15 minutes).");
         return group;
     }
 
-    private static async Task<Results<Ok<PublicCenterView>, StatusCodeHttpResult, ProblemHttpResult>> CenterAsync(
-        string id, HttpContext http, PublicCenterPages pages, IOptions<JsonOptions> json, IOptions<PublicPageOptions> options)
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> CenterAsync(
+        string id, HttpContext http, PublicCenterSnapshots snapshots, IOptions<PublicPageOptions> options)
     {
-        if (await pages.CenterAsync(id) is not { } view)
+        if (await snapshots.GetAsync(id) is not { } page)
         {
             return TypedResults.Problem($"Center '{id}' does not exist.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        return NotModified(http, view, json.Value.SerializerOptions, options.Value) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(view);
+        return NotModified(http, page.ETag, options.Value)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(page.Body, "application/json; charset=utf-8");
     }
 
     private static async Task<Results<Ok<NearbyCenters>, StatusCodeHttpResult, ValidationProblem>> NearbyAsync(
@@ -85,13 +89,13 @@ public static class PublicCentersApi
         }
 
         var found = await pages.NearbyAsync(from, minutes ?? 15);
-        return NotModified(http, found, json.Value.SerializerOptions, options.Value) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(found);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(found, json.Value.SerializerOptions)), 0, 16)}\"";
+        return NotModified(http, etag, options.Value) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(found);
     }
 
     /// <summary>Sets the answer's ETag (a hash of its JSON) and a short public cache lifetime; true when the client holds this answer already.</summary>
-    private static bool NotModified<T>(HttpContext http, T body, JsonSerializerOptions json, PublicPageOptions options)
+    private static bool NotModified(HttpContext http, string etag, PublicPageOptions options)
     {
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, json)), 0, 16)}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = $"public, max-age={(int)Math.Ceiling(options.CacheDuration.TotalSeconds)}";
         return http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*"));

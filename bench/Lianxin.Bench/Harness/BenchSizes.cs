@@ -56,6 +56,18 @@ internal sealed record BenchSizes
     /// <summary>Outbound events the event-feed scenario delivers to one subscriber.</summary>
     public int FeedEvents { get; init; } = 30_000;
 
+    /// <summary>Kiosk events per second the public-page scenario ingests while phones read the public pages.</summary>
+    public double PublicIngestEventsPerSecond { get; init; } = 2_000;
+
+    /// <summary>First pages per second the lists scenario asks for while it measures each list's latency.</summary>
+    public double ListPagesPerSecond { get; init; } = 200;
+
+    /// <summary>The steady rate the event-feed scenario commits events at while it measures latency and the outage.</summary>
+    public double FeedRate { get; init; } = 10_000;
+
+    /// <summary>How long the event-feed scenario's subscriber refuses every delivery while events keep coming (the issue: 10 minutes).</summary>
+    public TimeSpan FeedOutage { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long any one wait for a host (start, load, drain) may take before the run fails.</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromMinutes(20);
 
@@ -100,6 +112,10 @@ internal sealed record BenchSizes
         FlashAttempts = 200,
         FlashPlaces = 10,
         FeedEvents = 300,
+        FeedRate = 500,
+        ListPagesPerSecond = 20,
+        PublicIngestEventsPerSecond = 200,
+        FeedOutage = TimeSpan.FromSeconds(2),
         Patience = TimeSpan.FromMinutes(3),
     };
 }

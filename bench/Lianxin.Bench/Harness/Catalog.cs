@@ -25,6 +25,7 @@ internal static class Catalog
         new EventFeedScenario(),
         new OrderClaimScenario(),
         new ListsScenario(),
+        new PublicPageScenario(),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(s => s.Name).ToHashSet();

@@ -18,8 +18,11 @@ public enum Answer
 }
 
 /// <summary>One request the receiver got: its number, signature header, body, and what it answered.</summary>
-public sealed record Receipt(int Number, string? Signature, byte[] Body, Answer Answer)
+public sealed record Receipt(int Number, string? Signature, byte[] Body, Answer Answer, string? ContentType = null)
 {
+    /// <summary>The events it carried: the one event, or every event of a batch in its order.</summary>
+    public IReadOnlyList<JsonElement> Events => Event.ValueKind == JsonValueKind.Array ? [.. Event.EnumerateArray()] : [Event];
+
     public JsonElement Event => JsonDocument.Parse(Body).RootElement;
 
     public string Id => Event.GetProperty("id").GetString()!;
@@ -66,7 +69,7 @@ public sealed class EventReceiver : IAsyncDisposable
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body);
         var answer = Script(number);
-        Receipts.Enqueue(new Receipt(number, http.Request.Headers["Lianxin-Signature"].FirstOrDefault(), body.ToArray(), answer));
+        Receipts.Enqueue(new Receipt(number, http.Request.Headers["Lianxin-Signature"].FirstOrDefault(), body.ToArray(), answer, http.Request.ContentType));
         switch (answer)
         {
             case Answer.Fail:

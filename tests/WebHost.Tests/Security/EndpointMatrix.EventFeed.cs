@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using static Lianxin.WebHost.Tests.Security.Callers;
 using static Lianxin.WebHost.Tests.Security.SecurityDistrict;
 
@@ -20,7 +22,7 @@ public static partial class EndpointMatrix
         [
             Get("/api/v1/events/", _ => "/api/v1/events", regionPeople),
             Write("POST", $"{subscriptions}/", _ => subscriptions, _ => new { id = "sub-r1-new", url = "https://141.example.cn/events", regionId = Region1 },
-                EndpointRow.Reads(_ => subscriptions), Operator),
+                SubscriptionDefinitions, Operator),
             Get($"{subscriptions}/", _ => subscriptions, Operator, OtherOperator, Auditor, OtherAuditor),
             Get($"{subscriptions}/{{id}}", _ => subscription, ReadersOfRegion1),
             Get($"{subscriptions}/{{id}}/dead-letters", _ => $"{subscription}/dead-letters", ReadersOfRegion1),
@@ -32,5 +34,21 @@ public static partial class EndpointMatrix
             Write("PUT", "/api/v1/providers/{id}", _ => provider, _ => ProviderRequest(null), EndpointRow.Reads(_ => provider, "profile"), Operator),
             Get("/api/v1/centers/{id}/provider-warnings/", _ => $"/api/v1/centers/{CenterA}/provider-warnings", ReadersOfCenterA),
         ];
+    }
+
+    /// <summary>
+    /// The region's subscriptions as made (id, endpoint, region, delivery), without their delivery progress: a
+    /// subscription that keeps failing in the background changes its attempts and last error at any moment.
+    /// </summary>
+    private static async Task<string> SubscriptionDefinitions(SecurityDistrict d)
+    {
+        var response = await d.Send(Operator, HttpMethod.Get, "/api/v1/event-subscriptions");
+        if (!response.IsSuccessStatusCode)
+        {
+            return $"{(int)response.StatusCode}";
+        }
+
+        var list = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return string.Join("\n", list.EnumerateArray().Select(e => e.GetProperty("definition").GetRawText()).Order(StringComparer.Ordinal));
     }
 }
