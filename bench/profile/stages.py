@@ -2,6 +2,7 @@
 """Host CPU per event by stage, from a dotnet-trace sampled profile (speedscope format).
 
   bench/profile/stages.py TRACE.speedscope.json MICROSECONDS_PER_EVENT
+  bench/profile/stages.py --sign-ups TRACE.speedscope.json MICROSECONDS_PER_ATTEMPT   (the flash crowd's stages)
 
 Only samples that were running (leaf frame CPU_TIME, not waiting) count. Each is given to the first stage, in the
 order below, that has a frame in its stack; the shares are multiplied by the host CPU per event the same run measured
@@ -26,6 +27,21 @@ STAGES = [
     ("Orleans messaging and scheduling", r"Orleans\."),
 ]
 
+# A sign-up's stages (the flash-crowd scenarios): the specific work first, the layers every request crosses last.
+SIGN_UP_STAGES = [
+    ("Shared rate limit (lease actor, slices)", r"SharedRateLimit|RateLimitGrain|WindowPermits"),
+    ("Request log and telemetry", r"Serilog|OpenTelemetry|System\.Diagnostics\.Metrics|DiagnosticSource|RequestLog|Telemetry"),
+    ("Token validation (JWT)", r"JwtBearer|IdentityModel|JsonWebToken|System\.Security\.Cryptography"),
+    ("Access check and person index", r"PersonSignUps|ActivityAccess|ScopeResolver|AccessPolicy|PersonIndex"),
+    ("Journal append (codec, Npgsql)", r"PostgresEventJournal|Npgsql"),
+    ("Live feed and listings", r"Lianxin\.Live\.|EventFeed|ActivityFeeds|Listings|SignalR"),
+    ("Sign-up actor (queue, book, step JSON)", r"Lianxin\.Activities\.|GroupCommitQueue"),
+    ("Grain-call serialization and copies", r"OrleansCodeGen|Orleans\.Serialization|DeepCopier"),
+    ("Orleans activation (catalog, grain directory)", r"Orleans\.Runtime\.Catalog|ActivationData|GrainDirectory|ActivationDirectory"),
+    ("Orleans messaging and scheduling", r"Orleans\."),
+    ("HTTP (Kestrel, routing, endpoint, JSON)", r"Microsoft\.AspNetCore|Kestrel|System\.Net\.|System\.Text\.Json|Lianxin\.WebHost"),
+]
+
 
 def stacks(profile):
     """(stack of frame indexes, weight) pairs, from sampled or evented (open/close frame) profiles."""
@@ -45,11 +61,11 @@ def stacks(profile):
                 stack.pop()
 
 
-def main(path, per_event):
+def main(path, per_event, stages=STAGES):
     profile = json.load(open(path))
     frames = [f["name"] for f in profile["shared"]["frames"]]
-    compiled = [(name, re.compile(pattern)) for name, pattern in STAGES]
-    totals = {name: 0.0 for name, _ in STAGES}
+    compiled = [(name, re.compile(pattern)) for name, pattern in stages]
+    totals = {name: 0.0 for name, _ in stages}
     totals["Runtime (GC, thread pool, other)"] = 0.0
     running = 0.0
     for stack, weight in stacks(profile):
@@ -67,4 +83,7 @@ def main(path, per_event):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], float(sys.argv[2]))
+    if sys.argv[1] == "--sign-ups":
+        main(sys.argv[2], float(sys.argv[3]), SIGN_UP_STAGES)
+    else:
+        main(sys.argv[1], float(sys.argv[2]))
