@@ -25,7 +25,7 @@ internal sealed class HostTrace : IAsyncDisposable
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("LIANXIN_BENCH_TRACE_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 10;
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"{name}-{DateTime.UtcNow:HHmmss}.nettrace");
-        var start = new ProcessStartInfo("dotnet-trace", [
+        var start = new ProcessStartInfo(Tool(), [
             "collect", "-p", host.Id.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
             "--duration", TimeSpan.FromSeconds(seconds).ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture), "--format", "Speedscope", "-o", output])
         {
@@ -40,6 +40,15 @@ internal sealed class HostTrace : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(2));
         Console.WriteLine($"   tracing {host.Name} (pid {host.Id}) for {seconds} s into {output}");
         return new HostTrace(trace);
+    }
+
+    /// <summary>dotnet-trace from the PATH, else where <c>dotnet tool install -g</c> puts it.</summary>
+    private static string Tool()
+    {
+        var global = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace");
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, "dotnet-trace")).FirstOrDefault(File.Exists);
+        return onPath ?? global;
     }
 
     public async ValueTask DisposeAsync()
