@@ -129,9 +129,9 @@ internal sealed class FlashCrowdScenario : IScenario
     {
         // With its length, as a browser's fetch sends a string body (JsonContent streams it chunked, which costs the
         // host a body pump the ceiling's POST does not pay).
-        var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { personId }));
-        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/activities/{activityId}/sign-ups") { Content = body };
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { personId }));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/activities/{activityId}/sign-ups") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("Idempotency-Key", $"{personId}-first");
         using var response = await http.SendAsync(request);
