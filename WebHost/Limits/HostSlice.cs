@@ -5,8 +5,8 @@ namespace Lianxin.WebHost.Limits;
 /// <see cref="SharedRateLimit"/>. The first <c>localPermits</c> of a window are spent without asking the partition's
 /// actor (a caller that makes one request, such as each of ten thousand people signing up for one activity, costs no
 /// actor call and no activation); the next request asks for a slice and has the actor count what was spent locally
-/// with it. So the actor's count is exact once a caller asks at all, and a caller never asks costs each host at most
-/// <c>localPermits</c> over the window's limit.
+/// with it. So the actor's count is exact once a caller asks at all, and a caller that never asks gets from each
+/// host at most <c>localPermits</c> over the window's limit.
 /// </summary>
 internal sealed class HostSlice
 {
