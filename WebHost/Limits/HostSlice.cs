@@ -11,14 +11,16 @@ namespace Lianxin.WebHost.Limits;
 internal sealed class HostSlice
 {
     private long _window = -1;
+    private long _windowTicks = 1;
     private int _remaining;
     private int _spentLocally;
     private bool _asked;
     private bool _exhausted;
 
     /// <summary>What a request may do without the actor: go (<see cref="Spend.Granted"/>), stop, or ask for a slice.</summary>
-    public Spend TrySpend(long window, int localPermits)
+    public Spend TrySpend(long window, int localPermits, long windowTicks = 1)
     {
+        _windowTicks = windowTicks;
         if (_window != window)
         {
             (_window, _remaining, _spentLocally, _asked, _exhausted) = (window, 0, 0, false, false);
@@ -72,8 +74,11 @@ internal sealed class HostSlice
         return own > 0;
     }
 
-    /// <summary>True when the slice belongs to a window before <paramref name="window"/>.</summary>
-    public bool Before(long window) => _window < window;
+    /// <summary>
+    /// True when the slice's window ended before <paramref name="utcTicks"/>, in its own window length: partitions
+    /// counted per second and per hour share one table.
+    /// </summary>
+    public bool EndedBefore(long utcTicks) => _window < utcTicks / _windowTicks;
 
     public enum Spend
     {

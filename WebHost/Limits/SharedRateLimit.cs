@@ -53,20 +53,21 @@ internal sealed partial class SharedRateLimit(IGrainFactory grains, TimeProvider
     /// </summary>
     public async ValueTask<bool> TryAcquireAsync(string partition, int permitLimit, TimeSpan windowLength, CancellationToken cancellation)
     {
-        var window = clock.GetUtcNow().UtcTicks / windowLength.Ticks;
+        var now = clock.GetUtcNow().UtcTicks;
+        var window = now / windowLength.Ticks;
         if (!_slices.TryGetValue(partition, out var slice))
         {
             slice = _slices.GetOrAdd(partition, static _ => new HostSlice());
             if (Interlocked.Increment(ref _added) % SweepEvery == 0)
             {
-                Forget(window);
+                Forget(now);
             }
         }
 
         int owed;
         lock (slice)
         {
-            switch (slice.TrySpend(window, permitLimit / LocalShare))
+            switch (slice.TrySpend(window, permitLimit / LocalShare, windowLength.Ticks))
             {
                 case HostSlice.Spend.Granted:
                     return true;
@@ -95,11 +96,11 @@ internal sealed partial class SharedRateLimit(IGrainFactory grains, TimeProvider
         }
     }
 
-    private void Forget(long window)
+    private void Forget(long utcTicks)
     {
         foreach (var (key, slice) in _slices)
         {
-            if (slice.Before(window))
+            if (slice.EndedBefore(utcTicks))
             {
                 _slices.TryRemove(key, out _);
             }

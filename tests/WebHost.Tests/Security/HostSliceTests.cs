@@ -72,8 +72,16 @@ public sealed class HostSliceTests
         Assert.Equal(Spend.Refused, slice.TrySpend(Window, 1));
 
         Assert.Equal(Spend.Granted, slice.TrySpend(Window + 1, 1));
-        Assert.True(slice.Before(Window + 2));
-        Assert.False(slice.Before(Window + 1));
+    }
+
+    [Fact]
+    public void ASliceEndsByItsOwnWindowLength()
+    {
+        var hourly = new HostSlice();
+        hourly.TrySpend(Window, 0, windowTicks: TimeSpan.TicksPerHour);
+
+        Assert.False(hourly.EndedBefore(((Window + 1) * TimeSpan.TicksPerHour) - 1));
+        Assert.True(hourly.EndedBefore((Window + 1) * TimeSpan.TicksPerHour));
     }
 
     [Fact]
