@@ -11,12 +11,16 @@ namespace Lianxin.WebHost.Limits;
 /// </summary>
 internal static class RateLimitPartitions
 {
+    private const string SharedPartition = "shared";
+
     public static RateLimitPartition<string> For(HttpContext http, LimitsOptions limits)
     {
         if (Authenticated(http, limits) is { } partition)
         {
+            // Counted by SharedRateLimit instead: one no-limit partition for all of them, not one per caller, which this
+            // limiter would create under its lock for each of a flash crowd's thousands of new callers.
             return limits.ShareAcrossHosts
-                ? RateLimitPartition.GetNoLimiter(partition.Key)
+                ? RateLimitPartition.GetNoLimiter(SharedPartition)
                 : Window(partition.Key, partition.PermitLimit, limits.Window);
         }
 

@@ -2,6 +2,7 @@
 """Host CPU per event by stage, from a dotnet-trace sampled profile (speedscope format).
 
   bench/profile/stages.py TRACE.speedscope.json MICROSECONDS_PER_EVENT
+  bench/profile/stages.py --sign-ups TRACE.speedscope.json MICROSECONDS_PER_ATTEMPT   (the flash crowd's stages)
 
 Only samples that were running (leaf frame CPU_TIME, not waiting) count. Each is given to the first stage, in the
 order below, that has a frame in its stack; the shares are multiplied by the host CPU per event the same run measured
@@ -26,6 +27,26 @@ STAGES = [
     ("Orleans messaging and scheduling", r"Orleans\."),
 ]
 
+# A sign-up's stages (the flash-crowd scenarios). Each running sample goes to the stage of the frame nearest its leaf
+# that any stage names (not the first stage in this order): an awaiting middleware runs the rest of the pipeline in its
+# continuation, so the shared rate limit's frames sit under every later stage's work. Ties (one frame, two stages) go
+# to the stage listed first.
+SIGN_UP_STAGES = [
+    ("Shared rate limit (lease actor, slices, ASP.NET partitions)", r"SharedRateLimit|RateLimitGrain|WindowPermits|PartitionedRateLimiter|RateLimiting"),
+    ("Grain reference look-up (GetGrain: interface type by reflection)", r"GrainFactory\.GetGrain|GrainInterfaceTypeResolver|GetCustomAttribute"),
+    ("Request log (Serilog, console)", r"Serilog|RequestLog|System\.Console"),
+    ("Telemetry (traces, meters)", r"OpenTelemetry|System\.Diagnostics\.Metrics|DiagnosticSource|Telemetry|HostingApplicationDiagnostics"),
+    ("Token validation (JWT)", r"JwtBearer|IdentityModel|JsonWebToken|System\.Security\.Cryptography"),
+    ("Access check and person index", r"PersonSignUps|ActivityAccess|ScopeResolver|AccessPolicy|PersonIndex"),
+    ("Journal append (codec, Npgsql)", r"PostgresEventJournal|Npgsql"),
+    ("Live feed and listings", r"Lianxin\.Live\.|EventFeed|ActivityFeeds|Listings|SignalR"),
+    ("Sign-up actor (queue, book, step JSON)", r"Lianxin\.Activities\.|GroupCommitQueue"),
+    ("Grain-call serialization and copies", r"OrleansCodeGen|Orleans\.Serialization|DeepCopier"),
+    ("Orleans activation (catalog, grain directory)", r"Orleans\.Runtime\.Catalog|ActivationData|GrainDirectory|ActivationDirectory"),
+    ("Orleans messaging and scheduling", r"Orleans\."),
+    ("HTTP (Kestrel, routing, endpoint, JSON)", r"Microsoft\.AspNetCore|Kestrel|System\.Net\.|System\.Text\.Json|Lianxin\.WebHost"),
+]
+
 
 def stacks(profile):
     """(stack of frame indexes, weight) pairs, from sampled or evented (open/close frame) profiles."""
@@ -45,11 +66,11 @@ def stacks(profile):
                 stack.pop()
 
 
-def main(path, per_event):
+def main(path, per_event, stages=STAGES, nearest_leaf=False):
     profile = json.load(open(path))
     frames = [f["name"] for f in profile["shared"]["frames"]]
-    compiled = [(name, re.compile(pattern)) for name, pattern in STAGES]
-    totals = {name: 0.0 for name, _ in STAGES}
+    compiled = [(name, re.compile(pattern)) for name, pattern in stages]
+    totals = {name: 0.0 for name, _ in stages}
     totals["Runtime (GC, thread pool, other)"] = 0.0
     running = 0.0
     for stack, weight in stacks(profile):
@@ -58,7 +79,10 @@ def main(path, per_event):
         running += weight
         # The process and thread frames at the root name the host's dll: they say nothing of the stage.
         names = [frames[i] for i in stack if not frames[i].startswith(("Process", "Thread"))]
-        stage = next((name for name, rx in compiled if any(rx.search(n) for n in names)), "Runtime (GC, thread pool, other)")
+        if nearest_leaf:
+            stage = next((name for n in reversed(names) for name, rx in compiled if rx.search(n)), "Runtime (GC, thread pool, other)")
+        else:
+            stage = next((name for name, rx in compiled if any(rx.search(n) for n in names)), "Runtime (GC, thread pool, other)")
         totals[stage] += weight
     print(f"{'Stage':<48} {'share':>7} {'µs/event':>9}")
     for name, weight in sorted(totals.items(), key=lambda kv: -kv[1]):
@@ -67,4 +91,7 @@ def main(path, per_event):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], float(sys.argv[2]))
+    if sys.argv[1] == "--sign-ups":
+        main(sys.argv[2], float(sys.argv[3]), SIGN_UP_STAGES, nearest_leaf=True)
+    else:
+        main(sys.argv[1], float(sys.argv[2]))

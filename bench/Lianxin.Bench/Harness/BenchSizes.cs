@@ -53,6 +53,15 @@ internal sealed record BenchSizes
     /// <summary>Places of the flash crowd's activity (its waitlist is as long).</summary>
     public int FlashPlaces { get; init; } = 300;
 
+    /// <summary>Activities opening at the same minute across the district (the district's flash crowd).</summary>
+    public int DistrictActivities { get; init; } = 100;
+
+    /// <summary>Different people signing up, spread over the district's activities, within <see cref="DistrictSeconds"/>.</summary>
+    public int DistrictAttempts { get; init; } = 50_000;
+
+    /// <summary>How long the district's flash crowd lasts.</summary>
+    public int DistrictSeconds { get; init; } = 10;
+
     /// <summary>Outbound events the event-feed scenario delivers to one subscriber.</summary>
     public int FeedEvents { get; init; } = 30_000;
 
@@ -111,6 +120,9 @@ internal sealed record BenchSizes
         Mobilized = 100,
         FlashAttempts = 200,
         FlashPlaces = 10,
+        DistrictActivities = 4,
+        DistrictAttempts = 200,
+        DistrictSeconds = 2,
         FeedEvents = 300,
         FeedRate = 500,
         ListPagesPerSecond = 20,

@@ -22,6 +22,7 @@ internal static class Catalog
         new TelemetryCostScenario(),
         new MobilizationScenario(),
         new FlashCrowdScenario(),
+        new FlashCrowdDistrictScenario(),
         new EventFeedScenario(),
         new OrderClaimScenario(),
         new ListsScenario(),

@@ -18,8 +18,8 @@ namespace Lianxin.Bench.Scenarios;
 /// </summary>
 internal sealed class FlashCrowdScenario : IScenario
 {
-    private const string Region = "fc";
-    private const int Connections = 512;
+    public const string Region = "fc";
+    public const int Connections = 512;
 
     public string Name => "flash-crowd";
 
@@ -40,6 +40,7 @@ internal sealed class FlashCrowdScenario : IScenario
         var activityId = $"fc-act-{Guid.NewGuid():N}"[..20];
         var answers = new JsonElement[people.Length];
         LoadResult load;
+        double cpuPerAttempt;
         await using (var host = ProductHost.Start(context, "webhost-flash", database))
         {
             await host.WaitReadyAsync(sizes.Patience);
@@ -56,15 +57,20 @@ internal sealed class FlashCrowdScenario : IScenario
             await Task.WhenAll(Enumerable.Range(0, Math.Min(500, people.Length)).Select(i => SignUpAsync(http, "fc-warmup", people[i], tokens[i])));
 
             await SendOkAsync(http, organiser, HttpMethod.Post, $"/api/v1/centers/{Region}/activities", Activity(activityId, sizes.FlashPlaces));
-            load = await OpenLoop.RunAsync(people.Length, TimeSpan.FromSeconds(1), async n =>
+            await using (await HostTrace.StartAsync(host.Process, Name))
             {
-                var (ok, answer) = await SignUpAsync(http, activityId, people[n], tokens[n]);
-                answers[n] = answer;
-                return ok;
-            });
+                var cpu = host.Process.CpuTime();
+                load = await OpenLoop.RunAsync(people.Length, TimeSpan.FromSeconds(1), async n =>
+                {
+                    var (ok, answer) = await SignUpAsync(http, activityId, people[n], tokens[n]);
+                    answers[n] = answer;
+                    return ok;
+                });
+                cpuPerAttempt = (host.Process.CpuTime() - cpu).TotalMicroseconds / people.Length;
+            }
         }
 
-        var check = Check(answers, sizes.FlashPlaces);
+        var check = Check(answers, people, sizes.FlashPlaces);
         var commits = await CommitsAsync(database, activityId);
         var restart = Stopwatch.GetTimestamp();
         await using (var host = ProductHost.Start(context, "webhost-flash-restarted", database))
@@ -95,6 +101,9 @@ internal sealed class FlashCrowdScenario : IScenario
             "product.flash_crowd_rate", $"(8) Flash crowd sign-ups answered per second, {title}", load.PerSecond, "req/s",
             [(HttpPostCeiling.SmallId, "of the no-op POST ceiling", (v, c) => v / c)]);
         context.Results.Detail(
+            "product.flash_crowd_host_cpu", $"(8) Web host and silo CPU per sign-up attempt, {title}", cpuPerAttempt, "µs",
+            "from /proc over the load until the last answer (the sampler's own cost included when LIANXIN_BENCH_TRACE is set)");
+        context.Results.Detail(
             "product.flash_crowd_confirmed", $"(8) Confirmed (exactly {sizes.FlashPlaces} expected; the same {check.Confirmed.Count} hold after a restart, re-sent attempts answered the same)",
             check.Confirmed.Count, "places", $"{check.Waitlisted} waitlisted, {check.Full} full, in arrival order");
         context.Results.Detail(
@@ -102,7 +111,7 @@ internal sealed class FlashCrowdScenario : IScenario
             $"{people.Length / Math.Max(1.0, commits):N0} attempts per commit; restart and re-check took {Stopwatch.GetElapsedTime(restart).TotalSeconds:N1} s");
     }
 
-    private static object Activity(string id, int places) => new
+    public static object Activity(string id, int places) => new
     {
         id,
         title = "热门课程抢报",
@@ -116,9 +125,13 @@ internal sealed class FlashCrowdScenario : IScenario
         waitlistLimit = places,
     };
 
-    private static async Task<(bool Ok, JsonElement Answer)> SignUpAsync(HttpClient http, string activityId, string personId, string token)
+    public static async Task<(bool Ok, JsonElement Answer)> SignUpAsync(HttpClient http, string activityId, string personId, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/activities/{activityId}/sign-ups") { Content = JsonContent.Create(new { personId }) };
+        // With its length, as a browser's fetch sends a string body (JsonContent streams it chunked, which costs the
+        // host a body pump the ceiling's POST does not pay).
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { personId }));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/activities/{activityId}/sign-ups") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("Idempotency-Key", $"{personId}-first");
         using var response = await http.SendAsync(request);
@@ -127,7 +140,7 @@ internal sealed class FlashCrowdScenario : IScenario
     }
 
     /// <summary>Exactly the places confirmed, and outcomes in arrival order: confirmed, then waitlisted by position, then full.</summary>
-    private static (HashSet<string> Confirmed, int Waitlisted, int Full) Check(JsonElement[] answers, int places)
+    public static (HashSet<string> Confirmed, int Waitlisted, int Full) Check(IReadOnlyList<JsonElement> answers, IReadOnlyList<string> people, int places)
     {
         var byArrival = answers.Select((a, i) => (a, i)).OrderBy(x => Arrival(x.a)).ToList();
         var expected = 0;
@@ -146,7 +159,7 @@ internal sealed class FlashCrowdScenario : IScenario
             switch (outcome)
             {
                 case "confirmed":
-                    confirmed.Add($"fc-p{i:D6}");
+                    confirmed.Add(people[i]);
                     break;
                 case "waitlisted":
                     waitlisted++;
@@ -174,7 +187,7 @@ internal sealed class FlashCrowdScenario : IScenario
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task SendOkAsync(HttpClient http, AuthenticationHeaderValue auth, HttpMethod method, string path, object body)
+    public static async Task SendOkAsync(HttpClient http, AuthenticationHeaderValue auth, HttpMethod method, string path, object body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = auth;
@@ -185,7 +198,7 @@ internal sealed class FlashCrowdScenario : IScenario
         }
     }
 
-    private static async Task<JsonElement> GetAsync(HttpClient http, string token, string path)
+    public static async Task<JsonElement> GetAsync(HttpClient http, string token, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
