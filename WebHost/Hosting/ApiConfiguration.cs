@@ -17,7 +17,6 @@ public static class ApiConfiguration
         });
         services.AddProblemDetails();
         services.AddSingleton<Apis.Emergencies.KnownEmergencies>();
-        services.AddSingleton<Apis.Activities.ActivityGrains>();
         // Unreadable requests raise BadHttpRequestException everywhere (not only in Development), so that
         // BadRequestExceptionHandler can say what was wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -14,7 +14,7 @@ internal static class SignUpEndpoints
     public const int MaxKeyLength = 200;
 
     public static async Task<Results<Ok<SignUpAnswer>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
-        string id, SignUpRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, ActivityGrains activities, AuditTrail audit)
+        string id, SignUpRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var personId = v.Id("personId", request.PersonId);
@@ -49,7 +49,7 @@ internal static class SignUpEndpoints
             center = target;
         }
 
-        var answer = await activities.Get(id).SignUpAsync(new SignUpAttempt(personId, key, caller.Actor));
+        var answer = await grains.GetGrain<IServiceActivityGrain>(id).SignUpAsync(new SignUpAttempt(personId, key, caller.Actor));
         if (center is not null && !answer.Repeated && answer.Outcome is SignUpOutcome.Confirmed or SignUpOutcome.Waitlisted or SignUpOutcome.Full)
         {
             await audit.RecordAsync(http, ActivityAuditActions.SignedUpOnBehalf, $"activity:{id}", center, details: $"person={PersonalData.MaskPersonId(personId)}; outcome={EnumNames.Of(answer.Outcome)}");
