@@ -59,13 +59,17 @@ public sealed class CenterAuditTests(KioskHostFixture fixture) : IClassFixture<K
     public async Task CheckOutCorrectionsAreAuditedWithTheReason()
     {
         var (kiosk, kioskId, centerId, staff) = await Host.KioskAsync();
-        var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
+        // The visit begins today in the centers' time zone (UTC+8), up to an hour ago: a visit begun before local midnight
+        // is closed automatically at the end of its day, and there would be nothing open to correct.
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var localMidnight = new DateTimeOffset(now.ToOffset(TimeSpan.FromHours(8)).Date, TimeSpan.FromHours(8));
+        var at = now.AddHours(-1) > localMidnight ? now.AddHours(-1) : localMidnight;
         await Wire.PostAsync(kiosk, kioskId, Wire.CheckIn("p-audit-1", at));
         var activity = await Eventually.HoldsAsync(() => Wire.GetAsync(staff, $"/api/v1/centers/{centerId}/activity"), a => a.GetProperty("inside").GetArrayLength() == 1);
         var visitId = activity.GetProperty("inside")[0].GetProperty("id").GetString();
         var since = DateTimeOffset.UtcNow;
 
-        var corrected = await staff.PostAsJsonAsync($"/api/v1/centers/{centerId}/visits/{visitId}/check-out", new { checkedOutAt = at.AddMinutes(30), reason = "忘记签退" });
+        var corrected = await staff.PostAsJsonAsync($"/api/v1/centers/{centerId}/visits/{visitId}/check-out", new { checkedOutAt = at + ((now - at) / 2), reason = "忘记签退" });
         var district = await DistrictOfAsync(centerId);
         var entries = await AuditQuery.EntriesAsync(await Host.StaffAsync(district, "auditor"), actor: district, from: since);
 
