@@ -116,6 +116,44 @@ public sealed class EmergencyCommandTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task ACommandsLateAnswerLeavesTheNextQuestionOpen()
+    {
+        var drill = await host.Api.LaunchDrillAsync("ld-flood-gangkou");
+        var page = await host.OpenAsync($"/?region=ld&emergency={drill}");
+        var rollCall = page.Locator("#emergency .rollcall");
+        var confirm = rollCall.Locator(".confirm");
+        await Expect(rollCall.Locator(".level-chip")).ToHaveTextAsync("黄色");
+        // A slow server: the level change is made at once, its answer reaches the page only when released.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/v1/emergencies/*/level", async route =>
+        {
+            var answer = await route.FetchAsync();
+            await release.Task;
+            await route.FulfillAsync(new() { Response = answer });
+        });
+
+        await rollCall.Locator("select[name=level]").SelectOptionAsync("red");
+        await rollCall.Locator("[data-action=level]").ClickAsync();
+        await confirm.Locator("[data-action=confirm]").ClickAsync();
+        // The live feed shows the new level before the answer comes; the operator goes on to the next command.
+        await Expect(rollCall.Locator(".level-chip")).ToHaveTextAsync("红色");
+        await rollCall.Locator(".unaccounted li[data-volunteer='v-00015'] [data-action=on-behalf]").ClickAsync();
+        await rollCall.Locator(".on-behalf select[name=status]").SelectOptionAsync("atPost");
+        await rollCall.Locator(".on-behalf input[name=comment]").FillAsync("电话确认已到岗");
+        await rollCall.Locator("[data-action=answer-for]").ClickAsync();
+        await Expect(confirm.Locator(".what")).ToHaveTextAsync("代为登记：周佳南 的状态将记为「已到岗」（备注：电话确认已到岗），记入审计日志。");
+        await page.RunAndWaitForResponseAsync(() =>
+        {
+            release.SetResult();
+            return Task.CompletedTask;
+        }, r => r.Url.EndsWith("/level", StringComparison.Ordinal));
+
+        await confirm.Locator("[data-action=confirm]").ClickAsync();
+        await Expect(rollCall.Locator(".statuses li[data-status=atPost] .count")).ToHaveTextAsync("1");
+        await Expect(confirm).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task PostQuotaAndBothEscalationsShowOnTheDashboardAndTheGridLeadsPage()
     {
         // Open before the launch: the escalations can only arrive live, through the region's feed.

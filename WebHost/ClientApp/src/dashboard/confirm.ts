@@ -36,10 +36,23 @@ export class ConfirmBox {
     button.disabled = true;
     try {
       await action();
-      this.close();
+      this.settled(action, () => this.close());
     } catch (error) {
-      this.root.querySelector('.error')!.textContent = `${t('error')}: ${error instanceof Error ? error.message : String(error)}`;
-      button.disabled = false;
+      this.settled(action, () => {
+        this.root.querySelector('.error')!.textContent = `${t('error')}: ${error instanceof Error ? error.message : String(error)}`;
+        button.disabled = false;
+      });
+    }
+  }
+
+  /**
+   * A command's answer concerns the box only while it still asks about that command: on a slow server the operator
+   * may already have been asked the next question (the live feed shows a command's effect before its answer comes
+   * back), and closing the box then would take that question away.
+   */
+  private settled(action: () => Promise<void>, then: () => void): void {
+    if (this.action === action) {
+      then();
     }
   }
 }
