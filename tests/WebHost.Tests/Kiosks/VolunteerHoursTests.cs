@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,10 +17,14 @@ public sealed class VolunteerHoursTests(KioskHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task VolunteerDutyFromTheKioskBecomesHoursThatStaffApproveIntoPointsSpentAtRedemption()
     {
-        var (kiosk, kioskId, centerId, staff) = await Host.KioskAsync();
+        // The visit begins two hours ago and is open until its check-out, whatever the time of the run: the center's
+        // opening day turns six hours from now (with hours that close at midnight, a visit begun before midnight in
+        // the centers' time zone would be closed automatically at the end of its day).
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds());
+        var turn = start.AddHours(8).ToOffset(TimeSpan.FromHours(8)).ToString("HH:00", CultureInfo.InvariantCulture);
+        var (kiosk, kioskId, centerId, staff) = await Host.KioskAsync(opens: turn, closes: turn);
         var personId = await VolunteerAsync(centerId);
         var person = Host.Grains.GetGrain<IVolunteerGrain>(personId);
-        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds());
         var checkIn = Wire.CheckIn(personId, start, "volunteer");
 
         await Wire.PostAsync(kiosk, kioskId, checkIn);
