@@ -31,8 +31,15 @@ public static class KioskEventCodec
         var body = JsonSerializer.SerializeToUtf8Bytes(e.Body, e.Body.GetType(), Json);
         var center = $"{{\"{CenterField}\":{JsonSerializer.Serialize(centerId)}";
         var payload = body.Length > 2 ? $"{center},{Encoding.UTF8.GetString(body.AsSpan(1))}" : $"{center}}}";
-        return new JournalEntry(e.EventId, Stream(kioskId), e.OccurredAt, KioskEventTypes.NameOf(e.Body), payload);
+        return new JournalEntry(e.EventId, Stream(kioskId), AsJournaled(e.OccurredAt), KioskEventTypes.NameOf(e.Body), payload);
     }
+
+    /// <summary>
+    /// An instant as every journal holds it: UTC to the microsecond, PostgreSQL's precision. The embedded journal keeps
+    /// the same, so an event applied from memory and the same event read back after a crash are equal to the tick (a
+    /// refusal quotes the check-in's time, and a re-sent event must get the same answer).
+    /// </summary>
+    public static DateTimeOffset AsJournaled(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
     public static JournaledKioskEvent Decode(string kioskId, JournalRecord record)
     {

@@ -6,6 +6,11 @@ namespace Lianxin.Kiosks;
 /// <summary>The checkpoint: how far the kiosk's journal has been applied durably, with the counts that go with it.</summary>
 internal sealed partial class KioskIngestGrain
 {
+    private const string RecoveryReminder = "recovery";
+
+    /// <summary>True once this activation has registered the recovery reminder (<see cref="EnsureRecoveryReminderAsync"/>).</summary>
+    private bool _recoveryHeld;
+
     /// <summary>One checkpoint at a time: a deactivation waits for the one in flight, then makes its own.</summary>
     private async Task CheckpointAsync()
     {
@@ -58,6 +63,33 @@ internal sealed partial class KioskIngestGrain
 
         (State.AppliedPosition, State.Accepted, State.Rejected) = (reached.Position, reached.Accepted, reached.Rejected);
         await state.WriteStateAsync();
+    }
+
+    /// <summary>Registers the recovery reminder once per activation (a fresh activation may find it registered already).</summary>
+    private async Task EnsureRecoveryReminderAsync()
+    {
+        if (!_recoveryHeld)
+        {
+            var every = options.Value.RecoveryInterval;
+            await this.RegisterOrUpdateReminder(RecoveryReminder, every, every);
+            _recoveryHeld = true;
+        }
+    }
+
+    /// <summary>
+    /// The recovery reminder's tick. Its activation already applied what the journal held beyond the checkpoint; the
+    /// tick checkpoints, and lets the reminder go once the kiosk has been quiet for a whole period and its checkpoint
+    /// covers everything applied (the next batch registers it again).
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await CheckpointAsync();
+        var quiet = State.LastBatchAt is not { } last || clock.UtcNow - last >= options.Value.RecoveryInterval;
+        if (quiet && State.AppliedPosition >= _progress.AppliedPosition && await this.GetReminder(RecoveryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+            _recoveryHeld = false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kiosk {KioskId} could not open a help request; its events are applied again")]

@@ -19,13 +19,16 @@ namespace Lianxin.Kiosks;
 /// it is applied from memory, and the journal is read back only on activation or after an apply failed.
 /// Opening a help request writes a new actor's state: the answer does not wait for it (the event is journaled), and
 /// the checkpoint records no further than an open still running, so a failed open is replayed rather than lost.
+/// A durable reminder, held from an activation's first batch until the kiosk is quiet and everything is checkpointed,
+/// brings the kiosk back when its silo dies with acknowledged events not yet applied durably: without it they would
+/// wait for the kiosk's next batch, which a kiosk that has just lost power never sends.
 /// </summary>
 internal sealed partial class KioskIngestGrain(
     [PersistentState(StorageNames.KioskIngestState, StorageNames.Live)] IPersistentState<KioskIngestState> state,
     IEventJournal journal,
     DomainClock clock,
     IOptions<KioskOptions> options,
-    ILogger<KioskIngestGrain> logger) : Grain, IKioskIngestGrain
+    ILogger<KioskIngestGrain> logger) : Grain, IKioskIngestGrain, IRemindable
 {
     private const int ReadPage = 1000;
     private const int RejectionMemory = 500;
@@ -74,16 +77,20 @@ internal sealed partial class KioskIngestGrain(
         var started = Stopwatch.GetTimestamp();
         // Any valid upload is a sign of life, heartbeat or not; told from here, the web host makes one call per batch.
         var seen = ReportTrafficAsync();
+        var recoverable = EnsureRecoveryReminderAsync();
         long[] stored;
         try
         {
             stored = await journal.AppendAsync([.. events.Select(e => KioskEventCodec.Encode(KioskId, centerId, e))]);
+            // Nothing is acknowledged before the reminder that would apply it after a crash is durable.
+            await recoverable;
         }
         catch
         {
             // Whether the batch was stored is unknown: a fresh activation replays whatever the journal holds.
             this.DeactivateOnIdle();
             seen.Ignore();
+            recoverable.Ignore();
             throw;
         }
 
@@ -133,7 +140,7 @@ internal sealed partial class KioskIngestGrain(
     private async Task<Dictionary<Guid, EventOutcome>> ApplyStoredAsync(string centerId, IReadOnlyList<KioskEvent> events, long[] stored)
     {
         var fresh = events
-            .Select((e, i) => new JournaledKioskEvent(stored[i], KioskId, centerId, e with { OccurredAt = AsJournaled(e.OccurredAt) }))
+            .Select((e, i) => new JournaledKioskEvent(stored[i], KioskId, centerId, e with { OccurredAt = KioskEventCodec.AsJournaled(e.OccurredAt) }))
             .Where(e => e.Position > 0)
             .OrderBy(e => e.Position)
             .ToList();
@@ -178,8 +185,6 @@ internal sealed partial class KioskIngestGrain(
 
         _progress.PageApplied(events[^1].Position);
     }
-
-    private static DateTimeOffset AsJournaled(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
     /// <summary>Sends each event to the actor it concerns; independent actors are called at once.</summary>
     private async Task<IEnumerable<EventOutcome>> ApplyAsync(List<JournaledKioskEvent> events)

@@ -29,6 +29,13 @@ public sealed class KioskOptions
     /// <summary>How often a kiosk records how far its journal has been applied durably.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How soon a kiosk's acknowledged events are applied after the silo that held its ingest died before they were
+    /// applied durably, when the kiosk sends nothing more (its next batch applies them at once). The period of a durable
+    /// reminder that each kiosk holds while it has such events; Orleans allows no less than a minute by default.
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often kiosk health and center activity are re-evaluated while nothing else happens.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 

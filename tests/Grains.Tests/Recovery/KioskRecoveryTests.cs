@@ -3,6 +3,7 @@ using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Kiosks;
 using Lianxin.TestSupport;
+using static Lianxin.Grains.Tests.Recovery.RecoveryClusterFixture;
 
 namespace Lianxin.Grains.Tests.Recovery;
 
@@ -55,14 +56,14 @@ public sealed class KioskRecoveryTests(RecoveryClusterFixture fixture) : IClassF
         // A new activation of the center learns of a kiosk's events it has not applied when the kiosk's ingest next
         // reports its position (with its next batch or checkpoint), and replays them from the journal.
         var everyKiosk = string.Join(",", kiosks.Select(k => $"{k}:{Batches * BatchSize}"));
-        await Eventually.HoldsAsync(
-            async () => string.Join(",", (await fixture.Grains.GetGrain<ICenterActivityGrain>(centerId).GetAsync()).Inside
+        await WithTheClustersLogAsync(() => Eventually.HoldsAsync(
+            async () => string.Join(",", (await UntilAnsweredAsync(() => fixture.Grains.GetGrain<ICenterActivityGrain>(centerId).GetAsync())).Inside
                 .GroupBy(v => v.KioskId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Count()}")),
             insideByKiosk => insideByKiosk == everyKiosk,
             TimeSpan.FromMinutes(1),
-            "the center counts every acknowledged check-in, kiosk by kiosk");
-        var activity = await fixture.Grains.GetGrain<ICenterActivityGrain>(centerId).GetAsync();
-        var ingested = await Task.WhenAll(kiosks.Select(k => fixture.Grains.GetGrain<IKioskIngestGrain>(k).GetStatsAsync()));
+            "the center counts every acknowledged check-in, kiosk by kiosk"));
+        var activity = await UntilAnsweredAsync(() => fixture.Grains.GetGrain<ICenterActivityGrain>(centerId).GetAsync());
+        var ingested = await Task.WhenAll(kiosks.Select(k => UntilAnsweredAsync(() => fixture.Grains.GetGrain<IKioskIngestGrain>(k).GetStatsAsync())));
         Assert.Equal(Kiosks * Batches * BatchSize, acknowledged);
         Assert.Equal(Kiosks * Batches * BatchSize, activity.Inside.Count);
         Assert.Equal(Kiosks * Batches * BatchSize, activity.CheckInsTodayByPurpose.Values.Sum());
@@ -70,30 +71,72 @@ public sealed class KioskRecoveryTests(RecoveryClusterFixture fixture) : IClassF
         Assert.Equal(0, ingested.Sum(s => s.Rejected));
     }
 
+    [Fact]
+    public async Task EventsOfAKioskThatFallsSilentAsItsSiloIsKilledAreCountedWithoutItsNextBatch()
+    {
+        var centerId = await CenterAsync();
+        var kiosk = _registry.Id("kiosk");
+        for (var b = 0; b < 3; b++)
+        {
+            await SendUntilAnsweredAsync(kiosk, centerId, [.. Enumerable.Range(0, BatchSize).Select(i => CheckIn($"{kiosk}-{b}-{i}"))]);
+        }
+
+        // Within the checkpoint interval, and the kiosk sends nothing more (it lost power, say).
+        await fixture.KillHostsOfAsync(fixture.Grains.GetGrain<IKioskIngestGrain>(kiosk), fixture.Grains.GetGrain<ICenterActivityGrain>(centerId));
+
+        await WithTheClustersLogAsync(() => Eventually.HoldsAsync(
+            () => UntilAnsweredAsync(async () => (await fixture.Grains.GetGrain<ICenterActivityGrain>(centerId).GetAsync()).Inside.Count),
+            inside => inside == 3 * BatchSize,
+            TimeSpan.FromMinutes(1),
+            "the center counts every acknowledged check-in"));
+    }
+
+    [Fact]
+    public async Task ARefusalReSentAfterTheSilosOfTheKioskAndItsCenterAreKilledIsRefusedAgainAndCountedOnce()
+    {
+        var centerId = await CenterAsync();
+        var kiosk = _registry.Id("kiosk");
+        var first = CheckIn("resident");
+        var second = CheckIn("resident");
+        var accepted = await SendUntilAnsweredAsync(kiosk, centerId, [first]);
+        var refused = Assert.Single(await SendUntilAnsweredAsync(kiosk, centerId, [second]));
+
+        // Within the checkpoint interval: neither actor may have written the refusal yet.
+        await fixture.KillHostsOfAsync(fixture.Grains.GetGrain<IKioskIngestGrain>(kiosk), fixture.Grains.GetGrain<ICenterActivityGrain>(centerId));
+        var again = Assert.Single(await SendUntilAnsweredAsync(kiosk, centerId, [second]));
+        var stats = await UntilAnsweredAsync(() => fixture.Grains.GetGrain<IKioskIngestGrain>(kiosk).GetStatsAsync());
+        var activity = await UntilAnsweredAsync(() => fixture.Grains.GetGrain<ICenterActivityGrain>(centerId).GetAsync());
+
+        Assert.Equal(EventStatus.Accepted, Assert.Single(accepted).Status);
+        Assert.Equal(EventStatus.Rejected, refused.Status);
+        Assert.Contains("already checked in", refused.Reason);
+        Assert.Equal(refused, again);
+        Assert.Equal((1, 1), (stats.Accepted, stats.Rejected));
+        Assert.Equal(first.EventId, Assert.Single(activity.Inside).Id);
+    }
+
+    private async Task WithTheClustersLogAsync(Func<Task> waiting)
+    {
+        try
+        {
+            await waiting();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}What the cluster logged:{Environment.NewLine}{fixture.Log}", e);
+        }
+    }
+
     private async Task<string> CenterAsync()
     {
-        await _registry.CenterAsync("district", CenterLevel.District, null);
-        return await _registry.CenterAsync("community", CenterLevel.Community, "district");
+        await UntilAnsweredAsync(() => _registry.CenterAsync("district", CenterLevel.District, null));
+        return await UntilAnsweredAsync(() => _registry.CenterAsync("community", CenterLevel.Community, "district"));
     }
 
     private KioskEvent CheckIn(string person) =>
         new(Guid.NewGuid(), fixture.Now, new CheckIn(person, PersonRole.Visitor, BasicFunction.ConvenienceServices));
 
     /// <summary>What a kiosk does: the same batch again until it is answered (a call into a dying silo fails).</summary>
-    private async Task<IReadOnlyList<EventOutcome>> SendUntilAnsweredAsync(string kiosk, string centerId, IReadOnlyList<KioskEvent> batch)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            try
-            {
-                return await fixture.Grains.GetGrain<IKioskIngestGrain>(kiosk).IngestAsync(centerId, batch);
-            }
-            catch (Exception e) when (e is not (OperationCanceledException or Xunit.Sdk.XunitException) && !deadline.IsCancellationRequested)
-            {
-                // The kiosk's back-off before it sends the batch again.
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
-        }
-    }
+    private Task<IReadOnlyList<EventOutcome>> SendUntilAnsweredAsync(string kiosk, string centerId, IReadOnlyList<KioskEvent> batch) =>
+        UntilAnsweredAsync(() => fixture.Grains.GetGrain<IKioskIngestGrain>(kiosk).IngestAsync(centerId, batch));
 }

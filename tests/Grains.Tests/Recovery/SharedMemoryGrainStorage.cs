@@ -8,12 +8,14 @@ namespace Lianxin.Grains.Tests.Recovery;
 /// Grain storage that outlives a killed silo, as PostgreSQL does: every silo of a test cluster writes to the same
 /// rows, kept as serialized bytes with an ETag, so a state read back is a copy of what was written and a stale ETag
 /// fails the write. Orleans' memory storage keeps its rows in actors of the cluster and loses them with their silo.
+/// Each silo has its own instance, cut off when the silo is killed (<see cref="Severance"/>).
 /// </summary>
-internal sealed class SharedMemoryGrainStorage(ConcurrentDictionary<string, (string ETag, byte[] State)> rows, Serializer serializer)
+internal sealed class SharedMemoryGrainStorage(ConcurrentDictionary<string, (string ETag, byte[] State)> rows, Serializer serializer, Severance severance)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        severance.ThrowIfCut();
         if (rows.TryGetValue(Key(stateName, grainId), out var row))
         {
             (grainState.State, grainState.ETag, grainState.RecordExists) = (serializer.Deserialize<T>(row.State), row.ETag, true);
@@ -24,6 +26,7 @@ internal sealed class SharedMemoryGrainStorage(ConcurrentDictionary<string, (str
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        severance.ThrowIfCut();
         var key = Key(stateName, grainId);
         var written = (Guid.NewGuid().ToString("N"), serializer.SerializeToArray(grainState.State));
         var stored = grainState.ETag is null
@@ -40,6 +43,7 @@ internal sealed class SharedMemoryGrainStorage(ConcurrentDictionary<string, (str
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        severance.ThrowIfCut();
         rows.TryRemove(Key(stateName, grainId), out _);
         (grainState.ETag, grainState.RecordExists) = (null, false);
         return Task.CompletedTask;
