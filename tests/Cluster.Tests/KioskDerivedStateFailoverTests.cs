@@ -60,9 +60,9 @@ public sealed class KioskDerivedStateFailoverTests(ClusterFixture cluster, ITest
         var helpId = $"hr-{(Guid)help["eventId"]!:D}";
         var settled = await Eventually.HoldsAsync(
             () => StateAsync(fleet, served, serving, helpId),
-            s => s.Ledger == 1 && s.OnDuty == 1 && s.OpenHelpRequests == 1 && s.Serving == "onDuty" && s.HelpRequest == "open",
+            s => s.Ledger == 1 && s.OnDuty == 1 && s.OpenHelpRequests == 1 && s.Serving == "onDuty" && s.HelpRequest == "open" && s.Inside == 2,
             ClusterFixture.Recovery,
-            "the duty, the hours and the help request are derived again");
+            "the duty, the hours and the help request are derived again, and the visitor is counted");
 
         var again = await fleet.SendAsync(0, batch);
         var after = await StateAsync(fleet, served, serving, helpId);
