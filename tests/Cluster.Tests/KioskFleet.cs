@@ -64,13 +64,22 @@ internal sealed class KioskFleet
     /// Every kiosk sends <paramref name="batches"/> batches (or until <paramref name="stop"/> is cancelled), waiting
     /// <paramref name="pause"/> between batches (zero: as fast as answers come).
     /// </summary>
-    public Task RunAsync(int batches, int batchSize, TimeSpan pause, CancellationToken stop) =>
-        Task.WhenAll(_kiosks.Select(k => SendAsync(k.Id, k.Client, batches, batchSize, pause, stop)));
+    /// <summary>
+    /// Every kiosk sends <paramref name="batches"/> batches; with <paramref name="hold"/>, each stops before batch
+    /// <c>Before</c> until <c>Until</c> completes (the test kills a silo there, so the kill always falls mid-stream).
+    /// </summary>
+    public Task RunAsync(int batches, int batchSize, TimeSpan pause, CancellationToken stop, (int Before, Task Until)? hold = null) =>
+        Task.WhenAll(_kiosks.Select(k => SendAsync(k.Id, k.Client, batches, batchSize, pause, hold, stop)));
 
-    private async Task SendAsync(string kioskId, HttpClient client, int batches, int batchSize, TimeSpan pause, CancellationToken stop)
+    private async Task SendAsync(string kioskId, HttpClient client, int batches, int batchSize, TimeSpan pause, (int Before, Task Until)? hold, CancellationToken stop)
     {
         for (var b = 0; b < batches && !stop.IsCancellationRequested; b++)
         {
+            if (hold is { } h && b == h.Before)
+            {
+                await h.Until;
+            }
+
             var now = DateTimeOffset.UtcNow;
             var events = Enumerable.Range(0, batchSize).Select(i => Event(i % 2 == 0, now)).ToList();
             var (response, attempts) = await Resend.PostUntilAnsweredAsync(client, $"/api/v1/kiosks/{kioskId}/events", new { events }, $"batch {b} of {kioskId}");
