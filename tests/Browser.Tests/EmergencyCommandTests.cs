@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Lianxin.TestSupport;
+using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -78,11 +79,7 @@ public sealed class EmergencyCommandTests(DashboardHost host)
     [Fact]
     public async Task LevelChangeAnAnswerOnSomeonesBehalfAndTheEndAreEachConfirmedFirst()
     {
-        var drill = await host.Api.LaunchDrillAsync("ld-flood-gangkou");
-        var page = await host.OpenAsync($"/?region=ld&emergency={drill}");
-        var rollCall = page.Locator("#emergency .rollcall");
-        var confirm = rollCall.Locator(".confirm");
-        await Expect(rollCall.Locator(".level-chip")).ToHaveTextAsync("黄色");
+        var (drill, _, rollCall, confirm) = await FollowNewDrillAsync();
 
         await rollCall.Locator("select[name=level]").SelectOptionAsync("red");
         await rollCall.Locator("[data-action=level]").ClickAsync();
@@ -118,11 +115,7 @@ public sealed class EmergencyCommandTests(DashboardHost host)
     [Fact]
     public async Task ACommandsLateAnswerLeavesTheNextQuestionOpen()
     {
-        var drill = await host.Api.LaunchDrillAsync("ld-flood-gangkou");
-        var page = await host.OpenAsync($"/?region=ld&emergency={drill}");
-        var rollCall = page.Locator("#emergency .rollcall");
-        var confirm = rollCall.Locator(".confirm");
-        await Expect(rollCall.Locator(".level-chip")).ToHaveTextAsync("黄色");
+        var (_, page, rollCall, confirm) = await FollowNewDrillAsync();
         // A slow server: the level change is made at once, its answer reaches the page only when released.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync("**/api/v1/emergencies/*/level", async route =>
@@ -204,5 +197,15 @@ public sealed class EmergencyCommandTests(DashboardHost host)
         await Expect(alert.Locator("button[data-answer]")).ToHaveCountAsync(0);
         await DashboardHost.SaveScreenshotAsync(page, "dashboard-emergency.png");
         await DashboardHost.SaveScreenshotAsync(lead, "volunteer-lead.png");
+    }
+
+    /// <summary>A flood drill launched and followed on the dashboard, at its first level (yellow).</summary>
+    private async Task<(string Drill, IPage Page, ILocator RollCall, ILocator Confirm)> FollowNewDrillAsync()
+    {
+        var drill = await host.Api.LaunchDrillAsync("ld-flood-gangkou");
+        var page = await host.OpenAsync($"/?region=ld&emergency={drill}");
+        var rollCall = page.Locator("#emergency .rollcall");
+        await Expect(rollCall.Locator(".level-chip")).ToHaveTextAsync("黄色");
+        return (drill, page, rollCall, rollCall.Locator(".confirm"));
     }
 }
