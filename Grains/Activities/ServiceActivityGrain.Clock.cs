@@ -1,3 +1,5 @@
+using Lianxin.Common;
+
 namespace Lianxin.Activities;
 
 /// <summary>
@@ -10,7 +12,13 @@ internal sealed partial class ServiceActivityGrain
     private const string ReminderName = "activity-clock";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    private IGrainTimer? _timer;
+    private readonly DeferredWork<ServiceActivityGrain> _timer = new(static grain =>
+    {
+        grain._timerDue = null;
+        grain.Tick();
+        return Task.CompletedTask;
+    }, TimeSpan.Zero, interleave: true);
+
     private DateTimeOffset? _timerDue;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -34,8 +42,8 @@ internal sealed partial class ServiceActivityGrain
 
         if (_book.NextDue() is null)
         {
-            _timer?.Dispose();
-            (_timer, _timerDue) = (null, null);
+            _timer.Cancel();
+            _timerDue = null;
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
@@ -56,23 +64,12 @@ internal sealed partial class ServiceActivityGrain
             return;
         }
 
-        _timer?.Dispose();
-        (_timer, _timerDue) = (null, due);
-        if (due is not { } at)
+        _timer.Cancel();
+        _timerDue = due;
+        if (due is { } at)
         {
-            return;
+            _timer.Request(this, at - Now);
         }
-
-        var delay = at - Now;
-        _timer = this.RegisterGrainTimer(
-            static (grain, _) =>
-            {
-                grain._timerDue = null;
-                grain.Tick();
-                return Task.CompletedTask;
-            },
-            this,
-            new GrainTimerCreationOptions(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
     private void Tick()

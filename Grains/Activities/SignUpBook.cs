@@ -7,7 +7,7 @@ namespace Lianxin.Activities;
 /// full. A place freed before the start is offered to the first on the waitlist until the offer time runs out; then it
 /// passes on. One standing per person; a key seen before gets its first answer again.
 /// </summary>
-internal sealed class SignUpBook
+internal sealed partial class SignUpBook
 {
     /// <summary>Staff may check people in from this long before the start until the end.</summary>
     public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromHours(1);
@@ -139,34 +139,6 @@ internal sealed class SignUpBook
         return Step(true, ActivityStepResult.Done(View(seat))) with { OffersMade = offers };
     }
 
-    private BookResult ConfirmOffer(string personId, DateTimeOffset at)
-    {
-        if (!_seats.TryGetValue(personId, out var seat))
-        {
-            return Step(false, ActivityStepResult.NotFound($"'{personId}' has not signed up."));
-        }
-
-        if (seat.Status is PlaceStatus.Confirmed or PlaceStatus.Attended)
-        {
-            return Step(false, ActivityStepResult.Done(View(seat)));
-        }
-
-        if (seat.Status != PlaceStatus.Offered || Phase != ActivityPhase.Published)
-        {
-            return Step(false, ActivityStepResult.Conflict("No place is offered to this person.", View(seat)));
-        }
-
-        if (at > seat.OfferExpiresAt)
-        {
-            return Step(false, ActivityStepResult.Conflict($"The offer expired at {seat.OfferExpiresAt:O}; the place passes on.", View(seat)));
-        }
-
-        seat.Status = PlaceStatus.Confirmed;
-        seat.OfferExpiresAt = null;
-        _offers.Remove(seat);
-        return Step(true, ActivityStepResult.Done(View(seat)));
-    }
-
     private BookResult CheckIn(string personId, DateTimeOffset at)
     {
         if (!_seats.TryGetValue(personId, out var seat))
@@ -194,35 +166,6 @@ internal sealed class SignUpBook
         seat.Status = PlaceStatus.Attended;
         seat.CheckedInAt = at;
         return Step(true, ActivityStepResult.Done(View(seat)));
-    }
-
-    /// <summary>Offers past their time lapse and pass on; at the end, confirmed places not checked in are no-shows.</summary>
-    private BookResult Tick(DateTimeOffset at)
-    {
-        if (Phase != ActivityPhase.Published)
-        {
-            return new BookResult(false);
-        }
-
-        var lapsed = _offers.Where(s => s.OfferExpiresAt <= at).ToList();
-        foreach (var seat in lapsed)
-        {
-            Release(seat, PlaceStatus.Lapsed);
-        }
-
-        var offers = MakeOffers(at);
-        var ended = at >= Definition!.EndsAt;
-        if (ended)
-        {
-            foreach (var seat in _seats.Values.Where(s => s.Status == PlaceStatus.Confirmed))
-            {
-                seat.Status = PlaceStatus.NoShow;
-            }
-
-            Phase = ActivityPhase.Ended;
-        }
-
-        return new BookResult(lapsed.Count > 0 || offers.Count > 0 || ended) { OffersMade = offers };
     }
 
     private BookResult CancelActivity(string reason)
@@ -271,25 +214,6 @@ internal sealed class SignUpBook
 
         seat.Status = to;
         seat.OfferExpiresAt = null;
-    }
-
-    /// <summary>Free places go to the head of the waitlist, one offer each, until the activity starts.</summary>
-    private List<Seat> MakeOffers(DateTimeOffset at)
-    {
-        var made = new List<Seat>();
-        var d = Definition!;
-        while (Phase == ActivityPhase.Published && at < d.StartsAt && _holding < d.Capacity && _waitlist.Count > 0)
-        {
-            var seat = _waitlist[0];
-            _waitlist.RemoveAt(0);
-            seat.Status = PlaceStatus.Offered;
-            seat.OfferExpiresAt = Min(at + d.OfferTime, d.StartsAt);
-            _offers.Add(seat);
-            _holding++;
-            made.Add(seat);
-        }
-
-        return made;
     }
 
     private Seat Seat(string personId, DateTimeOffset at, long arrival)

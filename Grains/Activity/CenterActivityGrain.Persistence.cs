@@ -1,29 +1,29 @@
 using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Kiosks;
-using Lianxin.Ledger;
 using Lianxin.Volunteers;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Lianxin.Activity;
 
-/// <summary>Coalesced writes, reports to the center, the outbox of hours to ledgers, and the keep-alive reminder.</summary>
+/// <summary>Coalesced writes, reports to the center, and the keep-alive reminder.</summary>
 internal sealed partial class CenterActivityGrain
 {
     /// <summary>A burst of kiosk events becomes one report to the center per this interval: the first hop of the dashboards' push.</summary>
     private static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
-    // Small: every delivery is a durable write, and 55 busy centers must not take every database connection at once.
-    private const int DispatchBatch = 8;
+    private readonly DeferredWork<CenterActivityGrain> _write = new(static grain =>
+    {
+        grain.StartWrite();
+        return Task.CompletedTask;
+    }, options.Value.SnapshotInterval);
 
+    private readonly DeferredWork<CenterActivityGrain> _report = new(static grain => grain.ReportAsync(), ReportDelay);
     private bool _dirty;
     private bool _reminderRegistered;
-    private IGrainTimer? _pendingWrite;
-    private IGrainTimer? _pendingReport;
     private CenterActivityFigures? _lastReport;
     private Task? _writing;
     private string? _etag;
-    private Task? _dispatching;
     /// <summary>Per kiosk, the position through which the stored state holds its events (set on activation: what was read is stored).</summary>
     private Dictionary<string, long> _durablePositions = [];
 
@@ -70,8 +70,7 @@ internal sealed partial class CenterActivityGrain
     /// </summary>
     private void StartWrite()
     {
-        _pendingWrite?.Dispose();
-        _pendingWrite = null;
+        _write.Cancel();
         if (_writing is { IsCompleted: false } || !_dirty)
         {
             return;
@@ -125,17 +124,12 @@ internal sealed partial class CenterActivityGrain
     private void Changed()
     {
         _dirty = true;
-        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) =>
-        {
-            grain.StartWrite();
-            return Task.CompletedTask;
-        }, this, new GrainTimerCreationOptions(_options.SnapshotInterval, Timeout.InfiniteTimeSpan));
+        _write.Request(this);
         ScheduleReport();
         PublishLive();
     }
 
-    private void ScheduleReport() =>
-        _pendingReport ??= this.RegisterGrainTimer(static (grain, _) => grain.ReportAsync(), this, new GrainTimerCreationOptions(ReportDelay, Timeout.InfiniteTimeSpan));
+    private void ScheduleReport() => _report.Request(this);
 
     /// <summary>The figures the center's card and its live feeds show, as of now.</summary>
     private CenterActivityFigures CurrentFigures()
@@ -150,8 +144,7 @@ internal sealed partial class CenterActivityGrain
 
     private async Task ReportAsync()
     {
-        _pendingReport?.Dispose();
-        _pendingReport = null;
+        _report.Cancel();
         var figures = CurrentFigures();
         if (_lastReport is not null && Same(_lastReport, figures))
         {
@@ -177,80 +170,9 @@ internal sealed partial class CenterActivityGrain
         }
     }
 
-    /// <summary>
-    /// Sends outbox items (hours) to the ledgers they concern, without waiting for the snapshot that holds them: a replay
-    /// after a crash derives the same items again, and the ledger records each visit's hours once. Runs interleaved with kiosk calls (it
-    /// waits on other actors); it only touches the outbox between its awaits.
-    /// </summary>
-    private Task DispatchOutboxAsync()
-    {
-        // Detached from the timer tick: deliveries wait on other actors' writes and must not hold up kiosk calls.
-        if (_dispatching is not { IsCompleted: false })
-        {
-            _dispatching = DispatchRoundsAsync();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private async Task DispatchRoundsAsync()
-    {
-        for (var round = 0; round < 10 && await DispatchSomeAsync(); round++)
-        {
-        }
-    }
-
-    /// <summary>Delivers up to <see cref="DispatchBatch"/> items at once; false when there was nothing to deliver or a delivery failed.</summary>
-    private async Task<bool> DispatchSomeAsync()
-    {
-        var due = State.Outbox.Take(DispatchBatch).ToList();
-        var delivered = await Task.WhenAll(due.Select(async item =>
-        {
-            try
-            {
-                await DeliverAsync(item.Value);
-                return true;
-            }
-            catch (Exception e)
-            {
-                LogDeliveryFailed(Id, item.Key, e);
-                return false;
-            }
-        }));
-        for (var i = 0; i < due.Count; i++)
-        {
-            if (delivered[i] && State.Outbox.TryGetValue(due[i].Key, out var current) && current.Version == due[i].Value.Version)
-            {
-                State.Outbox.Remove(due[i].Key);
-                Changed();
-            }
-        }
-
-        return due.Count > 0 && delivered.All(d => d);
-    }
-
-    /// <summary>Hours to the person's ledger. Items of older versions that carried duty are dropped: duty is told from presence now.</summary>
-    private async Task DeliverAsync(OutboxItem item)
-    {
-        if (item.Hours is not { } hours)
-        {
-            return;
-        }
-
-        var ledger = GrainFactory.GetGrain<IPersonLedgerGrain>(item.PersonId);
-        var result = item.Keep ? await ledger.KeepHoursAsync(hours) : await ledger.RecordHoursAsync(hours);
-        if (result.Outcome == RegistryOutcome.Conflict)
-        {
-            State.HoursAwaiting.Remove(hours.Id);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Center activity {CenterId} could not be written; it is retried")]
     private partial void LogWriteFailed(string centerId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Center activity {CenterId} was written by another activation; this one deactivates and the next reads the journal again")]
     private partial void LogDiverged(string centerId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Center {CenterId} could not deliver {Item}; it is retried")]
-    private partial void LogDeliveryFailed(string centerId, string item, Exception exception);
 }

@@ -150,39 +150,6 @@ internal sealed partial class CenterActivityGrain(
         return RegistryResult.Updated;
     }
 
-    public Task ReportKioskHealthAsync(string kioskId, KioskConnectivity connectivity)
-    {
-        if (State.Kiosks.GetValueOrDefault(kioskId) != connectivity)
-        {
-            State.Kiosks[kioskId] = connectivity;
-            Changed();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task TrackHelpRequestAsync(string helpRequestId, bool open)
-    {
-        if (open ? State.OpenHelpRequests.Add(helpRequestId) : State.OpenHelpRequests.Remove(helpRequestId))
-        {
-            Changed();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task AlertAsync(KioskAlert alert)
-    {
-        State.Alerts[alert.Id] = alert;
-        foreach (var old in State.Alerts.Values.Where(a => a.ResolvedAt is not null).OrderByDescending(a => a.ResolvedAt).Skip(RecentLimit).ToList())
-        {
-            State.Alerts.Remove(old.Id);
-        }
-
-        Changed();
-        return Task.CompletedTask;
-    }
-
     public Task<CenterActivity> GetAsync()
     {
         var now = clock.UtcNow;

@@ -23,7 +23,7 @@ internal sealed partial class CenterGrain(
 
     internal static readonly TimeSpan ReportDelay = TimeSpan.FromMilliseconds(100);
 
-    private IGrainTimer? _pendingReport;
+    private readonly DeferredWork<CenterGrain> _report = new(static grain => grain.ReportAsync(), ReportDelay);
 
     private CenterLivePublisher? _livePublisher;
 
@@ -206,9 +206,9 @@ internal sealed partial class CenterGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_pendingReport is not null)
+        if (_report.IsArmed)
         {
-            await FlushAsync();
+            await _report.RunNowAsync(this);
         }
     }
 
@@ -255,20 +255,7 @@ internal sealed partial class CenterGrain(
     private SubtreeSummary ComputeSubtree(CenterProfile profile) =>
         SubtreeTotals.Compute(profile.Level, State.Live, State.ChildSubtrees.Values.Select(r => r.Summary));
 
-    private void ScheduleReport()
-    {
-        _pendingReport ??= this.RegisterGrainTimer(
-            static (grain, _) => grain.FlushAsync(),
-            this,
-            new GrainTimerCreationOptions(ReportDelay, Timeout.InfiniteTimeSpan));
-    }
-
-    private async Task FlushAsync()
-    {
-        _pendingReport?.Dispose();
-        _pendingReport = null;
-        await ReportAsync();
-    }
+    private void ScheduleReport() => _report.Request(this);
 
     /// <summary>A registry change: written, then shown and reported like any other change.</summary>
     private async Task PersistAndReportAsync()

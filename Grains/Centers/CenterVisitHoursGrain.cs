@@ -19,7 +19,7 @@ internal sealed class CenterVisitHoursGrain(
     private static readonly TimeSpan AfterHour = TimeSpan.FromSeconds(5);
 
     private HourlyVisits _hours = null!;
-    private IGrainTimer? _closeTimer;
+    private readonly DeferredWork<CenterVisitHoursGrain> _close = new(static grain => grain.CloseAsync(), TimeSpan.Zero);
     private bool _dirty;
 
     private string Id => this.GetPrimaryKeyString();
@@ -42,8 +42,6 @@ internal sealed class CenterVisitHoursGrain(
 
     private async Task CloseAsync()
     {
-        _closeTimer?.Dispose();
-        _closeTimer = null;
         await PublishAsync(_hours.Close(clock.UtcNow));
         ArmCloseTimer();
     }
@@ -59,11 +57,9 @@ internal sealed class CenterVisitHoursGrain(
 
     private void ArmCloseTimer()
     {
-        if (_closeTimer is null && _hours.HourStart is { } start && _hours.Hour.Count > 0)
+        if (!_close.IsArmed && _hours.HourStart is { } start && _hours.Hour.Count > 0)
         {
-            var due = start.AddHours(1) + AfterHour - clock.UtcNow;
-            _closeTimer = this.RegisterGrainTimer(static (grain, _) => grain.CloseAsync(), this,
-                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+            _close.Request(this, start.AddHours(1) + AfterHour - clock.UtcNow);
         }
     }
 

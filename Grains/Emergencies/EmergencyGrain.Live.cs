@@ -1,3 +1,4 @@
+using Lianxin.Common;
 using Lianxin.Live;
 
 namespace Lianxin.Emergencies;
@@ -13,7 +14,11 @@ internal sealed partial class EmergencyGrain
     private readonly Dictionary<string, StatusCounts> _publishedGrids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PostRollCall> _publishedPosts = new(StringComparer.Ordinal);
     private RollCallTotals? _publishedTotals;
-    private IGrainTimer? _publish;
+    private readonly DeferredWork<EmergencyGrain> _publish = new(static grain =>
+    {
+        grain.PublishChanges();
+        return Task.CompletedTask;
+    }, PublishDelay, interleave: true);
     private int _milestonePublished;
 
     private void MarkChanged()
@@ -23,20 +28,12 @@ internal sealed partial class EmergencyGrain
             return;
         }
 
-        _publish ??= this.RegisterGrainTimer(
-            static (grain, _) =>
-            {
-                grain.PublishChanges();
-                return Task.CompletedTask;
-            },
-            this,
-            new GrainTimerCreationOptions(PublishDelay, Timeout.InfiniteTimeSpan) { Interleave = true });
+        _publish.Request(this);
     }
 
     private void PublishChanges()
     {
-        _publish?.Dispose();
-        _publish = null;
+        _publish.Cancel();
         if (Launched is not { } ledger)
         {
             return;

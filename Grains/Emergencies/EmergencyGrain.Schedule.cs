@@ -1,3 +1,5 @@
+using Lianxin.Common;
+
 namespace Lianxin.Emergencies;
 
 /// <summary>
@@ -10,7 +12,11 @@ internal sealed partial class EmergencyGrain
     private const string ReminderName = "rollcall";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    private IGrainTimer? _tick;
+    private readonly DeferredWork<EmergencyGrain> _tick = new(static grain =>
+    {
+        grain.QueueControlled(grain.TickAsync, "timer tick");
+        return Task.CompletedTask;
+    }, TimeSpan.Zero, interleave: true);
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -25,8 +31,7 @@ internal sealed partial class EmergencyGrain
 
     private void ScheduleTick()
     {
-        _tick?.Dispose();
-        _tick = null;
+        _tick.Cancel();
         if (_deactivating || Launched is not { IsRunning: true } ledger)
         {
             return;
@@ -43,15 +48,7 @@ internal sealed partial class EmergencyGrain
             return;
         }
 
-        var delay = when - Now;
-        _tick = this.RegisterGrainTimer(
-            static (grain, _) =>
-            {
-                grain.QueueControlled(grain.TickAsync, "timer tick");
-                return Task.CompletedTask;
-            },
-            this,
-            new GrainTimerCreationOptions(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        _tick.Request(this, when - Now);
     }
 
     private ScheduleDue Due(EmergencyLedger ledger) => RollCallSchedule.Due(
@@ -96,8 +93,7 @@ internal sealed partial class EmergencyGrain
 
     private async Task StopScheduleAsync()
     {
-        _tick?.Dispose();
-        _tick = null;
+        _tick.Cancel();
         if (await this.GetReminder(ReminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

@@ -11,8 +11,8 @@ namespace Lianxin.Emergencies;
 /// <summary>
 /// One emergency and its live roll-call. Reentrant, so thousands of answers can wait for the journal's group
 /// commit at the same time: every method validates and takes its sequence number synchronously, and changes the
-/// ledger only after the journal has the event. Launch, commands and scheduled work take <see cref="_control"/>,
-/// so they never interleave with each other.
+/// ledger only after the journal has the event. Launch, commands and scheduled work take turns on its
+/// <see cref="ControlLine"/>, so they never interleave with each other.
 /// </summary>
 [Reentrant]
 internal sealed partial class EmergencyGrain(
@@ -25,7 +25,7 @@ internal sealed partial class EmergencyGrain(
 {
     private const int ReplayPage = 1000;
 
-    private readonly SemaphoreSlim _control = new(1, 1);
+    private readonly ControlLine _control = new();
     private EmergencyLedger? _ledger;
     private bool _deactivating;
 
@@ -135,36 +135,10 @@ internal sealed partial class EmergencyGrain(
     /// <summary>An event on its way to the journal, with the payload it was written from.</summary>
     private readonly record struct PendingEvent(JournalEntry Entry, object Payload);
 
-    private async Task RunControlledAsync(Func<Task> work)
-    {
-        await _control.WaitAsync();
-        try
-        {
-            await work();
-        }
-        finally
-        {
-            _control.Release();
-        }
-    }
+    private Task RunControlledAsync(Func<Task> work) => _control.RunAsync(work);
 
     /// <summary>Runs work after the current controlled work, in the background of this activation.</summary>
-    private void QueueControlled(Func<Task> work, string what)
-    {
-        _ = RunAsync();
-
-        async Task RunAsync()
-        {
-            try
-            {
-                await RunControlledAsync(work);
-            }
-            catch (Exception e)
-            {
-                LogBackgroundFailed(e, what, Id);
-            }
-        }
-    }
+    private void QueueControlled(Func<Task> work, string what) => _control.Queue(work, e => LogBackgroundFailed(e, what, Id));
 
     private static string Fingerprint(LaunchCommand command) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command, EmergencyEvents.Json))));

@@ -28,7 +28,7 @@ internal sealed partial class HelpRequestGrain(
     private const string EarlierReminderName = "closed-loop";
 
     private readonly LocalCalendar _calendar = new(kioskOptions.Value.Zone);
-    private IGrainTimer? _deadlineTimer;
+    private readonly DeferredWork<HelpRequestGrain> _deadline = new(static grain => grain.OnDeadlineAsync(), TimeSpan.Zero);
     private DateTimeOffset? _armedFor;
 
     private string Id => this.GetPrimaryKeyString();
@@ -221,26 +221,21 @@ internal sealed partial class HelpRequestGrain(
     private void ArmTimer()
     {
         var due = Loop?.DueAt;
-        if (due == _armedFor && (_deadlineTimer is not null || due is null))
+        if (due == _armedFor && (_deadline.IsArmed || due is null))
         {
             return;
         }
 
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
+        _deadline.Cancel();
         _armedFor = due;
         if (due is { } at)
         {
-            var wait = at - clock.UtcNow;
-            _deadlineTimer = this.RegisterGrainTimer(
-                static (grain, _) => grain.OnDeadlineAsync(), this, new GrainTimerCreationOptions(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan));
+            _deadline.Request(this, at - clock.UtcNow);
         }
     }
 
     private async Task OnDeadlineAsync()
     {
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
         _armedFor = null;
         await CheckDeadlinesAsync();
         ArmTimer();

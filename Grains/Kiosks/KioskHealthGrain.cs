@@ -27,8 +27,8 @@ internal sealed class KioskHealthGrain(
     private KioskConnectivity? _reported;
     private string? _centerId;
     private bool _dirty;
-    private IGrainTimer? _pendingWrite;
-    private IGrainTimer? _checkSoon;
+    private readonly DeferredWork<KioskHealthGrain> _write = new(static grain => grain.FlushAsync(), WriteDelay);
+    private readonly DeferredWork<KioskHealthGrain> _checkSoon = new(static grain => grain.CheckAsync(), TimeSpan.Zero);
     private readonly Dictionary<(string CenterId, DateOnly Day), DailyUptime> _uptimeSent = [];
     private DateTimeOffset _uptimeSentAt = DateTimeOffset.MinValue;
 
@@ -106,7 +106,7 @@ internal sealed class KioskHealthGrain(
             State.Peripherals[fault.Peripheral] = PeripheralStatus.Fault;
 
             // The alert goes out at once, but after this call: an upload never waits for the centers to be told.
-            _checkSoon ??= this.RegisterGrainTimer(static (grain, _) => grain.CheckSoonAsync(), this, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            _checkSoon.Request(this);
         }
 
         MarkDirty();
@@ -209,17 +209,9 @@ internal sealed class KioskHealthGrain(
         }
     }
 
-    private Task CheckSoonAsync()
-    {
-        _checkSoon?.Dispose();
-        _checkSoon = null;
-        return CheckAsync();
-    }
-
     public async Task FlushAsync()
     {
-        _pendingWrite?.Dispose();
-        _pendingWrite = null;
+        _write.Cancel();
         if (_dirty)
         {
             _dirty = false;
@@ -290,7 +282,7 @@ internal sealed class KioskHealthGrain(
     private void MarkDirty()
     {
         _dirty = true;
-        _pendingWrite ??= this.RegisterGrainTimer(static (grain, _) => grain.FlushAsync(), this, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
+        _write.Request(this);
     }
 
     private KioskHealth Snapshot(DateTimeOffset now) => new(

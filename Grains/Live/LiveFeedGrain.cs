@@ -1,4 +1,5 @@
 using Lianxin.Centers;
+using Lianxin.Common;
 using Microsoft.Extensions.Logging;
 using Lianxin.Volunteers;
 using Orleans.Utilities;
@@ -24,7 +25,7 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     private LivePicture _picture = null!;
     private long _sequence;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
-    private IGrainTimer? _pendingFlush;
+    private readonly DeferredWork<LiveFeedGrain> _flush = new(static grain => grain.FlushAsync(), FlushInterval);
 
     private string Scope => this.GetPrimaryKeyString();
 
@@ -76,7 +77,7 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     {
         if (_picture.HasChanges)
         {
-            await FlushAsync();
+            await _flush.RunNowAsync(this);
         }
 
         return new LiveSnapshot(Scope, _sequence, _picture.Items);
@@ -117,23 +118,17 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     /// </summary>
     private void ScheduleFlush()
     {
-        if (_pendingFlush is not null || _observers.Count == 0)
+        if (_flush.IsArmed || _observers.Count == 0)
         {
             return;
         }
 
         // Leading edge after a quiet spell (a lone change goes out at once), then one delta per interval.
-        var due = _lastFlush + FlushInterval - clock.GetUtcNow();
-        _pendingFlush = this.RegisterGrainTimer(
-            static (grain, _) => grain.FlushAsync(),
-            this,
-            new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        _flush.Request(this, _lastFlush + FlushInterval - clock.GetUtcNow());
     }
 
     private async Task FlushAsync()
     {
-        _pendingFlush?.Dispose();
-        _pendingFlush = null;
         var now = clock.GetUtcNow();
         if (!_picture.HasChanges || _picture.Cut(_sequence + 1, now) is not { } delta)
         {
