@@ -32,14 +32,22 @@ public static class LoggingConfiguration
                 .Enrich.FromLogContext()
                 // ASP.NET Core's request scope adds the path as sent to every line of a request: paths carry people's ids.
                 .Enrich.With(new DropRequestPath());
-            if (json)
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-            else
-            {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
+            // The console is written from a background thread: a request that logs (every request, with the request log
+            // on) only queues its line, where writing it took a lock that all of them contended for. When the queue is
+            // full, loggers wait rather than lose lines.
+            logger.WriteTo.Async(
+                sink =>
+                {
+                    if (json)
+                    {
+                        sink.Console(new RenderedCompactJsonFormatter());
+                    }
+                    else
+                    {
+                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                    }
+                },
+                blockWhenFull: true);
         }, preserveStaticLogger: true);
         return builder;
     }
