@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -22,16 +21,28 @@ public static class KioskEventCodec
 
     public static string Stream(string kioskId) => $"kiosk:{kioskId}";
 
+    /// <summary>One event, as <see cref="Encode(string, string, IReadOnlyList{KioskEvent})"/> encodes it in a batch.</summary>
+    public static JournalEntry Encode(string kioskId, string centerId, KioskEvent e) => Encode(kioskId, centerId, [e])[0];
+
     /// <summary>
-    /// The body's JSON with the center's field put first, written straight from the body's bytes: every accepted
-    /// event passes here, and building a JSON tree for it cost more than the rest of the encoding.
+    /// A batch's events: the body's JSON with the center's field put first. Every accepted event passes here, so the
+    /// stream and the center's field are written once per batch (a batch is one kiosk at one center), and each payload
+    /// is the body's JSON and one copy of it behind that field.
     /// </summary>
-    public static JournalEntry Encode(string kioskId, string centerId, KioskEvent e)
+    public static JournalEntry[] Encode(string kioskId, string centerId, IReadOnlyList<KioskEvent> events)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(e.Body, e.Body.GetType(), Json);
+        var stream = Stream(kioskId);
         var center = $"{{\"{CenterField}\":{JsonSerializer.Serialize(centerId)}";
-        var payload = body.Length > 2 ? $"{center},{Encoding.UTF8.GetString(body.AsSpan(1))}" : $"{center}}}";
-        return new JournalEntry(e.EventId, Stream(kioskId), AsJournaled(e.OccurredAt), KioskEventTypes.NameOf(e.Body), payload);
+        var entries = new JournalEntry[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var body = JsonSerializer.Serialize(e.Body, e.Body.GetType(), Json);
+            var payload = body.Length > 2 ? string.Concat(center, ",", body.AsSpan(1)) : center + "}";
+            entries[i] = new JournalEntry(e.EventId, stream, AsJournaled(e.OccurredAt), KioskEventTypes.NameOf(e.Body), payload);
+        }
+
+        return entries;
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ internal sealed partial class KioskIngestGrain(
         long[] stored;
         try
         {
-            stored = await journal.AppendAsync([.. events.Select(e => KioskEventCodec.Encode(KioskId, centerId, e))]);
+            stored = await journal.AppendAsync(KioskEventCodec.Encode(KioskId, centerId, events));
             // Nothing is acknowledged before the reminder that would apply it after a crash is durable.
             await recoverable;
         }
@@ -140,7 +140,7 @@ internal sealed partial class KioskIngestGrain(
     private async Task<Dictionary<Guid, EventOutcome>> ApplyStoredAsync(string centerId, IReadOnlyList<KioskEvent> events, long[] stored)
     {
         var fresh = events
-            .Select((e, i) => new JournaledKioskEvent(stored[i], KioskId, centerId, e with { OccurredAt = KioskEventCodec.AsJournaled(e.OccurredAt) }))
+            .Select((e, i) => new JournaledKioskEvent(stored[i], KioskId, centerId, AsJournaled(e)))
             .Where(e => e.Position > 0)
             .OrderBy(e => e.Position)
             .ToList();
@@ -154,6 +154,10 @@ internal sealed partial class KioskIngestGrain(
 
         return outcomes;
     }
+
+    /// <summary>The event as the journal holds it; a copy only when its time was finer than the journal keeps.</summary>
+    private static KioskEvent AsJournaled(KioskEvent e) =>
+        KioskEventCodec.AsJournaled(e.OccurredAt) is var at && at == e.OccurredAt && at.Offset == TimeSpan.Zero ? e : e with { OccurredAt = at };
 
     /// <summary>Applies every journal entry of this kiosk beyond the applied position; answers the outcome of each.</summary>
     private async Task<Dictionary<Guid, EventOutcome>> CatchUpAsync()

@@ -9,6 +9,9 @@ internal sealed partial class Validation
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>How many fields have errors so far: a check on part of the input compares it before and after.</summary>
+    public int FieldsInError => _errors.Count;
+
     public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public void Add(string field, string message)

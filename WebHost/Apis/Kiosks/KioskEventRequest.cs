@@ -27,7 +27,7 @@ public sealed partial record KioskEventRequest(
 {
     internal KioskEvent? ToEvent(Validation v, string at, DateTimeOffset now, KioskOptions options, Security.PersonPseudonyms pseudonyms)
     {
-        var errorsBefore = v.Errors.Count;
+        var errorsBefore = v.FieldsInError;
         var eventId = Guid.Empty;
         if (EventId is null || !Guid.TryParseExact(EventId, "D", out eventId) || eventId == Guid.Empty)
         {
@@ -51,7 +51,7 @@ public sealed partial record KioskEventRequest(
             v.Add($"{at}.type", $"'{Type}' is not one of: {string.Join(", ", KioskEventTypes.Bodies.Keys)}.");
         }
 
-        return v.Errors.Count == errorsBefore && body is not null ? new KioskEvent(eventId, occurredAt, body) : null;
+        return v.FieldsInError == errorsBefore && body is not null ? new KioskEvent(eventId, occurredAt, body) : null;
     }
 
     private DateTimeOffset ParseTime(Validation v, string field, DateTimeOffset now, KioskOptions options)
