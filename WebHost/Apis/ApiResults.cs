@@ -1,30 +1,53 @@
 using Lianxin.Common;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
-/// <summary>The answers every API shares: RFC 9457 problem details for refusals and failed registry writes.</summary>
+/// <summary>
+/// The answers every API shares: RFC 9457 problem details for refusals, each <see cref="ProblemKind"/> mapped to its
+/// status here, and the actors' outcomes mapped to kinds.
+/// </summary>
 internal static class ApiResults
 {
-    public static IResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+    public static ProblemHttpResult Problem(ProblemKind kind, string? detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: StatusOf(kind), extensions: extensions);
 
-    public static IResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
+    public static int StatusOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
-    public static IResult Invalid(Validation v) => TypedResults.ValidationProblem(v.Errors);
+    public static ProblemHttpResult NotFound(string detail) => Problem(ProblemKind.NotFound, detail);
 
-    /// <summary>Maps a registry write's outcome; <paramref name="onSuccess"/> builds the answer to a success.</summary>
-    public static async Task<IResult> FromAsync(RegistryResult result, Func<Task<IResult>> onSuccess) => result.Outcome switch
+    public static ProblemHttpResult Forbidden(string detail) => Problem(ProblemKind.Forbidden, detail);
+
+    public static ProblemHttpResult Conflict(string? detail) => Problem(ProblemKind.Conflict, detail);
+
+    public static ValidationProblem Invalid(Validation v) => TypedResults.ValidationProblem(v.Errors);
+
+    /// <summary>The refusal a registry write ran into; null when it was carried out.</summary>
+    public static ProblemHttpResult? Refusal(RegistryResult result) => result.Outcome switch
     {
         RegistryOutcome.NotFound => NotFound(result.Detail ?? "Not found."),
-        RegistryOutcome.Conflict => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict),
-        _ => await onSuccess(),
+        RegistryOutcome.Conflict => Conflict(result.Detail),
+        _ => null,
     };
+
+    /// <summary>Maps a registry write's outcome; <paramref name="onSuccess"/> builds the answer to a success.</summary>
+    public static async Task<IResult> FromAsync(RegistryResult result, Func<Task<IResult>> onSuccess) =>
+        Refusal(result) ?? await onSuccess();
 
     /// <summary>
     /// Null when the caller may read the target; otherwise the refusal. A target that does not exist is 404,
     /// one that exists outside the caller's scope 403.
     /// </summary>
-    public static IResult? CheckRead(HttpContext http, AccessTarget target, string what)
+    public static ProblemHttpResult? CheckRead(HttpContext http, AccessTarget target, string what)
     {
         if (target.CenterPath.Count == 0)
         {
@@ -37,7 +60,7 @@ internal static class ApiResults
     }
 
     /// <summary>Like <see cref="CheckRead"/> for registry writes.</summary>
-    public static IResult? CheckWrite(HttpContext http, AccessTarget target, string what)
+    public static ProblemHttpResult? CheckWrite(HttpContext http, AccessTarget target, string what)
     {
         if (target.CenterPath.Count == 0)
         {

@@ -1,5 +1,6 @@
 using Lianxin.Centers;
 using Lianxin.Grids;
+using Lianxin.Kiosks;
 using Lianxin.Volunteers;
 
 namespace Lianxin.WebHost.Security;
@@ -29,4 +30,10 @@ public sealed class ScopeResolver(IGrainFactory grains)
         var grid = await ForGridAsync(person.HomeGridId);
         return grid with { VolunteerId = volunteerId };
     }
+
+    /// <summary>A kiosk hangs where its center does.</summary>
+    public async Task<AccessTarget> ForKioskAsync(string kioskId) =>
+        await grains.GetGrain<IKioskGrain>(kioskId).GetAsync() is { } kiosk
+            ? await ForCenterAsync(kiosk.Profile.CenterId)
+            : new AccessTarget([]);
 }

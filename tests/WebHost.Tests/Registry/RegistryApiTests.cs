@@ -188,4 +188,27 @@ public sealed class RegistryApiTests(EmbeddedHostFixture fixture) : IClassFixtur
         Assert.True(paths.TryGetProperty("/api/v1/grids/{id}/roster", out _));
         Assert.True(paths.TryGetProperty("/api/v1/volunteers", out _));
     }
+
+    [Theory]
+    [InlineData("/api/v1/centers/{id}", "get", "200 403 404")]
+    [InlineData("/api/v1/centers/{id}/map", "get", "200 403 404")]
+    [InlineData("/api/v1/centers", "post", "201 400 403 404 409")]
+    [InlineData("/api/v1/centers/{id}", "put", "200 400 403 404 409")]
+    [InlineData("/api/v1/grids/{id}/roster", "get", "200 403 404")]
+    [InlineData("/api/v1/grids/{id}", "put", "200 400 403 404")]
+    [InlineData("/api/v1/volunteers", "post", "201 400 403 404 409")]
+    [InlineData("/api/v1/kiosks/{id}", "get", "200 403 404")]
+    [InlineData("/api/v1/kiosks/{id}/keys", "post", "201 403 404")]
+    [InlineData("/api/v1/kiosks/{id}/keys", "delete", "204 403 404")]
+    public async Task OpenApiDocumentDescribesEveryAnswerOfARegistryRoute(string path, string method, string statuses)
+    {
+        var document = await fixture.Host.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.Equal(statuses.Split(' '), responses.EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        foreach (var refusal in responses.EnumerateObject().Where(r => r.Name[0] == '4'))
+        {
+            Assert.True(refusal.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{refusal.Name} is not problem details");
+        }
+    }
 }

@@ -11,7 +11,7 @@ namespace Lianxin.WebHost.Apis.HelpRequests;
 /// token, may start and resolve it themselves. Party-building work goes only to party members (409 otherwise, nothing
 /// changes). Every accepted step is audited.
 /// </summary>
-internal static class HelpRequestActions
+internal static class HelpRequestEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {

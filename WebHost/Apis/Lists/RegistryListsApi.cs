@@ -26,7 +26,7 @@ public static class RegistryListsApi
             .WithExample(ListExamples.Grid, "`region` narrows to the grids of a center's subtree.");
         group.MapGet("/volunteers/", VolunteersAsync).WithTags("Volunteers").WithSummary("People in your region, grid or yourself, by name; filter by skill, party membership, grid.")
             .WithExample(ListExamples.Volunteer, "Phones are masked as on every dashboard.");
-        group.MapGet("/kiosks/", KioskListEndpoint.ListAsync).WithTags("Kiosks").WithSummary("Kiosks in your region, by name, with their heartbeat state; filter by health.")
+        group.MapGet("/kiosks/", KioskListEndpoints.ListAsync).WithTags("Kiosks").WithSummary("Kiosks in your region, by name, with their heartbeat state; filter by health.")
             .WithExample(ListExamples.Kiosk, "`health` is online, degraded, offline or unknown; a filtered page may hold fewer lines than `limit` while more follow.");
         group.MapGet("/help-requests/", HelpRequestsAsync).WithTags("HelpRequests").WithSummary("The help-request queue of your region: by time left (due first); filter by stage and function.")
             .WithExample(ListExamples.HelpRequest, "`sort=due` (default, soonest limit first; those without a running limit last) or `id`.");

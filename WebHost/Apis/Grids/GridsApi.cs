@@ -2,6 +2,7 @@ using Lianxin.Grids;
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Apis.Registry;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -11,34 +12,21 @@ public static class GridsApi
     public static RouteGroupBuilder MapGridsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/grids").WithTags("Grids").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        group.MapGet("/{id}", GetAsync).WithSummary("A grid: owning center, boundary (GeoJSON) and roster.")
-            .Produces<GridResponse>().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/{id}/roster", GetRosterAsync).WithSummary("The people of a grid with their roles.")
-            .Produces<RosterMember[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}", GetAsync).WithSummary("A grid: owning center, boundary (GeoJSON) and roster.").RequireRead(TargetKind.Grid);
+        group.MapGet("/{id}/roster", GetRosterAsync).WithSummary("The people of a grid with their roles.").RequireRead(TargetKind.Grid);
+        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
         group.MapPost("/", CreateAsync).WithSummary("Create a grid under a center.")
-            .Produces<GridResponse>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a grid's facts.")
-            .Produces<GridResponse>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         return group;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<GridResponse>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(GridResponse.From((await grains.GetGrain<IGridGrain>(id).GetAsync())!));
+
+    private static async Task<Ok<RosterMember[]>> GetRosterAsync(string id, HttpContext http, IGrainFactory grains)
     {
-        if (ApiResults.CheckRead(http, await scopes.ForGridAsync(id), $"Grid '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
-        return TypedResults.Ok(GridResponse.From((await grains.GetGrain<IGridGrain>(id).GetAsync())!));
-    }
-
-    private static async Task<IResult> GetRosterAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        if (ApiResults.CheckRead(http, await scopes.ForGridAsync(id), $"Grid '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var grid = await grains.GetGrain<IGridGrain>(id).GetAsync();
         var caller = Caller.From(http.User)!;
         var people = await Task.WhenAll((grid?.Roster ?? []).Select(async entry =>
@@ -46,7 +34,8 @@ public static class GridsApi
         return TypedResults.Ok(people);
     }
 
-    private static async Task<IResult> CreateAsync(GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<GridResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var id = v.Id("id", request.Id);
@@ -62,16 +51,17 @@ public static class GridsApi
         }
 
         var grid = grains.GetGrain<IGridGrain>(id);
-        return await ApiResults.FromAsync(
-            await grid.CreateAsync(profile),
-            async () =>
-            {
-                await audit.RecordAsync(http, "grid.created", $"grid:{id}", await scopes.ForGridAsync(id));
-                return TypedResults.Created($"/api/v1/grids/{id}", GridResponse.From((await grid.GetAsync())!));
-            });
+        if (ApiResults.Refusal(await grid.CreateAsync(profile)) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "grid.created", $"grid:{id}", await scopes.ForGridAsync(id));
+        return TypedResults.Created($"/api/v1/grids/{id}", GridResponse.From((await grid.GetAsync())!));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<GridResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -97,13 +87,13 @@ public static class GridsApi
         }
 
         var grid = grains.GetGrain<IGridGrain>(id);
-        return await ApiResults.FromAsync(
-            await grid.UpdateAsync(profile),
-            async () =>
-            {
-                await audit.RecordAsync(http, "grid.updated", $"grid:{id}", await scopes.ForGridAsync(id));
-                return TypedResults.Ok(GridResponse.From((await grid.GetAsync())!));
-            });
+        if (ApiResults.Refusal(await grid.UpdateAsync(profile)) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "grid.updated", $"grid:{id}", await scopes.ForGridAsync(id));
+        return TypedResults.Ok(GridResponse.From((await grid.GetAsync())!));
     }
 }
 

@@ -8,14 +8,14 @@ namespace Lianxin.WebHost.Apis;
 
 /// <summary>
 /// The live roll-call of an emergency: counts per status, grid and post; drill-down to the people (a grid lead sees
-/// its own grid's); answers, with a reply token or on someone's behalf; and a person's own alerts.
+/// its own grid's); answers, with a reply token or on someone's behalf.
 /// </summary>
-internal static class RollCallApi
+internal static class RollCallEndpoints
 {
     private const int DefaultMax = 200;
     private const int MaxPeople = 2000;
 
-    public static void MapRollCallApi(this RouteGroupBuilder group)
+    public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/{id}/rollcall", GetRollCallAsync).WithSummary("Counts and % per status, per grid and per post, as of now.")
             .Produces<RollCallSummary>().ProducesProblem(403).ProducesProblem(404);
@@ -29,11 +29,6 @@ internal static class RollCallApi
             .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.")
             .Produces<StatusChange>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
-
-    public static void MapVolunteerAlertsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/volunteers/{id}/alerts", GetAlertsAsync).WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
-            .WithSummary("A person's messages from live emergencies, with their reply tokens: what their page shows.")
-            .Produces<VolunteerAlert[]>().ProducesProblem(403).ProducesProblem(404);
 
     private static async Task<IResult> GetRollCallAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
@@ -209,20 +204,6 @@ internal static class RollCallApi
             ReplyOutcome.Closed => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [onBehalf ? "comment" : "status"] = [result.Detail ?? "Invalid."] }),
         };
-    }
-
-    private static async Task<IResult> GetAlertsAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
-        // Reply tokens are the person's own: whoever else may read the person (their grid lead, staff, an operator, an
-        // auditor) sees the messages without them.
-        var alerts = await grains.GetGrain<IVolunteerGrain>(id).GetAlertsAsync();
-        var caller = Caller.From(http.User)!;
-        return TypedResults.Ok(caller.Role == Role.Volunteer && caller.ScopeId == id ? alerts : [.. alerts.Select(a => a with { Token = null })]);
     }
 }
 

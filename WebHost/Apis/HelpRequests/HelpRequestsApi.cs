@@ -12,8 +12,8 @@ public static class HelpRequestsApi
         var group = app.MapGroup("/api/v1/help-requests").WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A help request: center, function, description, owner and state.")
             .Produces<HelpRequestTicket>().ProducesProblem(403).ProducesProblem(404);
-        HelpRequestActions.Map(group);
-        OrderActions.Map(group);
+        HelpRequestEndpoints.Map(group);
+        OrderEndpoints.Map(group);
         return group;
     }
 

@@ -5,12 +5,12 @@ using Lianxin.WebHost.Security;
 namespace Lianxin.WebHost.Apis;
 
 /// <summary>What an emergency leaves behind: its CAP 1.2 documents, the after-action report (JSON, CSV) and every gateway attempt.</summary>
-internal static class EmergencyReportsApi
+internal static class EmergencyReportEndpoints
 {
     /// <summary>The media type registered for CAP documents.</summary>
     public const string CapMediaType = "application/cap+xml";
 
-    public static void MapEmergencyReportsApi(this RouteGroupBuilder group)
+    public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/{id}/cap", ListCapAsync).WithSummary("The CAP 1.2 chain of the emergency: Alert, Updates, Cancel.")
             .Produces<CapLink[]>().ProducesProblem(403).ProducesProblem(404);

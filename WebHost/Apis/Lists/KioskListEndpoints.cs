@@ -10,7 +10,7 @@ namespace Lianxin.WebHost.Apis.Lists;
 /// for the lines of the page only; a <c>health</c> filter reads lines in chunks until the page is full or
 /// <see cref="MaxScanned"/> lines were looked at, and then answers what it found with a cursor to go on from.
 /// </summary>
-internal static class KioskListEndpoint
+internal static class KioskListEndpoints
 {
     public const int MaxScanned = 1_000;
 

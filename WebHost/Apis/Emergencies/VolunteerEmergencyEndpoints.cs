@@ -8,15 +8,35 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lianxin.WebHost.Apis;
 
 /// <summary>
-/// <c>GET /api/v1/volunteers/{id}/mobilization</c>: what a person's own page shows next to their alerts. Their home
+/// A person's own side of emergencies: <c>GET /api/v1/volunteers/{id}/alerts</c>, their messages with reply tokens, and
+/// <c>GET /api/v1/volunteers/{id}/mobilization</c>, what their page shows next to the alerts. Their home
 /// grid by name, and for every emergency that sent them a message its phase and their own answer and post, so a page
 /// opened again still says what they answered and whether a post they were asked for is still theirs.
 /// </summary>
-internal static class VolunteerMobilizationApi
+internal static class VolunteerEmergencyEndpoints
 {
-    public static void MapVolunteerMobilizationApi(this IEndpointRouteBuilder app) =>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/volunteers/{id}/alerts", GetAlertsAsync).WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
+            .WithSummary("A person's messages from live emergencies, with their reply tokens: what their page shows.")
+            .Produces<VolunteerAlert[]>().ProducesProblem(403).ProducesProblem(404);
         app.MapGet("/api/v1/volunteers/{id}/mobilization", GetAsync).WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
             .WithSummary("A person's home grid by name and their own answer, post and the phase of every emergency that alerted them.");
+    }
+
+    private static async Task<IResult> GetAlertsAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    {
+        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        // Reply tokens are the person's own: whoever else may read the person (their grid lead, staff, an operator, an
+        // auditor) sees the messages without them.
+        var alerts = await grains.GetGrain<IVolunteerGrain>(id).GetAlertsAsync();
+        var caller = Caller.From(http.User)!;
+        return TypedResults.Ok(caller.Role == Role.Volunteer && caller.ScopeId == id ? alerts : [.. alerts.Select(a => a with { Token = null })]);
+    }
 
     private static async Task<Results<Ok<VolunteerMobilization>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)

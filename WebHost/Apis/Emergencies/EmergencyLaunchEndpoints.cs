@@ -8,7 +8,7 @@ namespace Lianxin.WebHost.Apis;
 /// <c>POST /api/v1/emergencies</c> (one-key launch, with an <c>Idempotency-Key</c>) and <c>/preview</c> (who would be
 /// reached, per grid, before anything is sent). Both check the launch rules the same way.
 /// </summary>
-internal static class EmergencyLaunchApi
+internal static class EmergencyLaunchEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 

@@ -12,7 +12,7 @@ namespace Lianxin.WebHost.Apis.HelpRequests;
 /// them. Claims are answered in the order the request's actor takes them; the rest of the loop (start, resolve, rate)
 /// is the help request's. Every accepted step is audited.
 /// </summary>
-internal static class OrderActions
+internal static class OrderEndpoints
 {
     private const int MaxSkills = 10;
     private const int MaxPeople = 100;
@@ -44,14 +44,14 @@ internal static class OrderActions
             v.Add("timeLimitMinutes", $"Must be 5 to {MaxTimeLimitMinutes} (30 days).");
         }
 
-        var note = HelpRequestActions.Note(v, "note", request.Note);
+        var note = HelpRequestEndpoints.Note(v, "note", request.Note);
         var teamId = request.TeamId is null ? null : v.Id("teamId", request.TeamId);
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await HelpRequestActions.AuthorizeAsync(id, http, scopes, grains, workers: null);
+        var (_, target, refusal) = await HelpRequestEndpoints.AuthorizeAsync(id, http, scopes, grains, workers: null);
         if (refusal is not null)
         {
             return refusal;
@@ -65,7 +65,7 @@ internal static class OrderActions
 
         var terms = new OrderTerms(skills, people, TimeSpan.FromMinutes(minutes), teamId);
         var outcome = await grains.GetGrain<IHelpRequestGrain>(id).DispatchAsync(terms, Caller.From(http.User)!.Actor, note);
-        return await HelpRequestActions.AnswerAsync(outcome, AuditActions.HelpRequestOrdered, id, target, http, audit, $"{people} people, {minutes} min");
+        return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestOrdered, id, target, http, audit, $"{people} people, {minutes} min");
     }
 
     private static async Task<IResult> RejectAsync(string id, RejectHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
@@ -77,14 +77,14 @@ internal static class OrderActions
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await HelpRequestActions.AuthorizeAsync(id, http, scopes, grains, workers: null);
+        var (_, target, refusal) = await HelpRequestEndpoints.AuthorizeAsync(id, http, scopes, grains, workers: null);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var outcome = await grains.GetGrain<IHelpRequestGrain>(id).RejectAsync(reason, Caller.From(http.User)!.Actor);
-        return await HelpRequestActions.AnswerAsync(outcome, AuditActions.HelpRequestRejected, id, target, http, audit, reason);
+        return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestRejected, id, target, http, audit, reason);
     }
 
     private static async Task<IResult> ClaimAsync(string id, ClaimOrderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
@@ -118,7 +118,7 @@ internal static class OrderActions
         var home = await scopes.ForGridAsync(person.Profile.HomeGridId);
         if (!home.CenterPath.Contains(loop.CenterId))
         {
-            return HelpRequestActions.Conflict($"Order '{id}' is for people near center '{loop.CenterId}'; {person.Profile.Name}'s grid is not below it.", HelpRequestRefusal.NotEligible);
+            return HelpRequestEndpoints.Conflict($"Order '{id}' is for people near center '{loop.CenterId}'; {person.Profile.Name}'s grid is not below it.", HelpRequestRefusal.NotEligible);
         }
 
         var who = new LoopAssignee(personId, person.Profile.Name, person.Profile.IsPartyMember, IsThirdParty: false);
@@ -126,7 +126,7 @@ internal static class OrderActions
         var outcome = await grain.ClaimAsync(who, person.Profile.Skills, teams);
         if (!outcome.Accepted)
         {
-            return await HelpRequestActions.AnswerAsync(outcome, AuditActions.OrderClaimed, id, target, http, audit, $"by {personId}");
+            return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.OrderClaimed, id, target, http, audit, $"by {personId}");
         }
 
         var order = outcome.Ticket!.Order!;

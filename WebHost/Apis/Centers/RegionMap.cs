@@ -1,6 +1,7 @@
 using Lianxin.Centers;
 using Lianxin.Grids;
 using Lianxin.WebHost.Apis.Registry;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -11,13 +12,8 @@ namespace Lianxin.WebHost.Apis;
 /// </summary>
 internal static class RegionMap
 {
-    public static async Task<IResult> GetAsync(string id, HttpContext http, Security.ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<Ok<GeoJsonFeatureCollection>> GetAsync(string id, IGrainFactory grains)
     {
-        if (ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var centers = await CenterSubtree.GetAsync(grains, id);
         var grids = await Task.WhenAll(centers.SelectMany(c => c.GridIds).Select(g => grains.GetGrain<IGridGrain>(g).GetAsync()));
         var features = centers.Select(CenterFeature).Concat(grids.OfType<GridSnapshot>().Select(GridFeature)).ToList();

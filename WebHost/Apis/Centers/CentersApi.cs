@@ -1,6 +1,7 @@
 using Lianxin.Centers;
 using Lianxin.WebHost.Apis.Registry;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -10,42 +11,30 @@ public static class CentersApi
     public static RouteGroupBuilder MapCentersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/centers").WithTags("Centers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        group.MapGet("/{id}", GetAsync).WithSummary("A center: registry facts, live state, subtree totals.")
-            .Produces<CenterSnapshot>().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/{id}/children", GetChildrenAsync).WithSummary("The centers directly below a center.")
-            .Produces<CenterSnapshot[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}", GetAsync).WithSummary("A center: registry facts, live state, subtree totals.").RequireRead(TargetKind.Center);
+        group.MapGet("/{id}/children", GetChildrenAsync).WithSummary("The centers directly below a center.").RequireRead(TargetKind.Center);
         group.MapGet("/{id}/map", RegionMap.GetAsync).WithSummary("A center's subtree as GeoJSON: centers as points, grids as polygons.")
-            .Produces<GeoJsonFeatureCollection>().ProducesProblem(403).ProducesProblem(404);
+            .RequireRead(TargetKind.Center);
+        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
         group.MapPost("/", CreateAsync).WithSummary("Create a center.")
-            .Produces<CenterSnapshot>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).")
-            .Produces<CenterSnapshot>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return group;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<CenterSnapshot>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICenterGrain>(id).GetAsync());
+
+    private static async Task<Ok<CenterSnapshot[]>> GetChildrenAsync(string id, IGrainFactory grains)
     {
-        if (ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
-        return TypedResults.Ok(await grains.GetGrain<ICenterGrain>(id).GetAsync());
-    }
-
-    private static async Task<IResult> GetChildrenAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        if (ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
         var children = await Task.WhenAll((center?.ChildIds ?? []).Select(c => grains.GetGrain<ICenterGrain>(c).GetAsync()));
         return TypedResults.Ok(children.OfType<CenterSnapshot>().ToArray());
     }
 
-    private static async Task<IResult> CreateAsync(CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<CenterSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var id = v.Id("id", request.Id);
@@ -68,15 +57,17 @@ public static class CentersApi
         }
 
         var center = grains.GetGrain<ICenterGrain>(id);
-        var result = await center.CreateAsync(profile);
-        return await ApiResults.FromAsync(result, async () =>
+        if (ApiResults.Refusal(await center.CreateAsync(profile)) is { } failed)
         {
-            await audit.RecordAsync(http, "center.created", $"center:{id}", await scopes.ForCenterAsync(id));
-            return TypedResults.Created($"/api/v1/centers/{id}", await center.GetAsync());
-        });
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "center.created", $"center:{id}", await scopes.ForCenterAsync(id));
+        return TypedResults.Created($"/api/v1/centers/{id}", await center.GetAsync());
     }
 
-    private static async Task<IResult> UpdateAsync(string id, CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<CenterSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -113,11 +104,12 @@ public static class CentersApi
         }
 
         var center = grains.GetGrain<ICenterGrain>(id);
-        var result = await center.UpdateAsync(profile);
-        return await ApiResults.FromAsync(result, async () =>
+        if (ApiResults.Refusal(await center.UpdateAsync(profile)) is { } failed)
         {
-            await audit.RecordAsync(http, "center.updated", $"center:{id}", await scopes.ForCenterAsync(id));
-            return TypedResults.Ok(await center.GetAsync());
-        });
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "center.updated", $"center:{id}", await scopes.ForCenterAsync(id));
+        return TypedResults.Ok(await center.GetAsync());
     }
 }

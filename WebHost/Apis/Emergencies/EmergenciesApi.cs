@@ -15,9 +15,9 @@ public static class EmergenciesApi
         var group = app.MapGroup("/api/v1/emergencies").WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/", ListAsync).WithSummary("The emergencies you may follow, newest first.")
             .Produces<EmergencyEntry[]>();
-        group.MapPost("/preview", EmergencyLaunchApi.PreviewAsync).WithSummary("Who a launch would reach, per grid; nothing is sent.")
+        group.MapPost("/preview", EmergencyLaunchEndpoints.PreviewAsync).WithSummary("Who a launch would reach, per grid; nothing is sent.")
             .Produces<AudiencePreview>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        group.MapPost("/", EmergencyLaunchApi.LaunchAsync)
+        group.MapPost("/", EmergencyLaunchEndpoints.LaunchAsync)
             .WithSummary("One-key launch. Needs an Idempotency-Key header: the same key answers the same emergency (200) instead of starting another.")
             .Produces<EmergencyView>(201).Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
         group.MapGet("/{id}", GetAsync).WithSummary("An emergency: definition, phase, level and totals.")
@@ -28,10 +28,9 @@ public static class EmergenciesApi
             .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel: everyone is told to stand down; every status freezes. Needs the reason.")
             .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapRollCallApi();
-        group.MapEmergencyReportsApi();
-        app.MapVolunteerAlertsApi();
-        app.MapVolunteerMobilizationApi();
+        RollCallEndpoints.Map(group);
+        EmergencyReportEndpoints.Map(group);
+        VolunteerEmergencyEndpoints.Map(app);
         return group;
     }
 

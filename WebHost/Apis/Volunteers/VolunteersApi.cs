@@ -1,6 +1,7 @@
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Apis.Registry;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -10,27 +11,23 @@ public static class VolunteersApi
     public static RouteGroupBuilder MapVolunteersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/volunteers").WithTags("Volunteers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        group.MapGet("/{id}", GetAsync).WithSummary("A person: registry facts and live status.")
-            .Produces<VolunteerSnapshot>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}", GetAsync).WithSummary("A person: registry facts and live status.").RequireRead(TargetKind.Person);
+        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
         group.MapPost("/", CreateAsync).WithSummary("Create a person on their home grid's roster.")
-            .Produces<VolunteerSnapshot>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a person's facts (a new home grid moves them between rosters).")
-            .Produces<VolunteerSnapshot>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return group;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<VolunteerSnapshot>> GetAsync(string id, HttpContext http, IGrainFactory grains)
     {
-        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var person = await grains.GetGrain<IVolunteerGrain>(id).GetAsync();
         return TypedResults.Ok(person is null ? null : PersonalDataViews.For(Caller.From(http.User)!, person));
     }
 
-    private static async Task<IResult> CreateAsync(VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<VolunteerSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var id = v.Id("id", request.Id);
@@ -46,16 +43,17 @@ public static class VolunteersApi
         }
 
         var person = grains.GetGrain<IVolunteerGrain>(id);
-        return await ApiResults.FromAsync(
-            await person.CreateAsync(profile),
-            async () =>
-            {
-                await audit.RecordAsync(http, "volunteer.created", $"volunteer:{id}", await scopes.ForVolunteerAsync(id));
-                return TypedResults.Created($"/api/v1/volunteers/{id}", await person.GetAsync());
-            });
+        if (ApiResults.Refusal(await person.CreateAsync(profile)) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "volunteer.created", $"volunteer:{id}", await scopes.ForVolunteerAsync(id));
+        return TypedResults.Created($"/api/v1/volunteers/{id}", await person.GetAsync());
     }
 
-    private static async Task<IResult> UpdateAsync(string id, VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<VolunteerSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         if (request.Id is not null && request.Id != id)
@@ -80,12 +78,12 @@ public static class VolunteersApi
         }
 
         var person = grains.GetGrain<IVolunteerGrain>(id);
-        return await ApiResults.FromAsync(
-            await person.UpdateAsync(profile),
-            async () =>
-            {
-                await audit.RecordAsync(http, "volunteer.updated", $"volunteer:{id}", await scopes.ForVolunteerAsync(id));
-                return TypedResults.Ok(await person.GetAsync());
-            });
+        if (ApiResults.Refusal(await person.UpdateAsync(profile)) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "volunteer.updated", $"volunteer:{id}", await scopes.ForVolunteerAsync(id));
+        return TypedResults.Ok(await person.GetAsync());
     }
 }

@@ -1,0 +1,85 @@
+using Lianxin.Kiosks;
+using Lianxin.WebHost.Apis.Lists;
+using Lianxin.WebHost.Apis.Registry;
+using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lianxin.WebHost.Apis;
+
+/// <summary>The kiosk registry: <c>/api/v1/kiosks</c>.</summary>
+public static class KiosksApi
+{
+    public static RouteGroupBuilder MapKiosksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/kiosks").WithTags("Kiosks").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
+        group.MapGet("/{id}", GetAsync).WithSummary("A kiosk and the center it belongs to.").RequireRead(TargetKind.Kiosk);
+        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
+        group.MapPost("/", CreateAsync).WithSummary("Register a kiosk at a center.")
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a kiosk's facts (it may move to another center).")
+            .ProducesProblem(403).ProducesProblem(404);
+        return group;
+    }
+
+    private static async Task<Ok<KioskSnapshot>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IKioskGrain>(id).GetAsync());
+
+    private static async Task<Results<Created<KioskSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        var id = v.Id("id", request.Id);
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ApiResults.Refusal(await KioskListing.CreateAsync(grains, id, profile)) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "kiosk.created", $"kiosk:{id}", await scopes.ForCenterAsync(profile.CenterId));
+        return TypedResults.Created($"/api/v1/kiosks/{id}", await grains.GetGrain<IKioskGrain>(id).GetAsync());
+    }
+
+    private static async Task<Results<Ok<KioskSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    {
+        var v = new Validation();
+        if (request.Id is not null && request.Id != id)
+        {
+            v.Add("id", "Must match the id in the path, or be left out.");
+        }
+
+        var profile = request.ToProfile(v);
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForKioskAsync(id), $"Kiosk '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } centerRefusal)
+        {
+            return centerRefusal;
+        }
+
+        if (ApiResults.Refusal(await KioskListing.UpdateAsync(grains, id, profile)) is { } failed)
+        {
+            return failed;
+        }
+
+        await audit.RecordAsync(http, "kiosk.updated", $"kiosk:{id}", await scopes.ForCenterAsync(profile.CenterId));
+        return TypedResults.Ok(await grains.GetGrain<IKioskGrain>(id).GetAsync());
+    }
+}
