@@ -237,7 +237,7 @@ public sealed partial class DatabaseMigrator
 
         if (migrations.Count == 0)
         {
-            // The EmbeddedResource item in Silo.csproj is missing or the files moved: fail rather than run a
+            // The EmbeddedResource item in Hosting.csproj is missing or the files moved: fail rather than run a
             // silo against an empty schema.
             throw new InvalidOperationException("No embedded database migrations found in " + assembly.GetName().Name + ".");
         }
