@@ -1,6 +1,6 @@
-using Lianxin.Silo.Database;
-using Lianxin.Silo.Hosting;
-using Lianxin.Silo.Hosting.Operations;
+using Lianxin.Hosting.Database;
+using Lianxin.Hosting;
+using Lianxin.Hosting.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using Lianxin.Silo.Hosting;
-using Lianxin.Silo.Hosting.Operations;
+using Lianxin.Hosting;
+using Lianxin.Hosting.Operations;
 using Lianxin.WebHost.Apis;
 using Lianxin.WebHost.Apis.Alerts;
 using Lianxin.WebHost.Apis.Public;

@@ -7,17 +7,14 @@ namespace Lianxin.Emergencies;
 /// </summary>
 public static class PostPlan
 {
-    /// <summary>A refused reserve entry: the field it was in and why.</summary>
-    public sealed record Refusal(string Field, string Message);
-
     /// <summary>
     /// Refusals for reserve entries that cannot work. <paramref name="skillsOf"/> holds the skills of every person
     /// who exists (reserve people at least); <paramref name="reached"/> is the launch's audience.
     /// </summary>
-    public static IReadOnlyList<Refusal> CheckReserves(
+    public static IReadOnlyList<ReserveRefusal> CheckReserves(
         IReadOnlyList<PostDefinition> posts, IReadOnlySet<string> reached, IReadOnlyDictionary<string, IReadOnlyList<string>> skillsOf, string field = "posts")
     {
-        var refusals = new List<Refusal>();
+        var refusals = new List<ReserveRefusal>();
         for (var p = 0; p < posts.Count; p++)
         {
             var post = posts[p];
@@ -27,15 +24,15 @@ public static class PostPlan
                 var at = $"{field}[{p}].reserve[{i}]";
                 if (!skillsOf.TryGetValue(id, out var skills))
                 {
-                    refusals.Add(new Refusal(at, $"'{id}' is nobody in the registry."));
+                    refusals.Add(new ReserveRefusal(at, $"'{id}' is nobody in the registry."));
                 }
                 else if (!reached.Contains(id))
                 {
-                    refusals.Add(new Refusal(at, $"'{id}' is not reached by this launch's scope: only people of the targeted grids can fill its posts."));
+                    refusals.Add(new ReserveRefusal(at, $"'{id}' is not reached by this launch's scope: only people of the targeted grids can fill its posts."));
                 }
                 else if (post.RequiredSkills.FirstOrDefault(s => !skills.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } missing)
                 {
-                    refusals.Add(new Refusal(at, $"'{id}' lacks the skill '{missing}' that post '{post.Id}' requires."));
+                    refusals.Add(new ReserveRefusal(at, $"'{id}' lacks the skill '{missing}' that post '{post.Id}' requires."));
                 }
             }
         }

@@ -10,8 +10,6 @@ namespace Lianxin.Residents;
 /// </summary>
 public static class OneTimeCodes
 {
-    public const int Digits = 6;
-
     /// <summary>A fresh code from the system's cryptographic generator.</summary>
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 

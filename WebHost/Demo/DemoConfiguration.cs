@@ -1,4 +1,4 @@
-using Lianxin.Silo.Hosting;
+using Lianxin.Hosting;
 
 namespace Lianxin.WebHost.Demo;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lianxin.WebHost.Governance;
 
-/// <summary>Registers governance: settings, the star-rating evidence source, and the demo district's residential points.</summary>
+/// <summary>Registers governance: settings and the demo district's residential points.</summary>
 public static class GovernanceConfiguration
 {
     public static WebApplicationBuilder AddGovernance(this WebApplicationBuilder builder)
@@ -16,7 +16,6 @@ public static class GovernanceConfiguration
 
         builder.Services.AddSingleton(options);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IRatingEvidenceSource, LiveEvidenceSource>();
         if (Demo.DemoMode.IsEnabled(builder.Configuration))
         {
             builder.Services.AddSingleton<ResidentialPointsDemoLoader>();

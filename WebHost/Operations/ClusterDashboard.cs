@@ -1,4 +1,4 @@
-using Lianxin.Silo.Hosting.Operations;
+using Lianxin.Hosting.Operations;
 using Lianxin.WebHost.Security;
 using Orleans.Dashboard;
 

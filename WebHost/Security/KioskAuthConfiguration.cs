@@ -1,4 +1,4 @@
-using Lianxin.Silo.Hosting;
+using Lianxin.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;

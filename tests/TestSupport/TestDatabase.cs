@@ -1,4 +1,4 @@
-using Lianxin.Silo.Database;
+using Lianxin.Hosting.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -6,7 +6,7 @@ namespace Lianxin.Governance;
 /// Reads a center and everything below it from the center actors, one tree level at a time (the calls of a level
 /// run together). Only the centers of that subtree are read: nothing is scanned.
 /// </summary>
-public static class CenterTreeReader
+internal static class CenterTreeReader
 {
     /// <summary>Deeper than any real tree; guards against corrupt data.</summary>
     private const int MaxDepth = CenterAncestry.MaxDepth;

@@ -8,9 +8,9 @@ namespace Lianxin.Governance;
 /// resident near a border walks to the nearest center whichever region it belongs to; only center registry facts
 /// are read for that.
 /// </summary>
-public static class ServiceCircleInputs
+internal static class ServiceCircleInputs
 {
-    public static async Task<(IReadOnlyList<PlacedPoint> Points, IReadOnlyList<ServiceSite> Sites)> ReadAsync(
+    public static async Task<ServiceCircleInput> ReadAsync(
         IGrainFactory grains, string regionId, IReadOnlyList<string> pathToRoot)
     {
         var rootId = pathToRoot.Count > 0 ? pathToRoot[^1] : regionId;
@@ -22,7 +22,7 @@ public static class ServiceCircleInputs
         var points = registries
             .SelectMany(r => r.Points.Select(p => new PlacedPoint(p, r.Center.Id, areas[r.Center.Id].Id, areas[r.Center.Id].Profile.Name)))
             .ToList();
-        return (points, Sites(tree));
+        return new ServiceCircleInput(points, Sites(tree));
     }
 
     /// <summary>

@@ -28,13 +28,14 @@ internal static class EmergencyLaunchEndpoints
             return refusal;
         }
 
-        if (command!.Posts.Any(p => p.Reserve.Count > 0))
+        foreach (var reserve in await grains.GetGrain<ILaunchPlanGrain>(0).CheckReservesAsync(command!))
         {
-            await PostChecks.CheckReservesAsync(command, await new AudienceResolver(grains).ResolveAsync(command.Scope), v, grains);
-            if (!v.IsValid)
-            {
-                return ApiResults.Invalid(v);
-            }
+            v.Add(reserve.Field, reserve.Message);
+        }
+
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
         }
 
         var id = EmergencyIds.FromKey(caller.Subject, key);
@@ -65,14 +66,13 @@ internal static class EmergencyLaunchEndpoints
         }
 
         var v = new Validation();
-        var audience = await new AudienceResolver(grains).ResolveAsync(command!.Scope, countBoth: true);
-        await PostChecks.CheckReservesAsync(command, audience, v, grains);
-        if (!v.IsValid)
+        var plan = await grains.GetGrain<ILaunchPlanGrain>(0).PreviewAsync(command!);
+        foreach (var reserve in plan.Refusals)
         {
-            return ApiResults.Invalid(v);
+            v.Add(reserve.Field, reserve.Message);
         }
 
-        return TypedResults.Ok(audience.ToPreview(await PostChecks.WarningsAsync(command, audience, grains)));
+        return v.IsValid ? TypedResults.Ok(plan.Audience) : ApiResults.Invalid(v);
     }
 
     /// <summary>

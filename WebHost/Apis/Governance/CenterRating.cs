@@ -22,9 +22,9 @@ public sealed record CenterRating(
 
     public RatingDecision? Decision => Decisions.Count == 0 ? null : Decisions[^1];
 
-    public static async Task<CenterRating> ReadAsync(IGrainFactory grains, IRatingEvidenceSource evidence, CenterSnapshot center, int year)
+    public static async Task<CenterRating> ReadAsync(IGrainFactory grains, CenterSnapshot center, int year)
     {
-        var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await evidence.CollectAsync(center, year));
+        var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await grains.GetGrain<IGovernanceQueryGrain>(0).CollectEvidenceAsync(center, year));
         var decisions = await grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating(center.Id, year)).GetDecisionsAsync();
         return decisions.Count == 0
             ? new(center.Id, center.Profile.Name, center.Profile.Level, year, computed, decisions, computed.Stars, FromModel)

@@ -36,7 +36,7 @@ internal static class ClosedLoopEndpoints
     /// <summary>Every center of the subtree's tickets of the year, from the centers' yearly books.</summary>
     public static async Task<IReadOnlyList<LoopStatisticsRow>> RowsAsync(IGrainFactory grains, string rootId, int year, TimeProvider clock)
     {
-        var centers = await CenterTreeReader.ReadSubtreeAsync(grains, rootId);
+        var centers = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(rootId);
         var books = await Task.WhenAll(centers.Select(c => grains.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(c.Id, year)).ListAsync()));
         return ClosedLoopStatistics.Compute(books.SelectMany(b => b), clock.GetUtcNow());
     }

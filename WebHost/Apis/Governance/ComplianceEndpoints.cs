@@ -62,7 +62,7 @@ internal static class ComplianceEndpoints
 
     /// <summary>The checks of every center of the region, the region's own center first, parents before children.</summary>
     public static async Task<IReadOnlyList<CenterCompliance>> EvaluateRegionAsync(IGrainFactory grains, string regionId) =>
-        [.. (await CenterTreeReader.ReadSubtreeAsync(grains, regionId)).Select(ComplianceRules.Evaluate)];
+        [.. (await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(regionId)).Select(ComplianceRules.Evaluate)];
 }
 
 /// <summary>A region's compliance: how many centers were checked, how many fail, per check, and the centers listed.</summary>

@@ -98,7 +98,7 @@ internal static class DemonstrationEndpoints
     private static async Task<DemonstrationView> ViewAsync(IGrainFactory grains, string regionId, int year)
     {
         var model = StarRatingModel.Current;
-        var centers = await CenterTreeReader.ReadSubtreeAsync(grains, regionId);
+        var centers = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(regionId);
         var finals = await Task.WhenAll(centers.Select(async c =>
             (Center: c, Decisions: await grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating(c.Id, year)).GetDecisionsAsync())));
         var candidates = finals

@@ -34,13 +34,13 @@ internal static class RatingEndpoints
             ? TypedResults.Ok(StarRatingModel.Current)
             : ApiResults.Forbidden("The rating model is for operators, auditors and staff.");
 
-    private static async Task<IResult> GetCenterAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    private static async Task<IResult> GetCenterAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
     {
         var (center, refusal) = await ReadCenterAsync(id, year, http, scopes, grains, clock);
-        return refusal ?? TypedResults.Ok(await CenterRating.ReadAsync(grains, evidence, center!, year));
+        return refusal ?? TypedResults.Ok(await CenterRating.ReadAsync(grains, center!, year));
     }
 
-    private static async Task<IResult> GetCenterCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    private static async Task<IResult> GetCenterCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
     {
         var (center, refusal) = await ReadCenterAsync(id, year, http, scopes, grains, clock);
         if (refusal is not null)
@@ -48,7 +48,7 @@ internal static class RatingEndpoints
             return refusal;
         }
 
-        var rating = await CenterRating.ReadAsync(grains, evidence, center!, year);
+        var rating = await CenterRating.ReadAsync(grains, center!, year);
         var rows = rating.Computed.Dimensions.SelectMany(d => d.Indicators.SelectMany(i => i.Measures.Select(m => (IReadOnlyList<object?>)
             [d.Code, d.Name, i.Code, i.Name, m.Code, m.Name, m.NameZh, m.Weight, m.Fraction, m.Points, m.Fraction is null, m.Evidence])));
         return Csv.File(
@@ -58,7 +58,7 @@ internal static class RatingEndpoints
     }
 
     private static async Task<IResult> DecideAsync(
-        string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, AuditTrail audit, TimeProvider clock)
+        string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
         var stars = v.Required("stars", request.Stars);
@@ -90,7 +90,7 @@ internal static class RatingEndpoints
             return ApiResults.NotFound($"center '{id}' does not exist.");
         }
 
-        var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await evidence.CollectAsync(center, year));
+        var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await grains.GetGrain<IGovernanceQueryGrain>(0).CollectEvidenceAsync(center, year));
         var caller = Caller.From(http.User)!;
         var decision = new RatingDecision(stars, reason, caller.Subject, clock.GetUtcNow(), computed.Stars, computed.Score, computed.ModelVersion, caller.RoleName);
         if (await grains.GetGrain<IStarRatingGrain>(GovernanceKeys.Rating(id, year)).RecordDecisionAsync(decision) == 0)
@@ -100,12 +100,12 @@ internal static class RatingEndpoints
         }
 
         await audit.RecordAsync(http, AuditActions.RatingDecided, $"rating:{id}@{year}", target, reason, $"{stars} stars (computed {computed.Stars}, score {computed.Score})");
-        return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, evidence, center, year));
+        return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, center, year));
     }
 
-    private static async Task<IResult> GetRegionAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    private static async Task<IResult> GetRegionAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
     {
-        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, evidence, clock);
+        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, clock);
         if (refusal is not null)
         {
             return refusal;
@@ -117,9 +117,9 @@ internal static class RatingEndpoints
         return TypedResults.Ok(new RegionRatings(id, year, StarRatingModel.Current.Version, byStars, rows));
     }
 
-    private static async Task<IResult> GetRegionCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+    private static async Task<IResult> GetRegionCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
     {
-        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, evidence, clock);
+        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, clock);
         if (refusal is not null)
         {
             return refusal;
@@ -155,7 +155,7 @@ internal static class RatingEndpoints
     }
 
     private static async Task<(IReadOnlyList<CenterRating>? Ratings, IResult? Refusal)> ReadRegionAsync(
-        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, TimeProvider clock)
+        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
     {
         if (RatingYears.Check(year, clock) is { } badYear)
         {
@@ -167,8 +167,8 @@ internal static class RatingEndpoints
             return (null, refusal);
         }
 
-        var centers = await CenterTreeReader.ReadSubtreeAsync(grains, id);
-        return (await Task.WhenAll(centers.Select(c => CenterRating.ReadAsync(grains, evidence, c, year))), null);
+        var centers = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(id);
+        return (await Task.WhenAll(centers.Select(c => CenterRating.ReadAsync(grains, c, year))), null);
     }
 }
 

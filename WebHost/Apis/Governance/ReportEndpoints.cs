@@ -14,7 +14,7 @@ internal static class ReportEndpoints
             .Produces(200, contentType: "text/html").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
     private static async Task<IResult> GetAsync(
-        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IRatingEvidenceSource evidence, GovernanceOptions options, TimeProvider clock)
+        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options, TimeProvider clock)
     {
         if (RatingYears.Check(year, clock) is { } badYear)
         {
@@ -32,8 +32,8 @@ internal static class ReportEndpoints
             return ApiResults.NotFound($"center '{id}' does not exist.");
         }
 
-        var rating = await CenterRating.ReadAsync(grains, evidence, center, year);
-        var (points, sites) = await ServiceCircleInputs.ReadAsync(grains, id, target.CenterPath);
+        var rating = await CenterRating.ReadAsync(grains, center, year);
+        var (points, sites) = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadServiceCircleAsync(id, target.CenterPath);
         var coverage = ServiceCircleCalculator.Compute([.. points.Where(p => p.CenterId == id)], sites, options.WalkingDistanceMeters);
         var helpRequests = ClosedLoopStatistics.Compute(
             await grains.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(id, year)).ListAsync(), clock.GetUtcNow());

@@ -163,7 +163,7 @@ internal static class ServiceCircleEndpoints
             return (null, refusal);
         }
 
-        var (points, sites) = await ServiceCircleInputs.ReadAsync(grains, id, target.CenterPath);
+        var (points, sites) = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadServiceCircleAsync(id, target.CenterPath);
         return (new CircleInput(points, sites, meters), null);
     }
 

@@ -69,7 +69,7 @@ internal static class VolunteerServiceEndpoints
             return (null, refusal);
         }
 
-        var centers = await CenterTreeReader.ReadSubtreeAsync(grains, id);
+        var centers = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(id);
         var years = Enumerable.Range(first.Year, last.Year - first.Year + 1).ToList();
         var rows = await Task.WhenAll(centers.Select(async c =>
         {

@@ -67,9 +67,9 @@ public static class ResidentSignInApi
     {
         var v = new Validation();
         var phone = Phone(v, request.Phone);
-        if (request.Code is not { Length: OneTimeCodes.Digits } code || !code.All(char.IsAsciiDigit))
+        if (request.Code is not { Length: SignInCode.Digits } code || !code.All(char.IsAsciiDigit))
         {
-            v.Add("code", $"Must be the {OneTimeCodes.Digits} digits sent by SMS.");
+            v.Add("code", $"Must be the {SignInCode.Digits} digits sent by SMS.");
             code = "";
         }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lianxin.Bench.Harness;
 using Lianxin.Emergencies;
-using Lianxin.Silo.Hosting;
+using Lianxin.Hosting;
 using Lianxin.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

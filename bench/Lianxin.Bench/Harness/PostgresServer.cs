@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Lianxin.Silo.Database;
+using Lianxin.Hosting.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using Lianxin.Silo.Hosting;
+using Lianxin.Hosting;
 using Lianxin.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;

@@ -62,10 +62,10 @@ public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : 
         await closed.ResolveAsync(owner, owner.Id, null).WaitAsync(Deadline);
         await grains.GetGrain<IHelpRequestGrain>("ev-hr-2").OpenAsync(Ticket("ev-hr-2", now)).WaitAsync(Deadline);
 
-        var source = new LiveEvidenceSource(grains, Options.Create(Kiosks), TimeProvider.System);
+        var source = grains.GetGrain<IGovernanceQueryGrain>(0);
         var center = (await grains.GetGrain<ICenterGrain>("ev-c").GetAsync().WaitAsync(Deadline))!;
         var evidence = await Eventually.HoldsAsync(
-            () => source.CollectAsync(center, year),
+            () => source.CollectEvidenceAsync(center, year),
             e => e.CheckInsByFunction?.Values.Sum() == 5 && e.ApprovedVolunteerHours is not null && e.KioskUptimePercent is not null,
             Deadline,
             "every actor's evidence arrived");

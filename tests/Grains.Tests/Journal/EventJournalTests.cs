@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Lianxin.Common.Journal;
-using Lianxin.Silo.Database;
+using Lianxin.Hosting.Database;
 using Lianxin.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

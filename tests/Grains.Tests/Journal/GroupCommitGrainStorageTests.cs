@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lianxin.Silo.Database;
+using Lianxin.Hosting.Database;
 using Lianxin.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

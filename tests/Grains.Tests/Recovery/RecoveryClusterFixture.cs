@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
-using Lianxin.Silo.Hosting;
+using Lianxin.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using Lianxin.Common;
-using Lianxin.Silo.Hosting;
+using Lianxin.Hosting;
 using Lianxin.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

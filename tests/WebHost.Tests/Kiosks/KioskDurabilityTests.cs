@@ -1,6 +1,6 @@
 using Lianxin.Common;
 using Lianxin.Kiosks;
-using Lianxin.Silo.Database;
+using Lianxin.Hosting.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using Lianxin.Listings;
-using Lianxin.Silo.Database;
+using Lianxin.Hosting.Database;
 using Lianxin.TestSupport;
 using Npgsql;
 

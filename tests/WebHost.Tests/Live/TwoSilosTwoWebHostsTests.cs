@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lianxin.Centers;
 using Lianxin.Live;
-using Lianxin.Silo.Hosting;
+using Lianxin.Hosting;
 using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Lianxin.Silo.Hosting.Operations;
+using Lianxin.Hosting.Operations;
 using Lianxin.TestSupport;
 
 namespace Lianxin.WebHost.Tests.Operations;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lianxin.Common.Journal;
-using Lianxin.Silo.Hosting.Operations;
+using Lianxin.Hosting.Operations;
 using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 

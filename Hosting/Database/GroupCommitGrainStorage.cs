@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Lianxin.Common;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Storage;
+
+namespace Lianxin.Hosting.Database;
+
+/// <summary>
+/// Grain storage for the actors on the live path, with group commit: writes that arrive while a commit is in flight
+/// queue up and go together in the next single statement (an update of every row whose version matches, an insert
+/// of every new one), so one fsync'd commit makes many actors' states durable. Each write still answers on its own:
+/// a stale ETag fails that write alone with <see cref="InconsistentStateException"/>.
+/// A state not found here is read from the storage these actors used before (<see cref="EarlierGrainStorage"/>), and
+/// its next write moves it here.
+/// </summary>
+public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDisposable
+{
+    /// <summary>States per statement at most: larger groups gain little and hold the commit longer.</summary>
+    private const int MaxGroup = 256;
+
+    /// <summary>Commits in flight at once: while one waits for its fsync the next group is being built.</summary>
+    private const int Writers = 2;
+
+    private const string WriteSql = """
+        WITH input AS (
+            SELECT * FROM unnest(@names, @ids, @expected, @payloads) AS t(state_name, grain_id, expected, payload)
+        ), updated AS (
+            UPDATE lianxin_grain_state AS s
+            SET version = s.version + 1, payload = i.payload, modified_at = now()
+            FROM input AS i
+            WHERE i.expected IS NOT NULL AND s.state_name = i.state_name AND s.grain_id = i.grain_id AND s.version = i.expected
+            RETURNING s.state_name, s.grain_id, s.version
+        ), inserted AS (
+            INSERT INTO lianxin_grain_state (state_name, grain_id, version, payload)
+            SELECT state_name, grain_id, 1, payload FROM input WHERE expected IS NULL
+            ON CONFLICT DO NOTHING
+            RETURNING state_name, grain_id, version
+        )
+        SELECT state_name, grain_id, version FROM updated
+        UNION ALL
+        SELECT state_name, grain_id, version FROM inserted
+        """;
+
+    private const string ReadSql = "SELECT version, payload FROM lianxin_grain_state WHERE state_name = @name AND grain_id = @id";
+
+    private const string ClearSql = "DELETE FROM lianxin_grain_state WHERE state_name = @name AND grain_id = @id AND version = @expected";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly EarlierGrainStorage? _earlier;
+    private readonly ILogger<GroupCommitGrainStorage> _logger;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = false });
+    private readonly Task[] _writers;
+
+    public GroupCommitGrainStorage(NpgsqlDataSource dataSource, IGrainStorageSerializer serializer, IGrainStorage? earlier, ILogger<GroupCommitGrainStorage> logger)
+    {
+        (_dataSource, _serializer, _logger) = (dataSource, serializer, logger);
+        _earlier = earlier is null ? null : new EarlierGrainStorage(earlier, dataSource, logger);
+        _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (await ReadRowAsync(stateName, grainId) is var (version, payload))
+        {
+            grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+            grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
+            grainState.RecordExists = true;
+            return;
+        }
+
+        if (_earlier is not null)
+        {
+            await _earlier.ReadStateAsync(stateName, grainId, grainState);
+        }
+
+        // Not stored here yet: the next write inserts (the earlier storage's ETag means nothing here).
+        grainState.ETag = null;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var pending = new PendingWrite(stateName, grainId.ToString(), ExpectedVersion(grainState.ETag), _serializer.Serialize(grainState.State).ToArray());
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitGrainStorage));
+        }
+
+        return CompleteAsync(pending, grainState, grainId);
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (ExpectedVersion(grainState.ETag) is { } expected)
+        {
+            int deleted;
+            try
+            {
+                await using var command = _dataSource.CreateCommand(ClearSql);
+                command.Parameters.AddWithValue("name", stateName);
+                command.Parameters.AddWithValue("id", grainId.ToString());
+                command.Parameters.AddWithValue("expected", expected);
+                deleted = await command.ExecuteNonQueryAsync();
+            }
+            catch (Exception e) when (IsDatabaseFailure(e))
+            {
+                throw Unavailable("clearing", stateName, grainId.ToString(), e);
+            }
+
+            if (deleted == 0)
+            {
+                throw new InconsistentStateException($"The state '{stateName}' of {grainId} changed since it was read.", "unknown", grainState.ETag);
+            }
+        }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        grainState.State = Activator.CreateInstance<T>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers);
+    }
+
+    private async Task<(long Version, byte[] Payload)?> ReadRowAsync(string stateName, GrainId grainId)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(ReadSql);
+            command.Parameters.AddWithValue("name", stateName);
+            command.Parameters.AddWithValue("id", grainId.ToString());
+            await using var reader = await command.ExecuteReaderAsync();
+            return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : null;
+        }
+        catch (Exception e) when (IsDatabaseFailure(e))
+        {
+            throw Unavailable("reading", stateName, grainId.ToString(), e);
+        }
+    }
+
+    /// <summary>What the database's client throws when the server cannot answer (not a bug of the caller's).</summary>
+    internal static bool IsDatabaseFailure(Exception e) =>
+        e is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException;
+
+    /// <summary>Logs the cause here and answers an exception the cluster can carry to the caller (see <see cref="DatabaseUnavailableException"/>).</summary>
+    private DatabaseUnavailableException Unavailable(string doing, string stateName, string grainId, Exception cause)
+    {
+        LogUnavailable(doing, stateName, grainId, cause);
+        return new DatabaseUnavailableException($"The database did not answer while {doing} the state '{stateName}' of {grainId}: {cause.Message}");
+    }
+
+    private static long? ExpectedVersion(string? etag) => etag is null ? null : long.Parse(etag, CultureInfo.InvariantCulture);
+
+    private async Task CompleteAsync<T>(PendingWrite pending, IGrainState<T> grainState, GrainId grainId)
+    {
+        var version = await pending.Completion.Task;
+        if (version is not { } stored)
+        {
+            throw new InconsistentStateException(
+                $"The state '{pending.StateName}' of {pending.GrainId} changed since it was read (another activation wrote it).", "unknown", grainState.ETag);
+        }
+
+        grainState.ETag = stored.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+        if (_earlier is not null)
+        {
+            await _earlier.MovedAsync<T>(pending.StateName, grainId);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<PendingWrite>();
+        var keys = new HashSet<(string, string)>();
+        PendingWrite? carried = null;
+        while (carried is not null || await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            keys.Clear();
+            if (carried is not null)
+            {
+                group.Add(carried);
+                keys.Add((carried.StateName, carried.GrainId));
+                carried = null;
+            }
+
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var pending))
+            {
+                // One write per state in a statement: a second one (another activation's) waits for the next.
+                if (!keys.Add((pending.StateName, pending.GrainId)))
+                {
+                    carried = pending;
+                    break;
+                }
+
+                group.Add(pending);
+            }
+
+            if (group.Count > 0)
+            {
+                await WriteGroupAsync(group);
+            }
+        }
+    }
+
+    private async Task WriteGroupAsync(List<PendingWrite> group)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(WriteSql);
+            command.Parameters.Add(new NpgsqlParameter<string[]>("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. group.Select(p => p.StateName)] });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. group.Select(p => p.GrainId)] });
+            command.Parameters.Add(new NpgsqlParameter<long?[]>("expected", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. group.Select(p => p.Expected)] });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. group.Select(p => p.Payload)] });
+            var stored = new Dictionary<(string, string), long>(group.Count);
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    stored[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+                }
+            }
+
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetResult(stored.TryGetValue((pending.StateName, pending.GrainId), out var version) ? version : null);
+            }
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(group.Count, e);
+            var answer = IsDatabaseFailure(e) ? new DatabaseUnavailableException($"The database did not answer a group commit of {group.Count} states: {e.Message}") : e;
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(answer);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database did not answer while {Doing} the state {StateName} of {GrainId}")]
+    private partial void LogUnavailable(string doing, string stateName, string grainId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} actor states failed; their actors were told")]
+    private partial void LogWriteFailed(int count, Exception exception);
+
+    private sealed record PendingWrite(string StateName, string GrainId, long? Expected, byte[] Payload)
+    {
+        public TaskCompletionSource<long?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

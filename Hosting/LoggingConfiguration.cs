@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Lianxin.Hosting;
+
+/// <summary>Structured logs through Serilog: readable console lines, or compact JSON when <c>Logging:Json</c> is true.</summary>
+public static class LoggingConfiguration
+{
+    public static IHostApplicationBuilder AddLianxinLogging(this IHostApplicationBuilder builder)
+    {
+        var json = builder.Configuration.GetValue("Logging:Json", false);
+        // Every line carries the trace and span ids of the activity it was written in (Serilog takes them from
+        // Activity.Current): compact JSON writes them as @tr and @sp, so a trace leads to its log lines.
+        // Each host keeps a logger of its own (preserveStaticLogger): with the static one, every host of a process
+        // (a web host beside a silo, a test's many hosts) would write through the last one built, and the first one
+        // disposed would silence them all.
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger
+                .ReadFrom.Configuration(builder.Configuration)
+                // Sinks and enrichers registered as services join in (a test's capturing sink, for one).
+                .ReadFrom.Services(services)
+                .MinimumLevel.Information()
+                // Orleans logs membership and placement chatter at Information; Polly logs every retry.
+                .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+                .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .Enrich.FromLogContext()
+                // ASP.NET Core's request scope adds the path as sent to every line of a request: paths carry people's ids.
+                .Enrich.With(new DropRequestPath());
+            // The console is written from a background thread: a request that logs (every request, with the request log
+            // on) only queues its line, where writing it took a lock that all of them contended for. When the queue is
+            // full, loggers wait rather than lose lines.
+            logger.WriteTo.Async(
+                sink =>
+                {
+                    if (json)
+                    {
+                        sink.Console(new RenderedCompactJsonFormatter());
+                    }
+                    else
+                    {
+                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                    }
+                },
+                blockWhenFull: true);
+        }, preserveStaticLogger: true);
+        return builder;
+    }
+}
+
+/// <summary>Removes the <c>RequestPath</c> the request's logging scope adds; the request log names the route template instead.</summary>
+internal sealed class DropRequestPath : Serilog.Core.ILogEventEnricher
+{
+    public void Enrich(Serilog.Events.LogEvent logEvent, Serilog.Core.ILogEventPropertyFactory propertyFactory) =>
+        logEvent.RemovePropertyIfPresent("RequestPath");
+}
