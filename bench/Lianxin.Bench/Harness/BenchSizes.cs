@@ -26,6 +26,9 @@ internal sealed record BenchSizes
     /// <summary>Connections appending to the journal at once in the journal ceiling.</summary>
     public int JournalWriters { get; init; } = 8;
 
+    /// <summary>Rounds of telemetry on and off (each round runs both, in alternating order).</summary>
+    public int TelemetryRounds { get; init; } = 3;
+
     public int DashboardClients { get; init; } = 1_000;
 
     public double BroadcastsPerSecond { get; init; } = 20;

@@ -72,6 +72,25 @@ internal sealed class PostgresServer : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>
+    /// A copy of a database as it is now (PostgreSQL copies it file by file, in seconds): runs compared with each other
+    /// each start from the same data, not from what the run before them added. Nothing may be connected to the source.
+    /// </summary>
+    public async Task<string> CopyDatabaseAsync(string sourceConnectionString, string purpose)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var source = new NpgsqlConnectionStringBuilder(sourceConnectionString).Database;
+        var name = $"lianxin_bench_{purpose}_{Guid.NewGuid():N}"[..40];
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{source}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(_server) { Database = name }.ConnectionString;
+    }
+
     /// <summary>The settings that decide durable write rates, as the server reports them.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SettingsAsync()
     {

@@ -11,6 +11,7 @@ internal sealed class ProductHost : IAsyncDisposable
 {
     public const string ServiceId = "lianxin-bench";
 
+    private bool _disposed;
     private readonly ChildProcess _process;
     private readonly HttpClient _probe;
 
@@ -96,8 +97,15 @@ internal sealed class ProductHost : IAsyncDisposable
         throw new TimeoutException($"{_process.Name} was not ready within {timeout}.");
     }
 
+    /// <summary>Stops the host; again is nothing (a scenario may stop it early to drop its database).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _process.StopAsync(TimeSpan.FromSeconds(60));
         await _process.DisposeAsync();
         _probe.Dispose();

@@ -7,7 +7,8 @@ namespace Lianxin.Bench.Scenarios;
 /// (7) What telemetry costs durable kiosk ingest: the same web host with its co-hosted silo, once with telemetry as
 /// a deployment runs it (metrics scraped by Prometheus every few seconds, traces sampled, Orleans' dashboard profiling
 /// grain calls, request logs) and once with all of it off, in rounds whose order alternates so that drift of a shared
-/// machine falls on both sides. Each round: full-rate ingest, then the acknowledged batch at a fixed rate for its p99.
+/// machine falls on both sides, each on a fresh copy of the same database. Each round: full-rate ingest, then the
+/// acknowledged batch at a fixed rate for its p99.
 /// </summary>
 internal sealed class TelemetryCostScenario : IScenario
 {
@@ -18,7 +19,7 @@ internal sealed class TelemetryCostScenario : IScenario
     public async Task RunAsync(BenchContext context)
     {
         var sizes = context.Sizes;
-        var rounds = context.Options.Smoke ? 1 : 3;
+        var rounds = context.Options.Smoke ? 1 : sizes.TelemetryRounds;
         var population = await context.PopulationAsync();
         var run = sizes.Measure > KioskIngestScenario.MinimumRun ? sizes.Measure : KioskIngestScenario.MinimumRun;
         var on = new List<(double Rate, double P99, double Cpu)>();
@@ -30,7 +31,10 @@ internal sealed class TelemetryCostScenario : IScenario
             {
                 var name = $"webhost-telemetry-{(telemetry ? "on" : "off")}-{round + 1}";
                 var prometheusPort = FreePort.Next();
-                await using var host = ProductHost.Start(context, name, population.ConnectionString, Settings(telemetry, prometheusPort));
+                // Each round on its own copy of the district as the scenario found it: on one database, the rounds that
+                // came later took in what the earlier ones had added, and their cost grew with it on both sides.
+                var database = await context.Postgres.CopyDatabaseAsync(population.ConnectionString, "telemetry");
+                await using var host = ProductHost.Start(context, name, database, Settings(telemetry, prometheusPort));
                 await host.WaitReadyAsync(sizes.Patience);
                 using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
                 using var scraping = new CancellationTokenSource();
@@ -57,6 +61,8 @@ internal sealed class TelemetryCostScenario : IScenario
                 }
 
                 (telemetry ? on : off).Add((full.EventsPerSecond, half.P99Ms, cpu));
+                await host.DisposeAsync();
+                await context.Postgres.DropDatabaseAsync(database);
                 Console.WriteLine($"   telemetry {(telemetry ? "on " : "off")} round {round + 1}: {full.EventsPerSecond:0} events/s, "
                     + $"{cpu:0} ms host CPU per 1,000 events, batch p99 {half.P99Ms:0.0} ms at {fixedRate:0} events/s{(telemetry ? $", {scrapes} scrapes" : "")}");
             }
@@ -95,20 +101,30 @@ internal sealed class TelemetryCostScenario : IScenario
             [], Target.AtMost(2, "ms"), $"per round: {List(on.Zip(off, (a, b) => a.P99 - b.P99), "0.0")} ms");
     }
 
+    /// <summary>
+    /// The two sides. <c>LIANXIN_BENCH_TELEMETRY_ON</c> (<c>key=value;key=value</c>) changes the "on" side, to find which
+    /// part of telemetry costs what (e.g. <c>Telemetry:Tracing=false</c>).
+    /// </summary>
     private static Dictionary<string, string> Settings(bool telemetry, int prometheusPort) => telemetry
-        ? new()
+        ? new Dictionary<string, string>
         {
             ["Telemetry:Enabled"] = "true",
             ["Telemetry:PrometheusPort"] = prometheusPort.ToString(CultureInfo.InvariantCulture),
             ["Telemetry:PrometheusHost"] = "127.0.0.1",
             ["Telemetry:Tracing"] = "true",
             ["Logging:Requests"] = "true",
-        }
+        }.Concat(OnSideChanges()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value)
         : new()
         {
             ["Telemetry:Enabled"] = "false",
             ["Logging:Requests"] = "false",
         };
+
+    private static IEnumerable<KeyValuePair<string, string>> OnSideChanges() =>
+        (Environment.GetEnvironmentVariable("LIANXIN_BENCH_TELEMETRY_ON") ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(kv => new KeyValuePair<string, string>(kv[0], kv[1]));
 
     /// <summary>Scrapes as Prometheus would, for the whole run; the count proves the endpoint answered.</summary>
     private static async Task<int> ScrapeAsync(int port, CancellationToken cancellationToken)
