@@ -7,16 +7,16 @@ namespace Lianxin.WebHost.Apis;
 /// Access checks on a route's <c>{id}</c> as endpoint filters, so a handler runs only for a caller who may: 404 for a
 /// target that does not exist, 403 for one outside the caller's scope. The registry's are here
 /// (<see cref="ApiResults.CheckRead"/>, <see cref="ApiResults.CheckWrite"/>); a feature with rules of its own passes
-/// its check to <see cref="Require"/>. A check leaves what it resolved to the handler (<see cref="Target"/>) so no actor
+/// its check to <c>Require</c>. A check leaves what it resolved to the handler (<see cref="Target"/>) so no actor
 /// is asked twice.
 /// </summary>
 internal static class AccessFilters
 {
     public static RouteHandlerBuilder RequireRead(this RouteHandlerBuilder endpoint, TargetKind kind) =>
-        endpoint.Require((http, id) => CheckAsync(http, kind, id, ApiResults.CheckRead));
+        endpoint.Require(kind, ApiResults.CheckRead);
 
     public static RouteHandlerBuilder RequireWrite(this RouteHandlerBuilder endpoint, TargetKind kind) =>
-        endpoint.Require((http, id) => CheckAsync(http, kind, id, ApiResults.CheckWrite));
+        endpoint.Require(kind, ApiResults.CheckWrite);
 
     /// <summary>The target the access filter of the endpoint resolved and let through.</summary>
     public static AccessTarget Target(this HttpContext http) => (AccessTarget)http.Items[typeof(AccessTarget)]!;
@@ -33,6 +33,11 @@ internal static class AccessFilters
                     : await next(context))
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Like <see cref="RequireRead"/> with a feature's own rule for the target the route's <c>{id}</c> names.</summary>
+    public static RouteHandlerBuilder Require(
+        this RouteHandlerBuilder endpoint, TargetKind kind, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check) =>
+        endpoint.Require((http, id) => CheckAsync(http, kind, id, check));
 
     private static async Task<ProblemHttpResult?> CheckAsync(
         HttpContext http, TargetKind kind, string id, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check)
