@@ -134,10 +134,11 @@ public static class EmergenciesApi
         }
     }
 
-    private static Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult> FromCommand(CommandResult result) => result.Outcome switch
-    {
-        CommandOutcome.Done or CommandOutcome.NoChange => TypedResults.Ok(result.Emergency),
-        CommandOutcome.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
-        _ => ApiResults.Conflict(result.Detail),
-    };
+    private static Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult> FromCommand(CommandResult result) =>
+        ApiResults.KindOf(result.Outcome) switch
+        {
+            null => TypedResults.Ok(result.Emergency),
+            ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
+            var kind => ApiResults.Problem(kind.Value, result.Detail),
+        };
 }

@@ -121,7 +121,7 @@ internal static class RollCallEndpoints
         {
             if (Caller.From(http.User) is null)
             {
-                return TypedResults.Problem("Answer with your reply token, or sign in as a grid lead to answer on someone's behalf.", statusCode: StatusCodes.Status401Unauthorized);
+                return ApiResults.Problem(ProblemKind.Unauthenticated, "Answer with your reply token, or sign in as a grid lead to answer on someone's behalf.");
             }
 
             v.Id("volunteerId", request.VolunteerId);
@@ -192,7 +192,7 @@ internal static class RollCallEndpoints
             ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change),
             ReplyOutcome.EmergencyNotFound or ReplyOutcome.PersonNotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
             ReplyOutcome.TokenRejected => ApiResults.Forbidden(result.Detail ?? "Not a reply token of this emergency."),
-            ReplyOutcome.Closed => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict),
+            ReplyOutcome.Closed => ApiResults.Conflict(result.Detail),
             _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [onBehalf ? "comment" : "status"] = [result.Detail ?? "Invalid."] }),
         };
     }
