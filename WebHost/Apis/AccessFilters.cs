@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lianxin.WebHost.Apis;
 
 /// <summary>
-/// The registry's access checks on a route's <c>{id}</c> as endpoint filters, so a handler runs only for a caller who
-/// may: 404 for a target that does not exist, 403 for one outside the caller's scope (<see cref="ApiResults.CheckRead"/>,
-/// <see cref="ApiResults.CheckWrite"/>). The filter declares the refusals it answers, and leaves the target it resolved
-/// to the handler (<see cref="Target"/>) so no actor is asked twice.
+/// Access checks on a route's <c>{id}</c> as endpoint filters, so a handler runs only for a caller who may: 404 for a
+/// target that does not exist, 403 for one outside the caller's scope. The registry's are here
+/// (<see cref="ApiResults.CheckRead"/>, <see cref="ApiResults.CheckWrite"/>); a feature with rules of its own passes
+/// its check to <c>Require</c>. A check leaves what it resolved to the handler (<see cref="Target"/>) so no actor
+/// is asked twice.
 /// </summary>
 internal static class AccessFilters
 {
@@ -20,22 +21,34 @@ internal static class AccessFilters
     /// <summary>The target the access filter of the endpoint resolved and let through.</summary>
     public static AccessTarget Target(this HttpContext http) => (AccessTarget)http.Items[typeof(AccessTarget)]!;
 
-    private static RouteHandlerBuilder Require(
-        this RouteHandlerBuilder endpoint, TargetKind kind, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check) =>
+    /// <summary>
+    /// Runs <paramref name="checkAsync"/> on the route's <c>{id}</c> before the handler: its refusal is the answer, null
+    /// lets the request through. Declares the 403 and 404 the check answers.
+    /// </summary>
+    public static RouteHandlerBuilder Require(this RouteHandlerBuilder endpoint, Func<HttpContext, string, Task<ProblemHttpResult?>> checkAsync) =>
         endpoint
             .AddEndpointFilter(async (context, next) =>
-            {
-                var http = context.HttpContext;
-                var id = (string)http.GetRouteValue("id")!;
-                var target = await kind.ResolveAsync(http.RequestServices.GetRequiredService<ScopeResolver>(), id);
-                if (check(http, target, $"{kind.Noun} '{id}'") is { } refusal)
-                {
-                    return refusal;
-                }
-
-                http.Items[typeof(AccessTarget)] = target;
-                return await next(context);
-            })
+                await checkAsync(context.HttpContext, (string)context.HttpContext.GetRouteValue("id")!) is { } refusal
+                    ? refusal
+                    : await next(context))
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Like <see cref="RequireRead"/> with a feature's own rule for the target the route's <c>{id}</c> names.</summary>
+    public static RouteHandlerBuilder Require(
+        this RouteHandlerBuilder endpoint, TargetKind kind, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check) =>
+        endpoint.Require((http, id) => CheckAsync(http, kind, id, check));
+
+    private static async Task<ProblemHttpResult?> CheckAsync(
+        HttpContext http, TargetKind kind, string id, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check)
+    {
+        var target = await kind.ResolveAsync(http.RequestServices.GetRequiredService<ScopeResolver>(), id);
+        if (check(http, target, $"{kind.Noun} '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        http.Items[typeof(AccessTarget)] = target;
+        return null;
+    }
 }

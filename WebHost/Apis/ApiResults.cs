@@ -1,4 +1,8 @@
+using Lianxin.Activities;
 using Lianxin.Common;
+using Lianxin.Emergencies;
+using Lianxin.HelpRequests;
+using Lianxin.Shifts;
 using Lianxin.WebHost.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,8 +14,10 @@ namespace Lianxin.WebHost.Apis;
 /// </summary>
 internal static class ApiResults
 {
-    public static ProblemHttpResult Problem(ProblemKind kind, string? detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail, statusCode: StatusOf(kind), extensions: extensions);
+    /// <summary>The refusal of <paramref name="kind"/>; without a <paramref name="title"/>, the status's own.</summary>
+    public static ProblemHttpResult Problem(
+        ProblemKind kind, string? detail, IDictionary<string, object?>? extensions = null, string? title = null) =>
+        TypedResults.Problem(detail, statusCode: StatusOf(kind), title: title, extensions: extensions);
 
     public static int StatusOf(ProblemKind kind) => kind switch
     {
@@ -42,6 +48,66 @@ internal static class ApiResults
     /// <summary>Maps a registry write's outcome; <paramref name="onSuccess"/> builds the answer to a success.</summary>
     public static async Task<IResult> FromAsync(RegistryResult result, Func<Task<IResult>> onSuccess) =>
         Refusal(result) ?? await onSuccess();
+
+    // The one mapping from the actors' outcomes to refusals: the kind of an outcome that was not carried out, null for one
+    // that was. The APIs choose the words; the status follows from the kind.
+    public static ProblemKind? KindOf(CommandOutcome outcome) => outcome switch
+    {
+        CommandOutcome.Done or CommandOutcome.NoChange => null,
+        CommandOutcome.NotFound => ProblemKind.NotFound,
+        _ => ProblemKind.Conflict,
+    };
+
+    public static ProblemKind? KindOf(LaunchOutcome outcome) => outcome switch
+    {
+        LaunchOutcome.Launched or LaunchOutcome.AlreadyLaunched => null,
+        LaunchOutcome.ScopeNotFound => ProblemKind.NotFound,
+        _ => ProblemKind.Unprocessable,
+    };
+
+    public static ProblemKind? KindOf(ProposalOutcome outcome) => outcome switch
+    {
+        ProposalOutcome.Done => null,
+        ProposalOutcome.NotFound => ProblemKind.NotFound,
+        ProposalOutcome.Closed => ProblemKind.Conflict,
+        _ => ProblemKind.Unprocessable,
+    };
+
+    public static ProblemKind? KindOf(SignUpOutcome outcome) => outcome switch
+    {
+        SignUpOutcome.Confirmed or SignUpOutcome.Waitlisted or SignUpOutcome.Full => null,
+        SignUpOutcome.NotFound => ProblemKind.NotFound,
+        _ => ProblemKind.Conflict,
+    };
+
+    public static ProblemKind? KindOf(ActivityStepOutcome outcome) => outcome switch
+    {
+        ActivityStepOutcome.Done => null,
+        ActivityStepOutcome.NotFound => ProblemKind.NotFound,
+        _ => ProblemKind.Conflict,
+    };
+
+    public static ProblemKind? KindOf(ShiftSignUpOutcome outcome) => outcome switch
+    {
+        ShiftSignUpOutcome.Confirmed => null,
+        ShiftSignUpOutcome.NotFound => ProblemKind.NotFound,
+        _ => ProblemKind.Conflict,
+    };
+
+    public static ProblemKind? KindOf(ShiftStepOutcome outcome) => outcome switch
+    {
+        ShiftStepOutcome.Done => null,
+        ShiftStepOutcome.NotFound => ProblemKind.NotFound,
+        _ => ProblemKind.Conflict,
+    };
+
+    /// <summary>A help request's refusal; <see cref="HelpRequestRefusal.Invalid"/> is a validation problem, not a kind.</summary>
+    public static ProblemKind? KindOf(HelpRequestRefusal refusal) => refusal switch
+    {
+        HelpRequestRefusal.None or HelpRequestRefusal.Invalid => null,
+        HelpRequestRefusal.NotFound => ProblemKind.NotFound,
+        _ => ProblemKind.Conflict,
+    };
 
     /// <summary>
     /// Null when the caller may read the target; otherwise the refusal. A target that does not exist is 404,

@@ -33,11 +33,11 @@ public static class ActivitiesApi
     }
 
     /// <summary>The answer to a step on a person's place, or the problem it ran into.</summary>
-    internal static Results<Ok<PersonPlace>, ProblemHttpResult> Step(ActivityStepResult result) => result.Outcome switch
+    internal static Results<Ok<PersonPlace>, ProblemHttpResult> Step(ActivityStepResult result) => ApiResults.KindOf(result.Outcome) switch
         {
-            ActivityStepOutcome.Done => TypedResults.Ok(result.Place!),
-            ActivityStepOutcome.NotFound => ActivityAccess.NotFound(result.Detail ?? "Not found."),
-            _ => ActivityAccess.Conflict(result.Detail),
+            null => TypedResults.Ok(result.Place!),
+            ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
+            var kind => ApiResults.Problem(kind.Value, result.Detail),
         };
 
     internal static string By(HttpContext http) => Caller.From(http.User)!.Actor;

@@ -31,15 +31,9 @@ internal static class ActivityAccess
     public static bool CanSeePlace(Caller caller, string personId, AccessTarget center) =>
         caller.IsPerson(personId) || AccessPolicy.CanRead(caller, center);
 
-    public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
-
-    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
-
-    public static ProblemHttpResult Conflict(string? detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
-
     /// <summary>Null when the caller passes <paramref name="allowed"/>: 404 for an activity that does not exist, else 403.</summary>
     public static ProblemHttpResult? Check(HttpContext http, ActivityView? view, AccessTarget target, string id, Func<Caller, bool> allowed, string needs) =>
-        view is null || target.CenterPath.Count == 0 ? NotFound($"Activity '{id}' does not exist.")
+        view is null || target.CenterPath.Count == 0 ? ApiResults.NotFound($"Activity '{id}' does not exist.")
         : Caller.From(http.User) is { } caller && allowed(caller) ? null
-        : Forbidden($"Activity '{id}': {needs}");
+        : ApiResults.Forbidden($"Activity '{id}': {needs}");
 }

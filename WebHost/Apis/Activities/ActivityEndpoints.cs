@@ -23,13 +23,13 @@ internal static class ActivityEndpoints
         var center = await scopes.ForCenterAsync(id);
         if (center.CenterPath.Count == 0)
         {
-            return ActivityAccess.NotFound($"Center '{id}' does not exist.");
+            return ApiResults.NotFound($"Center '{id}' does not exist.");
         }
 
         var caller = Caller.From(http.User)!;
         if (!ActivityAccess.CanOrganise(caller, center))
         {
-            return ActivityAccess.Forbidden($"Publishing an activity of center '{id}' needs an operator or staff token whose scope covers it.");
+            return ApiResults.Forbidden($"Publishing an activity of center '{id}' needs an operator or staff token whose scope covers it.");
         }
 
         if (draft.GridId is { } gridId && !(await scopes.ForGridAsync(gridId)).CenterPath.Contains(id))
@@ -56,12 +56,12 @@ internal static class ActivityEndpoints
         var result = await grain.PublishAsync(definition);
         if (result.Outcome == ActivityStepOutcome.Refused)
         {
-            return TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The provider may not run this activity");
+            return ApiResults.Problem(ProblemKind.Unprocessable, result.Detail, title: "The provider may not run this activity");
         }
 
         if (result.Outcome != ActivityStepOutcome.Done)
         {
-            return ActivityAccess.Conflict(result.Detail);
+            return ApiResults.Conflict(result.Detail);
         }
 
         var view = (await grain.GetAsync())!;
@@ -79,12 +79,12 @@ internal static class ActivityEndpoints
         var center = await scopes.ForCenterAsync(id);
         if (center.CenterPath.Count == 0)
         {
-            return ActivityAccess.NotFound($"Center '{id}' does not exist.");
+            return ApiResults.NotFound($"Center '{id}' does not exist.");
         }
 
         return Caller.From(http.User) is { } caller && ActivityAccess.CanBrowse(caller, center)
             ? TypedResults.Ok(await grains.GetGrain<IActivityCalendarGrain>(id).ListAsync())
-            : ActivityAccess.Forbidden($"Center '{id}' is outside your scope.");
+            : ApiResults.Forbidden($"Center '{id}' is outside your scope.");
     }
 
     public static async Task<Results<Ok<ActivityView>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
@@ -115,7 +115,7 @@ internal static class ActivityEndpoints
         var result = await grain.CancelAsync(reason, ActivitiesApi.By(http));
         if (result.Outcome != ActivityStepOutcome.Done)
         {
-            return ActivityAccess.Conflict(result.Detail);
+            return ApiResults.Conflict(result.Detail);
         }
 
         if (view!.Phase != ActivityPhase.Cancelled)

@@ -55,12 +55,12 @@ internal static class SignUpEndpoints
             await audit.RecordAsync(http, ActivityAuditActions.SignedUpOnBehalf, $"activity:{id}", center, details: $"person={PersonalData.MaskPersonId(personId)}; outcome={EnumNames.Of(answer.Outcome)}");
         }
 
-        return answer.Outcome switch
+        return ApiResults.KindOf(answer.Outcome) switch
         {
-            SignUpOutcome.NotFound => ActivityAccess.NotFound($"Activity '{id}' does not exist."),
-            SignUpOutcome.Refused or SignUpOutcome.Closed => TypedResults.Problem(
-                answer.Detail, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
-            _ => TypedResults.Ok(answer),
+            null => TypedResults.Ok(answer),
+            ProblemKind.NotFound => ApiResults.NotFound($"Activity '{id}' does not exist."),
+            var kind => ApiResults.Problem(
+                kind.Value, answer.Detail, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
         };
     }
 
@@ -90,7 +90,7 @@ internal static class SignUpEndpoints
 
         return await grains.GetGrain<IServiceActivityGrain>(id).GetPlaceAsync(personId) is { } place
             ? TypedResults.Ok(place)
-            : ActivityAccess.NotFound($"'{personId}' has not signed up for activity '{id}'.");
+            : ApiResults.NotFound($"'{personId}' has not signed up for activity '{id}'.");
     }
 
     public static Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> CancelAsync(

@@ -23,8 +23,9 @@ public static class InboundAlertsApi
             .Produces<InboundOutcome>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
         var proposals = group.MapGroup("/proposals").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         proposals.MapGet("/", ListAsync).WithSummary("The launches inbound warnings proposed that you may follow, newest first.");
-        proposals.MapPost("/{id}/confirm", ConfirmAsync).WithSummary("One-key confirmation: launches the proposed scenario (again: the same emergency).");
-        proposals.MapPost("/{id}/dismiss", DismissAsync).WithSummary("Decide not to launch.");
+        proposals.MapPost("/{id}/confirm", ConfirmAsync).WithSummary("One-key confirmation: launches the proposed scenario (again: the same emergency).")
+            .Require(MayCommandAsync).ProducesProblem(409).ProducesProblem(422);
+        proposals.MapPost("/{id}/dismiss", DismissAsync).WithSummary("Decide not to launch.").Require(MayCommandAsync).ProducesProblem(409);
         return group;
     }
 
@@ -73,67 +74,62 @@ public static class InboundAlertsApi
         return TypedResults.Ok(visible.ToArray());
     }
 
-    private static async Task<IResult> ConfirmAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<EmergencyView>, Ok<EmergencyView>, ProblemHttpResult>> ConfirmAsync(
+        string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
-        var (home, refusal) = await CheckCommandAsync(id, http, scopes, grains);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var decision = await grains.GetGrain<IAlertProposalsGrain>(0).ConfirmAsync(id, Caller.From(http.User)!.Subject);
         if (decision is { Outcome: ProposalOutcome.Done, Launch.Outcome: LaunchOutcome.Launched })
         {
-            await audit.RecordAsync(http, AuditActions.EmergencyLaunched, $"emergency:{decision.Proposal!.EmergencyId}", home,
+            await audit.RecordAsync(http, AuditActions.EmergencyLaunched, $"emergency:{decision.Proposal!.EmergencyId}", http.Target(),
                 details: $"proposal={id}; alert={decision.Proposal.AlertKey}; scenario={decision.Proposal.ScenarioId}");
         }
 
-        return decision.Outcome switch
+        return ApiResults.KindOf(decision.Outcome) switch
         {
-            ProposalOutcome.Done when decision.Launch!.Outcome == LaunchOutcome.Launched =>
+            null when decision.Launch!.Outcome == LaunchOutcome.Launched =>
                 TypedResults.Created($"/api/v1/emergencies/{decision.Proposal!.EmergencyId}", decision.Launch.Emergency),
-            ProposalOutcome.Done => TypedResults.Ok(decision.Launch!.Emergency),
-            ProposalOutcome.NotFound => ApiResults.NotFound(decision.Detail!),
-            ProposalOutcome.Closed => TypedResults.Problem(decision.Detail, statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.Problem(decision.Detail, statusCode: StatusCodes.Status422UnprocessableEntity),
+            null => TypedResults.Ok(decision.Launch!.Emergency),
+            ProblemKind.NotFound => ApiResults.NotFound(decision.Detail!),
+            var kind => ApiResults.Problem(kind.Value, decision.Detail),
         };
     }
 
-    private static async Task<IResult> DismissAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<AlertProposal>, ProblemHttpResult>> DismissAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
-        var (home, refusal) = await CheckCommandAsync(id, http, scopes, grains);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var decision = await grains.GetGrain<IAlertProposalsGrain>(0).DismissAsync(id, Caller.From(http.User)!.Subject);
         if (decision.Outcome == ProposalOutcome.Done)
         {
-            await audit.RecordAsync(http, AuditActions.ProposalDismissed, $"proposal:{id}", home, details: $"alert={decision.Proposal!.AlertKey}");
+            await audit.RecordAsync(http, AuditActions.ProposalDismissed, $"proposal:{id}", http.Target(), details: $"alert={decision.Proposal!.AlertKey}");
         }
 
-        return decision.Outcome switch
+        return ApiResults.KindOf(decision.Outcome) switch
         {
-            ProposalOutcome.Done => TypedResults.Ok(decision.Proposal),
-            ProposalOutcome.NotFound => ApiResults.NotFound(decision.Detail!),
-            _ => TypedResults.Problem(decision.Detail, statusCode: StatusCodes.Status409Conflict),
+            null => TypedResults.Ok(decision.Proposal),
+            ProblemKind.NotFound => ApiResults.NotFound(decision.Detail!),
+            var kind => ApiResults.Problem(kind.Value, decision.Detail),
         };
     }
 
-    /// <summary>Confirming and dismissing: the operator whose region holds the proposal's home, as for commanding an emergency.</summary>
-    private static async Task<(AccessTarget Home, IResult? Refusal)> CheckCommandAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    /// <summary>
+    /// Confirming and dismissing: the operator whose region holds the proposal's home, as for commanding an emergency. The
+    /// check leaves the home to the handler as the target (<see cref="AccessFilters.Target"/>).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> MayCommandAsync(HttpContext http, string id)
     {
-        var proposal = (await grains.GetGrain<IAlertProposalsGrain>(0).ListAsync()).FirstOrDefault(p => p.Id == id);
+        var proposal = (await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IAlertProposalsGrain>(0).ListAsync())
+            .FirstOrDefault(p => p.Id == id);
         if (proposal is null)
         {
-            return (new AccessTarget([]), ApiResults.NotFound($"Proposal '{id}' does not exist."));
+            return ApiResults.NotFound($"Proposal '{id}' does not exist.");
         }
 
-        var home = await scopes.ForCenterAsync(proposal.HomeCenterId);
-        var caller = Caller.From(http.User)!;
-        return AccessPolicy.CanCommandEmergency(caller, home)
-            ? (home, null)
-            : (home, ApiResults.Forbidden("Only an operator whose region holds the proposal's scenario may confirm or dismiss it."));
+        var home = await http.RequestServices.GetRequiredService<ScopeResolver>().ForCenterAsync(proposal.HomeCenterId);
+        if (!AccessPolicy.CanCommandEmergency(Caller.From(http.User)!, home))
+        {
+            return ApiResults.Forbidden("Only an operator whose region holds the proposal's scenario may confirm or dismiss it.");
+        }
+
+        http.Items[typeof(AccessTarget)] = home;
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using Lianxin.Emergencies;
 using Lianxin.WebHost.Apis.Emergencies;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -13,21 +14,20 @@ public static class EmergenciesApi
     public static RouteGroupBuilder MapEmergenciesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/emergencies").WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        group.MapGet("/", ListAsync).WithSummary("The emergencies you may follow, newest first.")
-            .Produces<EmergencyEntry[]>();
+        group.MapGet("/", ListAsync).WithSummary("The emergencies you may follow, newest first.");
         group.MapPost("/preview", EmergencyLaunchEndpoints.PreviewAsync).WithSummary("Who a launch would reach, per grid; nothing is sent.")
             .Produces<AudiencePreview>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         group.MapPost("/", EmergencyLaunchEndpoints.LaunchAsync)
             .WithSummary("One-key launch. Needs an Idempotency-Key header: the same key answers the same emergency (200) instead of starting another.")
             .Produces<EmergencyView>(201).Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
-        group.MapGet("/{id}", GetAsync).WithSummary("An emergency: definition, phase, level and totals.")
-            .Produces<EmergencyView>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}", GetAsync).WithSummary("An emergency: definition, phase, level and totals.").RequireFollow();
+        // Commands validate the body before they check access, so their refusals are the handler's (and declared here).
         group.MapPost("/{id}/level", ChangeLevelAsync).WithSummary("Raise or lower the level; the update reaches everyone.")
-            .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/end", EndAsync).WithSummary("End the emergency: every status freezes.")
-            .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel: everyone is told to stand down; every status freezes. Needs the reason.")
-            .Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         RollCallEndpoints.Map(group);
         EmergencyReportEndpoints.Map(group);
         VolunteerEmergencyEndpoints.Map(app);
@@ -40,7 +40,7 @@ public static class EmergenciesApi
     /// which grids they reached, and only those launched over the lead's own region (a launch never reaches beyond its
     /// home's subtree), so listing costs no activation of emergencies the caller could never follow.
     /// </summary>
-    private static async Task<IResult> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<List<EmergencyEntry>>> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var caller = Caller.From(http.User)!;
         var visible = new List<EmergencyEntry>();
@@ -70,13 +70,9 @@ public static class EmergenciesApi
         return TypedResults.Ok(visible);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (view, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        return refusal ?? TypedResults.Ok(view);
-    }
+    private static Ok<EmergencyView> GetAsync(HttpContext http) => TypedResults.Ok(http.Emergency());
 
-    private static async Task<IResult> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var level = v.Enum<EmergencyLevel>("level", request.Level);
@@ -86,24 +82,23 @@ public static class EmergenciesApi
             return ApiResults.Invalid(v);
         }
 
-        var (view, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
-        if (refusal is not null)
+        if (await EmergencyGate.CommandAsync(http, id) is { } refusal)
         {
             return refusal;
         }
 
         var result = await grains.GetGrain<IEmergencyGrain>(id).ChangeLevelAsync(new LevelChange(level, Caller.From(http.User)!.Subject, comment));
-        await RecordAsync(audit, http, AuditActions.EmergencyLevelChanged, id, view!, result, comment, $"level={EnumNames.Of(level)}", scopes);
+        await RecordAsync(audit, http, AuditActions.EmergencyLevelChanged, id, http.Emergency(), result, comment, $"level={EnumNames.Of(level)}", scopes);
         return FromCommand(result);
     }
 
-    private static Task<IResult> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         CloseAsync(id, request, http, scopes, grains, audit, cancel: false);
 
-    private static Task<IResult> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         CloseAsync(id, request, http, scopes, grains, audit, cancel: true);
 
-    private static async Task<IResult> CloseAsync(
+    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> CloseAsync(
         string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, bool cancel)
     {
         var v = new Validation();
@@ -113,8 +108,7 @@ public static class EmergenciesApi
             return ApiResults.Invalid(v);
         }
 
-        var (view, refusal) = await EmergencyGate.CommandAsync(http, id, scopes, grains);
-        if (refusal is not null)
+        if (await EmergencyGate.CommandAsync(http, id) is { } refusal)
         {
             return refusal;
         }
@@ -122,7 +116,7 @@ public static class EmergenciesApi
         var command = new CloseCommand(Caller.From(http.User)!.Subject, comment);
         var emergency = grains.GetGrain<IEmergencyGrain>(id);
         var result = cancel ? await emergency.CancelAsync(command) : await emergency.EndAsync(command);
-        await RecordAsync(audit, http, cancel ? AuditActions.EmergencyCancelled : AuditActions.EmergencyEnded, id, view!, result, comment, null, scopes);
+        await RecordAsync(audit, http, cancel ? AuditActions.EmergencyCancelled : AuditActions.EmergencyEnded, id, http.Emergency(), result, comment, null, scopes);
         return FromCommand(result);
     }
 
@@ -140,10 +134,11 @@ public static class EmergenciesApi
         }
     }
 
-    private static IResult FromCommand(CommandResult result) => result.Outcome switch
-    {
-        CommandOutcome.Done or CommandOutcome.NoChange => TypedResults.Ok(result.Emergency),
-        CommandOutcome.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
-        _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict),
-    };
+    private static Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult> FromCommand(CommandResult result) =>
+        ApiResults.KindOf(result.Outcome) switch
+        {
+            null => TypedResults.Ok(result.Emergency),
+            ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
+            var kind => ApiResults.Problem(kind.Value, result.Detail),
+        };
 }

@@ -48,12 +48,12 @@ internal static class EmergencyLaunchEndpoints
                 key: $"emergency:{id}/launch");
         }
 
-        return result.Outcome switch
+        return ApiResults.KindOf(result.Outcome) switch
         {
-            LaunchOutcome.Launched => TypedResults.Created($"/api/v1/emergencies/{id}", result.Emergency),
-            LaunchOutcome.AlreadyLaunched => TypedResults.Ok(result.Emergency),
-            LaunchOutcome.ScopeNotFound => ApiResults.NotFound(result.Detail ?? "The scope names something that does not exist."),
-            _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status422UnprocessableEntity),
+            null when result.Outcome == LaunchOutcome.Launched => TypedResults.Created($"/api/v1/emergencies/{id}", result.Emergency),
+            null => TypedResults.Ok(result.Emergency),
+            ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "The scope names something that does not exist."),
+            var kind => ApiResults.Problem(kind.Value, result.Detail),
         };
     }
 

@@ -1,6 +1,6 @@
 using Lianxin.Emergencies;
 using Lianxin.WebHost.Apis.Emergencies;
-using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -12,51 +12,36 @@ internal static class EmergencyReportEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/{id}/cap", ListCapAsync).WithSummary("The CAP 1.2 chain of the emergency: Alert, Updates, Cancel.")
-            .Produces<CapLink[]>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/cap", ListCapAsync).WithSummary("The CAP 1.2 chain of the emergency: Alert, Updates, Cancel.").RequireFollow();
         group.MapGet("/{id}/cap/{number:int}", GetCapAsync).WithSummary("One CAP 1.2 document (application/cap+xml).")
-            .Produces(200, contentType: CapMediaType).ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: CapMediaType).RequireFollow();
         group.MapGet("/{id}/report", GetReportAsync).WithSummary("After-action report: timeline, time to 50/90/100 % accounted per grid, counts over time.")
-            .Produces<AfterActionReport>().ProducesProblem(403).ProducesProblem(404);
+            .RequireFollow();
+        // The CSV validates its query before it checks access, so its refusals are the handler's (and declared here).
         group.MapGet("/{id}/report.csv", GetReportCsvAsync).WithSummary("The after-action report as CSV: table=grids (default) or table=timeline.")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/{id}/deliveries", GetDeliveriesAsync).WithSummary("Every outbound gateway attempt, with its result.")
-            .Produces<DeliveryAttempt[]>().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/deliveries", GetDeliveriesAsync).WithSummary("Every outbound gateway attempt, with its result.").RequireFollow();
     }
 
-    private static async Task<IResult> ListCapAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<CapLink[]>> ListCapAsync(string id, IGrainFactory grains)
     {
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var documents = await grains.GetGrain<IEmergencyGrain>(id).GetCapDocumentsAsync();
         return TypedResults.Ok(documents.Select(d => new CapLink(d.Number, d.Identifier, d.MsgType, d.Sent, $"/api/v1/emergencies/{id}/cap/{d.Number}")).ToArray());
     }
 
-    private static async Task<IResult> GetCapAsync(string id, int number, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCapAsync(string id, int number, IGrainFactory grains)
     {
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var document = (await grains.GetGrain<IEmergencyGrain>(id).GetCapDocumentsAsync()).FirstOrDefault(d => d.Number == number);
         return document is null
             ? ApiResults.NotFound($"Emergency '{id}' has no CAP document {number}.")
             : TypedResults.Text(document.Xml, CapMediaType, System.Text.Encoding.UTF8);
     }
 
-    private static async Task<IResult> GetReportAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        return refusal ?? TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync());
-    }
+    private static async Task<Ok<AfterActionReport>> GetReportAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync());
 
-    private static async Task<IResult> GetReportCsvAsync(string id, string? table, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportCsvAsync(
+        string id, string? table, HttpContext http, IGrainFactory grains)
     {
         if (table is not (null or "grids" or "timeline"))
         {
@@ -65,8 +50,7 @@ internal static class EmergencyReportEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        if (refusal is not null)
+        if (await EmergencyGate.FollowAsync(http, id) is { } refusal)
         {
             return refusal;
         }
@@ -76,11 +60,8 @@ internal static class EmergencyReportEndpoints
         return Governance.Csv.File($"{id}-{table ?? "grids"}.csv", csv);
     }
 
-    private static async Task<IResult> GetDeliveriesAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        return refusal ?? TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetDeliveriesAsync());
-    }
+    private static async Task<Ok<IReadOnlyList<DeliveryAttempt>>> GetDeliveriesAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetDeliveriesAsync());
 }
 
 /// <summary>One CAP document of an emergency's chain and where to fetch it.</summary>

@@ -3,6 +3,7 @@ using Lianxin.Volunteers;
 using Lianxin.WebHost.Apis.Emergencies;
 using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -17,27 +18,23 @@ internal static class RollCallEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/{id}/rollcall", GetRollCallAsync).WithSummary("Counts and % per status, per grid and per post, as of now.")
-            .Produces<RollCallSummary>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}/rollcall", GetRollCallAsync).WithSummary("Counts and % per status, per grid and per post, as of now.").RequireFollow();
+        // The drill-down validates its query before it checks access, so its refusals are the handler's (and declared here).
         group.MapGet("/{id}/people", GetPeopleAsync).WithSummary("Drill down: the people with a status, in a grid or post, or unaccounted.")
-            .Produces<PersonLine[]>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/{id}/unaccounted", GetUnaccountedAsync).WithSummary("\"My unaccounted people\": those who have not answered (a grid lead's own grid).")
-            .Produces<PersonLine[]>().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.")
-            .Produces<PersonRollCall>().ProducesProblem(403).ProducesProblem(404);
+            .RequireFollow();
+        group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.").RequireFollow();
         group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous().WithJournalWriteBackpressure()
             .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.")
             .Produces<StatusChange>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> GetRollCallAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        return refusal ?? TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetRollCallAsync());
-    }
+    private static async Task<Ok<RollCallSummary>> GetRollCallAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetRollCallAsync());
 
-    private static async Task<IResult> GetPeopleAsync(
-        string id, string? status, string? gridId, string? postId, bool? unaccounted, int? max, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<PersonLine[]>, ValidationProblem, ProblemHttpResult>> GetPeopleAsync(
+        string id, string? status, string? gridId, string? postId, bool? unaccounted, int? max, HttpContext http, IGrainFactory grains)
     {
         var v = new Validation();
         RollCallStatus? wanted = status is null ? null : v.Enum<RollCallStatus>("status", status);
@@ -53,48 +50,42 @@ internal static class RollCallEndpoints
             return ApiResults.Invalid(v);
         }
 
-        return await ListAsync(id, new PeopleFilter(wanted, grid, post, unaccounted ?? false, max ?? DefaultMax), http, scopes, grains);
-    }
-
-    private static Task<IResult> GetUnaccountedAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
-        ListAsync(id, new PeopleFilter(null, null, null, true, MaxPeople), http, scopes, grains);
-
-    private static async Task<IResult> ListAsync(string id, PeopleFilter filter, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        if (refusal is not null)
+        if (await EmergencyGate.FollowAsync(http, id) is { } refusal)
         {
             return refusal;
         }
 
         // A grid lead follows the whole emergency's counts but only its own grid's people.
         var caller = Caller.From(http.User)!;
+        if (caller.Role == Role.GridLead && grid is { } other && other != caller.ScopeId)
+        {
+            return ApiResults.Forbidden($"Grid '{other}' is outside your scope.");
+        }
+
+        return TypedResults.Ok(await ListAsync(id, new PeopleFilter(wanted, grid, post, unaccounted ?? false, max ?? DefaultMax), caller, grains));
+    }
+
+    private static async Task<Ok<PersonLine[]>> GetUnaccountedAsync(string id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await ListAsync(id, new PeopleFilter(null, null, null, true, MaxPeople), Caller.From(http.User)!, grains));
+
+    /// <summary>The people the filter picks, for a caller the access check let follow the emergency; a grid lead's own grid's only.</summary>
+    private static async Task<PersonLine[]> ListAsync(string id, PeopleFilter filter, Caller caller, IGrainFactory grains)
+    {
         if (caller.Role == Role.GridLead)
         {
-            if (filter.GridId is { } other && other != caller.ScopeId)
-            {
-                return ApiResults.Forbidden($"Grid '{other}' is outside your scope.");
-            }
-
             filter = filter with { GridId = caller.ScopeId };
         }
 
         var people = await grains.GetGrain<IEmergencyGrain>(id).GetPeopleAsync(filter);
         var profiles = await Task.WhenAll(people.Select(p => grains.GetGrain<IVolunteerGrain>(p.VolunteerId).GetAsync()));
         // A grid lead's list is its own grid's people, whom it calls; anyone else's is a dashboard and sees numbers masked.
-        return TypedResults.Ok(people.Select((p, i) => new PersonLine(
+        return [.. people.Select((p, i) => new PersonLine(
             p.VolunteerId, profiles[i]?.Profile.Name, profiles[i] is { } profile ? PersonalDataViews.For(caller, profile).Profile.Phone : null,
-            p.GridId, p.Status, p.ChangedAt, p.PostId)).ToArray());
+            p.GridId, p.Status, p.ChangedAt, p.PostId))];
     }
 
-    private static async Task<IResult> GetPersonAsync(string id, string volunteerId, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<PersonRollCall>, ProblemHttpResult>> GetPersonAsync(string id, string volunteerId, HttpContext http, IGrainFactory grains)
     {
-        var (_, refusal) = await EmergencyGate.FollowAsync(http, id, scopes, grains);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var person = await grains.GetGrain<IEmergencyGrain>(id).GetPersonAsync(volunteerId);
         var caller = Caller.From(http.User)!;
         if (person is null)
@@ -130,7 +121,7 @@ internal static class RollCallEndpoints
         {
             if (Caller.From(http.User) is null)
             {
-                return TypedResults.Problem("Answer with your reply token, or sign in as a grid lead to answer on someone's behalf.", statusCode: StatusCodes.Status401Unauthorized);
+                return ApiResults.Problem(ProblemKind.Unauthenticated, "Answer with your reply token, or sign in as a grid lead to answer on someone's behalf.");
             }
 
             v.Id("volunteerId", request.VolunteerId);
@@ -201,7 +192,7 @@ internal static class RollCallEndpoints
             ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change),
             ReplyOutcome.EmergencyNotFound or ReplyOutcome.PersonNotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
             ReplyOutcome.TokenRejected => ApiResults.Forbidden(result.Detail ?? "Not a reply token of this emergency."),
-            ReplyOutcome.Closed => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict),
+            ReplyOutcome.Closed => ApiResults.Conflict(result.Detail),
             _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [onBehalf ? "comment" : "status"] = [result.Detail ?? "Invalid."] }),
         };
     }

@@ -19,18 +19,14 @@ internal static class VolunteerEmergencyEndpoints
     {
         app.MapGet("/api/v1/volunteers/{id}/alerts", GetAlertsAsync).WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
             .WithSummary("A person's messages from live emergencies, with their reply tokens: what their page shows.")
-            .Produces<VolunteerAlert[]>().ProducesProblem(403).ProducesProblem(404);
+            .RequireRead(TargetKind.Person);
         app.MapGet("/api/v1/volunteers/{id}/mobilization", GetAsync).WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
-            .WithSummary("A person's home grid by name and their own answer, post and the phase of every emergency that alerted them.");
+            .WithSummary("A person's home grid by name and their own answer, post and the phase of every emergency that alerted them.")
+            .RequireRead(TargetKind.Person);
     }
 
-    private static async Task<IResult> GetAlertsAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<IReadOnlyList<VolunteerAlert>>> GetAlertsAsync(string id, HttpContext http, IGrainFactory grains)
     {
-        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         // Reply tokens are the person's own: whoever else may read the person (their grid lead, staff, an operator, an
         // auditor) sees the messages without them.
         var alerts = await grains.GetGrain<IVolunteerGrain>(id).GetAlertsAsync();
@@ -38,14 +34,8 @@ internal static class VolunteerEmergencyEndpoints
         return TypedResults.Ok(caller.Role == Role.Volunteer && caller.ScopeId == id ? alerts : [.. alerts.Select(a => a with { Token = null })]);
     }
 
-    private static async Task<Results<Ok<VolunteerMobilization>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<VolunteerMobilization>> GetAsync(string id, IGrainFactory grains)
     {
-        if (ApiResults.CheckRead(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is ProblemHttpResult refusal)
-        {
-            return refusal;
-        }
-
         var person = grains.GetGrain<IVolunteerGrain>(id);
         var profile = (await person.GetAsync())!.Profile;
         var grid = await grains.GetGrain<IGridGrain>(profile.HomeGridId).GetAsync();

@@ -17,7 +17,7 @@ internal static class SubscriptionEndpoints
         var caller = Caller.From(http.User);
         if (caller is not { Role: Role.Operator })
         {
-            return Forbidden("Subscriptions are managed by operators of the region they serve.");
+            return ApiResults.Forbidden("Subscriptions are managed by operators of the region they serve.");
         }
 
         var v = new Validation();
@@ -51,12 +51,12 @@ internal static class SubscriptionEndpoints
         var region = await scopes.ForCenterAsync(regionId);
         if (region.CenterPath.Count == 0)
         {
-            return TypedResults.Problem($"Region '{regionId}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+            return ApiResults.NotFound($"Region '{regionId}' does not exist.");
         }
 
         if (!region.CenterPath.Contains(caller.ScopeId))
         {
-            return Forbidden($"Region '{regionId}' is outside your scope.");
+            return ApiResults.Forbidden($"Region '{regionId}' is outside your scope.");
         }
 
         var startAfter = request.StartAfter ?? await grains.GetGrain<IEventFeedGrain>(0).EndAsync();
@@ -65,7 +65,7 @@ internal static class SubscriptionEndpoints
         var grain = grains.GetGrain<IEventSubscriptionGrain>(id);
         if (!await grain.CreateAsync(definition, secret))
         {
-            return TypedResults.Problem($"Subscription '{id}' exists already.", statusCode: StatusCodes.Status409Conflict);
+            return ApiResults.Conflict($"Subscription '{id}' exists already.");
         }
 
         await audit.RecordAsync(http, AuditActions.EventSubscriptionCreated, $"eventSubscription:{id}", region, details: $"url={url}; region={regionId}; startAfter={startAfter}; delivery={EnumNames.Of(mode)}; batchSize={batchSize}");
@@ -76,7 +76,7 @@ internal static class SubscriptionEndpoints
     {
         if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor } caller)
         {
-            return Forbidden("Subscriptions are read by operators and auditors of the region they serve.");
+            return ApiResults.Forbidden("Subscriptions are read by operators and auditors of the region they serve.");
         }
 
         var entries = (await grains.GetGrain<IEventSubscriptionDirectoryGrain>(0).ListAsync()).Where(e => e.RegionPath.Contains(caller.ScopeId));
@@ -108,7 +108,7 @@ internal static class SubscriptionEndpoints
         var grain = grains.GetGrain<IEventSubscriptionGrain>(id);
         if (!await grain.ResumeAsync())
         {
-            return TypedResults.Problem($"Subscription '{id}' is {EnumNames.Of(view!.Phase)}, not suspended.", statusCode: StatusCodes.Status409Conflict);
+            return ApiResults.Conflict($"Subscription '{id}' is {EnumNames.Of(view!.Phase)}, not suspended.");
         }
 
         var dead = view!.DeadLetters.LastOrDefault();
@@ -137,13 +137,13 @@ internal static class SubscriptionEndpoints
         var view = await grains.GetGrain<IEventSubscriptionGrain>(id).GetAsync();
         if (view is null)
         {
-            return (null, NotFound(id));
+            return (null, ApiResults.NotFound($"Subscription '{id}' does not exist."));
         }
 
         var region = await scopes.ForCenterAsync(view.Definition.RegionId);
         return Caller.From(http.User) is { Role: Role.Operator or Role.Auditor } caller && region.CenterPath.Contains(caller.ScopeId)
             ? (view, null)
-            : (null, Forbidden($"Subscription '{id}' serves a region outside your scope, or needs an operator or auditor token."));
+            : (null, ApiResults.Forbidden($"Subscription '{id}' serves a region outside your scope, or needs an operator or auditor token."));
     }
 
     private static async Task<(SubscriptionView? View, AccessTarget Region, ProblemHttpResult? Refusal)> ManageableAsync(
@@ -152,16 +152,12 @@ internal static class SubscriptionEndpoints
         var view = await grains.GetGrain<IEventSubscriptionGrain>(id).GetAsync();
         if (view is null)
         {
-            return (null, new AccessTarget([]), NotFound(id));
+            return (null, new AccessTarget([]), ApiResults.NotFound($"Subscription '{id}' does not exist."));
         }
 
         var region = await scopes.ForCenterAsync(view.Definition.RegionId);
         return Caller.From(http.User) is { Role: Role.Operator } caller && region.CenterPath.Contains(caller.ScopeId)
             ? (view, region, null)
-            : (null, region, Forbidden($"Subscription '{id}' is managed by operators of its region."));
+            : (null, region, ApiResults.Forbidden($"Subscription '{id}' is managed by operators of its region."));
     }
-
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem($"Subscription '{id}' does not exist.", statusCode: StatusCodes.Status404NotFound);
-
-    private static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
 }

@@ -1,6 +1,6 @@
 using Lianxin.Centers;
 using Lianxin.Governance;
-using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -11,33 +11,23 @@ internal static class ComplianceEndpoints
     {
         group.MapGet("/centers/{id}/compliance", GetCenterAsync)
             .WithSummary("Every standards check of a center: pass / fail / exempt / notApplicable, with the numbers.")
-            .Produces<CenterCompliance>().ProducesProblem(403).ProducesProblem(404);
+            .RequireGovernanceRead(GovernanceAccess.Center);
         group.MapGet("/regions/{id}/compliance", GetRegionAsync)
             .WithSummary("The centers of a region that fail a standard (all centers with ?all=true), with counts per check.")
-            .Produces<RegionCompliance>().ProducesProblem(403).ProducesProblem(404);
+            .RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/compliance.csv", GetRegionCsvAsync)
             .WithSummary("Every check of every center of a region, one row per check (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").RequireGovernanceRead(GovernanceAccess.Region);
     }
 
-    public static async Task<IResult> GetCenterAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<Results<Ok<CenterCompliance>, ProblemHttpResult>> GetCenterAsync(string id, IGrainFactory grains)
     {
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
         return center is null ? ApiResults.NotFound($"center '{id}' does not exist.") : TypedResults.Ok(ComplianceRules.Evaluate(center));
     }
 
-    public static async Task<IResult> GetRegionAsync(string id, bool? all, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<Ok<RegionCompliance>> GetRegionAsync(string id, bool? all, IGrainFactory grains)
     {
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var checks = await EvaluateRegionAsync(grains, id);
         var failingByCheck = Enum.GetValues<ComplianceCheckKind>()
             .ToDictionary(k => k, k => checks.Count(c => c[k].Outcome == ComplianceOutcome.Fail));
@@ -45,13 +35,8 @@ internal static class ComplianceEndpoints
         return TypedResults.Ok(new RegionCompliance(id, checks.Count, checks.Count(c => c.Failing), failingByCheck, items));
     }
 
-    public static async Task<IResult> GetRegionCsvAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<FileContentHttpResult> GetRegionCsvAsync(string id, IGrainFactory grains)
     {
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var checks = await EvaluateRegionAsync(grains, id);
         return Csv.File(
             $"compliance-{id}.csv",

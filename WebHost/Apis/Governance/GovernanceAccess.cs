@@ -1,4 +1,5 @@
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -9,6 +10,16 @@ namespace Lianxin.WebHost.Apis.Governance;
 /// </summary>
 internal static class GovernanceAccess
 {
+    /// <summary>A center's <c>{id}</c>, as governance refusals name it.</summary>
+    public static readonly TargetKind Center = new("center", (scopes, id) => scopes.ForCenterAsync(id));
+
+    /// <summary>A center's <c>{id}</c> taken with everything below it, as governance refusals name it.</summary>
+    public static readonly TargetKind Region = new("region", (scopes, id) => scopes.ForCenterAsync(id));
+
+    /// <summary>Runs the handler only for a caller who may read the governance of the target (<see cref="CheckRead"/>).</summary>
+    public static RouteHandlerBuilder RequireGovernanceRead(this RouteHandlerBuilder endpoint, TargetKind kind) =>
+        endpoint.Require(kind, CheckRead);
+
     public static bool CanRead(Caller caller, AccessTarget target) =>
         caller.Role is Role.Operator or Role.Auditor or Role.Staff && AccessPolicy.CanRead(caller, target);
 
@@ -18,7 +29,7 @@ internal static class GovernanceAccess
     public static bool CanReadModel(Caller caller) => caller.Role is Role.Operator or Role.Auditor or Role.Staff;
 
     /// <summary>Null when the caller may read the governance of the target; otherwise 404 or 403.</summary>
-    public static IResult? CheckRead(HttpContext http, AccessTarget target, string what)
+    public static ProblemHttpResult? CheckRead(HttpContext http, AccessTarget target, string what)
     {
         if (target.CenterPath.Count == 0)
         {
@@ -31,7 +42,7 @@ internal static class GovernanceAccess
     }
 
     /// <summary>Null when the caller may record decisions for the target; otherwise 404 or 403.</summary>
-    public static IResult? CheckDecide(HttpContext http, AccessTarget target, string what)
+    public static ProblemHttpResult? CheckDecide(HttpContext http, AccessTarget target, string what)
     {
         if (target.CenterPath.Count == 0)
         {

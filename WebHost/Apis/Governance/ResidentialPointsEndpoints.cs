@@ -1,5 +1,6 @@
 using Lianxin.Governance;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -10,32 +11,20 @@ internal static class ResidentialPointsEndpoints
     {
         group.MapGet("/centers/{id}/residential-points", GetAsync)
             .WithSummary("The residential points a center answers for, with their households.")
-            .Produces<ResidentialPointsView>().ProducesProblem(403).ProducesProblem(404);
+            .RequireGovernanceRead(GovernanceAccess.Center);
         group.MapGet("/centers/{id}/residential-points.csv", GetCsvAsync)
             .WithSummary("The residential points a center answers for (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").RequireGovernanceRead(GovernanceAccess.Center);
         group.MapPut("/centers/{id}/residential-points", ReplaceAsync)
             .WithSummary("Replace the residential points a center answers for.")
             .Produces<ResidentialPointsView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<ResidentialPointsView>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(ResidentialPointsView.Of(id, await grains.GetGrain<IResidentialPointsGrain>(id).GetAsync()));
+
+    private static async Task<FileContentHttpResult> GetCsvAsync(string id, IGrainFactory grains)
     {
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
-        return TypedResults.Ok(ResidentialPointsView.Of(id, await grains.GetGrain<IResidentialPointsGrain>(id).GetAsync()));
-    }
-
-    private static async Task<IResult> GetCsvAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var points = await grains.GetGrain<IResidentialPointsGrain>(id).GetAsync();
         return Csv.File(
             $"residential-points-{id}.csv",

@@ -2,6 +2,7 @@ using Lianxin.Common;
 using Lianxin.Governance;
 using Lianxin.HelpRequests;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.HelpRequests;
 
@@ -206,26 +207,26 @@ internal static class HelpRequestEndpoints
             await audit.RecordAsync(http, "helpRequest.refused", $"helpRequest:{id}", target, outcome.Refusal, details);
         }
 
-        return outcome.Kind switch
+        if (outcome.Kind == HelpRequestRefusal.Invalid)
         {
-            HelpRequestRefusal.NotFound => ApiResults.NotFound(outcome.Refusal!),
-            HelpRequestRefusal.Invalid => ApiResults.Invalid(Single(action == "helpRequest.rated" ? "rating" : "peopleNeeded", outcome.Refusal!)),
-            _ => Conflict(outcome.Refusal!, outcome.Kind),
-        };
+            return ApiResults.Invalid(Single(action == "helpRequest.rated" ? "rating" : "peopleNeeded", outcome.Refusal!));
+        }
+
+        return ApiResults.KindOf(outcome.Kind) == ProblemKind.NotFound ? ApiResults.NotFound(outcome.Refusal!) : Conflict(outcome.Refusal!, outcome.Kind);
     }
 
-    internal static IResult Conflict(string detail, HelpRequestRefusal kind) =>
-        TypedResults.Problem(
+    internal static ProblemHttpResult Conflict(string detail, HelpRequestRefusal kind) =>
+        ApiResults.Problem(
+            ProblemKind.Conflict,
             detail,
-            statusCode: StatusCodes.Status409Conflict,
-            title: kind switch
+            new Dictionary<string, object?> { ["refusal"] = EnumNames.Of(kind) },
+            kind switch
             {
                 HelpRequestRefusal.PartyAffairs => "Party affairs are done only by party members",
                 HelpRequestRefusal.Full => "The order already has the people it needs",
                 HelpRequestRefusal.NotEligible => "The order needs someone else",
                 _ => "The request's stage or owner does not allow this",
-            },
-            extensions: new Dictionary<string, object?> { ["refusal"] = EnumNames.Of(kind) });
+            });
 
     private static Validation Single(string field, string message)
     {

@@ -29,7 +29,7 @@ public static class ProvidersApi
     {
         if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor or Role.Staff } caller)
         {
-            return Forbidden("The provider list is for operators, auditors and staff.");
+            return ApiResults.Forbidden("The provider list is for operators, auditors and staff.");
         }
 
         var place = await scopes.ForCenterAsync(caller.ScopeId);
@@ -42,14 +42,14 @@ public static class ProvidersApi
         var view = await grains.GetGrain<IProviderGrain>(id).GetAsync();
         if (view is null)
         {
-            return NotFound(id);
+            return ApiResults.NotFound($"Provider '{id}' is not listed.");
         }
 
         var region = await scopes.ForCenterAsync(view.Profile.RegionId);
         return Caller.From(http.User) is { Role: Role.Operator or Role.Auditor or Role.Staff } caller
             && Visible(caller, await scopes.ForCenterAsync(caller.ScopeId), region.CenterPath)
             ? TypedResults.Ok(view)
-            : Forbidden($"Provider '{id}' is on the list of a region outside your scope.");
+            : ApiResults.Forbidden($"Provider '{id}' is on the list of a region outside your scope.");
     }
 
     private static async Task<Results<Created<ProviderView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -57,7 +57,7 @@ public static class ProvidersApi
     {
         if (Caller.From(http.User) is not { Role: Role.Operator } caller)
         {
-            return Forbidden("Providers are listed by operators of a region.");
+            return ApiResults.Forbidden("Providers are listed by operators of a region.");
         }
 
         var v = new Validation();
@@ -72,19 +72,19 @@ public static class ProvidersApi
         var region = await scopes.ForCenterAsync(regionId);
         if (region.CenterPath.Count == 0)
         {
-            return TypedResults.Problem($"Region '{regionId}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+            return ApiResults.NotFound($"Region '{regionId}' does not exist.");
         }
 
         if (!region.CenterPath.Contains(caller.ScopeId))
         {
-            return Forbidden($"Region '{regionId}' is outside your scope.");
+            return ApiResults.Forbidden($"Region '{regionId}' is outside your scope.");
         }
 
         var grain = grains.GetGrain<IProviderGrain>(id);
         var result = await grain.CreateAsync(profile, caller.Actor);
         if (!result.Succeeded)
         {
-            return TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict);
+            return ApiResults.Conflict(result.Detail);
         }
 
         await audit.RecordAsync(http, AuditActions.ProviderCreated, $"provider:{id}", region, details: Details(profile));
@@ -115,13 +115,13 @@ public static class ProvidersApi
 
         if (current is null)
         {
-            return NotFound(id);
+            return ApiResults.NotFound($"Provider '{id}' is not listed.");
         }
 
         var region = await scopes.ForCenterAsync(current.Profile.RegionId);
         if (Caller.From(http.User) is not { Role: Role.Operator } caller || !region.CenterPath.Contains(caller.ScopeId))
         {
-            return Forbidden($"Provider '{id}' is managed by operators of region '{current.Profile.RegionId}'.");
+            return ApiResults.Forbidden($"Provider '{id}' is managed by operators of region '{current.Profile.RegionId}'.");
         }
 
         await grain.UpdateAsync(profile, caller.Actor);
@@ -141,8 +141,4 @@ public static class ProvidersApi
 
     private static string Details(ProviderProfile p) =>
         $"licence={p.LicenceNumber}; services={string.Join(',', p.Services.Select(EnumNames.Of))}; valid={p.ValidFrom:yyyy-MM-dd}..{p.ValidUntil:yyyy-MM-dd}; suspended={p.Suspended}";
-
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem($"Provider '{id}' is not listed.", statusCode: StatusCodes.Status404NotFound);
-
-    private static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
 }

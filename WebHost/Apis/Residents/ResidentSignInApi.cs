@@ -3,7 +3,6 @@ using Lianxin.WebHost.Apis.Residents;
 using Lianxin.WebHost.Security;
 using Lianxin.WebHost.Security.Residents;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -27,8 +26,7 @@ public static class ResidentSignInApi
     }
 
     private static async Task<Results<Accepted<ResidentCodeResponse>, ValidationProblem, ProblemHttpResult>> RequestCodeAsync(
-        ResidentCodeRequest request, HttpContext http, PersonPseudonyms pseudonyms, ResidentSignInLimits limits, ResidentCodeDisplay display,
-        IOptions<ResidentOptions> options, IGrainFactory grains, AuditTrail audit)
+        ResidentCodeRequest request, [AsParameters] ResidentSignInServices services)
     {
         var v = new Validation();
         var phone = Phone(v, request.Phone);
@@ -37,23 +35,23 @@ public static class ResidentSignInApi
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        if (!await limits.MayAskFromAsync(http))
+        if (!await services.Limits.MayAskFromAsync(services.Http))
         {
-            return TooMany(http, limits, "This address asked for more sign-in codes than its limit allows.");
+            return TooMany(services.Http, services.Limits, "This address asked for more sign-in codes than its limit allows.");
         }
 
-        var personId = pseudonyms.Of(phone);
-        if (!await limits.MaySendToAsync(personId, http.RequestAborted))
+        var personId = services.Pseudonyms.Of(phone);
+        if (!await services.Limits.MaySendToAsync(personId, services.Http.RequestAborted))
         {
-            return TooMany(http, limits, "This number was sent more sign-in codes than its limit allows.");
+            return TooMany(services.Http, services.Limits, "This number was sent more sign-in codes than its limit allows.");
         }
 
-        var issue = await grains.GetGrain<IResidentSignInGrain>(personId).IssueAsync(new SignInCodeRequest(phone, options.Value.CodeLifetime, display.Shows));
-        await audit.RecordAsync(http, AuditActions.ResidentCodeRequested, Subject(personId), new AccessTarget([]), details: $"delivery={EnumNames.Of(issue.Delivery)}");
+        var issue = await services.Grains.GetGrain<IResidentSignInGrain>(personId).IssueAsync(new SignInCodeRequest(phone, services.Options.Value.CodeLifetime, services.Display.Shows));
+        await services.Audit.RecordAsync(services.Http, AuditActions.ResidentCodeRequested, Subject(personId), new AccessTarget([]), details: $"delivery={EnumNames.Of(issue.Delivery)}");
         return issue.Delivery switch
         {
             SignInCodeDelivery.Sent => TypedResults.Accepted((string?)null, new ResidentCodeResponse(issue.ExpiresAt, EnumNames.Of(issue.Delivery), issue.Code)),
-            SignInCodeDelivery.NoGateway when display.Shows =>
+            SignInCodeDelivery.NoGateway when services.Display.Shows =>
                 TypedResults.Accepted((string?)null, new ResidentCodeResponse(issue.ExpiresAt, EnumNames.Of(issue.Delivery), issue.Code)),
             SignInCodeDelivery.NoGateway => TypedResults.Problem(
                 "No SMS gateway is configured (Emergencies:Gateways with channel Sms), so no code can be sent.", statusCode: StatusCodes.Status503ServiceUnavailable),
@@ -62,8 +60,7 @@ public static class ResidentSignInApi
     }
 
     private static async Task<Results<Ok<ResidentTokenResponse>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        ResidentSignInRequest request, HttpContext http, PersonPseudonyms pseudonyms, ResidentSignInLimits limits, IOptions<ResidentOptions> options,
-        IGrainFactory grains, TokenIssuer issuer, AuditTrail audit)
+        ResidentSignInRequest request, [AsParameters] ResidentSignInServices services)
     {
         var v = new Validation();
         var phone = Phone(v, request.Phone);
@@ -78,16 +75,16 @@ public static class ResidentSignInApi
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        if (!await limits.MayVerifyFromAsync(http))
+        if (!await services.Limits.MayVerifyFromAsync(services.Http))
         {
-            return TooMany(http, limits, "This address sent more sign-in codes than its limit allows.");
+            return TooMany(services.Http, services.Limits, "This address sent more sign-in codes than its limit allows.");
         }
 
-        var personId = pseudonyms.Of(phone);
-        var check = await grains.GetGrain<IResidentSignInGrain>(personId).VerifyAsync(code, options.Value.CodeAttempts);
+        var personId = services.Pseudonyms.Of(phone);
+        var check = await services.Grains.GetGrain<IResidentSignInGrain>(personId).VerifyAsync(code, services.Options.Value.CodeAttempts);
         if (check.Outcome != SignInCodeOutcome.Verified)
         {
-            await audit.RecordAsync(http, AuditActions.ResidentSignInFailed, Subject(personId), new AccessTarget([]), details: $"outcome={EnumNames.Of(check.Outcome)}");
+            await services.Audit.RecordAsync(services.Http, AuditActions.ResidentSignInFailed, Subject(personId), new AccessTarget([]), details: $"outcome={EnumNames.Of(check.Outcome)}");
             return TypedResults.Problem(
                 check.Outcome switch
                 {
@@ -101,19 +98,18 @@ public static class ResidentSignInApi
                 extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(check.Outcome), ["attemptsLeft"] = check.AttemptsLeft });
         }
 
-        var (token, expiresAt) = issuer.Issue(new Caller(personId, Role.Resident, personId), options.Value.TokenLifetime);
-        await audit.RecordAsync(http, AuditActions.ResidentSignedIn, Subject(personId), new AccessTarget([]), details: "by=phoneCode");
+        var (token, expiresAt) = services.Issuer.Issue(new Caller(personId, Role.Resident, personId), services.Options.Value.TokenLifetime);
+        await services.Audit.RecordAsync(services.Http, AuditActions.ResidentSignedIn, Subject(personId), new AccessTarget([]), details: "by=phoneCode");
         return TypedResults.Ok(new ResidentTokenResponse(token, expiresAt, personId));
     }
 
     private static async Task<Results<Ok<ResidentTokenResponse>, ValidationProblem, ProblemHttpResult>> KioskSessionAsync(
-        string kioskId, KioskResidentSessionRequest request, HttpContext http, PersonPseudonyms pseudonyms, IOptions<ResidentOptions> options,
-        ScopeResolver scopes, TokenIssuer issuer, AuditTrail audit)
+        string kioskId, KioskResidentSessionRequest request, [AsParameters] ResidentSignInServices services)
     {
-        var kiosk = http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value;
+        var kiosk = services.Http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value;
         if (kiosk != kioskId)
         {
-            return TypedResults.Problem($"This device key belongs to kiosk '{kiosk}', not '{kioskId}'.", statusCode: StatusCodes.Status403Forbidden);
+            return ApiResults.Forbidden($"This device key belongs to kiosk '{kiosk}', not '{kioskId}'.");
         }
 
         if (request.IdNumber is not { } idNumber || !PersonalData.IsIdCard(idNumber))
@@ -123,10 +119,10 @@ public static class ResidentSignInApi
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var personId = pseudonyms.Of(idNumber);
-        var (token, expiresAt) = issuer.Issue(new Caller(personId, Role.Resident, personId), options.Value.KioskSessionLifetime);
-        var center = await scopes.ForCenterAsync(http.User.FindFirst(KioskAuthentication.CenterClaim)?.Value ?? "");
-        await audit.RecordAsync(http, AuditActions.ResidentSignedIn, Subject(personId), center, details: $"by=idCard; kiosk={kioskId}");
+        var personId = services.Pseudonyms.Of(idNumber);
+        var (token, expiresAt) = services.Issuer.Issue(new Caller(personId, Role.Resident, personId), services.Options.Value.KioskSessionLifetime);
+        var center = await services.Scopes.ForCenterAsync(services.Http.User.FindFirst(KioskAuthentication.CenterClaim)?.Value ?? "");
+        await services.Audit.RecordAsync(services.Http, AuditActions.ResidentSignedIn, Subject(personId), center, details: $"by=idCard; kiosk={kioskId}");
         return TypedResults.Ok(new ResidentTokenResponse(token, expiresAt, personId));
     }
 

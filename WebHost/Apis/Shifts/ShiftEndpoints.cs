@@ -33,7 +33,7 @@ internal static class ShiftEndpoints
         var rota = grains.GetGrain<IShiftRotaGrain>(id);
         if ((await rota.GetAsync()).Definitions.Any(d => d.Id == shift.Id))
         {
-            return Problem(StatusCodes.Status409Conflict, $"Shift '{shift.Id}' already exists at center '{id}'; change it with PUT.");
+            return ApiResults.Conflict($"Shift '{shift.Id}' already exists at center '{id}'; change it with PUT.");
         }
 
         if (await StepAsync(rota.DefineAsync(shift, ActivitiesApi.By(http))) is { } failed)
@@ -64,7 +64,7 @@ internal static class ShiftEndpoints
         var rota = grains.GetGrain<IShiftRotaGrain>(id);
         if (!(await rota.GetAsync()).Definitions.Any(d => d.Id == shiftId))
         {
-            return Problem(StatusCodes.Status404NotFound, $"Shift '{shiftId}' does not exist at center '{id}'.");
+            return ApiResults.NotFound($"Shift '{shiftId}' does not exist at center '{id}'.");
         }
 
         if (await StepAsync(rota.DefineAsync(shift, ActivitiesApi.By(http))) is { } failed)
@@ -119,18 +119,15 @@ internal static class ShiftEndpoints
 
     /// <summary>Null when the caller passes <paramref name="allowed"/> for the center: 404 when it does not exist, else 403.</summary>
     internal static ProblemHttpResult? Check(HttpContext http, AccessTarget center, string id, Func<Caller, AccessTarget, bool> allowed) =>
-        center.CenterPath.Count == 0 ? Problem(StatusCodes.Status404NotFound, $"Center '{id}' does not exist.")
+        center.CenterPath.Count == 0 ? ApiResults.NotFound($"Center '{id}' does not exist.")
         : Caller.From(http.User) is { } caller && allowed(caller, center) ? null
-        : Problem(StatusCodes.Status403Forbidden, $"Center '{id}' is outside your scope for this.");
+        : ApiResults.Forbidden($"Center '{id}' is outside your scope for this.");
 
-    internal static ProblemHttpResult Problem(int status, string? detail) => TypedResults.Problem(detail, statusCode: status);
-
-    private static async Task<ProblemHttpResult?> StepAsync(Task<ShiftStepResult> step) => (await step) switch
+    private static async Task<ProblemHttpResult?> StepAsync(Task<ShiftStepResult> step)
     {
-        { Outcome: ShiftStepOutcome.Done } => null,
-        { Outcome: ShiftStepOutcome.NotFound } r => Problem(StatusCodes.Status404NotFound, r.Detail),
-        var r => Problem(StatusCodes.Status409Conflict, r.Detail),
-    };
+        var result = await step;
+        return ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.Problem(kind, result.Detail) : null;
+    }
 
     private static string Describe(ShiftDefinition s) =>
         $"days={string.Join(',', s.Days.Select(EnumNames.Of))}; {s.Starts:HH\\:mm}-{s.Ends:HH\\:mm}; people={s.MinPeople}-{s.MaxPeople}";

@@ -42,11 +42,11 @@ internal static class ShiftSignUpEndpoints
             await audit.RecordAsync(http, ShiftAuditActions.SignedUp, $"shift:{id}/{occurrenceId}", center, details: $"person={PersonalData.MaskPersonId(personId)}", key: key);
         }
 
-        return answer.Outcome switch
+        return ApiResults.KindOf(answer.Outcome) switch
         {
-            ShiftSignUpOutcome.Confirmed => TypedResults.Ok(answer),
-            ShiftSignUpOutcome.NotFound => ShiftEndpoints.Problem(StatusCodes.Status404NotFound, answer.Detail),
-            _ => TypedResults.Problem(answer.Detail, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
+            null => TypedResults.Ok(answer),
+            ProblemKind.NotFound => ApiResults.Problem(ProblemKind.NotFound, answer.Detail),
+            var kind => ApiResults.Problem(kind.Value, answer.Detail, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
         };
     }
 
@@ -68,9 +68,9 @@ internal static class ShiftSignUpEndpoints
         }
 
         var result = await grains.GetGrain<IShiftRotaGrain>(id).CancelAsync(occurrenceId, personId, ActivitiesApi.By(http));
-        if (result.Outcome != ShiftStepOutcome.Done)
+        if (ApiResults.KindOf(result.Outcome) is { } kind)
         {
-            return ShiftEndpoints.Problem(result.Outcome == ShiftStepOutcome.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, result.Detail);
+            return ApiResults.Problem(kind, result.Detail);
         }
 
         await audit.RecordAsync(http, ShiftAuditActions.SignUpCancelled, $"shift:{id}/{occurrenceId}", center, details: $"person={PersonalData.MaskPersonId(personId)}");
@@ -133,20 +133,21 @@ internal static class ShiftSignUpEndpoints
         var person = await scopes.ForVolunteerAsync(personId);
         if (person.CenterPath.Count == 0)
         {
-            return (center, ShiftEndpoints.Problem(StatusCodes.Status404NotFound, $"Volunteer '{personId}' does not exist."));
+            return (center, ApiResults.NotFound($"Volunteer '{personId}' does not exist."));
         }
 
         return person.CenterPath.Contains(id)
             ? (center, null)
-            : (center, TypedResults.Problem(
+            : (center, ApiResults.Problem(
+                ProblemKind.Conflict,
                 $"'{personId}' does not belong to center '{id}' or a center below it: its shifts are served by its own people.",
-                statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["outcome"] = "refused" }));
+                new Dictionary<string, object?> { ["outcome"] = "refused" }));
     }
 
     private static bool IsSelf(Caller caller, string personId) => caller.Role == Role.Volunteer && caller.ScopeId == personId;
 
     private static ProblemHttpResult? PersonCheck(HttpContext http, AccessTarget person, string id, Func<Caller, AccessTarget, bool> allowed) =>
-        person.CenterPath.Count == 0 ? ShiftEndpoints.Problem(StatusCodes.Status404NotFound, $"Volunteer '{id}' does not exist.")
+        person.CenterPath.Count == 0 ? ApiResults.NotFound($"Volunteer '{id}' does not exist.")
         : Caller.From(http.User) is { } caller && allowed(caller, person) ? null
-        : ShiftEndpoints.Problem(StatusCodes.Status403Forbidden, $"Volunteer '{id}' is outside your scope for this.");
+        : ApiResults.Forbidden($"Volunteer '{id}' is outside your scope for this.");
 }
