@@ -157,7 +157,7 @@ internal sealed partial class KioskIngestGrain(
 
     /// <summary>The event as the journal holds it; a copy only when its time was finer than the journal keeps.</summary>
     private static KioskEvent AsJournaled(KioskEvent e) =>
-        KioskEventCodec.AsJournaled(e.OccurredAt) is var at && at == e.OccurredAt && at.Offset == TimeSpan.Zero ? e : e with { OccurredAt = at };
+        KioskEventCodec.AsJournaled(e.OccurredAt) is var at && at.EqualsExact(e.OccurredAt) ? e : e with { OccurredAt = at };
 
     /// <summary>Applies every journal entry of this kiosk beyond the applied position; answers the outcome of each.</summary>
     private async Task<Dictionary<Guid, EventOutcome>> CatchUpAsync()
