@@ -56,7 +56,12 @@ public sealed class KioskDerivedStateFailoverTests(ClusterFixture cluster, ITest
 
         // The kiosk keeps uploading, as kiosks do: its next batch wakes what the kills took.
         var visitor = KioskFleet.Event("checkIn", DateTimeOffset.UtcNow, new() { ["personId"] = $"p{Guid.NewGuid():N}"[..16], ["role"] = "visitor", ["purpose"] = "convenienceServices" });
-        Assert.Equal(["accepted"], (await fleet.SendAsync(0, visitor)).Select(r => r.Status));
+        var visited = (await fleet.SendAsync(0, visitor)).Single().Status;
+        // An attempt that met the failover (503 while the dead silo's actors wait for their new home) may have stored the
+        // event before its answer was lost: the kiosk's re-send is then told "duplicate", as protocol v1 says, and the
+        // count of people inside below shows it was counted, once.
+        string[] expected = fleet.LastAttempts == 1 ? ["accepted"] : ["accepted", "duplicate"];
+        Assert.Contains(visited, expected);
         var helpId = $"hr-{(Guid)help["eventId"]!:D}";
         var settled = await Eventually.HoldsAsync(
             () => StateAsync(fleet, served, serving, helpId),

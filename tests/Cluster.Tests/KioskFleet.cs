@@ -102,10 +102,14 @@ internal sealed class KioskFleet
     }
 
     /// <summary>One batch from one kiosk of the fleet, re-sent unchanged until answered; the answer's results in order.</summary>
+    /// <summary>How many times the last <see cref="SendAsync"/> posted its batch (more than once while the cluster failed over).</summary>
+    public int LastAttempts { get; private set; }
+
     public async Task<List<(Guid EventId, string Status, string? Reason)>> SendAsync(int kiosk, params Dictionary<string, object?>[] events)
     {
         var (id, client) = _kiosks[kiosk];
-        var (response, _) = await Resend.PostUntilAnsweredAsync(client, $"/api/v1/kiosks/{id}/events", new { events }, $"a batch of {id}");
+        var (response, attempts) = await Resend.PostUntilAnsweredAsync(client, $"/api/v1/kiosks/{id}/events", new { events }, $"a batch of {id}");
+        LastAttempts = attempts;
         Assert.True(response.IsSuccessStatusCode, $"{id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. answer.GetProperty("results").EnumerateArray().Select(r => (
