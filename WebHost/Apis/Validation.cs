@@ -24,6 +24,15 @@ internal sealed partial class Validation
         list.Add(message);
     }
 
+    /// <summary>A replacement's body may name its id only as the path does.</summary>
+    public void SamePathId(string? bodyId, string pathId)
+    {
+        if (bodyId is not null && bodyId != pathId)
+        {
+            Add("id", "Must match the id in the path, or be left out.");
+        }
+    }
+
     /// <summary>Ids are short lower-case codes (they appear in URLs, logs and grain keys).</summary>
     public string Id(string field, string? value)
     {

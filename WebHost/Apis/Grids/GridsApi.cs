@@ -64,10 +64,7 @@ public static class GridsApi
         string id, GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
-        if (request.Id is not null && request.Id != id)
-        {
-            v.Add("id", "Must match the id in the path, or be left out.");
-        }
+        v.SamePathId(request.Id, id);
 
         var profile = request.ToProfile(v);
         if (!v.IsValid)

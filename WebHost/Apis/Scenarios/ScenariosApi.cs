@@ -97,10 +97,7 @@ public static class ScenariosApi
     private static async Task<IResult> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
-        if (request.Id is not null && request.Id != id)
-        {
-            v.Add("id", "Must match the id in the path, or be left out.");
-        }
+        v.SamePathId(request.Id, id);
 
         var scenario = grains.GetGrain<IScenarioGrain>(id);
         var existing = await scenario.GetAsync();
