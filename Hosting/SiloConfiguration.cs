@@ -137,6 +137,7 @@ public static class SiloConfiguration
             silo.Services.AddSingleton<IOutboundLog, InMemoryOutboundLog>();
             silo.Services.AddSingleton<IAuditStore, InMemoryAuditStore>();
             silo.Services.AddSingleton<IListingStore, InMemoryListingStore>();
+            silo.Services.AddSingleton<IBookStore, InMemoryBookStore>();
             silo.Services.AddHostedService<NotDurableWarning>();
             return silo;
         }
@@ -157,6 +158,7 @@ public static class SiloConfiguration
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IListingStore>(sp => new PostgresListingStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.AddSingleton<IBookStore>(sp => new PostgresBookStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IEventJournal>(sp =>
             new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
         // Its own pool, without automatic preparation: its statements shared connections (and their prepared

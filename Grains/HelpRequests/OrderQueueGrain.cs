@@ -1,10 +1,11 @@
 using Lianxin.Common;
 using Lianxin.Governance;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace Lianxin.HelpRequests;
 
-/// <summary>The persisted queue of a center. A schema: members are only ever added, ids never reused.</summary>
+/// <summary>A center's queue as one state, before it was a book: read once to move its requests into it.</summary>
 [GenerateSerializer, Alias("Lianxin.OrderQueueState")]
 public sealed class OrderQueueState
 {
@@ -18,6 +19,13 @@ public sealed class OrderQueueState
 }
 
 /// <summary>
+/// One request in a center's queue book: the request while it is unfinished, and when it is due while its time limit
+/// runs (a finished request's rating window included): what the center's reminder wakes requests from.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Lianxin.OrderQueueEntry")]
+public sealed record OrderQueueEntry([property: Id(0)] OrderQueueItem? Item, [property: Id(1)] DateTimeOffset? DueAt);
+
+/// <summary>
 /// A center's queue of unfinished requests and orders. Each request's actor tells it every change; it writes only when
 /// what it holds changes, so a repeated tell (after a restart of the request) costs a comparison.
 /// It also keeps the center's one durable reminder for the requests' time limits: a request's own timer applies its
@@ -26,7 +34,9 @@ public sealed class OrderQueueState
 /// center, registered once while any limit runs, instead of one durable reminder (and one commit) per request.
 /// </summary>
 internal sealed class OrderQueueGrain(
-    [PersistentState(StorageNames.OrderQueueState, StorageNames.Live)] IPersistentState<OrderQueueState> state,
+    [PersistentState(StorageNames.OrderQueueState, StorageNames.Live)] IPersistentState<OrderQueueState> earlier,
+    IBookStore books,
+    Serializer<OrderQueueEntry> serializer,
     DomainClock clock,
     IOptions<ClosedLoopLimitsOptions> limits) : Grain, IOrderQueueGrain, IRemindable
 {
@@ -35,33 +45,35 @@ internal sealed class OrderQueueGrain(
     /// <summary>Whether this activation knows the reminder is registered (asked once, then kept).</summary>
     private bool _reminderKnown;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // A queue written before it kept due times: its open requests' limits are in their items.
-        foreach (var item in state.State.Items.Values)
-        {
-            if (item.DueAt is { } due)
-            {
-                state.State.Due.TryAdd(item.Id, due);
-            }
-        }
+    /// <summary>The queue's requests, each written on its own (<see cref="IBookStore"/>).</summary>
+    private Book<OrderQueueEntry> _queue = null!;
 
-        return Task.CompletedTask;
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _queue = await Book<OrderQueueEntry>.ReadAsync(books, serializer, StorageNames.OrderQueueState, this.GetPrimaryKeyString());
+        // A queue kept as one state before books: its requests move into the book once, then the state is gone. A
+        // queue written before it kept due times has its open requests' limits in their items.
+        var (items, due) = (earlier.State.Items, earlier.State.Due);
+        if (items.Count + due.Count > 0)
+        {
+            await Task.WhenAll(items.Keys.Union(due.Keys, StringComparer.Ordinal)
+                .Where(id => !_queue.Entries.ContainsKey(id))
+                .Select(id =>
+                {
+                    var item = items.GetValueOrDefault(id);
+                    return _queue.SetAsync(id, new OrderQueueEntry(item, due.TryGetValue(id, out var at) ? at : item?.DueAt));
+                }));
+            await earlier.ClearStateAsync(cancellationToken);
+        }
     }
 
     public async Task UpsertAsync(OrderQueueItem item, bool finished)
     {
-        var items = state.State.Items;
-        var changed = finished ? items.Remove(item.Id) : !(items.TryGetValue(item.Id, out var held) && Same(held, item));
-        if (!finished && changed)
+        var held = _queue.Entries.GetValueOrDefault(item.Id);
+        var next = new OrderQueueEntry(finished ? null : item, item.DueAt);
+        if (held is null || held.DueAt != next.DueAt || !Same(held.Item, next.Item))
         {
-            items[item.Id] = item;
-        }
-
-        changed |= NoteDue(item.Id, item.DueAt);
-        if (changed)
-        {
-            await state.WriteStateAsync();
+            await (next is { Item: null, DueAt: null } ? _queue.RemoveAsync(item.Id) : _queue.SetAsync(item.Id, next));
         }
 
         if (item.DueAt is not null)
@@ -71,12 +83,12 @@ internal sealed class OrderQueueGrain(
     }
 
     public Task<OrderQueuePage> GetPageAsync(HelpRequestState? stage, string? after, int limit) =>
-        Task.FromResult(OrderQueue.Page(state.State.Items.Values, stage, after, Math.Clamp(limit, 1, 200)));
+        Task.FromResult(OrderQueue.Page(_queue.Entries.Values.Select(e => e.Item).OfType<OrderQueueItem>(), stage, after, Math.Clamp(limit, 1, 200)));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _reminderKnown = true;
-        if (state.State.Due.Count == 0)
+        if (!_queue.Entries.Values.Any(e => e.DueAt is not null))
         {
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
@@ -89,30 +101,13 @@ internal sealed class OrderQueueGrain(
 
         // One way: each woken request tells this queue where it stands, which a waiting call here would deadlock.
         var now = clock.UtcNow;
-        foreach (var (id, due) in state.State.Due)
+        foreach (var (id, entry) in _queue.Entries)
         {
-            if (due <= now)
+            if (entry.DueAt <= now)
             {
                 GrainFactory.GetGrain<IHelpRequestGrain>(id).WakeAsync().Ignore();
             }
         }
-    }
-
-    private bool NoteDue(string id, DateTimeOffset? dueAt)
-    {
-        var due = state.State.Due;
-        if (dueAt is { } at)
-        {
-            if (due.TryGetValue(id, out var held) && held == at)
-            {
-                return false;
-            }
-
-            due[id] = at;
-            return true;
-        }
-
-        return due.Remove(id);
     }
 
     private async Task EnsureReminderAsync()
@@ -133,7 +128,7 @@ internal sealed class OrderQueueGrain(
     }
 
     // Records compare lists by reference: the claimers and skills are compared by content.
-    private static bool Same(OrderQueueItem a, OrderQueueItem b) =>
-        a with { Skills = [], ClaimedBy = [] } == b with { Skills = [], ClaimedBy = [] }
+    private static bool Same(OrderQueueItem? a, OrderQueueItem? b) =>
+        a is null || b is null ? a == b : a with { Skills = [], ClaimedBy = [] } == b with { Skills = [], ClaimedBy = [] }
         && a.Skills.SequenceEqual(b.Skills, StringComparer.Ordinal) && a.ClaimedBy.SequenceEqual(b.ClaimedBy, StringComparer.Ordinal);
 }

@@ -1,6 +1,6 @@
 namespace Lianxin.Governance;
 
-/// <summary>The persisted tickets of one center and year. A schema: members only added, ids never reused.</summary>
+/// <summary>The tickets of one center and year as one state, before they were a book: read once to move them into it.</summary>
 [GenerateSerializer, Alias("Lianxin.CenterHelpRequestsState")]
 public sealed class CenterHelpRequestsState
 {

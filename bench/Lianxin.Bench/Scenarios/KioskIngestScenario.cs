@@ -27,11 +27,9 @@ internal sealed class KioskIngestScenario : IScenario
         await host.WaitReadyAsync(sizes.Patience);
         using var http = HttpLoad.CreateClient(host.Address, sizes.HttpConnections);
 
-        // Warm-up: connection pools, the kiosks' and centers' activations, and the JIT's second tier. A host runs for
-        // days; after the usual 3 s its hot methods were still being recompiled (about 5 s of JIT time in the next
-        // 5 s, dotnet-counters), which the measured window then counted as cost per event.
+        // Warm-up: connection pools, the kiosks' and centers' activations, and the JIT's second tier (a host runs for days).
         var run = sizes.Measure > MinimumRun ? sizes.Measure : MinimumRun;
-        await SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.Warmup * 5, seed: 1);
+        await SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.LoadWarmup, seed: 1);
         var statements = await StatementStats.ResetAsync(population.ConnectionString);
         var (hostCpu, databaseCpu) = (host.Process.CpuTime(), context.Postgres.CpuTime());
         var full = await SimulateAsync(context, population, http, eventsPerSecond: 0, run, seed: 2);

@@ -40,7 +40,7 @@ internal sealed class TelemetryCostScenario : IScenario
                 using var scraping = new CancellationTokenSource();
                 var scraper = telemetry ? ScrapeAsync(prometheusPort, scraping.Token) : Task.FromResult(0);
 
-                await KioskIngestScenario.SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.Warmup, seed: 10 + round);
+                await KioskIngestScenario.SimulateAsync(context, population, http, eventsPerSecond: 0, sizes.LoadWarmup, seed: 10 + round);
                 var cpuBefore = host.Process.CpuTime();
                 var full = await KioskIngestScenario.SimulateAsync(context, population, http, eventsPerSecond: 0, run, seed: 20 + round);
                 if (full.Accepted + full.Rejected == 0)

@@ -1,0 +1,72 @@
+using Lianxin.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Lianxin.Hosting.Database;
+
+/// <summary>
+/// Actors' books in <c>lianxin_book_entry</c>, one row per entry. Entries many actors write at once go in one statement
+/// and one commit (<see cref="GroupCommitQueue{T}"/>); of two versions of an entry in one group the later is kept.
+/// </summary>
+public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
+{
+    private const string ReadSql = "SELECT key, payload FROM lianxin_book_entry WHERE book = @book AND owner = @owner";
+
+    private const string WriteSql = """
+        WITH input AS (
+            SELECT * FROM unnest(@books, @owners, @keys, @payloads) AS t(book, owner, key, payload)
+        ), removed AS (
+            DELETE FROM lianxin_book_entry AS e USING input AS i
+            WHERE i.payload IS NULL AND e.book = i.book AND e.owner = i.owner AND e.key = i.key
+        )
+        INSERT INTO lianxin_book_entry (book, owner, key, payload)
+        SELECT book, owner, key, payload FROM input WHERE payload IS NOT NULL
+        ON CONFLICT (book, owner, key) DO UPDATE SET payload = excluded.payload, modified_at = now()
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommitQueue<Entry> _queue;
+
+    public PostgresBookStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        _queue = new GroupCommitQueue<Entry>(WriteGroupAsync, "book entries");
+    }
+
+    public async Task<IReadOnlyList<BookEntry>> ReadAsync(string book, string owner)
+    {
+        await using var command = _dataSource.CreateCommand(ReadSql);
+        command.Parameters.AddWithValue("book", book);
+        command.Parameters.AddWithValue("owner", owner);
+        await using var reader = await command.ExecuteReaderAsync();
+        var entries = new List<BookEntry>();
+        while (await reader.ReadAsync())
+        {
+            entries.Add(new BookEntry(reader.GetString(0), (byte[])reader[1]));
+        }
+
+        return entries;
+    }
+
+    public Task WriteAsync(string book, string owner, string key, byte[]? payload) =>
+        _queue.WriteAsync(new Entry(book, owner, key, payload));
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+
+    private async Task WriteGroupAsync(IReadOnlyList<Entry> group)
+    {
+        // A statement may touch a row once: the last version of each entry in the group is the one written.
+        var entries = group.GroupBy(e => (e.Book, e.Owner, e.Key)).Select(g => g.Last()).ToList();
+        await using var command = _dataSource.CreateCommand(WriteSql);
+        command.Parameters.Add(Texts("books", entries, e => e.Book));
+        command.Parameters.Add(Texts("owners", entries, e => e.Owner));
+        command.Parameters.Add(Texts("keys", entries, e => e.Key));
+        command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => e.Payload)] });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlParameter<string[]> Texts(string name, List<Entry> entries, Func<Entry, string> field) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(field)] };
+
+    private sealed record Entry(string Book, string Owner, string Key, byte[]? Payload);
+}
