@@ -34,6 +34,20 @@ internal static class AccessFilters
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+    /// <summary>
+    /// Checks the route value <paramref name="name"/> before the access filters added after it, so a malformed path is a bad
+    /// request for every caller, in scope or not (the order the handlers that check their input first keep too).
+    /// </summary>
+    public static RouteHandlerBuilder ValidateRoute(this RouteHandlerBuilder endpoint, string name, Action<Validation, HttpContext, string> check) =>
+        endpoint
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var v = new Validation();
+                check(v, context.HttpContext, (string)context.HttpContext.GetRouteValue(name)!);
+                return v.IsValid ? await next(context) : ApiResults.Invalid(v);
+            })
+            .ProducesValidationProblem();
+
     /// <summary>Like <see cref="RequireRead"/> with a feature's own rule for the target the route's <c>{id}</c> names.</summary>
     public static RouteHandlerBuilder Require(
         this RouteHandlerBuilder endpoint, TargetKind kind, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -8,31 +7,16 @@ internal static class RatingYears
 {
     public const int First = 2000;
 
-    /// <summary>
-    /// Refuses the route's <c>{year}</c> when it is not a rating year. Added before the access filters: a year no one may
-    /// ask for is a bad request for every caller, in or out of scope.
-    /// </summary>
+    /// <summary>Refuses the route's <c>{year}</c> when it is not a rating year, for every caller (ahead of the access filters).</summary>
     public static RouteHandlerBuilder RequireRatingYear(this RouteHandlerBuilder endpoint) =>
-        endpoint
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var http = context.HttpContext;
-                var year = int.Parse((string)http.GetRouteValue("year")!, CultureInfo.InvariantCulture);
-                return Check(year, http.RequestServices.GetRequiredService<TimeProvider>()) is { } badYear ? badYear : await next(context);
-            })
-            .ProducesValidationProblem();
+        endpoint.ValidateRoute("year", (v, http, year) => Check(v, int.Parse(year, CultureInfo.InvariantCulture), http.RequestServices.GetRequiredService<TimeProvider>()));
 
-    /// <summary>Null when the year is acceptable; otherwise the validation problem.</summary>
-    public static ValidationProblem? Check(int year, TimeProvider clock)
+    private static void Check(Validation v, int year, TimeProvider clock)
     {
         var current = clock.GetLocalNow().Year;
-        if (year >= First && year <= current)
+        if (year < First || year > current)
         {
-            return null;
+            v.Add("year", $"Must be a year from {First} to {current}.");
         }
-
-        var v = new Validation();
-        v.Add("year", $"Must be a year from {First} to {current}.");
-        return ApiResults.Invalid(v);
     }
 }
