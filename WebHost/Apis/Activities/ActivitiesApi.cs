@@ -29,13 +29,13 @@ public static class ActivitiesApi
         events.MapPost("/sign-ups", SignUpEndpoints.SignUpAsync)
             .WithSummary("Sign up (Idempotency-Key header required): confirmed, waitlisted with position, or full, in arrival order; 409 with the reason when not admitted.");
         events.MapGet("/sign-ups/{personId}", SignUpEndpoints.GetAsync).WithSummary("A person's place: status, waitlist position, offer deadline.")
-            .ValidatePersonId().RequireActivity(ActivityAccess.CanSeePlace, "a place is seen by the person or readers of its center.");
+            .ValidateIds("personId").RequireActivity(ActivityAccess.CanSeePlace, "a place is seen by the person or readers of its center.");
         events.MapPost("/sign-ups/{personId}/cancel", SignUpEndpoints.CancelAsync).WithSummary("Give up a place, waitlist position or offer; a freed place is offered to the next.")
-            .ValidatePersonId().RequireActivity(ActivityAccess.CanActFor, ActsAsThemselves);
+            .ValidateIds("personId").RequireActivity(ActivityAccess.CanActFor, ActsAsThemselves);
         events.MapPost("/sign-ups/{personId}/confirm", SignUpEndpoints.ConfirmAsync).WithSummary("Take the place offered from the waitlist, before the offer expires.")
-            .ValidatePersonId().RequireActivity(ActivityAccess.CanActFor, ActsAsThemselves);
+            .ValidateIds("personId").RequireActivity(ActivityAccess.CanActFor, ActsAsThemselves);
         events.MapPost("/sign-ups/{personId}/check-in", SignUpEndpoints.CheckInAsync).WithSummary("Staff record attendance (from an hour before the start to the end).")
-            .ValidatePersonId().RequireActivity((c, _, center) => ActivityAccess.CanOrganise(c, center), "check-in needs an operator or staff token whose scope covers its center.");
+            .ValidateIds("personId").RequireActivity((c, _, center) => ActivityAccess.CanOrganise(c, center), "check-in needs an operator or staff token whose scope covers its center.");
         return events;
     }
 

@@ -42,10 +42,6 @@ internal static class ActivityAccess
             return null;
         });
 
-    /// <summary>Refuses a malformed <c>{personId}</c> for every caller, ahead of the access filter.</summary>
-    public static RouteHandlerBuilder ValidatePersonId(this RouteHandlerBuilder endpoint) =>
-        endpoint.ValidateRoute("personId", (v, _, personId) => v.Id("personId", personId));
-
     public static bool CanBrowse(Caller caller, AccessTarget center) => caller.Role is Role.Volunteer or Role.Resident || AccessPolicy.CanRead(caller, center);
 
     public static bool CanOrganise(Caller caller, AccessTarget center) => AccessPolicy.CanWriteRegistry(caller, center);

@@ -9,7 +9,8 @@ internal static class RatingYears
 
     /// <summary>Refuses the route's <c>{year}</c> when it is not a rating year, for every caller (ahead of the access filters).</summary>
     public static RouteHandlerBuilder RequireRatingYear(this RouteHandlerBuilder endpoint) =>
-        endpoint.ValidateRoute("year", (v, http, year) => Check(v, int.Parse(year, CultureInfo.InvariantCulture), http.RequestServices.GetRequiredService<TimeProvider>()));
+        endpoint.ValidateRoute((v, http) =>
+            Check(v, int.Parse((string)http.GetRouteValue("year")!, CultureInfo.InvariantCulture), http.RequestServices.GetRequiredService<TimeProvider>()));
 
     private static void Check(Validation v, int year, TimeProvider clock)
     {
