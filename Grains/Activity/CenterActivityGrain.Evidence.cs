@@ -1,7 +1,5 @@
 using Lianxin.Common;
 using Lianxin.Governance;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Lianxin.Activity;
 
@@ -18,7 +16,7 @@ internal sealed partial class CenterActivityGrain
     private async Task ReportEvidenceAsync(bool now = false)
     {
         var at = clock.UtcNow;
-        var interval = services.GetService<IOptions<RatingEvidenceOptions>>()?.Value.ReportInterval ?? TimeSpan.FromMinutes(1);
+        var interval = evidence.Value.ReportInterval;
         if (!now && at - _evidenceSentAt < interval)
         {
             return;

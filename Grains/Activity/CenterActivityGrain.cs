@@ -1,6 +1,7 @@
 using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
+using Lianxin.Governance;
 using Lianxin.Kiosks;
 using Lianxin.Ledger;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ internal sealed partial class CenterActivityGrain(
     IEventJournal journal,
     DomainClock clock,
     IOptions<KioskOptions> options,
+    IOptions<RatingEvidenceOptions> evidence,
     DeepCopier<CenterActivityState> copier,
     IServiceProvider services,
     ILogger<CenterActivityGrain> logger) : Grain, ICenterActivityGrain, IRemindable

@@ -1,7 +1,6 @@
 using Lianxin.Common;
 using Lianxin.EventFeed;
 using Lianxin.Kiosks;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Centers;
@@ -14,6 +13,7 @@ namespace Lianxin.Centers;
 internal sealed class CenterVisitHoursGrain(
     [PersistentState(StorageNames.CenterVisitHoursState, StorageNames.Default)] IPersistentState<CenterVisitHoursState> state,
     DomainClock clock,
+    IOptions<KioskOptions> kiosks,
     IEventFeed feed) : Grain, ICenterVisitHoursGrain
 {
     private static readonly TimeSpan AfterHour = TimeSpan.FromSeconds(5);
@@ -26,7 +26,7 @@ internal sealed class CenterVisitHoursGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var zone = ServiceProvider.GetService<IOptions<KioskOptions>>()?.Value.Zone ?? TimeZoneInfo.Utc;
+        var zone = kiosks.Value.Zone;
         _hours = new HourlyVisits(new LocalCalendar(zone)) { HourStart = state.State.HourStart, Hour = state.State.Hour, Latest = state.State.Latest };
         return Task.CompletedTask;
     }

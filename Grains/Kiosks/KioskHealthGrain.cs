@@ -3,7 +3,6 @@ using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.EventFeed;
 using Lianxin.Governance;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Kiosks;
@@ -17,6 +16,7 @@ internal sealed class KioskHealthGrain(
     [PersistentState(StorageNames.KioskHealthState, StorageNames.Live)] IPersistentState<KioskHealthState> state,
     DomainClock clock,
     IOptions<KioskOptions> options,
+    IOptions<RatingEvidenceOptions> evidence,
     IEventFeed feed) : Grain, IKioskHealthGrain, IRemindable
 {
     private const int FaultMemory = 20;
@@ -260,7 +260,7 @@ internal sealed class KioskHealthGrain(
     /// </summary>
     private async Task ReportUptimeEvidenceAsync(string centerId, DateTimeOffset now)
     {
-        var interval = ServiceProvider.GetService<IOptions<RatingEvidenceOptions>>()?.Value.ReportInterval ?? TimeSpan.FromMinutes(1);
+        var interval = evidence.Value.ReportInterval;
         if (now - _uptimeSentAt < interval)
         {
             return;

@@ -34,6 +34,30 @@ internal static class AccessFilters
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+    /// <summary>
+    /// Checks the route's values with <paramref name="check"/> before the access filters added after it, so a malformed
+    /// path is a bad request for every caller, in scope or not (the order the handlers that check their body first keep too).
+    /// </summary>
+    public static RouteHandlerBuilder ValidateRoute(this RouteHandlerBuilder endpoint, Action<Validation, HttpContext> check) =>
+        endpoint
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var v = new Validation();
+                check(v, context.HttpContext);
+                return v.IsValid ? await next(context) : ApiResults.Invalid(v);
+            })
+            .ProducesValidationProblem();
+
+    /// <summary>Like <see cref="ValidateRoute"/> for route values that are ids, checked in the order given.</summary>
+    public static RouteHandlerBuilder ValidateIds(this RouteHandlerBuilder endpoint, params string[] names) =>
+        endpoint.ValidateRoute((v, http) =>
+        {
+            foreach (var name in names)
+            {
+                v.Id(name, (string?)http.GetRouteValue(name));
+            }
+        });
+
     /// <summary>Like <see cref="RequireRead"/> with a feature's own rule for the target the route's <c>{id}</c> names.</summary>
     public static RouteHandlerBuilder Require(
         this RouteHandlerBuilder endpoint, TargetKind kind, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check) =>

@@ -45,10 +45,6 @@ internal static class ApiResults
         _ => null,
     };
 
-    /// <summary>Maps a registry write's outcome; <paramref name="onSuccess"/> builds the answer to a success.</summary>
-    public static async Task<IResult> FromAsync(RegistryResult result, Func<Task<IResult>> onSuccess) =>
-        Refusal(result) ?? await onSuccess();
-
     // The one mapping from the actors' outcomes to refusals: the kind of an outcome that was not carried out, null for one
     // that was. The APIs choose the words; the status follows from the kind.
     public static ProblemKind? KindOf(CommandOutcome outcome) => outcome switch

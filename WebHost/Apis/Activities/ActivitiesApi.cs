@@ -20,17 +20,26 @@ public static class ActivitiesApi
         centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.");
 
         var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
-        events.MapGet("/", ActivityEndpoints.GetAsync).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.");
+        events.MapGet("/", ActivityEndpoints.Get).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.")
+            .RequireActivity((c, _, center) => ActivityAccess.CanBrowse(c, center), "its center is outside your scope.");
+        // Cancelling and signing up check their body before access (a sign-up as oneself needs no look-up at all).
         events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.");
-        events.MapGet("/sign-ups", SignUpEndpoints.ListAsync).WithSummary("Everyone who signed up, in arrival order, with status (organisers).");
+        events.MapGet("/sign-ups", SignUpEndpoints.ListAsync).WithSummary("Everyone who signed up, in arrival order, with status (organisers).")
+            .RequireActivity((c, _, center) => AccessPolicy.CanRead(c, center), "its center is outside your scope.");
         events.MapPost("/sign-ups", SignUpEndpoints.SignUpAsync)
             .WithSummary("Sign up (Idempotency-Key header required): confirmed, waitlisted with position, or full, in arrival order; 409 with the reason when not admitted.");
-        events.MapGet("/sign-ups/{personId}", SignUpEndpoints.GetAsync).WithSummary("A person's place: status, waitlist position, offer deadline.");
-        events.MapPost("/sign-ups/{personId}/cancel", SignUpEndpoints.CancelAsync).WithSummary("Give up a place, waitlist position or offer; a freed place is offered to the next.");
-        events.MapPost("/sign-ups/{personId}/confirm", SignUpEndpoints.ConfirmAsync).WithSummary("Take the place offered from the waitlist, before the offer expires.");
-        events.MapPost("/sign-ups/{personId}/check-in", SignUpEndpoints.CheckInAsync).WithSummary("Staff record attendance (from an hour before the start to the end).");
+        events.MapGet("/sign-ups/{personId}", SignUpEndpoints.GetAsync).WithSummary("A person's place: status, waitlist position, offer deadline.")
+            .ValidateIds("personId").RequireActivity(ActivityAccess.CanSeePlace, "a place is seen by the person or readers of its center.");
+        events.MapPost("/sign-ups/{personId}/cancel", SignUpEndpoints.CancelAsync).WithSummary("Give up a place, waitlist position or offer; a freed place is offered to the next.")
+            .ValidateIds("personId").RequireActivity(ActivityAccess.CanActFor, ActsAsThemselves);
+        events.MapPost("/sign-ups/{personId}/confirm", SignUpEndpoints.ConfirmAsync).WithSummary("Take the place offered from the waitlist, before the offer expires.")
+            .ValidateIds("personId").RequireActivity(ActivityAccess.CanActFor, ActsAsThemselves);
+        events.MapPost("/sign-ups/{personId}/check-in", SignUpEndpoints.CheckInAsync).WithSummary("Staff record attendance (from an hour before the start to the end).")
+            .ValidateIds("personId").RequireActivity((c, _, center) => ActivityAccess.CanOrganise(c, center), "check-in needs an operator or staff token whose scope covers its center.");
         return events;
     }
+
+    private const string ActsAsThemselves = "a volunteer acts as themselves; others need an operator or staff token whose scope covers its center.";
 
     /// <summary>The answer to a step on a person's place, or the problem it ran into.</summary>
     internal static Results<Ok<PersonPlace>, ProblemHttpResult> Step(ActivityStepResult result) => ApiResults.KindOf(result.Outcome) switch

@@ -19,6 +19,29 @@ internal static class ActivityAccess
         return view is null ? (null, new AccessTarget([])) : (view, await scopes.ForCenterAsync(view.Definition.CenterId));
     }
 
+    /// <summary>The activity the access filter of the request read and let through; its center is <see cref="AccessFilters.Target"/>.</summary>
+    public static ActivityView Activity(this HttpContext http) => (ActivityView)http.Items[typeof(ActivityView)]!;
+
+    /// <summary>
+    /// Runs the handler only for a caller <paramref name="allowed"/> lets act on the activity the route's <c>{id}</c> names
+    /// (given the route's <c>{personId}</c>, if any, and the activity's center); otherwise 404 or 403 saying what it
+    /// <paramref name="needs"/>.
+    /// </summary>
+    public static RouteHandlerBuilder RequireActivity(this RouteHandlerBuilder endpoint, Func<Caller, string, AccessTarget, bool> allowed, string needs) =>
+        endpoint.Require(async (http, id) =>
+        {
+            var (view, target) = await ResolveAsync(id, http.RequestServices.GetRequiredService<ScopeResolver>(), http.RequestServices.GetRequiredService<IGrainFactory>());
+            var personId = (string?)http.GetRouteValue("personId") ?? "";
+            if (Check(http, view, target, id, c => allowed(c, personId, target), needs) is { } refusal)
+            {
+                return refusal;
+            }
+
+            http.Items[typeof(ActivityView)] = view;
+            http.Items[typeof(AccessTarget)] = target;
+            return null;
+        });
+
     public static bool CanBrowse(Caller caller, AccessTarget center) => caller.Role is Role.Volunteer or Role.Resident || AccessPolicy.CanRead(caller, center);
 
     public static bool CanOrganise(Caller caller, AccessTarget center) => AccessPolicy.CanWriteRegistry(caller, center);

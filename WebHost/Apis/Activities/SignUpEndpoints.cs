@@ -64,101 +64,47 @@ internal static class SignUpEndpoints
         };
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<PersonPlace>>, ProblemHttpResult>> ListAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
-        return ActivityAccess.Check(http, view, target, id, c => AccessPolicy.CanRead(c, target), "its center is outside your scope.") is { } refusal
-            ? refusal
-            : TypedResults.Ok(await grains.GetGrain<IServiceActivityGrain>(id).GetPlacesAsync());
-    }
+    public static async Task<Ok<IReadOnlyList<PersonPlace>>> ListAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IServiceActivityGrain>(id).GetPlacesAsync());
 
-    public static async Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var v = new Validation();
-        v.Id("personId", personId);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
-        if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanSeePlace(c, personId, target), "a place is seen by the person or readers of its center.") is { } refusal)
-        {
-            return refusal;
-        }
-
-        return await grains.GetGrain<IServiceActivityGrain>(id).GetPlaceAsync(personId) is { } place
+    public static async Task<Results<Ok<PersonPlace>, ProblemHttpResult>> GetAsync(string id, string personId, IGrainFactory grains) =>
+        await grains.GetGrain<IServiceActivityGrain>(id).GetPlaceAsync(personId) is { } place
             ? TypedResults.Ok(place)
             : ApiResults.NotFound($"'{personId}' has not signed up for activity '{id}'.");
-    }
 
-    public static Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
-        PersonStepAsync(id, personId, http, scopes, grains, audit, ActivityAuditActions.SignUpCancelledOnBehalf, (g, by) => g.CancelSignUpAsync(personId, by));
+    public static Task<Results<Ok<PersonPlace>, ProblemHttpResult>> CancelAsync(
+        string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
+        PersonStepAsync(id, personId, http, grains, audit, ActivityAuditActions.SignUpCancelledOnBehalf, (g, by) => g.CancelSignUpAsync(personId, by));
 
-    public static Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
-        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
-        PersonStepAsync(id, personId, http, scopes, grains, audit, ActivityAuditActions.OfferConfirmedOnBehalf, (g, by) => g.ConfirmOfferAsync(personId, by));
+    public static Task<Results<Ok<PersonPlace>, ProblemHttpResult>> ConfirmAsync(
+        string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
+        PersonStepAsync(id, personId, http, grains, audit, ActivityAuditActions.OfferConfirmedOnBehalf, (g, by) => g.ConfirmOfferAsync(personId, by));
 
-    public static async Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
-        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Ok<PersonPlace>, ProblemHttpResult>> CheckInAsync(
+        string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
-        var v = new Validation();
-        v.Id("personId", personId);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
-        if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanOrganise(c, target), "check-in needs an operator or staff token whose scope covers its center.") is { } refusal)
-        {
-            return refusal;
-        }
-
         var result = await grains.GetGrain<IServiceActivityGrain>(id).CheckInAsync(personId, ActivitiesApi.By(http));
         if (result.Outcome == ActivityStepOutcome.Done)
         {
-            await audit.RecordAsync(http, ActivityAuditActions.CheckedIn, $"activity:{id}", target, details: $"person={PersonalData.MaskPersonId(personId)}");
+            await audit.RecordAsync(http, ActivityAuditActions.CheckedIn, $"activity:{id}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}");
         }
 
-        return Widen(ActivitiesApi.Step(result));
+        return ActivitiesApi.Step(result);
     }
 
-    private static async Task<Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult>> PersonStepAsync(
-        string id, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, string onBehalfAction,
+    private static async Task<Results<Ok<PersonPlace>, ProblemHttpResult>> PersonStepAsync(
+        string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit, string onBehalfAction,
         Func<IServiceActivityGrain, string, Task<ActivityStepResult>> step)
     {
-        var v = new Validation();
-        v.Id("personId", personId);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        var (view, target) = await ActivityAccess.ResolveAsync(id, scopes, grains);
-        if (ActivityAccess.Check(http, view, target, id, c => ActivityAccess.CanActFor(c, personId, target), "a volunteer acts as themselves; others need an operator or staff token whose scope covers its center.") is { } refusal)
-        {
-            return refusal;
-        }
-
         var caller = Caller.From(http.User)!;
         var result = await step(grains.GetGrain<IServiceActivityGrain>(id), caller.Actor);
         if (result.Outcome == ActivityStepOutcome.Done && !caller.IsPerson(personId))
         {
-            await audit.RecordAsync(http, onBehalfAction, $"activity:{id}", target, details: $"person={PersonalData.MaskPersonId(personId)}");
+            await audit.RecordAsync(http, onBehalfAction, $"activity:{id}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}");
         }
 
-        return Widen(ActivitiesApi.Step(result));
+        return ActivitiesApi.Step(result);
     }
-
-    private static Results<Ok<PersonPlace>, ValidationProblem, ProblemHttpResult> Widen(Results<Ok<PersonPlace>, ProblemHttpResult> result) => result.Result switch
-    {
-        Ok<PersonPlace> ok => ok,
-        ProblemHttpResult problem => problem,
-        _ => throw new InvalidOperationException("Unexpected result."),
-    };
 
     /// <summary>Null when the key is usable; otherwise why not.</summary>
     private static string? CheckKey(string? key) => key switch

@@ -1,5 +1,6 @@
 using Lianxin.Activity;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -11,19 +12,18 @@ public static class ActivityApi
         var group = app.MapGroup("/api/v1/centers/{id}").WithTags("Center activity").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/activity", GetAsync)
             .WithSummary("Who is inside now, today's check-ins by purpose and role, kiosk health, open help requests, hours awaiting decision, alerts.")
-            .Produces<CenterActivity>().ProducesProblem(403).ProducesProblem(404);
+            .RequireRead(TargetKind.Center);
+        // A correction validates its body before it checks access, so its refusals are the handler's (and declared here).
         group.MapPost("/visits/{visitId:guid}/check-out", CorrectAsync)
             .WithSummary("Set a visit's check-out time with a reason (for example to correct an automatic check-out).")
-            .Produces(204).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return group;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
-        ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal
-            ? refusal
-            : TypedResults.Ok(PersonalDataViews.Masked(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync()));
+    private static async Task<Ok<CenterActivity>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(PersonalDataViews.Masked(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync()));
 
-    private static async Task<IResult> CorrectAsync(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CorrectAsync(
         string id, Guid visitId, CheckOutCorrection request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -42,11 +42,13 @@ public static class ActivityApi
 
         var by = Caller.From(http.User)!.Actor;
         var result = await grains.GetGrain<ICenterActivityGrain>(id).CorrectCheckOutAsync(visitId, at, reason, by);
-        return await ApiResults.FromAsync(result, async () =>
+        if (ApiResults.Refusal(result) is { } failed)
         {
-            await audit.RecordAsync(http, AuditActions.CheckOutCorrected, $"visit:{visitId}", center, reason, $"center={id}; checkedOutAt={at:O}");
-            return TypedResults.NoContent();
-        });
+            return failed;
+        }
+
+        await audit.RecordAsync(http, AuditActions.CheckOutCorrected, $"visit:{visitId}", center, reason, $"center={id}; checkedOutAt={at:O}");
+        return TypedResults.NoContent();
     }
 }
 

@@ -1,5 +1,6 @@
 using Lianxin.Audit;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -13,11 +14,11 @@ public static class AuditApi
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/", QueryAsync)
             .WithSummary("Audit entries of the caller's region, newest first, by time window, actor and subject prefix.")
-            .Produces<AuditRecord[]>().ProducesValidationProblem().ProducesProblem(403);
+            .ProducesProblem(403);
         return group;
     }
 
-    private static async Task<IResult> QueryAsync(
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem, ProblemHttpResult>> QueryAsync(
         HttpContext http, IGrainFactory grains, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? subject, int? limit)
     {
         if (Caller.From(http.User) is not { Role: Role.Auditor or Role.Operator } caller)

@@ -16,10 +16,10 @@ public static class EmergenciesApi
         var group = app.MapGroup("/api/v1/emergencies").WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/", ListAsync).WithSummary("The emergencies you may follow, newest first.");
         group.MapPost("/preview", EmergencyLaunchEndpoints.PreviewAsync).WithSummary("Who a launch would reach, per grid; nothing is sent.")
-            .Produces<AudiencePreview>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         group.MapPost("/", EmergencyLaunchEndpoints.LaunchAsync)
             .WithSummary("One-key launch. Needs an Idempotency-Key header: the same key answers the same emergency (200) instead of starting another.")
-            .Produces<EmergencyView>(201).Produces<EmergencyView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
         group.MapGet("/{id}", GetAsync).WithSummary("An emergency: definition, phase, level and totals.").RequireFollow();
         // Commands validate the body before they check access, so their refusals are the handler's (and declared here).
         group.MapPost("/{id}/level", ChangeLevelAsync).WithSummary("Raise or lower the level; the update reaches everyone.")

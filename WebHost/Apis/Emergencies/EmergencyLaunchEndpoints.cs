@@ -1,6 +1,7 @@
 using Lianxin.Emergencies;
 using Lianxin.WebHost.Apis.Emergencies;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -12,7 +13,7 @@ internal static class EmergencyLaunchEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static async Task<IResult> LaunchAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Created<EmergencyView>, Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> LaunchAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var caller = Caller.From(http.User)!;
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
@@ -28,7 +29,12 @@ internal static class EmergencyLaunchEndpoints
             return refusal;
         }
 
-        foreach (var reserve in await grains.GetGrain<ILaunchPlanGrain>(0).CheckReservesAsync(command!))
+        if (command is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        foreach (var reserve in await grains.GetGrain<ILaunchPlanGrain>(0).CheckReservesAsync(command))
         {
             v.Add(reserve.Field, reserve.Message);
         }
@@ -39,34 +45,40 @@ internal static class EmergencyLaunchEndpoints
         }
 
         var id = EmergencyIds.FromKey(caller.Subject, key);
-        var result = await grains.GetGrain<IEmergencyGrain>(id).LaunchAsync(command!);
+        var result = await grains.GetGrain<IEmergencyGrain>(id).LaunchAsync(command);
         // A retry whose first attempt launched (and timed out, or crashed before its audit) audits it: once, by its key.
         if (result.Outcome is LaunchOutcome.Launched or LaunchOutcome.AlreadyLaunched)
         {
             await audit.RecordAsync(http, AuditActions.EmergencyLaunched, $"emergency:{id}", await EmergencyGate.HomeOfAsync(result.Emergency!.Definition, scopes),
-                details: $"level={EnumNames.Of(command!.Level)}; scope={EnumNames.Of(command.Scope.Kind)}:{string.Join(',', command.Scope.Ids)}",
+                details: $"level={EnumNames.Of(command.Level)}; scope={EnumNames.Of(command.Scope.Kind)}:{string.Join(',', command.Scope.Ids)}",
                 key: $"emergency:{id}/launch");
         }
 
         return ApiResults.KindOf(result.Outcome) switch
         {
-            null when result.Outcome == LaunchOutcome.Launched => TypedResults.Created($"/api/v1/emergencies/{id}", result.Emergency),
-            null => TypedResults.Ok(result.Emergency),
+            null when result.Outcome == LaunchOutcome.Launched => TypedResults.Created($"/api/v1/emergencies/{id}", result.Emergency!),
+            null => TypedResults.Ok(result.Emergency!),
             ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "The scope names something that does not exist."),
             var kind => ApiResults.Problem(kind.Value, result.Detail),
         };
     }
 
-    public static async Task<IResult> PreviewAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<Results<Ok<AudiencePreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
-        var (command, refusal) = await PrepareAsync(request, Caller.From(http.User)!, new Validation(), scopes, grains);
+        var v = new Validation();
+        var (command, refusal) = await PrepareAsync(request, Caller.From(http.User)!, v, scopes, grains);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var v = new Validation();
-        var plan = await grains.GetGrain<ILaunchPlanGrain>(0).PreviewAsync(command!);
+        if (command is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+
+        var plan = await grains.GetGrain<ILaunchPlanGrain>(0).PreviewAsync(command);
         foreach (var reserve in plan.Refusals)
         {
             v.Add(reserve.Field, reserve.Message);
@@ -77,9 +89,10 @@ internal static class EmergencyLaunchEndpoints
 
     /// <summary>
     /// The launch command with the scenario applied, validated, authorized, and completed with the launcher: an
-    /// operator's emergency is homed at its region, a grid lead's at its grid; a shape is bounded by that home.
+    /// operator's emergency is homed at its region, a grid lead's at its grid; a shape is bounded by that home. No
+    /// command and no refusal: the request is invalid, as <paramref name="v"/> says.
     /// </summary>
-    private static async Task<(LaunchCommand? Command, IResult? Refusal)> PrepareAsync(
+    private static async Task<(LaunchCommand? Command, ProblemHttpResult? Refusal)> PrepareAsync(
         LaunchRequest request, Caller caller, Validation v, ScopeResolver scopes, IGrainFactory grains)
     {
         ScenarioSnapshot? scenario = null;
@@ -104,7 +117,7 @@ internal static class EmergencyLaunchEndpoints
         var command = request.ToCommand(v, scenario);
         if (!v.IsValid)
         {
-            return (null, ApiResults.Invalid(v));
+            return (null, null);
         }
 
         var scope = command.Scope;

@@ -27,7 +27,7 @@ internal static class RollCallEndpoints
         group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.").RequireFollow();
         group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous().WithJournalWriteBackpressure()
             .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.")
-            .Produces<StatusChange>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
     private static async Task<Ok<RollCallSummary>> GetRollCallAsync(string id, IGrainFactory grains) =>
@@ -98,7 +98,7 @@ internal static class RollCallEndpoints
             : TypedResults.Ok(person);
     }
 
-    private static async Task<IResult> RespondAsync(
+    private static async Task<Results<Ok<StatusChange>, ValidationProblem, ProblemHttpResult>> RespondAsync(
         string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, KnownEmergencies known)
     {
         var v = new Validation();
@@ -185,11 +185,11 @@ internal static class RollCallEndpoints
         return ToResult(result, onBehalf);
     }
 
-    private static IResult ToResult(ReplyResult result, bool onBehalf)
+    private static Results<Ok<StatusChange>, ValidationProblem, ProblemHttpResult> ToResult(ReplyResult result, bool onBehalf)
     {
         return result.Outcome switch
         {
-            ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change),
+            ReplyOutcome.Recorded or ReplyOutcome.Duplicate => TypedResults.Ok(result.Change!),
             ReplyOutcome.EmergencyNotFound or ReplyOutcome.PersonNotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
             ReplyOutcome.TokenRejected => ApiResults.Forbidden(result.Detail ?? "Not a reply token of this emergency."),
             ReplyOutcome.Closed => ApiResults.Conflict(result.Detail),

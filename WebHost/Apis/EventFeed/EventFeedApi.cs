@@ -24,12 +24,13 @@ public static class EventFeedApi
         subscriptions.MapPost("/", SubscriptionEndpoints.CreateAsync)
             .WithSummary("Subscribe an endpoint to a region's events (operators of the region); the answer carries the signing secret, shown once.");
         subscriptions.MapGet("/", SubscriptionEndpoints.ListAsync).WithSummary("The subscriptions of the caller's region: phase, cursor, delivered, failures.");
-        subscriptions.MapGet("/{id}", SubscriptionEndpoints.GetAsync).WithSummary("One subscription: phase, durable cursor, delivered, the failure being retried.");
-        subscriptions.MapGet("/{id}/dead-letters", SubscriptionEndpoints.DeadLettersAsync)
-            .WithSummary("Events that used up their retry budget at this subscriber, newest last, with attempts and the last error.");
+        subscriptions.MapGet("/{id}", SubscriptionEndpoints.Get).WithSummary("One subscription: phase, durable cursor, delivered, the failure being retried.")
+            .RequireSubscriptionRead();
+        subscriptions.MapGet("/{id}/dead-letters", SubscriptionEndpoints.DeadLetters)
+            .WithSummary("Events that used up their retry budget at this subscriber, newest last, with attempts and the last error.").RequireSubscriptionRead();
         subscriptions.MapPost("/{id}/resume", SubscriptionEndpoints.ResumeAsync)
-            .WithSummary("Deliver again after a dead letter suspended the subscription, starting with that event.");
-        subscriptions.MapDelete("/{id}", SubscriptionEndpoints.DeleteAsync).WithSummary("Stop delivering to the endpoint, for good.");
+            .WithSummary("Deliver again after a dead letter suspended the subscription, starting with that event.").RequireSubscriptionManage();
+        subscriptions.MapDelete("/{id}", SubscriptionEndpoints.DeleteAsync).WithSummary("Stop delivering to the endpoint, for good.").RequireSubscriptionManage();
         return subscriptions;
     }
 

@@ -84,80 +84,67 @@ internal static class SubscriptionEndpoints
         return TypedResults.Ok<IReadOnlyList<SubscriptionView>>([.. views.OfType<SubscriptionView>()]);
     }
 
-    public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (view, refusal) = await ReadableAsync(id, http, scopes, grains);
-        return refusal ?? (Results<Ok<SubscriptionView>, ProblemHttpResult>)TypedResults.Ok(view!);
-    }
+    /// <summary>Runs the handler only for an operator or auditor of the subscription's region.</summary>
+    public static RouteHandlerBuilder RequireSubscriptionRead(this RouteHandlerBuilder endpoint) =>
+        endpoint.Require((http, id) => CheckAsync(http, id, role => role is Role.Operator or Role.Auditor,
+            $"Subscription '{id}' serves a region outside your scope, or needs an operator or auditor token."));
 
-    public static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult>> DeadLettersAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var (view, refusal) = await ReadableAsync(id, http, scopes, grains);
-        return refusal ?? (Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult>)TypedResults.Ok(view!.DeadLetters);
-    }
+    /// <summary>Runs the handler only for an operator of the subscription's region.</summary>
+    public static RouteHandlerBuilder RequireSubscriptionManage(this RouteHandlerBuilder endpoint) =>
+        endpoint.Require((http, id) => CheckAsync(http, id, role => role is Role.Operator, $"Subscription '{id}' is managed by operators of its region."));
 
-    public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> ResumeAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
-    {
-        var (view, region, refusal) = await ManageableAsync(id, http, scopes, grains);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+    public static Ok<SubscriptionView> Get(HttpContext http) => TypedResults.Ok(Subscription(http));
 
+    public static Ok<IReadOnlyList<DeadLetter>> DeadLetters(HttpContext http) => TypedResults.Ok(Subscription(http).DeadLetters);
+
+    public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> ResumeAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
+    {
+        var view = Subscription(http);
         var grain = grains.GetGrain<IEventSubscriptionGrain>(id);
         if (!await grain.ResumeAsync())
         {
-            return ApiResults.Conflict($"Subscription '{id}' is {EnumNames.Of(view!.Phase)}, not suspended.");
+            return ApiResults.Conflict($"Subscription '{id}' is {EnumNames.Of(view.Phase)}, not suspended.");
         }
 
-        var dead = view!.DeadLetters.LastOrDefault();
-        await audit.RecordAsync(http, AuditActions.EventSubscriptionResumed, $"eventSubscription:{id}", region, details: dead is null ? null : $"deadLetter={dead.EventId}");
+        var dead = view.DeadLetters.LastOrDefault();
+        await audit.RecordAsync(http, AuditActions.EventSubscriptionResumed, $"eventSubscription:{id}", http.Target(), details: dead is null ? null : $"deadLetter={dead.EventId}");
         return TypedResults.Ok((await grain.GetAsync())!);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<NoContent> DeleteAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
-        var (view, region, refusal) = await ManageableAsync(id, http, scopes, grains);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var view = Subscription(http);
         if (await grains.GetGrain<IEventSubscriptionGrain>(id).DeleteAsync())
         {
-            await audit.RecordAsync(http, AuditActions.EventSubscriptionDeleted, $"eventSubscription:{id}", region, details: $"url={view!.Definition.Url}; cursor={view.Cursor}");
+            await audit.RecordAsync(http, AuditActions.EventSubscriptionDeleted, $"eventSubscription:{id}", http.Target(), details: $"url={view.Definition.Url}; cursor={view.Cursor}");
         }
 
         return TypedResults.NoContent();
     }
 
-    private static async Task<(SubscriptionView? View, ProblemHttpResult? Refusal)> ReadableAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    /// <summary>The subscription the access filter of the request read and let through.</summary>
+    private static SubscriptionView Subscription(HttpContext http) => (SubscriptionView)http.Items[typeof(SubscriptionView)]!;
+
+    /// <summary>
+    /// Null when the subscription exists and the caller acts in its region in a role it admits; otherwise 404 or 403. Leaves
+    /// the subscription and its region to the handler.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> CheckAsync(HttpContext http, string id, Func<Role, bool> mayAct, string forbidden)
     {
-        var view = await grains.GetGrain<IEventSubscriptionGrain>(id).GetAsync();
+        var view = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IEventSubscriptionGrain>(id).GetAsync();
         if (view is null)
         {
-            return (null, ApiResults.NotFound($"Subscription '{id}' does not exist."));
+            return ApiResults.NotFound($"Subscription '{id}' does not exist.");
         }
 
-        var region = await scopes.ForCenterAsync(view.Definition.RegionId);
-        return Caller.From(http.User) is { Role: Role.Operator or Role.Auditor } caller && region.CenterPath.Contains(caller.ScopeId)
-            ? (view, null)
-            : (null, ApiResults.Forbidden($"Subscription '{id}' serves a region outside your scope, or needs an operator or auditor token."));
-    }
-
-    private static async Task<(SubscriptionView? View, AccessTarget Region, ProblemHttpResult? Refusal)> ManageableAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var view = await grains.GetGrain<IEventSubscriptionGrain>(id).GetAsync();
-        if (view is null)
+        var region = await http.RequestServices.GetRequiredService<ScopeResolver>().ForCenterAsync(view.Definition.RegionId);
+        if (Caller.From(http.User) is not { } caller || !mayAct(caller.Role) || !region.CenterPath.Contains(caller.ScopeId))
         {
-            return (null, new AccessTarget([]), ApiResults.NotFound($"Subscription '{id}' does not exist."));
+            return ApiResults.Forbidden(forbidden);
         }
 
-        var region = await scopes.ForCenterAsync(view.Definition.RegionId);
-        return Caller.From(http.User) is { Role: Role.Operator } caller && region.CenterPath.Contains(caller.ScopeId)
-            ? (view, region, null)
-            : (null, region, ApiResults.Forbidden($"Subscription '{id}' is managed by operators of its region."));
+        http.Items[typeof(SubscriptionView)] = view;
+        http.Items[typeof(AccessTarget)] = region;
+        return null;
     }
 }

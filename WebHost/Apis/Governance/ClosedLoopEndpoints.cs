@@ -1,5 +1,5 @@
 using Lianxin.Governance;
-using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -10,27 +10,10 @@ internal static class ClosedLoopEndpoints
     {
         group.MapGet("/regions/{id}/help-requests/{year:int}", GetAsync)
             .WithSummary("Help requests raised in the year in a region (or center) and below: counts, open, overdue now, resolved, on time, median hours to resolve, average rating, per center and function.")
-            .Produces<ClosedLoopFigures>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/help-requests/{year:int}.csv", GetCsvAsync)
             .WithSummary("The same figures, one row per center and function (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-    }
-
-    /// <summary>The figures of a region and year, or the refusal.</summary>
-    public static async Task<(IReadOnlyList<LoopStatisticsRow>? Rows, IResult? Refusal)> ReadAsync(
-        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
-    {
-        if (RatingYears.Check(year, clock) is { } badYear)
-        {
-            return (null, badYear);
-        }
-
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
-        {
-            return (null, refusal);
-        }
-
-        return (await RowsAsync(grains, id, year, clock), null);
+            .Produces(200, contentType: "text/csv").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
     }
 
     /// <summary>Every center of the subtree's tickets of the year, from the centers' yearly books.</summary>
@@ -41,24 +24,19 @@ internal static class ClosedLoopEndpoints
         return ClosedLoopStatistics.Compute(books.SelectMany(b => b), clock.GetUtcNow());
     }
 
-    private static async Task<IResult> GetAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    private static async Task<Ok<ClosedLoopFigures>> GetAsync(string id, int year, IGrainFactory grains, TimeProvider clock)
     {
-        var (rows, refusal) = await ReadAsync(id, year, http, scopes, grains, clock);
-        return refusal ?? TypedResults.Ok(new ClosedLoopFigures(id, year, ClosedLoopTotals.Of(rows!), rows!));
+        var rows = await RowsAsync(grains, id, year, clock);
+        return TypedResults.Ok(new ClosedLoopFigures(id, year, ClosedLoopTotals.Of(rows), rows));
     }
 
-    private static async Task<IResult> GetCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    private static async Task<FileContentHttpResult> GetCsvAsync(string id, int year, IGrainFactory grains, TimeProvider clock)
     {
-        var (rows, refusal) = await ReadAsync(id, year, http, scopes, grains, clock);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var rows = await RowsAsync(grains, id, year, clock);
         return Csv.File(
             $"help-requests-{id}-{year}.csv",
             ["centerId", "function", "year", "raised", "open", "overdueNow", "resolved", "resolvedOnTime", "medianHoursToResolve", "averageRating"],
-            rows!.Select(r => (IReadOnlyList<object?>)
+            rows.Select(r => (IReadOnlyList<object?>)
                 [r.CenterId, r.Function, year, r.Raised, r.Open, r.OverdueNow, r.Resolved, r.ResolvedOnTime, r.MedianHoursToResolve, r.AverageRating]));
     }
 }

@@ -2,6 +2,7 @@ using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Governance;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -12,38 +13,22 @@ internal static class DemonstrationEndpoints
     {
         group.MapGet("/regions/{id}/demonstration/{year:int}", GetAsync)
             .WithSummary("A region's demonstration selection for a year, and the 5-star centers it may choose from.")
-            .Produces<DemonstrationView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
+        // The selection validates its body before it checks access, so its refusals are the handler's (and declared here).
         group.MapPut("/regions/{id}/demonstration/{year:int}", SelectAsync)
             .WithSummary("Record a region's demonstration centers for a selection year; every one must be rated 5 stars by the committee.")
-            .Produces<DemonstrationView>().Produces<DemonstrationView>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireRatingYear().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> GetAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
-    {
-        if (RatingYears.Check(year, clock) is { } badYear)
-        {
-            return badYear;
-        }
-
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
-        return TypedResults.Ok(await ViewAsync(grains, id, year));
-    }
+    private static async Task<Ok<DemonstrationView>> GetAsync(string id, int year, IGrainFactory grains) =>
+        TypedResults.Ok(await ViewAsync(grains, id, year));
 
     /// <summary>Most centers one selection may name: a region's 5-star centers of a year are few.</summary>
     private const int MaxCenters = 200;
 
-    private static async Task<IResult> SelectAsync(
+    private static async Task<Results<Created<DemonstrationView>, Ok<DemonstrationView>, ValidationProblem, ProblemHttpResult>> SelectAsync(
         string id, int year, DemonstrationRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
-        if (RatingYears.Check(year, clock) is { } badYear)
-        {
-            return badYear;
-        }
-
         var v = new Validation();
         if (request.CenterIds is null or { Count: 0 })
         {
@@ -90,9 +75,13 @@ internal static class DemonstrationEndpoints
             await audit.RecordAsync(http, AuditActions.DemonstrationSelected, $"demonstration:{id}@{year}", region, reason, string.Join(",", centerIds));
         }
 
-        return await ApiResults.FromAsync(result, async () => result.Outcome == RegistryOutcome.Created
-            ? TypedResults.Created($"/api/v1/governance/regions/{id}/demonstration/{year}", await ViewAsync(grains, id, year))
-            : TypedResults.Ok(await ViewAsync(grains, id, year)));
+        if (ApiResults.Refusal(result) is { } failed)
+        {
+            return failed;
+        }
+
+        var view = await ViewAsync(grains, id, year);
+        return result.Outcome == RegistryOutcome.Created ? TypedResults.Created($"/api/v1/governance/regions/{id}/demonstration/{year}", view) : TypedResults.Ok(view);
     }
 
     private static async Task<DemonstrationView> ViewAsync(IGrainFactory grains, string regionId, int year)

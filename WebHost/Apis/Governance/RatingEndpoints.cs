@@ -1,6 +1,7 @@
 using Lianxin.Centers;
 using Lianxin.Governance;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -11,44 +12,43 @@ internal static class RatingEndpoints
     {
         group.MapGet("/rating-model", GetModel)
             .WithSummary("The star-rating indicator model in force: three levels of indicators, weights, thresholds, targets.")
-            .Produces<StarRatingModel>().ProducesProblem(403);
+            .ProducesProblem(403);
         group.MapGet("/centers/{id}/ratings/{year:int}", GetCenterAsync)
             .WithSummary("A center's rating for a year: every indicator's contribution, the committee's decisions, the final stars.")
-            .Produces<CenterRating>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Center);
         group.MapGet("/centers/{id}/ratings/{year:int}.csv", GetCenterCsvAsync)
             .WithSummary("A center's rating for a year, one row per measure (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Center);
+        // The decision validates its body before it checks access, so its refusals are the handler's (and declared here).
         group.MapPost("/centers/{id}/ratings/{year:int}/decisions", DecideAsync)
             .WithSummary("Record the rating committee's final decision (may differ from the computed score) with a reason.")
-            .Produces<CenterRating>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .RequireRatingYear().ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/regions/{id}/ratings/{year:int}", GetRegionAsync)
             .WithSummary("Every center of a region with its score, computed and final stars.")
-            .Produces<RegionRatings>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/ratings/{year:int}.csv", GetRegionCsvAsync)
             .WithSummary("Every center of a region with its score, stars and the points of every measure (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
     }
 
-    private static IResult GetModel(HttpContext http) =>
+    private static Results<Ok<StarRatingModel>, ProblemHttpResult> GetModel(HttpContext http) =>
         Caller.From(http.User) is { } caller && GovernanceAccess.CanReadModel(caller)
             ? TypedResults.Ok(StarRatingModel.Current)
             : ApiResults.Forbidden("The rating model is for operators, auditors and staff.");
 
-    private static async Task<IResult> GetCenterAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
-    {
-        var (center, refusal) = await ReadCenterAsync(id, year, http, scopes, grains, clock);
-        return refusal ?? TypedResults.Ok(await CenterRating.ReadAsync(grains, center!, year));
-    }
+    private static async Task<Results<Ok<CenterRating>, ProblemHttpResult>> GetCenterAsync(string id, int year, IGrainFactory grains) =>
+        await ReadCenterAsync(id, grains) is { } center
+            ? TypedResults.Ok(await CenterRating.ReadAsync(grains, center, year))
+            : CenterNotFound(id);
 
-    private static async Task<IResult> GetCenterCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCenterCsvAsync(string id, int year, IGrainFactory grains)
     {
-        var (center, refusal) = await ReadCenterAsync(id, year, http, scopes, grains, clock);
-        if (refusal is not null)
+        if (await ReadCenterAsync(id, grains) is not { } center)
         {
-            return refusal;
+            return CenterNotFound(id);
         }
 
-        var rating = await CenterRating.ReadAsync(grains, center!, year);
+        var rating = await CenterRating.ReadAsync(grains, center, year);
         var rows = rating.Computed.Dimensions.SelectMany(d => d.Indicators.SelectMany(i => i.Measures.Select(m => (IReadOnlyList<object?>)
             [d.Code, d.Name, i.Code, i.Name, m.Code, m.Name, m.NameZh, m.Weight, m.Fraction, m.Points, m.Fraction is null, m.Evidence])));
         return Csv.File(
@@ -57,7 +57,7 @@ internal static class RatingEndpoints
             rows);
     }
 
-    private static async Task<IResult> DecideAsync(
+    private static async Task<Results<Created<CenterRating>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
@@ -68,11 +68,6 @@ internal static class RatingEndpoints
         }
 
         var reason = v.Text("reason", request.Reason, 1000);
-        if (RatingYears.Check(year, clock) is { } badYear)
-        {
-            return badYear;
-        }
-
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
@@ -87,7 +82,7 @@ internal static class RatingEndpoints
         var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
         if (center is null)
         {
-            return ApiResults.NotFound($"center '{id}' does not exist.");
+            return CenterNotFound(id);
         }
 
         var computed = StarRatingCalculator.Compute(StarRatingModel.Current, await grains.GetGrain<IGovernanceQueryGrain>(0).CollectEvidenceAsync(center, year));
@@ -103,33 +98,22 @@ internal static class RatingEndpoints
         return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, center, year));
     }
 
-    private static async Task<IResult> GetRegionAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    private static async Task<Ok<RegionRatings>> GetRegionAsync(string id, int year, IGrainFactory grains)
     {
-        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, clock);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var rows = ratings!.Select(r => new RegionRatingRow(
+        var rows = (await ReadRegionAsync(id, year, grains)).Select(r => new RegionRatingRow(
             r.CenterId, r.Name, r.Level, r.Computed.Score, r.Computed.Stars, r.FinalStars, r.FinalFrom, r.Decision?.Reason, r.Computed.MissingEvidence.Count)).ToList();
         var byStars = RatingDecision.AllowedStars.ToDictionary(s => s, s => rows.Count(r => r.FinalStars == s));
         return TypedResults.Ok(new RegionRatings(id, year, StarRatingModel.Current.Version, byStars, rows));
     }
 
-    private static async Task<IResult> GetRegionCsvAsync(string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    private static async Task<FileContentHttpResult> GetRegionCsvAsync(string id, int year, IGrainFactory grains)
     {
-        var (ratings, refusal) = await ReadRegionAsync(id, year, http, scopes, grains, clock);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var ratings = await ReadRegionAsync(id, year, grains);
         var measures = StarRatingModel.Current.Measures.Select(m => m.Code).ToList();
         return Csv.File(
             $"ratings-{id}-{year}.csv",
             ["centerId", "name", "level", "year", "modelVersion", "score", "computedStars", "finalStars", "finalFrom", "decisionReason", "missingEvidence", .. measures],
-            ratings!.Select(r => (IReadOnlyList<object?>)
+            ratings.Select(r => (IReadOnlyList<object?>)
             [
                 r.CenterId, r.Name, r.Level, r.Year, r.Computed.ModelVersion, r.Computed.Score, r.Computed.Stars, r.FinalStars, r.FinalFrom,
                 r.Decision?.Reason, string.Join("; ", r.Computed.MissingEvidence),
@@ -137,38 +121,15 @@ internal static class RatingEndpoints
             ]));
     }
 
-    private static async Task<(CenterSnapshot? Center, IResult? Refusal)> ReadCenterAsync(
-        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    // The access filter found the center in the directory; the center itself may still be gone.
+    private static Task<CenterSnapshot?> ReadCenterAsync(string id, IGrainFactory grains) => grains.GetGrain<ICenterGrain>(id).GetAsync();
+
+    private static ProblemHttpResult CenterNotFound(string id) => ApiResults.NotFound($"center '{id}' does not exist.");
+
+    private static async Task<IReadOnlyList<CenterRating>> ReadRegionAsync(string id, int year, IGrainFactory grains)
     {
-        if (RatingYears.Check(year, clock) is { } badYear)
-        {
-            return (null, badYear);
-        }
-
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"center '{id}'") is { } refusal)
-        {
-            return (null, refusal);
-        }
-
-        var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
-        return center is null ? (null, ApiResults.NotFound($"center '{id}' does not exist.")) : (center, null);
-    }
-
-    private static async Task<(IReadOnlyList<CenterRating>? Ratings, IResult? Refusal)> ReadRegionAsync(
-        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
-    {
-        if (RatingYears.Check(year, clock) is { } badYear)
-        {
-            return (null, badYear);
-        }
-
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
-        {
-            return (null, refusal);
-        }
-
         var centers = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(id);
-        return (await Task.WhenAll(centers.Select(c => CenterRating.ReadAsync(grains, c, year))), null);
+        return await Task.WhenAll(centers.Select(c => CenterRating.ReadAsync(grains, c, year)));
     }
 }
 

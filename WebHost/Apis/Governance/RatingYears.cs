@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lianxin.WebHost.Apis.Governance;
 
 /// <summary>Which rating years may be asked for: from 2000 up to the current year (a year in progress rates so far).</summary>
@@ -5,17 +7,17 @@ internal static class RatingYears
 {
     public const int First = 2000;
 
-    /// <summary>Null when the year is acceptable; otherwise the validation problem.</summary>
-    public static IResult? Check(int year, TimeProvider clock)
+    /// <summary>Refuses the route's <c>{year}</c> when it is not a rating year, for every caller (ahead of the access filters).</summary>
+    public static RouteHandlerBuilder RequireRatingYear(this RouteHandlerBuilder endpoint) =>
+        endpoint.ValidateRoute((v, http) =>
+            Check(v, int.Parse((string)http.GetRouteValue("year")!, CultureInfo.InvariantCulture), http.RequestServices.GetRequiredService<TimeProvider>()));
+
+    private static void Check(Validation v, int year, TimeProvider clock)
     {
         var current = clock.GetLocalNow().Year;
-        if (year >= First && year <= current)
+        if (year < First || year > current)
         {
-            return null;
+            v.Add("year", $"Must be a year from {First} to {current}.");
         }
-
-        var v = new Validation();
-        v.Add("year", $"Must be a year from {First} to {current}.");
-        return ApiResults.Invalid(v);
     }
 }

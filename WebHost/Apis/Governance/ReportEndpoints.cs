@@ -1,7 +1,7 @@
 using Lianxin.Centers;
 using Lianxin.Governance;
 using Lianxin.WebHost.Governance;
-using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -11,22 +11,12 @@ internal static class ReportEndpoints
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/centers/{id}/reports/{year:int}", GetAsync)
             .WithSummary("A center's yearly report as a printable HTML page (A4): compliance, star rating with contributions, decisions, help requests' closed loop, service circle.")
-            .Produces(200, contentType: "text/html").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/html").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Center);
 
-    private static async Task<IResult> GetAsync(
-        string id, int year, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options, TimeProvider clock)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(
+        string id, int year, HttpContext http, IGrainFactory grains, GovernanceOptions options, TimeProvider clock)
     {
-        if (RatingYears.Check(year, clock) is { } badYear)
-        {
-            return badYear;
-        }
-
-        var target = await scopes.ForCenterAsync(id);
-        if (GovernanceAccess.CheckRead(http, target, $"center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
+        var target = http.Target();
         if (await grains.GetGrain<ICenterGrain>(id).GetAsync() is not { } center)
         {
             return ApiResults.NotFound($"center '{id}' does not exist.");

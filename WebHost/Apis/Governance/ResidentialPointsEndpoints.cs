@@ -17,7 +17,7 @@ internal static class ResidentialPointsEndpoints
             .Produces(200, contentType: "text/csv").RequireGovernanceRead(GovernanceAccess.Center);
         group.MapPut("/centers/{id}/residential-points", ReplaceAsync)
             .WithSummary("Replace the residential points a center answers for.")
-            .Produces<ResidentialPointsView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
     }
 
     private static async Task<Ok<ResidentialPointsView>> GetAsync(string id, IGrainFactory grains) =>
@@ -32,7 +32,8 @@ internal static class ResidentialPointsEndpoints
             points.Select(p => (IReadOnlyList<object?>)[id, p.Id, p.GridId, p.Location.Latitude, p.Location.Longitude, p.Households]));
     }
 
-    private static async Task<IResult> ReplaceAsync(
+    // The replacement validates its body before it checks access, so its refusals are the handler's (and declared above).
+    private static async Task<Results<Ok<ResidentialPointsView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
         string id, ResidentialPointsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -49,11 +50,13 @@ internal static class ResidentialPointsEndpoints
         }
 
         var registry = grains.GetGrain<IResidentialPointsGrain>(id);
-        return await ApiResults.FromAsync(await registry.ReplaceAsync(points), async () =>
+        if (ApiResults.Refusal(await registry.ReplaceAsync(points)) is { } failed)
         {
-            await audit.RecordAsync(http, AuditActions.ResidentialPointsReplaced, $"center:{id}", center, details: $"points={points.Count}");
-            return TypedResults.Ok(ResidentialPointsView.Of(id, await registry.GetAsync()));
-        });
+            return failed;
+        }
+
+        await audit.RecordAsync(http, AuditActions.ResidentialPointsReplaced, $"center:{id}", center, details: $"points={points.Count}");
+        return TypedResults.Ok(ResidentialPointsView.Of(id, await registry.GetAsync()));
     }
 }
 

@@ -2,6 +2,7 @@ using Lianxin.Common;
 using Lianxin.Governance;
 using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -14,62 +15,50 @@ internal static class ServiceCircleEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
+        // The routes check the walking distance (and a proposal its site) before access, so their refusals are the
+        // handlers' (and declared here).
         group.MapGet("/regions/{id}/service-circle", GetAsync)
             .WithSummary("Coverage of a region's residential points and households within walking distance (default 1,000 m, great-circle).")
-            .Produces<CoverageReport>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/regions/{id}/service-circle/areas.csv", GetAreasCsvAsync)
             .WithSummary("Coverage per street and town (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/regions/{id}/service-circle/uncovered.csv", GetUncoveredCsvAsync)
             .WithSummary("The residential points beyond walking distance of every site, with the nearest site (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/regions/{id}/service-circle/proposal", ProposeAsync)
             .WithSummary("What a proposed new site at latitude/longitude would add to the region's coverage.")
-            .Produces<SiteProposal>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/regions/{id}/service-circle/proposal.csv", ProposeCsvAsync)
             .WithSummary("The residential points a proposed new site would newly cover (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/regions/{id}/service-circle.geojson", GetGeoJsonAsync)
             .WithSummary("The service circle as a map layer: sites with their radius, residential points marked covered or not (GeoJSON).")
-            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesProblem(403).ProducesProblem(404);
         SitePlanEndpoints.Map(group);
     }
 
-    private static async Task<IResult> GetAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
-    {
-        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        return refusal ?? TypedResults.Ok(ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters));
-    }
+    private static Task<Results<Ok<CoverageReport>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => TypedResults.Ok(Compute(input)));
 
-    private static async Task<IResult> GetAreasCsvAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
-    {
-        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        if (refusal is not null)
+    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetAreasCsvAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
         {
-            return refusal;
-        }
+            var report = Compute(input);
+            return Csv.File(
+                $"service-circle-areas-{id}.csv",
+                ["areaId", "areaName", "walkingDistanceMeters", "points", "coveredPoints", "pointShare", "households", "coveredHouseholds", "householdShare"],
+                report.Areas.Append(new AreaCoverage(id, "(total)", report.Totals)).Select(a => (IReadOnlyList<object?>)
+                    [a.AreaId, a.AreaName, report.WalkingDistanceMeters, a.Totals.Points, a.Totals.CoveredPoints, a.Totals.PointShare, a.Totals.Households, a.Totals.CoveredHouseholds, a.Totals.HouseholdShare]));
+        });
 
-        var report = ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters);
-        return Csv.File(
-            $"service-circle-areas-{id}.csv",
-            ["areaId", "areaName", "walkingDistanceMeters", "points", "coveredPoints", "pointShare", "households", "coveredHouseholds", "householdShare"],
-            report.Areas.Append(new AreaCoverage(id, "(total)", report.Totals)).Select(a => (IReadOnlyList<object?>)
-                [a.AreaId, a.AreaName, report.WalkingDistanceMeters, a.Totals.Points, a.Totals.CoveredPoints, a.Totals.PointShare, a.Totals.Households, a.Totals.CoveredHouseholds, a.Totals.HouseholdShare]));
-    }
+    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetUncoveredCsvAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => PointsCsv($"service-circle-uncovered-{id}.csv", Compute(input).Uncovered));
 
-    private static async Task<IResult> GetUncoveredCsvAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
-    {
-        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var report = ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters);
-        return PointsCsv($"service-circle-uncovered-{id}.csv", report.Uncovered);
-    }
-
-    private static async Task<IResult> ProposeAsync(
+    private static async Task<Results<Results<Ok<SiteProposal>, ValidationProblem>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
         string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
     {
         if (CheckSite(latitude, longitude) is { } invalid)
@@ -77,11 +66,13 @@ internal static class ServiceCircleEndpoints
             return invalid;
         }
 
-        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        return refusal ?? CheckInDistrict(input!, latitude!.Value, longitude!.Value) ?? TypedResults.Ok(Propose(input!, latitude.Value, longitude.Value));
+        return await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
+            CheckInDistrict(input, latitude!.Value, longitude!.Value) is { } outside
+                ? (Results<Ok<SiteProposal>, ValidationProblem>)outside
+                : TypedResults.Ok(Propose(input, latitude.Value, longitude.Value)));
     }
 
-    private static async Task<IResult> ProposeCsvAsync(
+    private static async Task<Results<Results<FileContentHttpResult, ValidationProblem>, ValidationProblem, ProblemHttpResult>> ProposeCsvAsync(
         string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
     {
         if (CheckSite(latitude, longitude) is { } invalid)
@@ -89,25 +80,19 @@ internal static class ServiceCircleEndpoints
             return invalid;
         }
 
-        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        return refusal ?? CheckInDistrict(input!, latitude!.Value, longitude!.Value)
-            ?? PointsCsv($"service-circle-proposal-{id}.csv", Propose(input!, latitude.Value, longitude.Value).NewlyCovered);
+        return await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
+            CheckInDistrict(input, latitude!.Value, longitude!.Value) is { } outside
+                ? (Results<FileContentHttpResult, ValidationProblem>)outside
+                : PointsCsv($"service-circle-proposal-{id}.csv", Propose(input, latitude.Value, longitude.Value).NewlyCovered));
     }
 
-    private static async Task<IResult> GetGeoJsonAsync(string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
-    {
-        var (input, refusal) = await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var report = ServiceCircleCalculator.Compute(input!.Points, input.Sites, input.Meters);
-        return TypedResults.Json(GeoJsonFeatureCollection.From(report, input.Points, input.Sites), contentType: "application/geo+json");
-    }
+    private static Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ValidationProblem, ProblemHttpResult>> GetGeoJsonAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
+            TypedResults.Json(GeoJsonFeatureCollection.From(Compute(input), input.Points, input.Sites), contentType: "application/geo+json"));
 
     /// <summary>A site proposed outside the district is refused: it would serve none of its residents.</summary>
-    internal static IResult? CheckInDistrict(CircleInput input, double latitude, double longitude)
+    private static ValidationProblem? CheckInDistrict(CircleInput input, double latitude, double longitude)
     {
         if (input.District.Contains(new GeoPoint(latitude, longitude)))
         {
@@ -120,17 +105,19 @@ internal static class ServiceCircleEndpoints
         return ApiResults.Invalid(v);
     }
 
+    private static CoverageReport Compute(CircleInput input) => ServiceCircleCalculator.Compute(input.Points, input.Sites, input.Meters);
+
     private static SiteProposal Propose(CircleInput input, double latitude, double longitude) =>
         ServiceCircleCalculator.Propose(
             input.Points, input.Sites, new ServiceSite("proposed", "Proposed site", ServiceSiteKind.Proposed, new GeoPoint(latitude, longitude)), input.Meters);
 
-    private static IResult PointsCsv(string fileName, IEnumerable<UncoveredPoint> points) => Csv.File(
+    private static FileContentHttpResult PointsCsv(string fileName, IEnumerable<UncoveredPoint> points) => Csv.File(
         fileName,
         ["pointId", "gridId", "centerId", "areaId", "latitude", "longitude", "households", "nearestSiteId", "nearestSiteMeters"],
         points.Select(u => (IReadOnlyList<object?>)
             [u.Id, u.GridId, u.CenterId, u.AreaId, u.Location.Latitude, u.Location.Longitude, u.Households, u.NearestSiteId, u.NearestSiteMeters]));
 
-    private static IResult? CheckSite(double? latitude, double? longitude)
+    private static ValidationProblem? CheckSite(double? latitude, double? longitude)
     {
         var v = new Validation();
         if (latitude is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
@@ -146,25 +133,31 @@ internal static class ServiceCircleEndpoints
         return v.IsValid ? null : ApiResults.Invalid(v);
     }
 
-    internal static async Task<(CircleInput? Input, IResult? Refusal)> ReadAsync(
-        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    /// <summary>
+    /// Checks the walking distance, then the caller's access to the region, then answers from the region's service circle
+    /// with <paramref name="answer"/>.
+    /// </summary>
+    internal static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> ReadAsync<TAnswer>(
+        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options,
+        Func<CircleInput, TAnswer> answer)
+        where TAnswer : IResult
     {
         var meters = walkingDistanceMeters ?? options.WalkingDistanceMeters;
         if (!double.IsFinite(meters) || meters is < WalkingDistance.Min or > WalkingDistance.Max)
         {
             var v = new Validation();
             v.Add("walkingDistanceMeters", $"Must be between {WalkingDistance.Min} and {WalkingDistance.Max} m.");
-            return (null, ApiResults.Invalid(v));
+            return ApiResults.Invalid(v);
         }
 
         var target = await scopes.ForCenterAsync(id);
         if (GovernanceAccess.CheckRead(http, target, $"region '{id}'") is { } refusal)
         {
-            return (null, refusal);
+            return refusal;
         }
 
         var (points, sites) = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadServiceCircleAsync(id, target.CenterPath);
-        return (new CircleInput(points, sites, meters), null);
+        return answer(new CircleInput(points, sites, meters));
     }
 
     internal sealed record CircleInput(IReadOnlyList<PlacedPoint> Points, IReadOnlyList<ServiceSite> Sites, double Meters)

@@ -3,6 +3,7 @@ using Lianxin.Common;
 using Lianxin.Governance;
 using Lianxin.WebHost.Governance;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -17,9 +18,10 @@ internal static class SitePlanEndpoints
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/regions/{id}/service-circle/best-sites", PlanAsync)
             .WithSummary("The best k new sites (from candidates=lat,lon;lat,lon… or a grid spacingMeters apart over the district) and the households each adds.")
-            .Produces<SitePlan>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
 
-    private static async Task<IResult> PlanAsync(
+    // The query is checked before access, so the route's refusals are the handler's (and declared above).
+    private static async Task<Results<Results<Ok<SitePlan>, ValidationProblem>, ValidationProblem, ProblemHttpResult>> PlanAsync(
         string id, int? count, string? candidates, double? spacingMeters, double? walkingDistanceMeters,
         HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
     {
@@ -41,28 +43,27 @@ internal static class SitePlanEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (input, refusal) = await ServiceCircleEndpoints.ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        return await ServiceCircleEndpoints.ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => Plan(input, v, given, k, spacingMeters));
+    }
 
-        var outside = given?.Select((c, i) => (c, i)).Where(x => !input!.District.Contains(x.c)).Select(x => x.i).ToList() ?? [];
+    private static Results<Ok<SitePlan>, ValidationProblem> Plan(ServiceCircleEndpoints.CircleInput input, Validation v, List<GeoPoint>? given, int k, double? spacingMeters)
+    {
+        var outside = given?.Select((c, i) => (c, i)).Where(x => !input.District.Contains(x.c)).Select(x => x.i).ToList() ?? [];
         if (outside.Count > 0)
         {
-            v.Add("candidates", $"Candidates {string.Join(", ", outside.Select(i => i + 1))} lie outside the district (farther than {input!.Meters} m from every site and residential point).");
+            v.Add("candidates", $"Candidates {string.Join(", ", outside.Select(i => i + 1))} lie outside the district (farther than {input.Meters} m from every site and residential point).");
             return ApiResults.Invalid(v);
         }
 
         // Half the walking distance apart: no household lies farther than that from some candidate's reach.
-        var pool = given ?? SitePlanner.GridOver(input!.District, spacingMeters ?? input.Meters / 2);
+        var pool = given ?? SitePlanner.GridOver(input.District, spacingMeters ?? input.Meters / 2);
         if (pool.Count > SitePlanner.MaxCandidates)
         {
             v.Add("spacingMeters", $"The grid would hold {pool.Count} candidates; at most {SitePlanner.MaxCandidates}: space them farther apart.");
             return ApiResults.Invalid(v);
         }
 
-        return TypedResults.Ok(SitePlanner.Plan(input!.Points, input.Sites, pool, k, input.Meters));
+        return TypedResults.Ok(SitePlanner.Plan(input.Points, input.Sites, pool, k, input.Meters));
     }
 
     private static List<GeoPoint>? ParseCandidates(Validation v, string text)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lianxin.Centers;
 using Lianxin.Governance;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -17,38 +18,32 @@ internal static class VolunteerServiceEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
+        // The period is checked before access, so the routes' refusals are the handlers' (and declared here).
         group.MapGet("/regions/{id}/volunteer-hours", GetAsync)
             .WithSummary("Approved volunteer hours and points per center of a region for a period (from, to: local days, inclusive).")
-            .Produces<RegionVolunteerService>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         group.MapGet("/regions/{id}/volunteer-hours.csv", GetCsvAsync)
             .WithSummary("Approved volunteer hours and points per center of a region for a period (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
     }
 
-    private static async Task<IResult> GetAsync(string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
-    {
-        var (service, refusal) = await ReadAsync(id, from, to, http, scopes, grains, clock);
-        return refusal ?? TypedResults.Ok(service);
-    }
+    private static Task<Results<Ok<RegionVolunteerService>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock) =>
+        ReadAsync(id, from, to, http, scopes, grains, clock, TypedResults.Ok);
 
-    private static async Task<IResult> GetCsvAsync(string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
-    {
-        var (service, refusal) = await ReadAsync(id, from, to, http, scopes, grains, clock);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var s = service!;
-        return Csv.File(
+    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetCsvAsync(
+        string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock) =>
+        ReadAsync(id, from, to, http, scopes, grains, clock, s => Csv.File(
             $"volunteer-hours-{id}-{s.From:yyyyMMdd}-{s.To:yyyyMMdd}.csv",
             ["centerId", "name", "level", "from", "to", "entries", "volunteers", "approvedHours", "points"],
             s.Centers.Append(new CenterVolunteerService(id, "(total)", null, s.Totals)).Select(c => (IReadOnlyList<object?>)
-                [c.CenterId, c.Name, c.Level, s.From, s.To, c.Totals.Entries, c.Totals.Volunteers, c.Totals.Hours, c.Totals.Points]));
-    }
+                [c.CenterId, c.Name, c.Level, s.From, s.To, c.Totals.Entries, c.Totals.Volunteers, c.Totals.Hours, c.Totals.Points])));
 
-    private static async Task<(RegionVolunteerService? Service, IResult? Refusal)> ReadAsync(
-        string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
+    /// <summary>Checks the period, then the caller's access to the region, then answers from the region's service with <paramref name="answer"/>.</summary>
+    private static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> ReadAsync<TAnswer>(
+        string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock,
+        Func<RegionVolunteerService, TAnswer> answer)
+        where TAnswer : IResult
     {
         var v = new Validation();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -61,12 +56,12 @@ internal static class VolunteerServiceEndpoints
 
         if (!v.IsValid)
         {
-            return (null, ApiResults.Invalid(v));
+            return ApiResults.Invalid(v);
         }
 
         if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
         {
-            return (null, refusal);
+            return refusal;
         }
 
         var centers = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(id);
@@ -77,7 +72,7 @@ internal static class VolunteerServiceEndpoints
             return new CenterVolunteerService(c.Id, c.Profile.Name, c.Profile.Level, ServiceTotals.Of(entries.SelectMany(e => e), first, last));
         }));
         var totals = new ServiceTotals(rows.Sum(r => r.Totals.Entries), rows.Sum(r => r.Totals.Volunteers), Math.Round(rows.Sum(r => r.Totals.Hours), 2), rows.Sum(r => r.Totals.Points));
-        return (new RegionVolunteerService(id, first, last, totals, rows), null);
+        return answer(new RegionVolunteerService(id, first, last, totals, rows));
     }
 
     private static DateOnly? Day(Validation v, string field, string? text)

@@ -16,21 +16,37 @@ internal static class HelpRequestEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
+        group.MapGet("/{id}/loop", GetLoop).WithSummary("A help request's closed loop: stage, owner, time limit, escalation and history.")
+            .RequireHelpRequestRead();
+        // Steps validate the body before they check access, so their refusals are the handlers' (and declared here).
         group.MapPost("/", OpenAsync).WithSummary("Staff open a help request at a center (state open, no owner).")
-            .Produces<LoopTicket>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        group.MapGet("/{id}/loop", GetLoopAsync).WithSummary("A help request's closed loop: stage, owner, time limit, escalation and history.")
-            .Produces<LoopTicket>().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         group.MapPost("/{id}/assign", AssignAsync).WithSummary("Give the request to a volunteer or a staff member; party-building requests only to party members.")
-            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/start", StartAsync).WithSummary("The owner starts work.")
-            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/resolve", ResolveAsync).WithSummary("The owner reports the request solved.")
-            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/rate", RateAsync).WithSummary("Record the resident's rating (1-5) of a resolved request.")
-            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> OpenAsync(OpenHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
+    /// <summary>Runs the handler only for a caller who may read the help request the route's <c>{id}</c> names; leaves its loop to the handler.</summary>
+    public static RouteHandlerBuilder RequireHelpRequestRead(this RouteHandlerBuilder endpoint) =>
+        endpoint.Require(async (http, id) =>
+        {
+            var loop = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
+            var target = loop is null ? new AccessTarget([]) : await http.RequestServices.GetRequiredService<ScopeResolver>().ForCenterAsync(loop.CenterId);
+            if (ApiResults.CheckRead(http, target, $"Help request '{id}'") is { } refusal)
+            {
+                return refusal;
+            }
+
+            http.Items[typeof(LoopTicket)] = loop;
+            return null;
+        });
+
+    private static async Task<Results<Created<LoopTicket>, ValidationProblem, ProblemHttpResult>> OpenAsync(OpenHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
         var centerId = v.Id("centerId", request.CenterId);
@@ -53,17 +69,12 @@ internal static class HelpRequestEndpoints
         var openedBy = Caller.From(http.User)!.Actor;
         await grain.OpenAsync(new HelpRequestTicket(id, centerId, function, description, personId, null, null, clock.GetUtcNow(), HelpRequestState.Open, null, openedBy));
         await audit.RecordAsync(http, "helpRequest.opened", $"helpRequest:{id}", target, details: EnumNames.Of(function));
-        return TypedResults.Created($"/api/v1/help-requests/{id}", await grain.GetLoopAsync());
+        return TypedResults.Created($"/api/v1/help-requests/{id}", (await grain.GetLoopAsync())!);
     }
 
-    private static async Task<IResult> GetLoopAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
-        var target = loop is null ? new AccessTarget([]) : await scopes.ForCenterAsync(loop.CenterId);
-        return ApiResults.CheckRead(http, target, $"Help request '{id}'") is { } refusal ? refusal : TypedResults.Ok(loop);
-    }
+    private static Ok<LoopTicket> GetLoop(HttpContext http) => TypedResults.Ok((LoopTicket)http.Items[typeof(LoopTicket)]!);
 
-    private static async Task<IResult> AssignAsync(string id, AssignHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> AssignAsync(string id, AssignHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var note = Note(v, "note", request.Note);
@@ -104,13 +115,13 @@ internal static class HelpRequestEndpoints
         return await AnswerAsync(outcome, "helpRequest.assigned", id, target, http, audit, $"to {assignee.Id}");
     }
 
-    private static Task<IResult> StartAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> StartAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.started", (g, handler, actor, note) => g.StartAsync(handler, actor, note));
 
-    private static Task<IResult> ResolveAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> ResolveAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.resolved", (g, handler, actor, note) => g.ResolveAsync(handler, actor, note));
 
-    private static async Task<IResult> RateAsync(string id, RateHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> RateAsync(string id, RateHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var rating = v.Required("rating", request.Rating);
@@ -135,7 +146,7 @@ internal static class HelpRequestEndpoints
         return await AnswerAsync(outcome, "helpRequest.rated", id, target, http, audit, $"rating {rating}");
     }
 
-    private static async Task<IResult> OwnerStepAsync(
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> OwnerStepAsync(
         string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, string action,
         Func<IHelpRequestGrain, LoopAssignee, string, string?, Task<HelpRequestOutcome>> step)
     {
@@ -174,7 +185,7 @@ internal static class HelpRequestEndpoints
     /// center or above, an operator of its region, (for the owner's own steps) the owner with a volunteer token, or (where
     /// <paramref name="residentMay"/>: rating) the resident it is for.
     /// </summary>
-    internal static async Task<(LoopTicket? Loop, AccessTarget Target, IResult? Refusal)> AuthorizeAsync(
+    internal static async Task<(LoopTicket? Loop, AccessTarget Target, ProblemHttpResult? Refusal)> AuthorizeAsync(
         string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IReadOnlyCollection<string>? workers, bool residentMay = false)
     {
         var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
@@ -193,12 +204,23 @@ internal static class HelpRequestEndpoints
             : (loop, target, ApiResults.Forbidden($"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner."));
     }
 
-    internal static async Task<IResult> AnswerAsync(HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details)
+    /// <summary>The answer to a step: the ticket, audited, when it was accepted; otherwise the refusal.</summary>
+    internal static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details) =>
+        AnswerAsync(outcome, action, id, target, http, audit, details, async () =>
+        {
+            await audit.RecordAsync(http, action, $"helpRequest:{id}", target, details: details);
+            return TypedResults.Ok(outcome.Ticket!);
+        });
+
+    /// <summary>Like the other overload; <paramref name="acceptedAsync"/> answers (and audits) an accepted step.</summary>
+    internal static async Task<Results<TAccepted, ValidationProblem, ProblemHttpResult>> AnswerAsync<TAccepted>(
+        HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details, Func<Task<TAccepted>> acceptedAsync)
+        where TAccepted : IResult
     {
         if (outcome.Accepted)
         {
-            await audit.RecordAsync(http, action, $"helpRequest:{id}", target, details: details);
-            return TypedResults.Ok(outcome.Ticket);
+            return await acceptedAsync();
         }
 
         if (outcome.Kind == HelpRequestRefusal.PartyAffairs)

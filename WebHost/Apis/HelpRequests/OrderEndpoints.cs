@@ -3,6 +3,7 @@ using Lianxin.HelpRequests;
 using Lianxin.Hosting;
 using Lianxin.Volunteers;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis.HelpRequests;
 
@@ -21,14 +22,14 @@ internal static class OrderEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/{id}/order", OrderAsync).WithSummary("Staff turn an open request into an order: skills, people needed, minutes to be claimed.")
-            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/reject", RejectAsync).WithSummary("Staff turn a request down, with the reason, before anyone claimed it.")
-            .Produces<LoopTicket>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Claim an order, first come first served; 409 'full' once it has the people it needs.")
-            .Produces<ClaimAnswer>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> OrderAsync(string id, OrderHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> OrderAsync(string id, OrderHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var skills = Skills(v, request.Skills);
@@ -68,7 +69,7 @@ internal static class OrderEndpoints
         return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestOrdered, id, target, http, audit, $"{people} people, {minutes} min");
     }
 
-    private static async Task<IResult> RejectAsync(string id, RejectHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> RejectAsync(string id, RejectHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var reason = v.Text("reason", request.Reason, 500);
@@ -87,7 +88,7 @@ internal static class OrderEndpoints
         return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestRejected, id, target, http, audit, reason);
     }
 
-    private static async Task<IResult> ClaimAsync(string id, ClaimOrderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<ClaimAnswer>, ValidationProblem, ProblemHttpResult>> ClaimAsync(string id, ClaimOrderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var personId = v.Id("personId", request.PersonId);
@@ -124,15 +125,13 @@ internal static class OrderEndpoints
         var who = new LoopAssignee(personId, person.Profile.Name, person.Profile.IsPartyMember, IsThirdParty: false);
         string[] teams = loop.Order?.TeamId is { } teamOf && await grains.GetGrain<IVolunteerTeamGrain>(teamOf).GetAsync() is { } t && t.Includes(personId) ? [teamOf] : [];
         var outcome = await grain.ClaimAsync(who, person.Profile.Skills, teams);
-        if (!outcome.Accepted)
+        return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.OrderClaimed, id, target, http, audit, $"by {personId}", async () =>
         {
-            return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.OrderClaimed, id, target, http, audit, $"by {personId}");
-        }
-
-        var order = outcome.Ticket!.Order!;
-        var position = order.Claims.ToList().FindIndex(c => c.Who.Id == personId) + 1;
-        await audit.RecordAsync(http, AuditActions.OrderClaimed, $"helpRequest:{id}", target, details: $"by {personId} ({position} of {order.PeopleNeeded})");
-        return TypedResults.Ok(new ClaimAnswer(id, personId, position, order.PeopleNeeded, order.Claims.Count, outcome.Ticket.Stage));
+            var order = outcome.Ticket!.Order!;
+            var position = order.Claims.ToList().FindIndex(c => c.Who.Id == personId) + 1;
+            await audit.RecordAsync(http, AuditActions.OrderClaimed, $"helpRequest:{id}", target, details: $"by {personId} ({position} of {order.PeopleNeeded})");
+            return TypedResults.Ok(new ClaimAnswer(id, personId, position, order.PeopleNeeded, order.Claims.Count, outcome.Ticket.Stage));
+        });
     }
 
     private static List<string> Skills(Validation v, IReadOnlyList<string?>? skills)

@@ -19,19 +19,20 @@ public static class HostingApi
     public static IEndpointRouteBuilder MapHostingApi(this IEndpointRouteBuilder app)
     {
         var centers = app.MapGroup("/api/v1/centers").WithTags("Centers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        centers.MapGet("/{id}/positions", GetPositionsAsync).WithSummary("The positions a center hosts: youth home, women's home, workers' home, outdoor workers' station, civic-practice station.");
+        centers.MapGet("/{id}/positions", GetPositionsAsync).WithSummary("The positions a center hosts: youth home, women's home, workers' home, outdoor workers' station, civic-practice station.")
+            .RequireRead(TargetKind.Center);
+        // Writes validate the body before they check access.
         centers.MapPut("/{id}/positions", PutPositionsAsync).WithSummary("Replace the positions a center hosts.");
-        centers.MapGet("/{id}/teams", GetTeamsAsync).WithSummary("A center's volunteer teams (党建+志愿服务队) with leader and members.");
+        centers.MapGet("/{id}/teams", GetTeamsAsync).WithSummary("A center's volunteer teams (党建+志愿服务队) with leader and members.")
+            .RequireRead(TargetKind.Center);
         var teams = app.MapGroup("/api/v1/teams").WithTags("Centers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         teams.MapGet("/{id}", GetTeamAsync).WithSummary("A volunteer team; read like its center, and by its leader and members.");
         teams.MapPut("/{id}", PutTeamAsync).WithSummary("Create or replace a volunteer team of a center (a team never moves to another center).");
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<HostedPosition>>, ProblemHttpResult>> GetPositionsAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
-        Check(http, await scopes.ForCenterAsync(id), $"Center '{id}'", write: false) is { } refusal
-            ? refusal
-            : TypedResults.Ok(await grains.GetGrain<ICenterHostingGrain>(id).GetPositionsAsync());
+    private static async Task<Ok<IReadOnlyList<HostedPosition>>> GetPositionsAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICenterHostingGrain>(id).GetPositionsAsync());
 
     private static async Task<Results<Ok<IReadOnlyList<HostedPosition>>, ValidationProblem, ProblemHttpResult>> PutPositionsAsync(
         string id, PositionsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
@@ -59,7 +60,7 @@ public static class HostingApi
         }
 
         var target = await scopes.ForCenterAsync(id);
-        if (Check(http, target, $"Center '{id}'", write: true) is { } refusal)
+        if (ApiResults.CheckWrite(http, target, $"Center '{id}'") is { } refusal)
         {
             return refusal;
         }
@@ -70,13 +71,8 @@ public static class HostingApi
         return TypedResults.Ok(await hosting.GetPositionsAsync());
     }
 
-    private static async Task<Results<Ok<VolunteerTeam[]>, ProblemHttpResult>> GetTeamsAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<VolunteerTeam[]>> GetTeamsAsync(string id, IGrainFactory grains)
     {
-        if (Check(http, await scopes.ForCenterAsync(id), $"Center '{id}'", write: false) is { } refusal)
-        {
-            return refusal;
-        }
-
         var ids = await grains.GetGrain<ICenterHostingGrain>(id).GetTeamIdsAsync();
         var teams = await Task.WhenAll(ids.Select(t => grains.GetGrain<IVolunteerTeamGrain>(t).GetAsync()));
         return TypedResults.Ok(teams.OfType<VolunteerTeam>().ToArray());
@@ -87,11 +83,11 @@ public static class HostingApi
         var team = await grains.GetGrain<IVolunteerTeamGrain>(id).GetAsync();
         if (team is null)
         {
-            return TypedResults.Problem($"Team '{id}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+            return ApiResults.NotFound($"Team '{id}' does not exist.");
         }
 
         var member = Caller.From(http.User) is { Role: Role.Volunteer } caller && team.Includes(caller.ScopeId);
-        return !member && Check(http, await scopes.ForCenterAsync(team.CenterId), $"Team '{id}'", write: false) is { } refusal ? refusal : TypedResults.Ok(team);
+        return !member && ApiResults.CheckRead(http, await scopes.ForCenterAsync(team.CenterId), $"Team '{id}'") is { } refusal ? refusal : TypedResults.Ok(team);
     }
 
     private static async Task<Results<Created<VolunteerTeam>, Ok<VolunteerTeam>, ValidationProblem, ProblemHttpResult>> PutTeamAsync(
@@ -115,7 +111,7 @@ public static class HostingApi
         }
 
         var target = await scopes.ForCenterAsync(centerId);
-        if (Check(http, target, $"Center '{centerId}'", write: true) is { } refusal)
+        if (ApiResults.CheckWrite(http, target, $"Center '{centerId}'") is { } refusal)
         {
             return refusal;
         }
@@ -131,23 +127,11 @@ public static class HostingApi
         var result = await grains.GetGrain<IVolunteerTeamGrain>(teamId).SaveAsync(new VolunteerTeam(teamId, centerId, name, leaderId, members));
         if (!result.Succeeded)
         {
-            return TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict);
+            return ApiResults.Conflict(result.Detail);
         }
 
         await audit.RecordAsync(http, AuditActions.TeamSaved, $"team:{teamId}", target, details: $"leader {leaderId}, {members.Count} members");
         var saved = (await grains.GetGrain<IVolunteerTeamGrain>(teamId).GetAsync())!;
         return result.Outcome == Common.RegistryOutcome.Created ? TypedResults.Created($"/api/v1/teams/{teamId}", saved) : TypedResults.Ok(saved);
-    }
-
-    private static ProblemHttpResult? Check(HttpContext http, AccessTarget target, string what, bool write)
-    {
-        if (target.CenterPath.Count == 0)
-        {
-            return TypedResults.Problem($"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        var caller = Caller.From(http.User);
-        var allowed = caller is not null && (write ? AccessPolicy.CanWriteRegistry(caller, target) : AccessPolicy.CanRead(caller, target));
-        return allowed ? null : TypedResults.Problem(write ? $"Changing {what} needs an operator or staff token whose scope covers it." : $"{what} is outside your scope.", statusCode: StatusCodes.Status403Forbidden);
     }
 }

@@ -4,6 +4,7 @@ using Lianxin.Kiosks;
 using Lianxin.WebHost.Apis.Kiosks;
 using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.WebHost.Apis;
@@ -22,21 +23,16 @@ public static partial class KioskProtocolApi
             .WithDescription("Each event is answered accepted (stored durably and applied), duplicate (its eventId was stored before) or "
                 + "rejected (stored, but a rule refused it; the reason says which). Re-sending a batch, or any part of it, is always safe. "
                 + "A malformed batch is refused whole with 400 and changes nothing.")
-            .Produces<KioskBatchResponse>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(401).RequireSelf();
         group.MapPost("/heartbeat", PostHeartbeatAsync).WithSummary("Report the app version and peripheral states (every 30-60 s).")
-            .Produces<KioskHeartbeatResponse>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(401).RequireSelf();
         return group;
     }
 
-    private static async Task<IResult> PostEventsAsync(
+    private static async Task<Results<Ok<KioskBatchResponse>, ValidationProblem>> PostEventsAsync(
         string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, DomainClock clock, IOptions<KioskOptions> options,
         IOptions<LimitsOptions> limits, PersonPseudonyms pseudonyms, KioskEmergencyLookup emergencies)
     {
-        if (CheckSelf(http, kioskId) is { } refusal)
-        {
-            return refusal;
-        }
-
         var v = new Validation();
         var events = new List<KioskEvent>();
         var maxEvents = limits.Value.MaxKioskBatchEvents;
@@ -75,14 +71,9 @@ public static partial class KioskProtocolApi
             await emergencies.ForCenterAsync(centerId)));
     }
 
-    private static async Task<IResult> PostHeartbeatAsync(
+    private static async Task<Results<Ok<KioskHeartbeatResponse>, ValidationProblem>> PostHeartbeatAsync(
         string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains, KioskEmergencyLookup emergencies)
     {
-        if (CheckSelf(http, kioskId) is { } refusal)
-        {
-            return refusal;
-        }
-
         var v = new Validation();
         var version = v.Text("appVersion", request.AppVersion, 32);
         var peripherals = new Dictionary<string, PeripheralStatus>(StringComparer.Ordinal);
@@ -112,11 +103,17 @@ public static partial class KioskProtocolApi
         return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, DateTimeOffset.UtcNow, await emergencies.ForCenterAsync(centerId)));
     }
 
-    /// <summary>A kiosk authenticated with its own key may post only under its own id.</summary>
-    private static IResult? CheckSelf(HttpContext http, string kioskId) =>
-        http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value == kioskId
-            ? null
-            : ApiResults.Forbidden($"This device key belongs to kiosk '{http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value}', not '{kioskId}'.");
+    /// <summary>A kiosk authenticated with its own key may post only under its own id: checked before the body is.</summary>
+    private static RouteHandlerBuilder RequireSelf(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var http = context.HttpContext;
+                var own = http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value;
+                var kioskId = (string)http.GetRouteValue("kioskId")!;
+                return own == kioskId ? await next(context) : ApiResults.Forbidden($"This device key belongs to kiosk '{own}', not '{kioskId}'.");
+            })
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]{0,31}$")]
     private static partial Regex PeripheralName();

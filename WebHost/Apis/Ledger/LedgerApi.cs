@@ -1,5 +1,6 @@
 using Lianxin.Ledger;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -10,10 +11,10 @@ public static class LedgerApi
     {
         var group = app.MapGroup("/api/v1/people/{id}").WithTags("Hours and points").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         group.MapGet("/ledger", GetAsync).WithSummary("A person's volunteer hours and points ledger, with the balance.")
-            .Produces<PersonLedger>().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         group.MapPost("/hours/{hoursId:guid}/decision", DecideAsync)
             .WithSummary("Approve (earning points) or decline (with a reason) pending hours.")
-            .Produces<PersonLedger>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return group;
     }
 
@@ -22,7 +23,7 @@ public static class LedgerApi
     /// a kiosk's person id) belongs to no region but the ones their entries came from: operators and auditors read
     /// the ledger only when their scope covers every center where the resident's hours were served or points spent.
     /// </summary>
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<PersonLedger>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         // Ledgers of unregistered residents are keyed by the ids kiosks send: anything else has none (and activates nothing).
         if (!Kiosks.KioskEventRequest.PersonPattern().IsMatch(id))
@@ -87,7 +88,7 @@ public static class LedgerApi
         return true;
     }
 
-    private static async Task<IResult> DecideAsync(
+    private static async Task<Results<Ok<PersonLedger>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         string id, Guid hoursId, HoursDecision request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -124,11 +125,13 @@ public static class LedgerApi
         }
 
         var result = await ledger.DecideHoursAsync(hoursId, approve, Caller.From(http.User)!.Actor, reason);
-        return await ApiResults.FromAsync(result, async () =>
+        if (ApiResults.Refusal(result) is { } failed)
         {
-            await audit.RecordAsync(http, approve ? AuditActions.HoursApproved : AuditActions.HoursDeclined, $"person:{id}", center, reason, $"hours={hoursId}");
-            return TypedResults.Ok(await ledger.GetAsync());
-        });
+            return failed;
+        }
+
+        await audit.RecordAsync(http, approve ? AuditActions.HoursApproved : AuditActions.HoursDeclined, $"person:{id}", center, reason, $"hours={hoursId}");
+        return TypedResults.Ok(await ledger.GetAsync());
     }
 
     private static bool Invalid(Validation v)

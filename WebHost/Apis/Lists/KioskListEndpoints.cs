@@ -28,7 +28,7 @@ internal static class KioskListEndpoints
         var (scope, refusal) = await ListScope.OfCentersAsync(http, scopes, region);
         if (refusal is not null)
         {
-            return (ProblemHttpResult)refusal;
+            return refusal;
         }
 
         var listing = grains.GetGrain<IListingGrain>(0);

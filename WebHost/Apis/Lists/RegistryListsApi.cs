@@ -119,7 +119,7 @@ public static class RegistryListsApi
     }
 
     internal static async Task<Results<Ok<ListPage<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
-        Validation v, ListParameters p, (ListScope? Scope, IResult? Refusal) scoped, ListingKind kind, IReadOnlyList<string> tags, IGrainFactory grains, Func<string, T> show)
+        Validation v, ListParameters p, (ListScope? Scope, ProblemHttpResult? Refusal) scoped, ListingKind kind, IReadOnlyList<string> tags, IGrainFactory grains, Func<string, T> show)
     {
         if (!v.IsValid)
         {
@@ -128,7 +128,7 @@ public static class RegistryListsApi
 
         if (scoped.Refusal is not null)
         {
-            return (ProblemHttpResult)scoped.Refusal;
+            return scoped.Refusal;
         }
 
         var page = await grains.GetGrain<IListingGrain>(0).QueryAsync(p.Query(kind, scoped.Scope!, tags));

@@ -21,7 +21,7 @@ public static class ProvidersApi
         group.MapPut("/{id}", UpdateAsync).WithSummary("Change a provider: licence, services, validity, rating, suspension (operators of its region).");
         app.MapGroup("/api/v1/centers/{id}/provider-warnings").WithTags("Providers").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
             .MapGet("/", WarningsAsync)
-            .WithSummary("Providers the center engaged whose licence runs out within 30 days or has run out.");
+            .WithSummary("Providers the center engaged whose licence runs out within 30 days or has run out.").RequireRead(TargetKind.Center);
         return group;
     }
 
@@ -129,11 +129,8 @@ public static class ProvidersApi
         return TypedResults.Ok((await grain.GetAsync())!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LicenceWarning>>, ProblemHttpResult>> WarningsAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains) =>
-        ApiResults.CheckRead(http, await scopes.ForCenterAsync(id), $"Center '{id}'") is { } refusal
-            ? (ProblemHttpResult)refusal
-            : TypedResults.Ok(await grains.GetGrain<IProviderDirectoryGrain>(0).WarningsAsync(id));
+    private static async Task<Ok<IReadOnlyList<LicenceWarning>>> WarningsAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IProviderDirectoryGrain>(0).WarningsAsync(id));
 
     /// <summary>A region's operators, auditors and staff below it see its list, and so do those above it, who manage or audit it.</summary>
     private static bool Visible(Caller caller, AccessTarget callerPlace, IReadOnlyList<string> regionPath) =>

@@ -2,6 +2,7 @@ using Lianxin.Common;
 using Lianxin.Emergencies;
 using Lianxin.WebHost.Apis.Emergencies;
 using Lianxin.WebHost.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -14,12 +15,13 @@ public static class ScenariosApi
     public static RouteGroupBuilder MapScenariosApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        group.MapGet("/", ListAsync).WithSummary("The scenarios you may use.").Produces<ScenarioEntry[]>();
-        group.MapGet("/{id}", GetAsync).WithSummary("A scenario.").Produces<ScenarioSnapshot>().ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/", ListAsync).WithSummary("The scenarios you may use.");
+        group.MapGet("/{id}", GetAsync).WithSummary("A scenario.").ProducesProblem(403).ProducesProblem(404);
+        // Writes validate the body before they check access, so their refusals are the handlers' (and declared here).
         group.MapPost("/", CreateAsync).WithSummary("Prepare a scenario for your region (operator) or grid (grid lead).")
-            .Produces<ScenarioSnapshot>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+            .ProducesProblem(403).ProducesProblem(409);
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a scenario you own.")
-            .Produces<ScenarioSnapshot>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         return group;
     }
 
@@ -34,7 +36,7 @@ public static class ScenariosApi
         _ => Task.FromResult(new AccessTarget([])),
     };
 
-    private static async Task<IResult> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<List<ScenarioEntry>>> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var caller = Caller.From(http.User)!;
         var place = await EmergencyGate.PlaceOfAsync(caller, scopes);
@@ -51,7 +53,7 @@ public static class ScenariosApi
         return TypedResults.Ok(visible);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<ScenarioSnapshot>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         if (await grains.GetGrain<IScenarioGrain>(id).GetAsync() is not { } scenario)
         {
@@ -64,7 +66,7 @@ public static class ScenariosApi
             : ApiResults.Forbidden($"Scenario '{id}' is outside your scope.");
     }
 
-    private static async Task<IResult> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<ScenarioSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var caller = Caller.From(http.User)!;
         var v = new Validation();
@@ -84,17 +86,19 @@ public static class ScenariosApi
         var scenario = grains.GetGrain<IScenarioGrain>(id);
         if (await scenario.GetAsync() is not null)
         {
-            return TypedResults.Problem($"Scenario '{id}' already exists.", statusCode: StatusCodes.Status409Conflict);
+            return ApiResults.Conflict($"Scenario '{id}' already exists.");
         }
 
-        return await ApiResults.FromAsync(await scenario.SaveAsync(definition), async () =>
+        if (ApiResults.Refusal(await scenario.SaveAsync(definition)) is { } failed)
         {
-            await audit.RecordAsync(http, AuditActions.ScenarioCreated, $"scenario:{id}", owner);
-            return TypedResults.Created($"/api/v1/scenarios/{id}", await scenario.GetAsync());
-        });
+            return failed;
+        }
+
+        await audit.RecordAsync(http, AuditActions.ScenarioCreated, $"scenario:{id}", owner);
+        return TypedResults.Created($"/api/v1/scenarios/{id}", (await scenario.GetAsync())!);
     }
 
-    private static async Task<IResult> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<ScenarioSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         v.SamePathId(request.Id, id);
@@ -121,10 +125,10 @@ public static class ScenariosApi
         var result = await scenario.SaveAsync(definition);
         if (result.Outcome == RegistryOutcome.Conflict)
         {
-            return TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict);
+            return ApiResults.Conflict(result.Detail);
         }
 
         await audit.RecordAsync(http, AuditActions.ScenarioUpdated, $"scenario:{id}", owner);
-        return TypedResults.Ok(await scenario.GetAsync());
+        return TypedResults.Ok((await scenario.GetAsync())!);
     }
 }

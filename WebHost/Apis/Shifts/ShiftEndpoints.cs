@@ -8,11 +8,12 @@ namespace Lianxin.WebHost.Apis.Shifts;
 /// <summary>A center's rota: read by readers of the center; shifts defined, changed and retired by its staff and the operators above.</summary>
 internal static class ShiftEndpoints
 {
-    public static async Task<Results<Ok<ShiftRota>, ProblemHttpResult>> GetRotaAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var center = await scopes.ForCenterAsync(id);
-        return Check(http, center, id, AccessPolicy.CanRead) is { } refusal ? refusal : TypedResults.Ok(await grains.GetGrain<IShiftRotaGrain>(id).GetAsync());
-    }
+    /// <summary>Runs the handler only for a caller <paramref name="allowed"/> lets act on the center the route's <c>{id}</c> names.</summary>
+    public static RouteHandlerBuilder RequireCenter(this RouteHandlerBuilder endpoint, Func<Caller, AccessTarget, bool> allowed) =>
+        endpoint.Require(TargetKind.Center, (http, center, what) => Check(http, center, what, allowed));
+
+    public static async Task<Ok<ShiftRota>> GetRotaAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IShiftRotaGrain>(id).GetAsync());
 
     public static async Task<Results<Created<ShiftDefinition>, ValidationProblem, ProblemHttpResult>> DefineAsync(
         string id, ShiftRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
@@ -25,7 +26,7 @@ internal static class ShiftEndpoints
         }
 
         var center = await scopes.ForCenterAsync(id);
-        if (Check(http, center, id, AccessPolicy.CanWriteRegistry) is { } refusal)
+        if (Check(http, center, $"Center '{id}'", AccessPolicy.CanWriteRegistry) is { } refusal)
         {
             return refusal;
         }
@@ -56,7 +57,7 @@ internal static class ShiftEndpoints
         }
 
         var center = await scopes.ForCenterAsync(id);
-        if (Check(http, center, id, AccessPolicy.CanWriteRegistry) is { } refusal)
+        if (Check(http, center, $"Center '{id}'", AccessPolicy.CanWriteRegistry) is { } refusal)
         {
             return refusal;
         }
@@ -76,29 +77,16 @@ internal static class ShiftEndpoints
         return TypedResults.Ok(shift);
     }
 
-    public static async Task<Results<Ok<ShiftRota>, ValidationProblem, ProblemHttpResult>> RetireAsync(
-        string id, string shiftId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Ok<ShiftRota>, ProblemHttpResult>> RetireAsync(
+        string id, string shiftId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
-        var v = new Validation();
-        v.Id("shiftId", shiftId);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        var center = await scopes.ForCenterAsync(id);
-        if (Check(http, center, id, AccessPolicy.CanWriteRegistry) is { } refusal)
-        {
-            return refusal;
-        }
-
         var rota = grains.GetGrain<IShiftRotaGrain>(id);
         if (await StepAsync(rota.RetireAsync(shiftId, ActivitiesApi.By(http))) is { } failed)
         {
             return failed;
         }
 
-        await audit.RecordAsync(http, ShiftAuditActions.Retired, $"shift:{id}/{shiftId}", center);
+        await audit.RecordAsync(http, ShiftAuditActions.Retired, $"shift:{id}/{shiftId}", http.Target());
         return TypedResults.Ok(await rota.GetAsync());
     }
 
@@ -118,10 +106,10 @@ internal static class ShiftEndpoints
     }
 
     /// <summary>Null when the caller passes <paramref name="allowed"/> for the center: 404 when it does not exist, else 403.</summary>
-    internal static ProblemHttpResult? Check(HttpContext http, AccessTarget center, string id, Func<Caller, AccessTarget, bool> allowed) =>
-        center.CenterPath.Count == 0 ? ApiResults.NotFound($"Center '{id}' does not exist.")
+    internal static ProblemHttpResult? Check(HttpContext http, AccessTarget center, string what, Func<Caller, AccessTarget, bool> allowed) =>
+        center.CenterPath.Count == 0 ? ApiResults.NotFound($"{what} does not exist.")
         : Caller.From(http.User) is { } caller && allowed(caller, center) ? null
-        : ApiResults.Forbidden($"Center '{id}' is outside your scope for this.");
+        : ApiResults.Forbidden($"{what} is outside your scope for this.");
 
     private static async Task<ProblemHttpResult?> StepAsync(Task<ShiftStepResult> step)
     {

@@ -30,8 +30,7 @@ internal static class ShiftSignUpEndpoints
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var (center, refusal) = await PersonStepAccessAsync(id, personId, http, scopes);
-        if (refusal is not null)
+        if (await PersonStepCheckAsync(http, id, personId) is { } refusal)
         {
             return refusal;
         }
@@ -39,7 +38,7 @@ internal static class ShiftSignUpEndpoints
         var answer = await grains.GetGrain<IShiftRotaGrain>(id).SignUpAsync(occurrenceId, personId, key, ActivitiesApi.By(http));
         if (answer is { Outcome: ShiftSignUpOutcome.Confirmed, Repeated: false })
         {
-            await audit.RecordAsync(http, ShiftAuditActions.SignedUp, $"shift:{id}/{occurrenceId}", center, details: $"person={PersonalData.MaskPersonId(personId)}", key: key);
+            await audit.RecordAsync(http, ShiftAuditActions.SignedUp, $"shift:{id}/{occurrenceId}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}", key: key);
         }
 
         return ApiResults.KindOf(answer.Outcome) switch
@@ -50,52 +49,36 @@ internal static class ShiftSignUpEndpoints
         };
     }
 
-    public static async Task<Results<Ok<ShiftStepResult>, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        string id, string occurrenceId, string personId, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    /// <summary>Runs the handler only for a step the caller may take on the route's <c>{personId}</c> (<see cref="PersonStepCheckAsync"/>).</summary>
+    public static RouteHandlerBuilder RequirePersonStep(this RouteHandlerBuilder endpoint) =>
+        endpoint.Require((http, id) => PersonStepCheckAsync(http, id, (string)http.GetRouteValue("personId")!)).ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>Runs the handler only for a caller <paramref name="allowed"/> lets act on the volunteer the route's <c>{id}</c> names.</summary>
+    public static RouteHandlerBuilder RequireVolunteer(this RouteHandlerBuilder endpoint, Func<Caller, AccessTarget, bool> allowed) =>
+        endpoint.Require(Volunteer, (http, person, what) => PersonCheck(http, person, what, allowed));
+
+    public static async Task<Results<Ok<ShiftStepResult>, ProblemHttpResult>> CancelAsync(
+        string id, string occurrenceId, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
-        var v = new Validation();
-        v.Id("occurrenceId", occurrenceId);
-        v.Id("personId", personId);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        var (center, refusal) = await PersonStepAccessAsync(id, personId, http, scopes);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var result = await grains.GetGrain<IShiftRotaGrain>(id).CancelAsync(occurrenceId, personId, ActivitiesApi.By(http));
         if (ApiResults.KindOf(result.Outcome) is { } kind)
         {
             return ApiResults.Problem(kind, result.Detail);
         }
 
-        await audit.RecordAsync(http, ShiftAuditActions.SignUpCancelled, $"shift:{id}/{occurrenceId}", center, details: $"person={PersonalData.MaskPersonId(personId)}");
+        await audit.RecordAsync(http, ShiftAuditActions.SignUpCancelled, $"shift:{id}/{occurrenceId}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}");
         return TypedResults.Ok(result);
     }
 
-    public static async Task<Results<Ok<PersonShifts>, ProblemHttpResult>> PersonShiftsAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<Ok<PersonShifts>> PersonShiftsAsync(string id, HttpContext http, IGrainFactory grains)
     {
-        var person = await scopes.ForVolunteerAsync(id);
-        if (PersonCheck(http, person, id, AccessPolicy.CanRead) is { } refusal)
-        {
-            return refusal;
-        }
-
+        var person = http.Target();
         var lines = (await Task.WhenAll(person.CenterPath.Select(c => grains.GetGrain<IShiftRotaGrain>(c).ForPersonAsync(id)))).SelectMany(l => l).OrderBy(l => l.StartsAt).ToList();
         return TypedResults.Ok(new PersonShifts([.. lines.Where(l => l.Place is not null)], [.. lines.Where(l => l.Place is null)]));
     }
 
-    public static async Task<Results<Ok<ShiftAvailability>, ProblemHttpResult>> GetAvailabilityAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var person = await scopes.ForVolunteerAsync(id);
-        return PersonCheck(http, person, id, AccessPolicy.CanRead) is { } refusal
-            ? refusal
-            : TypedResults.Ok(await grains.GetGrain<IShiftAvailabilityGrain>(id).GetAsync());
-    }
+    public static async Task<Ok<ShiftAvailability>> GetAvailabilityAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IShiftAvailabilityGrain>(id).GetAsync());
 
     public static async Task<Results<Ok<ShiftAvailability>, ValidationProblem, ProblemHttpResult>> SetAvailabilityAsync(
         string id, AvailabilityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
@@ -108,7 +91,7 @@ internal static class ShiftSignUpEndpoints
         }
 
         var person = await scopes.ForVolunteerAsync(id);
-        if (PersonCheck(http, person, id, (c, t) => IsSelf(c, id) || AccessPolicy.CanWriteRegistry(c, t)) is { } refusal)
+        if (PersonCheck(http, person, $"Volunteer '{id}'", (c, t) => IsSelf(c, id) || AccessPolicy.CanWriteRegistry(c, t)) is { } refusal)
         {
             return refusal;
         }
@@ -120,34 +103,42 @@ internal static class ShiftSignUpEndpoints
 
     /// <summary>
     /// A step on a person's place: the person themselves or an operator or staff over the center, and only for a person
-    /// whose grid hangs under the center (a shift is served by the center's own people).
+    /// whose grid hangs under the center (a shift is served by the center's own people). Null lets the step through and
+    /// leaves the center to the handler (<see cref="AccessFilters.Target"/>).
     /// </summary>
-    private static async Task<(AccessTarget Center, ProblemHttpResult? Refusal)> PersonStepAccessAsync(string id, string personId, HttpContext http, ScopeResolver scopes)
+    private static async Task<ProblemHttpResult?> PersonStepCheckAsync(HttpContext http, string id, string personId)
     {
+        var scopes = http.RequestServices.GetRequiredService<ScopeResolver>();
         var center = await scopes.ForCenterAsync(id);
-        if (ShiftEndpoints.Check(http, center, id, (c, t) => IsSelf(c, personId) || AccessPolicy.CanWriteRegistry(c, t)) is { } refusal)
+        if (ShiftEndpoints.Check(http, center, $"Center '{id}'", (c, t) => IsSelf(c, personId) || AccessPolicy.CanWriteRegistry(c, t)) is { } refusal)
         {
-            return (center, refusal);
+            return refusal;
         }
 
         var person = await scopes.ForVolunteerAsync(personId);
         if (person.CenterPath.Count == 0)
         {
-            return (center, ApiResults.NotFound($"Volunteer '{personId}' does not exist."));
+            return ApiResults.NotFound($"Volunteer '{personId}' does not exist.");
         }
 
-        return person.CenterPath.Contains(id)
-            ? (center, null)
-            : (center, ApiResults.Problem(
+        if (!person.CenterPath.Contains(id))
+        {
+            return ApiResults.Problem(
                 ProblemKind.Conflict,
                 $"'{personId}' does not belong to center '{id}' or a center below it: its shifts are served by its own people.",
-                new Dictionary<string, object?> { ["outcome"] = "refused" }));
+                new Dictionary<string, object?> { ["outcome"] = "refused" });
+        }
+
+        http.Items[typeof(AccessTarget)] = center;
+        return null;
     }
+
+    private static readonly TargetKind Volunteer = new("Volunteer", (scopes, id) => scopes.ForVolunteerAsync(id));
 
     private static bool IsSelf(Caller caller, string personId) => caller.Role == Role.Volunteer && caller.ScopeId == personId;
 
-    private static ProblemHttpResult? PersonCheck(HttpContext http, AccessTarget person, string id, Func<Caller, AccessTarget, bool> allowed) =>
-        person.CenterPath.Count == 0 ? ApiResults.NotFound($"Volunteer '{id}' does not exist.")
+    private static ProblemHttpResult? PersonCheck(HttpContext http, AccessTarget person, string what, Func<Caller, AccessTarget, bool> allowed) =>
+        person.CenterPath.Count == 0 ? ApiResults.NotFound($"{what} does not exist.")
         : Caller.From(http.User) is { } caller && allowed(caller, person) ? null
-        : ApiResults.Forbidden($"Volunteer '{id}' is outside your scope for this.");
+        : ApiResults.Forbidden($"{what} is outside your scope for this.");
 }

@@ -13,19 +13,26 @@ public static class ShiftsApi
     public static IEndpointRouteBuilder MapShiftsApi(this IEndpointRouteBuilder app)
     {
         var centers = app.MapGroup("/api/v1/centers/{id}/shifts").WithTags("Shifts").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        centers.MapGet("/", ShiftEndpoints.GetRotaAsync).WithSummary("The center's shifts (retired ones too) and their occurrences from now to two weeks ahead, with the places taken.");
+        centers.MapGet("/", ShiftEndpoints.GetRotaAsync).WithSummary("The center's shifts (retired ones too) and their occurrences from now to two weeks ahead, with the places taken.")
+            .RequireCenter(AccessPolicy.CanRead);
+        // Defining, changing a shift and taking a place check their body before access.
         centers.MapPost("/", ShiftEndpoints.DefineAsync)
             .WithSummary("Define a recurring shift: local weekdays, start and end (HH:mm, Asia/Shanghai), fewest and most people.");
         centers.MapPut("/{shiftId}", ShiftEndpoints.ChangeAsync).WithSummary("Change a shift: future occurrences follow, keeping places on days it still runs.");
-        centers.MapPost("/{shiftId}/retire", ShiftEndpoints.RetireAsync).WithSummary("Retire a shift: future occurrences are removed and the people on them told.");
-        centers.MapGet("/at-risk", ShiftEndpoints.AtRiskAsync).WithSummary("Occurrences within a day of starting still short of their minimum; ?subtree=true for every center below too.");
+        centers.MapPost("/{shiftId}/retire", ShiftEndpoints.RetireAsync).WithSummary("Retire a shift: future occurrences are removed and the people on them told.")
+            .ValidateIds("shiftId").RequireCenter(AccessPolicy.CanWriteRegistry);
+        centers.MapGet("/at-risk", ShiftEndpoints.AtRiskAsync).WithSummary("Occurrences within a day of starting still short of their minimum; ?subtree=true for every center below too.")
+            .RequireCenter(AccessPolicy.CanRead);
         centers.MapPost("/occurrences/{occurrenceId}/sign-ups", ShiftSignUpEndpoints.SignUpAsync)
             .WithSummary("Take a place (first come, up to the maximum; one per person; an Idempotency-Key header makes re-sends safe): confirmed, or 409 full/closed.");
-        centers.MapPost("/occurrences/{occurrenceId}/sign-ups/{personId}/cancel", ShiftSignUpEndpoints.CancelAsync).WithSummary("Give a place back before the shift starts.");
+        centers.MapPost("/occurrences/{occurrenceId}/sign-ups/{personId}/cancel", ShiftSignUpEndpoints.CancelAsync).WithSummary("Give a place back before the shift starts.")
+            .ValidateIds("occurrenceId", "personId").RequirePersonStep();
 
         var people = app.MapGroup("/api/v1/volunteers/{id}/shifts").WithTags("Shifts").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        people.MapGet("/", ShiftSignUpEndpoints.PersonShiftsAsync).WithSummary("My shifts (with attendance once settled) and the open ones at my centers I may take.");
-        people.MapGet("/availability", ShiftSignUpEndpoints.GetAvailabilityAsync).WithSummary("When the person can serve: local weekday windows.");
+        people.MapGet("/", ShiftSignUpEndpoints.PersonShiftsAsync).WithSummary("My shifts (with attendance once settled) and the open ones at my centers I may take.")
+            .RequireVolunteer(AccessPolicy.CanRead);
+        people.MapGet("/availability", ShiftSignUpEndpoints.GetAvailabilityAsync).WithSummary("When the person can serve: local weekday windows.")
+            .RequireVolunteer(AccessPolicy.CanRead);
         people.MapPut("/availability", ShiftSignUpEndpoints.SetAvailabilityAsync).WithSummary("Replace the person's availability; shifts short of people invite those it covers.");
         return app;
     }
