@@ -1,8 +1,10 @@
 using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Lianxin.EventFeed;
+using Lianxin.Kiosks;
 using Lianxin.Volunteers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.Activities;
 
@@ -24,14 +26,17 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
     private readonly TimeProvider _clock;
     private readonly ILogger<ServiceActivityGrain> _logger;
     private readonly IEventFeed _feed;
+
+    /// <summary>The centers' time zone: an activity's days are local days.</summary>
+    private readonly TimeZoneInfo _zone;
     private readonly SignUpBook _book = new();
     private readonly GroupCommitQueue<PendingStep> _queue;
     private long _sequence;
     private Exception? _broken;
 
-    public ServiceActivityGrain(IEventJournal journal, TimeProvider clock, IEventFeed feed, ILogger<ServiceActivityGrain> logger)
+    public ServiceActivityGrain(IEventJournal journal, TimeProvider clock, IEventFeed feed, IOptions<KioskOptions> kiosks, ILogger<ServiceActivityGrain> logger)
     {
-        (_journal, _clock, _feed, _logger) = (journal, clock, feed, logger);
+        (_journal, _clock, _feed, _zone, _logger) = (journal, clock, feed, kiosks.Value.Zone, logger);
         _queue = new GroupCommitQueue<PendingStep>(CommitAsync, MaxBatch);
     }
 
@@ -72,7 +77,7 @@ internal sealed partial class ServiceActivityGrain : Grain, IServiceActivityGrai
     public async Task<ActivityStepResult> PublishAsync(ActivityDefinition definition)
     {
         if (Readable().Definition is null && definition.ProviderId is { } providerId
-            && await Outsourcing.RefusalAsync(GrainFactory, ServiceProvider, definition, providerId) is { } refusal)
+            && await Outsourcing.RefusalAsync(GrainFactory, _zone, definition, providerId) is { } refusal)
         {
             return ActivityStepResult.Refused(refusal);
         }

@@ -25,11 +25,11 @@ internal sealed partial class CenterActivityGrain(
     IOptions<KioskOptions> options,
     IOptions<RatingEvidenceOptions> evidence,
     DeepCopier<CenterActivityState> copier,
-    IServiceProvider services,
+    [FromKeyedServices(StorageNames.Live)] IGrainStorage storage,
     ILogger<CenterActivityGrain> logger) : Grain, ICenterActivityGrain, IRemindable
 {
     private readonly DeepCopier<CenterActivityState> _copier = copier;
-    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Live);
+    private readonly IGrainStorage _storage = storage;
     private const int RecentLimit = 50;
 
     private readonly KioskOptions _options = options.Value;

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Lianxin.Hosting.Database;
 
 /// <summary>
-/// Writes listing lines by group commit (<see cref="GroupCommitQueue{T}"/>): the lines that wait together go in one
+/// Writes listing lines by group commit (<see cref="GroupCommitWriter{T}"/>): the lines that wait together go in one
 /// <c>INSERT … SELECT unnest … ON CONFLICT DO UPDATE</c> (every help request writes its line, often many a second).
 /// Of two versions of a line in one group the later is the one kept.
 /// </summary>
@@ -26,12 +26,12 @@ internal sealed class ListingLineWriter : IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly GroupCommitQueue<ListingEntry> _queue;
+    private readonly GroupCommitWriter<ListingEntry> _queue;
 
     public ListingLineWriter(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        _queue = new GroupCommitQueue<ListingEntry>(WriteGroupAsync, "listing lines");
+        _queue = new GroupCommitWriter<ListingEntry>(WriteGroupAsync, "listing lines");
     }
 
     public Task WriteAsync(ListingEntry entry)

@@ -6,7 +6,7 @@ namespace Lianxin.Hosting.Database;
 
 /// <summary>
 /// Actors' books in <c>lianxin_book_entry</c>, one row per entry. Entries many actors write at once go in one statement
-/// and one commit (<see cref="GroupCommitQueue{T}"/>); of two versions of an entry in one group the later is kept.
+/// and one commit (<see cref="GroupCommitWriter{T}"/>); of two versions of an entry in one group the later is kept.
 /// </summary>
 public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
 {
@@ -25,12 +25,12 @@ public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly GroupCommitQueue<Entry> _queue;
+    private readonly GroupCommitWriter<Entry> _queue;
 
     public PostgresBookStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        _queue = new GroupCommitQueue<Entry>(WriteGroupAsync, "book entries");
+        _queue = new GroupCommitWriter<Entry>(WriteGroupAsync, "book entries");
     }
 
     public async Task<IReadOnlyList<BookEntry>> ReadAsync(string book, string owner)

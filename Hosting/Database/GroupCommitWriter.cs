@@ -7,9 +7,10 @@ namespace Lianxin.Hosting.Database;
 /// Group commit for rows many actors write at once: the first row goes at once; rows that arrive while that write is in
 /// flight wait and go together in the next single statement, so one fsync'd commit makes many rows durable. One writer,
 /// so rows are written in the order they came. Each caller is answered once its row is durable, or with the failure
-/// of its group.
+/// of its group. Thread-safe, for a store a silo's actors share; inside one actor, the actors' <c>GroupCommitQueue</c>
+/// does the same on the actor's scheduler.
 /// </summary>
-internal sealed class GroupCommitQueue<T> : IAsyncDisposable
+internal sealed class GroupCommitWriter<T> : IAsyncDisposable
 {
     /// <summary>Rows per statement at most: larger groups gain little and hold the commit longer.</summary>
     private const int MaxGroup = 500;
@@ -21,7 +22,7 @@ internal sealed class GroupCommitQueue<T> : IAsyncDisposable
 
     /// <param name="write">Writes one group in one statement (rows in arrival order).</param>
     /// <param name="what">What the rows are, for the failure a caller is answered with.</param>
-    public GroupCommitQueue(Func<IReadOnlyList<T>, Task> write, string what)
+    public GroupCommitWriter(Func<IReadOnlyList<T>, Task> write, string what)
     {
         (_write, _what) = (write, what);
         _writer = Task.Run(WriteLoopAsync);
@@ -32,7 +33,7 @@ internal sealed class GroupCommitQueue<T> : IAsyncDisposable
         var pending = new Pending(row);
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(nameof(GroupCommitQueue<T>));
+            throw new ObjectDisposedException(nameof(GroupCommitWriter<T>));
         }
 
         return pending.Completion.Task;
