@@ -39,6 +39,10 @@ internal sealed class Book<T>
         return _store.WriteAsync(_name, _owner, key, _serializer.SerializeToArray(value));
     }
 
+    /// <summary>Stores the entries of a book kept as one grain state before, except those this book already holds.</summary>
+    public Task AddMissingAsync(IEnumerable<KeyValuePair<string, T>> earlier) =>
+        Task.WhenAll([.. earlier.Where(e => !_entries.ContainsKey(e.Key)).Select(e => SetAsync(e.Key, e.Value))]);
+
     public Task RemoveAsync(string key) =>
         _entries.Remove(key) ? _store.WriteAsync(_name, _owner, key, null) : Task.CompletedTask;
 }

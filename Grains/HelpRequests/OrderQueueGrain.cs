@@ -56,13 +56,8 @@ internal sealed class OrderQueueGrain(
         var (items, due) = (earlier.State.Items, earlier.State.Due);
         if (items.Count + due.Count > 0)
         {
-            await Task.WhenAll(items.Keys.Union(due.Keys, StringComparer.Ordinal)
-                .Where(id => !_queue.Entries.ContainsKey(id))
-                .Select(id =>
-                {
-                    var item = items.GetValueOrDefault(id);
-                    return _queue.SetAsync(id, new OrderQueueEntry(item, due.TryGetValue(id, out var at) ? at : item?.DueAt));
-                }));
+            await _queue.AddMissingAsync(items.Keys.Union(due.Keys, StringComparer.Ordinal).Select(id =>
+                KeyValuePair.Create(id, new OrderQueueEntry(items.GetValueOrDefault(id), due.TryGetValue(id, out var at) ? at : items.GetValueOrDefault(id)?.DueAt))));
             await earlier.ClearStateAsync(cancellationToken);
         }
     }

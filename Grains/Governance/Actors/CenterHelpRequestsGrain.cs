@@ -21,7 +21,7 @@ internal sealed class CenterHelpRequestsGrain(
         // A year kept as one state before books: its tickets move into the book once, then the state is gone.
         if (earlier.State.Tickets.Count > 0)
         {
-            await Task.WhenAll(earlier.State.Tickets.Values.Where(t => !_tickets.Entries.ContainsKey(t.Id)).Select(t => _tickets.SetAsync(t.Id, t)));
+            await _tickets.AddMissingAsync(earlier.State.Tickets);
             await earlier.ClearStateAsync(cancellationToken);
         }
     }
