@@ -6,10 +6,12 @@ using Lianxin.EventFeed;
 using Lianxin.Listings;
 using Lianxin.Hosting.Database;
 using Lianxin.Hosting.Operations;
+using Lianxin.Kiosks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -159,8 +161,10 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IListingStore>(sp => new PostgresListingStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.AddSingleton<IBookStore>(sp => new PostgresBookStore(sp.GetRequiredService<NpgsqlDataSource>()));
-        silo.Services.AddSingleton<IEventJournal>(sp =>
-            new PostgresEventJournal(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresEventJournal>>()));
+        silo.Services.AddSingleton<IEventJournal>(sp => new PostgresEventJournal(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<ILogger<PostgresEventJournal>>(),
+            KioskJournalPaging(sp.GetRequiredService<IOptions<KioskOptions>>().Value)));
         // Its own pool, without automatic preparation: its statements shared connections (and their prepared
         // statements) with the journal's, and Npgsql then misread results under load.
         silo.Services.AddKeyedSingleton(StorageNames.Live, (_, _) =>
@@ -179,6 +183,14 @@ public static class SiloConfiguration
         });
         return silo;
     }
+
+    /// <summary>
+    /// Kiosks' streams are paged. Their ids are remembered as long as a re-sent event can still be accepted: events older
+    /// than <see cref="KioskOptions.MaxEventAge"/> are refused at the door, measured on a clock that may differ from the
+    /// kiosk's by <see cref="KioskOptions.MaxClockSkew"/>; a day more covers clocks of silos and web hosts apart.
+    /// </summary>
+    public static JournalPaging KioskJournalPaging(KioskOptions kiosks) =>
+        new(KioskEventCodec.Stream(""), kiosks.MaxEventAge + kiosks.MaxClockSkew + TimeSpan.FromDays(1));
 
     /// <summary>Every journal is measured as its callers see it (see <see cref="MeteredEventJournal"/>).</summary>
     private static void MeterJournal(IServiceCollection services)

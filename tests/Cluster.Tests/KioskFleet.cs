@@ -178,7 +178,7 @@ internal sealed class KioskFleet
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM lianxin_event_journal WHERE stream LIKE @s", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM lianxin_journal WHERE stream LIKE @s", connection);
         command.Parameters.AddWithValue("s", $"kiosk:{District}-k%");
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -1,23 +1,31 @@
 using System.Text;
 using Lianxin.Bench.Harness;
+using Lianxin.Common.Journal;
+using Lianxin.Hosting;
+using Lianxin.Hosting.Database;
+using Lianxin.Kiosks;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Lianxin.Bench.Ceilings;
 
 /// <summary>
-/// The journal's bare batched append: many writers, each inserting a kiosk batch's worth of kiosk-like rows per statement
-/// into the event journal table the product's migrations build, with the statement and connection settings the
-/// journal uses (<c>unnest</c>, <c>ON CONFLICT (stream, event_id) DO NOTHING RETURNING</c>, auto-prepared), fsync on.
-/// No product code runs between the load and PostgreSQL: this is what durable ingest could reach at all, and every
-/// ingest figure is divided by it. Also with ten batches per statement, the journal's group commit at its best.
+/// What this machine's PostgreSQL appends durably, fsync on, with no product code between the load and the database.
+/// The yardstick (<see cref="Id"/>): many writers each inserting a kiosk batch's worth of kiosk-like events, one row per
+/// event, into the row journal the product's migrations build (<c>lianxin_event_journal</c>: unique per stream,
+/// <c>unnest</c>, <c>ON CONFLICT (stream, event_id) DO NOTHING RETURNING</c>, auto-prepared): how kiosks' events were
+/// journaled until migration 16, and what every ingest figure is divided by. Also with ten batches per statement, and
+/// kiosk batches through the product's journal itself (<see cref="PostgresEventJournal"/>: kiosks' pages, group commit),
+/// the bare append the product's ingest does now.
 /// </summary>
 internal sealed class JournalCeiling : IScenario
 {
     public const string Id = "ceiling.journal";
     public const string GroupedId = "ceiling.journal_grouped";
+    public const string PagesId = "ceiling.journal_pages";
 
-    /// <summary>The statement the product's journal sends, word for word.</summary>
+    /// <summary>The statement the product's row journal sends, word for word.</summary>
     private const string InsertSql = """
         INSERT INTO lianxin_event_journal (event_id, stream, occurred_at, event_type, payload)
         SELECT * FROM unnest(@ids, @streams, @occurred, @types, @payloads)
@@ -36,13 +44,40 @@ internal sealed class JournalCeiling : IScenario
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var batch = await AppendAsync(dataSource, sizes, sizes.BatchSize);
         context.Results.Ceiling(
-            Id, $"Ceiling: journal append, {sizes.BatchSize}-row statements, {sizes.JournalWriters} writers (fsync on)", batch.PerSecond * sizes.BatchSize, "events/s",
+            Id, $"Ceiling: journal append, one row per event, {sizes.BatchSize}-row statements, {sizes.JournalWriters} writers (fsync on)", batch.PerSecond * sizes.BatchSize, "events/s",
             $"{Results.Number(batch.PerSecond)} statements/s, p50 {Results.Number(batch.Latency.P50)} ms, p99 {Results.Number(batch.Latency.P99)} ms, {batch.Errors} errors");
         var grouped = await AppendAsync(dataSource, sizes, sizes.BatchSize * 10);
         context.Results.Ceiling(
-            GroupedId, $"Ceiling: journal append, {sizes.BatchSize * 10}-row statements, {sizes.JournalWriters} writers (fsync on)", grouped.PerSecond * sizes.BatchSize * 10, "events/s",
+            GroupedId, $"Ceiling: journal append, one row per event, {sizes.BatchSize * 10}-row statements, {sizes.JournalWriters} writers (fsync on)", grouped.PerSecond * sizes.BatchSize * 10, "events/s",
             $"{Results.Number(grouped.PerSecond)} statements/s, p50 {Results.Number(grouped.Latency.P50)} ms, p99 {Results.Number(grouped.Latency.P99)} ms, {grouped.Errors} errors");
+
+        await using var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging(new KioskOptions()));
+        var pages = await AppendPagesAsync(journal, sizes);
+        context.Results.Ceiling(
+            PagesId, $"Ceiling: the product's journal (kiosks' pages, group commit), batches of {sizes.BatchSize}, {sizes.Kiosks} writers (fsync on)", pages.PerSecond * sizes.BatchSize, "events/s",
+            $"{Results.Number(pages.PerSecond)} batches/s, p50 {Results.Number(pages.Latency.P50)} ms, p99 {Results.Number(pages.Latency.P99)} ms, {pages.Errors} errors");
     }
+
+    /// <summary>
+    /// Kiosk batches through the product's journal class alone, one writer per kiosk as in the ingest scenario, so its
+    /// group commit gathers them as it does under load.
+    /// </summary>
+    private static Task<LoadResult> AppendPagesAsync(PostgresEventJournal journal, BenchSizes sizes) => ClosedLoop.RunAsync(
+        sizes.Kiosks,
+        async n =>
+        {
+            var (ids, streams, occurred, types, payloads) = Rows(n, sizes.BatchSize, sizes.Kiosks);
+            var entries = new JournalEntry[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                entries[i] = new JournalEntry(ids[i], streams[i], new DateTimeOffset(occurred[i]), types[i], Encoding.UTF8.GetString(payloads[i]));
+            }
+
+            var stored = await journal.AppendAsync(entries);
+            return stored.All(p => p > 0);
+        },
+        sizes.Warmup,
+        sizes.Measure);
 
     private static Task<LoadResult> AppendAsync(NpgsqlDataSource dataSource, BenchSizes sizes, int rows) => ClosedLoop.RunAsync(
         sizes.JournalWriters,

@@ -59,6 +59,7 @@ internal sealed class KioskIngestScenario : IScenario
                 (StateWriteCeiling.Id, "× one durable grain write per event", (v, c) => v / c),
                 (JournalCeiling.Id, "× the journal ceiling", (v, c) => v / c),
                 (JournalCeiling.GroupedId, "× the grouped journal ceiling", (v, c) => v / c),
+                (JournalCeiling.PagesId, "× the product's bare journal", (v, c) => v / c),
             ],
             context.Results.Find(JournalCeiling.Id) is { Value: > 0 } journalCeiling
                 ? Target.AtLeast(0.5 * journalCeiling.Value, "events/s (0.5 × the journal ceiling)")

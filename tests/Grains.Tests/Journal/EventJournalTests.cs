@@ -19,8 +19,12 @@ public sealed class EventJournalTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
-        _postgres = new PostgresEventJournal(_dataSource, NullLogger<PostgresEventJournal>.Instance);
+        _postgres = NewJournal();
     }
+
+    /// <summary>A journal as a silo has one: kiosks' streams in pages.</summary>
+    private PostgresEventJournal NewJournal() =>
+        new(_dataSource, NullLogger<PostgresEventJournal>.Instance, Lianxin.Hosting.SiloConfiguration.KioskJournalPaging(new Lianxin.Kiosks.KioskOptions()));
 
     public async Task DisposeAsync()
     {
@@ -112,31 +116,133 @@ public sealed class EventJournalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EventsStoredBeforeThePayloadWasKeptAsBytesReadBackTheSame()
+    public async Task KiosksEventsStoredOneRowEachBeforePagesKeepTheirPositionsAndAreRecognised()
     {
-        // The journal as it was before migration 12, with an event in it.
+        // The journal as it was before migrations 12 (payloads as jsonb) and 16 (kiosks' pages): one row per event.
         var connectionString = _dataSource.ConnectionString;
+        var oldId = Guid.NewGuid();
+        var positions = new List<long>();
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
             await using var earlier = new NpgsqlCommand(
                 """
+                DROP VIEW lianxin_journal;
+                DROP TABLE lianxin_journal_page;
                 ALTER TABLE lianxin_event_journal ALTER COLUMN payload TYPE jsonb USING convert_from(payload, 'UTF8')::jsonb;
                 INSERT INTO lianxin_event_journal (event_id, stream, occurred_at, event_type, payload)
-                VALUES (gen_random_uuid(), 'kiosk:old', now(), 'checkIn', '{"person": "居民-1", "role": "visitor"}'::jsonb);
-                DELETE FROM lianxin_schema_migrations WHERE version = 12;
+                VALUES (@id, 'kiosk:old', now(), 'checkIn', '{"person": "居民-1", "role": "visitor"}'::jsonb),
+                       (gen_random_uuid(), 'emergency:old', now(), 'launched', '{"person": "居民-2"}'::jsonb),
+                       (gen_random_uuid(), 'kiosk:old', now(), 'checkOut', '{"person": "居民-1"}'::jsonb);
+                DELETE FROM lianxin_schema_migrations WHERE version IN (12, 16);
+                SELECT position FROM lianxin_event_journal WHERE stream = 'kiosk:old' ORDER BY position;
                 """,
                 connection);
-            await earlier.ExecuteNonQueryAsync();
+            earlier.Parameters.AddWithValue("id", oldId);
+            await using var reader = await earlier.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                positions.Add(reader.GetInt64(0));
+            }
         }
 
         await new DatabaseMigrator(connectionString, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        await _postgres.AppendAsync([new JournalEntry(Guid.NewGuid(), "kiosk:old", DateTimeOffset.UtcNow, "checkOut", """{"person":"居民-1"}""")]);
+        await using var journal = NewJournal();
+        var again = await journal.AppendAsync([new JournalEntry(oldId, "kiosk:old", DateTimeOffset.UtcNow, "checkIn", "{}")]);
+        var added = await journal.AppendAsync([new JournalEntry(Guid.NewGuid(), "kiosk:old", DateTimeOffset.UtcNow, "checkOut", """{"person":"居民-1"}""")]);
 
-        var read = await _postgres.ReadAsync("kiosk:old", 0, 10);
+        var read = await journal.ReadAsync("kiosk:old", 0, 10);
+        var afterFirst = await journal.ReadAsync("kiosk:old", positions[0], 10);
 
-        Assert.Equal(["居民-1", "居民-1"], read.Select(r => JsonDocument.Parse(r.Entry.Payload).RootElement.GetProperty("person").GetString()));
+        Assert.Equal([0L], again);
+        Assert.Equal([.. positions, added[0]], read.Select(r => r.Position));
+        Assert.True(added[0] > positions[^1], "new pages are numbered after every event stored before");
+        Assert.Equal(oldId, read[0].Entry.Id);
+        Assert.Equal(["居民-1", "居民-1", "居民-1"], read.Select(r => JsonDocument.Parse(r.Entry.Payload).RootElement.GetProperty("person").GetString()));
         Assert.Equal("visitor", JsonDocument.Parse(read[0].Entry.Payload).RootElement.GetProperty("role").GetString());
-        Assert.Equal("""{"person":"居民-1"}""", read[1].Entry.Payload);
+        Assert.Equal("""{"person":"居民-1"}""", read[2].Entry.Payload);
+        Assert.Equal(read.Skip(1).Select(r => r.Position), afterFirst.Select(r => r.Position));
+        Assert.Equal("居民-2", JsonDocument.Parse((await journal.ReadAsync("emergency:old", 0, 10)).Single().Entry.Payload).RootElement.GetProperty("person").GetString());
+    }
+
+    [Fact]
+    public async Task AJournalStartedAfterARestartRecognisesEveryIdStoredBefore()
+    {
+        var stream = $"kiosk:{Guid.NewGuid():N}";
+        var entries = Enumerable.Range(0, 120).Select(_ => Entry(stream)).ToArray();
+        await _postgres.AppendAsync(entries[..70]);
+
+        await using var restarted = NewJournal();
+        var answers = await restarted.AppendAsync(entries[50..]);
+
+        Assert.Equal(20, answers.Count(p => p == 0));
+        Assert.All(answers[20..], p => Assert.True(p > 0));
+        Assert.Equal(entries.Select(e => e.Id), (await restarted.ReadAsync(stream, 0, 1000)).Select(r => r.Entry.Id));
+    }
+
+    [Fact]
+    public async Task AWriterThatMissedAnotherWritersPagesReadsTheStreamAgainAndStoresNothingTwice()
+    {
+        // A kiosk's actor moved to another silo and back: the first silo's journal knows the stream as it left it.
+        await using var other = NewJournal();
+        var stream = $"kiosk:{Guid.NewGuid():N}";
+        var entries = Enumerable.Range(0, 90).Select(_ => Entry(stream)).ToArray();
+        await _postgres.AppendAsync(entries[..30]);
+        await other.AppendAsync(entries[30..60]);
+
+        var answers = await _postgres.AppendAsync(entries[20..]);
+
+        Assert.Equal(40, answers.Count(p => p == 0));
+        Assert.All(answers[40..], p => Assert.True(p > 0));
+        Assert.Equal(entries.Select(e => e.Id), (await _postgres.ReadAsync(stream, 0, 1000)).Select(r => r.Entry.Id));
+    }
+
+    [Fact]
+    public async Task TwoJournalsAppendingOneStreamAtOnceNeverStoreAnIdTwice()
+    {
+        // Two silos appending the same events of one stream at once (an actor's two activations during a failover).
+        await using var other = NewJournal();
+        var stream = $"kiosk:{Guid.NewGuid():N}";
+        var entries = Enumerable.Range(0, 300).Select(_ => Entry(stream)).ToArray();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            (i % 2 == 0 ? _postgres : other).AppendAsync([.. entries.Skip(i * 20).Take(80)])));
+
+        Assert.Equal(300, answers.Sum(a => a.Count(p => p > 0)));
+        Assert.Equal(entries.Select(e => e.Id).Order(), (await _postgres.ReadAsync(stream, 0, 1000)).Select(r => r.Entry.Id).Order());
+    }
+
+    [Fact]
+    public async Task AStreamLongerThanAReadIsReadPageAfterPageWithoutGapsOrRepeats()
+    {
+        var stream = $"kiosk:{Guid.NewGuid():N}";
+        var appended = new List<long>();
+        for (var batch = 0; batch < 90; batch++)
+        {
+            appended.AddRange(await _postgres.AppendAsync([.. Enumerable.Range(0, 1 + batch % 7).Select(_ => Entry(stream))]));
+        }
+
+        var read = new List<long>();
+        for (var page = await _postgres.ReadAsync(stream, 0, 25); page.Count > 0; page = await _postgres.ReadAsync(stream, read[^1], 25))
+        {
+            Assert.True(page.Count <= 25);
+            read.AddRange(page.Select(r => r.Position));
+        }
+
+        Assert.Equal(appended, read);
+    }
+
+    [Fact]
+    public async Task AnAppendLargerThanAPageIsStoredInOrderAcrossPages()
+    {
+        var stream = $"kiosk:{Guid.NewGuid():N}";
+        var entries = Enumerable.Range(0, 2500).Select(_ => Entry(stream)).ToArray();
+
+        var stored = await _postgres.AppendAsync(entries);
+        var read = await _postgres.ReadAsync(stream, 0, 5000);
+
+        Assert.Equal(stored.Order(), stored);
+        Assert.Equal(entries.Select(e => e.Id), read.Select(r => r.Entry.Id));
+        Assert.Equal(stored, read.Select(r => r.Position));
     }
 }

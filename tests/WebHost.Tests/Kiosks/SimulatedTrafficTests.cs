@@ -73,7 +73,7 @@ public sealed class SimulatedTrafficTests(ITestOutputHelper output)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM lianxin_event_journal WHERE stream LIKE 'kiosk:%'", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM lianxin_journal WHERE stream LIKE 'kiosk:%'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

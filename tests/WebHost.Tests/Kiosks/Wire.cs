@@ -46,7 +46,7 @@ public static class Wire
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM lianxin_event_journal WHERE stream = @s", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM lianxin_journal WHERE stream = @s", connection);
         command.Parameters.AddWithValue("s", $"kiosk:{kioskId}");
         return (long)(await command.ExecuteScalarAsync())!;
     }
