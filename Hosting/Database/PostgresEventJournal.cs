@@ -93,7 +93,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresEventJournal> _logger;
-    private readonly JournalPaging? _paging;
+    private readonly JournalPaging _paging;
     private readonly TimeProvider _time;
 
     /// <summary>One queue per writer, a stream always on the same one: one stream's appends are never in two commits at once.</summary>
@@ -103,7 +103,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     /// <summary>The windows of paged streams, each used by its stream's one writer only.</summary>
     private readonly Dictionary<string, StreamWindow>[] _windows;
 
-    public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, JournalPaging? paging = null, TimeProvider? time = null)
+    public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, JournalPaging paging, TimeProvider? time = null)
     {
         _dataSource = dataSource;
         _logger = logger;
@@ -157,7 +157,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         await Task.WhenAll(_writers);
     }
 
-    private bool IsPaged(string stream) => _paging is { } paging && stream.StartsWith(paging.StreamPrefix, StringComparison.Ordinal);
+    private bool IsPaged(string stream) => stream.StartsWith(_paging.StreamPrefix, StringComparison.Ordinal);
 
     private async Task<IReadOnlyList<JournalRecord>> ReadRowsAsync(string stream, long afterPosition, int max, CancellationToken cancellationToken)
     {
@@ -425,7 +425,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     private async Task<StreamWindow> ReadWindowAsync(string stream, DateTimeOffset now)
     {
-        var window = new StreamWindow(_paging!.Window);
+        var window = new StreamWindow(_paging.Window);
         await using var command = _dataSource.CreateCommand(ReadWindowSql);
         command.Parameters.AddWithValue("stream", stream);
         command.Parameters.AddWithValue("since", now - _paging.Window);

@@ -1,5 +1,6 @@
 using Lianxin.Common;
 using Lianxin.Kiosks;
+using Lianxin.Hosting;
 using Lianxin.Hosting.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -50,7 +51,7 @@ public sealed class KioskDurabilityTests
             .Select(i => new KioskEvent(Guid.NewGuid(), now.AddSeconds(-i), new CheckIn($"s{i}", PersonRole.Visitor, BasicFunction.CultureSportsLeisure)))
             .ToList();
         await using (var dataSource = NpgsqlDataSource.Create(first.ConnectionString))
-        await using (var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance))
+        await using (var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging(new KioskOptions())))
         {
             Assert.All(await journal.AppendAsync([.. stranded.Select(e => KioskEventCodec.Encode(kioskId, centerId, e))]), p => Assert.True(p > 0));
         }
