@@ -16,9 +16,29 @@ internal sealed partial class CenterActivityGrain
     public Task<IReadOnlyList<ServiceHours>> GetAwaitingHoursAsync(string personId) =>
         Task.FromResult<IReadOnlyList<ServiceHours>>([.. State.HoursAwaiting.Values.Where(h => h.PersonId == personId).Select(AsHours)]);
 
+    /// <summary>
+    /// The hours awaiting a decision by start, built from the state when first needed: when the list is full the oldest
+    /// go to their ledger, one per closed visit, and finding it by scanning 2,000 entries was 7 % of the host's CPU at
+    /// full-rate ingest.
+    /// </summary>
+    private SortedSet<(DateTimeOffset From, Guid Id)>? _awaitingByStart;
+
+    private SortedSet<(DateTimeOffset From, Guid Id)> AwaitingByStart => _awaitingByStart ??= [.. State.HoursAwaiting.Values.Select(h => (h.From, h.HoursId))];
+
+    private bool StopAwaiting(Guid hoursId)
+    {
+        if (!State.HoursAwaiting.Remove(hoursId, out var hours))
+        {
+            return false;
+        }
+
+        AwaitingByStart.Remove((hours.From, hoursId));
+        return true;
+    }
+
     public Task HoursDecidedAsync(Guid hoursId)
     {
-        if (State.HoursAwaiting.Remove(hoursId))
+        if (StopAwaiting(hoursId))
         {
             Changed();
         }
@@ -30,13 +50,15 @@ internal sealed partial class CenterActivityGrain
     private void AwaitDecision(Visit visit)
     {
         var awaiting = new HoursAwaitingDecision(visit.Id, visit.PersonId, visit.CheckedInAt, visit.CheckedOutAt!.Value, visit.CheckOutKind == CheckOutKind.Automatic);
+        StopAwaiting(visit.Id);
         State.HoursAwaiting[visit.Id] = awaiting;
+        AwaitingByStart.Add((awaiting.From, visit.Id));
         State.Outbox[$"hours:{visit.Id}"] = new OutboxItem(++State.OutboxVersion, visit.PersonId, null, AsHours(awaiting));
         if (State.HoursAwaiting.Count > HoursAwaitingKept)
         {
             // No longer listed here, so no longer found here by a ledger that restarts: that ledger writes them.
-            var oldest = State.HoursAwaiting.Values.MinBy(h => h.From)!;
-            State.HoursAwaiting.Remove(oldest.HoursId);
+            var oldest = State.HoursAwaiting[AwaitingByStart.Min.Id];
+            StopAwaiting(oldest.HoursId);
             State.Outbox[$"keep:{oldest.HoursId}"] = new OutboxItem(++State.OutboxVersion, oldest.PersonId, null, AsHours(oldest), Keep: true);
         }
     }

@@ -76,7 +76,7 @@ internal sealed partial class CenterActivityGrain
         var result = item.Keep ? await ledger.KeepHoursAsync(hours) : await ledger.RecordHoursAsync(hours);
         if (result.Outcome == RegistryOutcome.Conflict)
         {
-            State.HoursAwaiting.Remove(hours.Id);
+            StopAwaiting(hours.Id);
         }
     }
 

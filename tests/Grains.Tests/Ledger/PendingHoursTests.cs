@@ -55,4 +55,39 @@ public sealed class PendingHoursTests(ClusterFixture fixture)
         Assert.Equal([afterDecision.Hours.MaxBy(h => h.From)!.Id], (await activity.GetAwaitingHoursAsync(personId)).Select(h => h.Id));
         Assert.Equal(10, afterDecision.Balance);
     }
+
+    [Fact]
+    public async Task BeyondTwoThousandHoursAwaitingTheOldestLeaveTheCentersList()
+    {
+        await _registry.CenterAsync("district-full", CenterLevel.District, null);
+        var centerId = await _registry.CenterAsync("community-full", CenterLevel.Community, "district-full");
+        var activity = fixture.Grains.GetGrain<ICenterActivityGrain>(centerId);
+        var kiosk = $"{centerId}-k";
+        var localNow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var day = new DateTimeOffset(localNow.Date.AddDays(-1), TimeSpan.FromHours(8));
+        var people = Enumerable.Range(0, 20).Select(p => $"full-{Guid.NewGuid():N}").ToArray();
+        // 20 volunteers, 101 visits each, one after another inside opening hours: 2,020 hours awaiting a decision, 20 too many.
+        var events = new List<JournaledKioskEvent>();
+        for (var k = 0; k < 101; k++)
+        {
+            foreach (var person in people)
+            {
+                var from = day.AddHours(8).AddMinutes(40 + (6 * k)).AddSeconds(Array.IndexOf(people, person));
+                events.Add(new(events.Count + 1, kiosk, centerId, new KioskEvent(Guid.NewGuid(), from, new CheckIn(person, PersonRole.Volunteer, BasicFunction.VolunteerService))));
+                events.Add(new(events.Count + 1, kiosk, centerId, new KioskEvent(Guid.NewGuid(), from.AddMinutes(5), new CheckOut(person))));
+            }
+        }
+
+        await activity.ApplyAsync(kiosk, events, 0);
+        var firstVisits = events.Where((e, i) => i < 40 && e.Event.Body is CheckIn).Select(e => e.Event.EventId).ToHashSet();
+        var listedBefore = (await Task.WhenAll(people.Select(p => activity.GetAwaitingHoursAsync(p)))).SelectMany(h => h).ToList();
+        await activity.FlushAsync();
+        await fixture.Cluster.DeactivateAsync(activity);
+        var listedAfter = (await Task.WhenAll(people.Select(p => activity.GetAwaitingHoursAsync(p)))).SelectMany(h => h).ToList();
+
+        // The 20 oldest (each volunteer's first visit) left the list, in memory and in what the center stored.
+        Assert.Equal(2000, listedBefore.Count);
+        Assert.DoesNotContain(listedBefore, h => firstVisits.Contains(h.Id));
+        Assert.Equal(listedBefore.Select(h => h.Id).Order(), listedAfter.Select(h => h.Id).Order());
+    }
 }
