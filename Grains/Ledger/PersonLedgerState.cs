@@ -4,6 +4,7 @@ namespace Lianxin.Ledger;
 [GenerateSerializer, Alias("Lianxin.PersonLedgerState")]
 public sealed class PersonLedgerState
 {
+    /// <summary>Hours as ledgers kept them before their book (Common.IBookStore): moved there when the ledger wakes.</summary>
     [Id(0)] public List<ServiceHours> Hours { get; set; } = [];
     [Id(1)] public List<PointsEntry> Points { get; set; } = [];
 

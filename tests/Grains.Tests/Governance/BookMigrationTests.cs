@@ -1,6 +1,7 @@
 using Lianxin.Common;
 using Lianxin.Governance;
 using Lianxin.HelpRequests;
+using Lianxin.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -58,5 +59,32 @@ public sealed class BookMigrationTests(GovernanceClusterFixture fixture) : IClas
         await LiveStorage.ReadStateAsync(StorageNames.OrderQueueState, queue.GetGrainId(), after);
         Assert.Empty(after.State!.Items);
         Assert.Empty(after.State.Due);
+    }
+
+    [Fact]
+    public async Task ALedgerKeptWholeShowsItsHoursFromTheBookAfterwardsAndWritesEachDecisionAlone()
+    {
+        var person = $"p-m-{Guid.NewGuid():N}";
+        var ledger = fixture.Grains.GetGrain<IPersonLedgerGrain>(person);
+        var approved = new ServiceHours(Guid.NewGuid(), "c-gone", T0, T0.AddHours(2), false, HoursState.Approved, "staff-1", T0.AddDays(1));
+        var pending = new ServiceHours(Guid.NewGuid(), "c-gone", T0.AddDays(2), T0.AddDays(2).AddHours(1), false);
+        var earlier = new GrainState<PersonLedgerState>(new PersonLedgerState
+        {
+            Hours = [approved, pending],
+            Points = [new PointsEntry(approved.Id, T0.AddDays(1), 20, "hours", "staff-1", "2 h")],
+        });
+        await LiveStorage.WriteStateAsync(StorageNames.PersonLedgerState, ledger.GetGrainId(), earlier);
+
+        Assert.Equal([approved.Id, pending.Id], (await ledger.GetAsync()).Hours.Select(h => h.Id));
+        await ledger.DecideHoursAsync(pending.Id, approve: false, "staff-2", "未到岗");
+        await fixture.RestartAsync();
+        var after = await fixture.Grains.GetGrain<IPersonLedgerGrain>(person).GetAsync();
+
+        Assert.Equal([HoursState.Approved, HoursState.Declined], after.Hours.Select(h => h.State));
+        Assert.Equal(["c-gone"], after.Centers);
+        Assert.Equal(20, after.Balance);
+        var stored = new GrainState<PersonLedgerState>(new PersonLedgerState());
+        await LiveStorage.ReadStateAsync(StorageNames.PersonLedgerState, ledger.GetGrainId(), stored);
+        Assert.Empty(stored.State!.Hours);
     }
 }
