@@ -164,7 +164,7 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<IEventJournal>(sp => new PostgresEventJournal(
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<ILogger<PostgresEventJournal>>(),
-            KioskJournalPaging(sp.GetRequiredService<IOptions<KioskOptions>>().Value)));
+            KioskJournalPaging()));
         // Its own pool, without automatic preparation: its statements shared connections (and their prepared
         // statements) with the journal's, and Npgsql then misread results under load.
         silo.Services.AddKeyedSingleton(StorageNames.Live, (_, _) =>
@@ -185,12 +185,10 @@ public static class SiloConfiguration
     }
 
     /// <summary>
-    /// Kiosks' streams are paged. Their ids are remembered as long as a re-sent event can still be accepted: events older
-    /// than <see cref="KioskOptions.MaxEventAge"/> are refused at the door, measured on a clock that may differ from the
-    /// kiosk's by <see cref="KioskOptions.MaxClockSkew"/>; a day more covers clocks of silos and web hosts apart.
+    /// Kiosks' streams are paged, the ids of a day of each busy kiosk's events kept in memory (about 32 bytes each): a
+    /// re-sent event older than that (an upload after a day offline) is looked for in its stream's pages by its time.
     /// </summary>
-    public static JournalPaging KioskJournalPaging(KioskOptions kiosks) =>
-        new(KioskEventCodec.Stream(""), kiosks.MaxEventAge + kiosks.MaxClockSkew + TimeSpan.FromDays(1));
+    public static JournalPaging KioskJournalPaging() => new(KioskEventCodec.Stream(""), TimeSpan.FromDays(1));
 
     /// <summary>Every journal is measured as its callers see it (see <see cref="MeteredEventJournal"/>).</summary>
     private static void MeterJournal(IServiceCollection services)

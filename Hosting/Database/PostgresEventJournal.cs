@@ -8,9 +8,9 @@ using NpgsqlTypes;
 
 namespace Lianxin.Hosting.Database;
 
-/// <summary>Which streams the journal keeps in pages, and how long their ids are remembered (see <see cref="StreamWindow"/>).</summary>
+/// <summary>Which streams the journal keeps in pages, and how long their ids are kept in memory (see <see cref="StreamWindow"/>).</summary>
 /// <param name="StreamPrefix">Streams whose names start with this are paged (kiosks' streams: <c>kiosk:</c>).</param>
-/// <param name="Window">How far back an event of such a stream can be re-sent and must be recognised.</param>
+/// <param name="Window">Ids of events up to this old are known from memory; an older event is looked for in its pages.</param>
 public sealed record JournalPaging(string StreamPrefix, TimeSpan Window);
 
 /// <summary>
@@ -19,8 +19,9 @@ public sealed record JournalPaging(string StreamPrefix, TimeSpan Window);
 /// durable ingest fast on a small machine.
 /// <para>
 /// Kiosks' streams are kept in pages (<c>lianxin_journal_page</c>, migration 16): what one commit stores for a stream is
-/// one row of up to 1,024 entries, numbered 1, 2, 3… per stream, and which entries are new is decided here from the ids
-/// of the stream's recent pages (<see cref="StreamWindow"/>, read once per stream). PostgreSQL's cost of a row journal
+/// one row of up to 1,024 entries, numbered 1, 2, 3… per stream, and which entries are new is decided here: from the ids
+/// of the stream's recent pages (<see cref="StreamWindow"/>, read once per stream), and for an event older than those
+/// (a kiosk's upload after days offline) from the pages whose time span holds its time. PostgreSQL's cost of a row journal
 /// was per event (a tuple, three index entries and the unique check of <c>ON CONFLICT</c>, 15-20 µs of its CPU each);
 /// a page costs that once. The page number is unique per stream: a journal that missed a page another process stored
 /// (an actor's second activation during a failover, a kiosk that moved silos) fails to store the next one, reads the
@@ -63,8 +64,8 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     /// <summary>New pages, one per stream (keyed by the writer); a page whose number its stream holds already is not stored.</summary>
     private const string InsertPagesSql = """
-        INSERT INTO lianxin_journal_page (stream, page, last_occurred_at, event_ids, occurred_at, event_types, payloads)
-        SELECT min(stream), min(page), max(occurred_at), array_agg(event_id ORDER BY ord), array_agg(occurred_at ORDER BY ord),
+        INSERT INTO lianxin_journal_page (stream, page, first_occurred_at, last_occurred_at, event_ids, occurred_at, event_types, payloads)
+        SELECT min(stream), min(page), min(occurred_at), max(occurred_at), array_agg(event_id ORDER BY ord), array_agg(occurred_at ORDER BY ord),
                array_agg(event_type ORDER BY ord), array_agg(payload ORDER BY ord)
         FROM unnest(@keys, @streams, @pages, @ids, @occurred, @types, @payloads) WITH ORDINALITY
             AS t(key, stream, page, event_id, occurred_at, event_type, payload, ord)
@@ -80,6 +81,19 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         SELECT page, last_occurred_at, event_ids FROM lianxin_journal_page
         WHERE stream = @stream AND last_occurred_at >= @since
         ORDER BY page
+        """;
+
+    /// <summary>
+    /// Which of the given events (older than what the writers remember) their streams hold: looked for in the pages
+    /// whose time span holds the event's time. A re-sent event carries the time it was stored with.
+    /// </summary>
+    private const string FindOlderSql = """
+        SELECT q.stream, q.event_id
+        FROM unnest(@streams, @ids, @occurred) AS q(stream, event_id, occurred_at)
+        WHERE EXISTS (
+            SELECT 1 FROM lianxin_journal_page AS p
+            WHERE p.stream = q.stream AND p.last_occurred_at >= q.occurred_at AND p.first_occurred_at <= q.occurred_at
+              AND q.event_id = ANY (p.event_ids))
         """;
 
     /// <summary>The pages of a stream that hold entries after a position, in order (a page's entries follow its position).</summary>
@@ -318,7 +332,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
                 known.UsedAt = now;
             }
 
-            var pages = NewPages(remaining, windows);
+            var pages = NewPages(remaining, windows, await FindOlderAsync(remaining, windows, now));
             if (pages.Count == 0)
             {
                 return stored;
@@ -345,14 +359,14 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     /// One page per stream, numbered after the stream's last, of the entries its window does not hold (each once, in
     /// order, at most <see cref="PageSize"/>; the rest go in the next statement).
     /// </summary>
-    private static List<NewPage> NewPages(List<JournalEntry> entries, Dictionary<string, StreamWindow> windows)
+    private static List<NewPage> NewPages(List<JournalEntry> entries, Dictionary<string, StreamWindow> windows, HashSet<(string, Guid)> olderHeld)
     {
         var pages = new Dictionary<string, NewPage>(StringComparer.Ordinal);
         var seen = new HashSet<(string, Guid)>();
         foreach (var entry in entries)
         {
             var window = windows[entry.Stream];
-            if (window.Holds(entry.Id) || !seen.Add((entry.Stream, entry.Id)))
+            if (window.Holds(entry.Id) || olderHeld.Contains((entry.Stream, entry.Id)) || !seen.Add((entry.Stream, entry.Id)))
             {
                 continue;
             }
@@ -421,6 +435,29 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         }
 
         return behind;
+    }
+
+    /// <summary>The events older than their stream's window that the stream holds (none to look for, no round trip).</summary>
+    private async Task<HashSet<(string, Guid)>> FindOlderAsync(List<JournalEntry> entries, Dictionary<string, StreamWindow> windows, DateTimeOffset now)
+    {
+        var held = new HashSet<(string, Guid)>();
+        var older = entries.Where(e => !windows[e.Stream].Remembers(e.OccurredAt, now)).ToList();
+        if (older.Count == 0)
+        {
+            return held;
+        }
+
+        await using var command = _dataSource.CreateCommand(FindOlderSql);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. older.Select(e => e.Stream)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. older.Select(e => e.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. older.Select(e => e.OccurredAt.UtcDateTime)] });
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            held.Add((reader.GetString(0), reader.GetGuid(1)));
+        }
+
+        return held;
     }
 
     private async Task<StreamWindow> ReadWindowAsync(string stream, DateTimeOffset now)

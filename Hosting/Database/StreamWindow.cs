@@ -2,10 +2,11 @@ namespace Lianxin.Hosting.Database;
 
 /// <summary>
 /// What a journal knows of one paged stream: the number of its last page and the ids of the events stored in its recent
-/// pages. Its writer decides which entries are new from this alone, so storing an event needs no lookup per event in
-/// the database; the page number is the fence that makes that safe (a writer that did not see the last page cannot
-/// store the next one). Ids are kept for the pages whose latest event is within the window: an event older than that is
-/// refused before it reaches the journal (<c>Kiosks:MaxEventAge</c>), so a re-sent one cannot come this far.
+/// pages. Its writer decides which recent entries are new from this alone, so storing an event needs no lookup per
+/// event in the database; the page number is the fence that makes that safe (a writer that did not see the last page
+/// cannot store the next one). Ids are kept for the pages whose latest event is within the window, so every event
+/// within the window that the stream holds is known here; an entry older than the window is looked for in the pages
+/// (<see cref="Remembers"/>).
 /// </summary>
 public sealed class StreamWindow(TimeSpan window)
 {
@@ -21,6 +22,12 @@ public sealed class StreamWindow(TimeSpan window)
     public int Count => _ids.Count;
 
     public bool Holds(Guid id) => _ids.Contains(id);
+
+    /// <summary>
+    /// Whether an event of that time, if the stream holds it, is known here: its page's latest event is at least as
+    /// recent, so the page is within the window.
+    /// </summary>
+    public bool Remembers(DateTimeOffset occurredAt, DateTimeOffset now) => occurredAt >= now - window;
 
     /// <summary>Takes in a stored page: its number becomes the last one, its ids are known while in the window.</summary>
     public void Add(long page, DateTimeOffset lastOccurred, Guid[] ids, DateTimeOffset now)

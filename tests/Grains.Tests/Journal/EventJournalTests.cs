@@ -24,7 +24,7 @@ public sealed class EventJournalTests : IAsyncLifetime
 
     /// <summary>A journal as a silo has one: kiosks' streams in pages.</summary>
     private PostgresEventJournal NewJournal() =>
-        new(_dataSource, NullLogger<PostgresEventJournal>.Instance, Lianxin.Hosting.SiloConfiguration.KioskJournalPaging(new Lianxin.Kiosks.KioskOptions()));
+        new(_dataSource, NullLogger<PostgresEventJournal>.Instance, Lianxin.Hosting.SiloConfiguration.KioskJournalPaging());
 
     public async Task DisposeAsync()
     {
@@ -178,6 +178,26 @@ public sealed class EventJournalTests : IAsyncLifetime
         Assert.Equal(20, answers.Count(p => p == 0));
         Assert.All(answers[20..], p => Assert.True(p > 0));
         Assert.Equal(entries.Select(e => e.Id), (await restarted.ReadAsync(stream, 0, 1000)).Select(r => r.Entry.Id));
+    }
+
+    [Fact]
+    public async Task EventsOlderThanWhatTheJournalRemembersAreFoundInTheirPagesWhenReSent()
+    {
+        // A kiosk's upload after three days offline, its answer lost, then sent again: before and after a restart.
+        var stream = $"kiosk:{Guid.NewGuid():N}";
+        var threeDaysAgo = DateTimeOffset.UtcNow.AddDays(-3);
+        var late = Enumerable.Range(0, 40).Select(i => new JournalEntry(Guid.NewGuid(), stream, threeDaysAgo.AddMinutes(i), "checkIn", "{}")).ToArray();
+        var recent = Enumerable.Range(0, 10).Select(_ => Entry(stream)).ToArray();
+        var first = await _postgres.AppendAsync([.. late[..30], .. recent]);
+
+        var again = await _postgres.AppendAsync([.. late[20..], .. recent[..5]]);
+        await using var restarted = NewJournal();
+        var afterRestart = await restarted.AppendAsync([.. late, .. recent]);
+
+        Assert.All(first, p => Assert.True(p > 0));
+        Assert.Equal(Enumerable.Repeat(true, 10).Concat(Enumerable.Repeat(false, 10)).Concat(Enumerable.Repeat(true, 5)), again.Select(p => p == 0));
+        Assert.All(afterRestart, p => Assert.Equal(0, p));
+        Assert.Equal(50, (await restarted.ReadAsync(stream, 0, 1000)).Count);
     }
 
     [Fact]

@@ -40,4 +40,13 @@ public sealed class StreamWindowTests
 
         Assert.Equal(9, window.LastPage);
     }
+
+    [Fact]
+    public void EveryEventWithinTheWindowIsRememberedAndOlderOnesAreNot()
+    {
+        var window = new StreamWindow(TimeSpan.FromDays(1));
+
+        Assert.True(window.Remembers(Now.AddHours(-23), Now));
+        Assert.False(window.Remembers(Now.AddHours(-25), Now));
+    }
 }

@@ -51,7 +51,7 @@ public sealed class KioskDurabilityTests
             .Select(i => new KioskEvent(Guid.NewGuid(), now.AddSeconds(-i), new CheckIn($"s{i}", PersonRole.Visitor, BasicFunction.CultureSportsLeisure)))
             .ToList();
         await using (var dataSource = NpgsqlDataSource.Create(first.ConnectionString))
-        await using (var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging(new KioskOptions())))
+        await using (var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging()))
         {
             Assert.All(await journal.AppendAsync([.. stranded.Select(e => KioskEventCodec.Encode(kioskId, centerId, e))]), p => Assert.True(p > 0));
         }
