@@ -20,4 +20,13 @@ public enum ProblemKind
 
     /// <summary>Well-formed, but it cannot be carried out as asked (422).</summary>
     Unprocessable,
+
+    /// <summary>Refused as sent for a reason no single field carries, such as a wrong sign-in code (400).</summary>
+    BadRequest,
+
+    /// <summary>The caller asked more often than its limit allows (429).</summary>
+    TooManyRequests,
+
+    /// <summary>What the request needs is not there or is busy right now; the same request may succeed later (503).</summary>
+    Unavailable,
 }

@@ -17,7 +17,8 @@ public static class ActivitiesApi
         var centers = app.MapGroup("/api/v1/centers/{id}/activities").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         centers.MapPost("/", ActivityEndpoints.PublishAsync)
             .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.");
-        centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.");
+        centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.")
+            .Require(TargetKind.Center, (http, center, what) => ApiResults.Check(http, center, what, ActivityAccess.CanBrowse, $"{what} is outside your scope."));
 
         var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         events.MapGet("/", ActivityEndpoints.Get).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.")
@@ -42,12 +43,8 @@ public static class ActivitiesApi
     private const string ActsAsThemselves = "a volunteer acts as themselves; others need an operator or staff token whose scope covers its center.";
 
     /// <summary>The answer to a step on a person's place, or the problem it ran into.</summary>
-    internal static Results<Ok<PersonPlace>, ProblemHttpResult> Step(ActivityStepResult result) => ApiResults.KindOf(result.Outcome) switch
-        {
-            null => TypedResults.Ok(result.Place!),
-            ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
-            var kind => ApiResults.Problem(kind.Value, result.Detail),
-        };
+    internal static Results<Ok<PersonPlace>, StateRefusal> Step(ActivityStepResult result) =>
+        ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.State(kind, result.Detail) : TypedResults.Ok(result.Place!);
 
     internal static string By(HttpContext http) => Caller.From(http.User)!.Actor;
 }

@@ -9,7 +9,7 @@ namespace Lianxin.WebHost.Apis.Activities;
 /// <summary>Publishing, reading, listing and cancelling activities.</summary>
 internal static class ActivityEndpoints
 {
-    public static async Task<Results<Created<ActivityView>, Ok<ActivityView>, ValidationProblem, ProblemHttpResult>> PublishAsync(
+    public static async Task<Results<Created<ActivityView>, Ok<ActivityView>, ValidationProblem, AccessRefusal, ConflictProblem, UnprocessableProblem>> PublishAsync(
         string id, PublishActivityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
@@ -21,16 +21,14 @@ internal static class ActivityEndpoints
         }
 
         var center = await scopes.ForCenterAsync(id);
-        if (center.CenterPath.Count == 0)
+        if (ApiResults.Check(
+            http, center, $"Center '{id}'", ActivityAccess.CanOrganise,
+            $"Publishing an activity of center '{id}' needs an operator or staff token whose scope covers it.") is { } refusal)
         {
-            return ApiResults.NotFound($"Center '{id}' does not exist.");
+            return refusal;
         }
 
         var caller = Caller.From(http.User)!;
-        if (!ActivityAccess.CanOrganise(caller, center))
-        {
-            return ApiResults.Forbidden($"Publishing an activity of center '{id}' needs an operator or staff token whose scope covers it.");
-        }
 
         if (draft.GridId is { } gridId && !(await scopes.ForGridAsync(gridId)).CenterPath.Contains(id))
         {
@@ -56,7 +54,7 @@ internal static class ActivityEndpoints
         var result = await grain.PublishAsync(definition);
         if (result.Outcome == ActivityStepOutcome.Refused)
         {
-            return ApiResults.Problem(ProblemKind.Unprocessable, result.Detail, title: "The provider may not run this activity");
+            return new UnprocessableProblem(result.Detail, title: "The provider may not run this activity");
         }
 
         if (result.Outcome != ActivityStepOutcome.Done)
@@ -74,22 +72,12 @@ internal static class ActivityEndpoints
         return TypedResults.Created($"/api/v1/activities/{definition.Id}", view);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ActivityEntry>>, ProblemHttpResult>> ListAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        var center = await scopes.ForCenterAsync(id);
-        if (center.CenterPath.Count == 0)
-        {
-            return ApiResults.NotFound($"Center '{id}' does not exist.");
-        }
-
-        return Caller.From(http.User) is { } caller && ActivityAccess.CanBrowse(caller, center)
-            ? TypedResults.Ok(await grains.GetGrain<IActivityCalendarGrain>(id).ListAsync())
-            : ApiResults.Forbidden($"Center '{id}' is outside your scope.");
-    }
+    public static async Task<Ok<IReadOnlyList<ActivityEntry>>> ListAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IActivityCalendarGrain>(id).ListAsync());
 
     public static Ok<ActivityView> Get(HttpContext http) => TypedResults.Ok(http.Activity());
 
-    public static async Task<Results<Ok<ActivityView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+    public static async Task<Results<Ok<ActivityView>, ValidationProblem, AccessRefusal, ConflictProblem>> CancelAsync(
         string id, CancelActivityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

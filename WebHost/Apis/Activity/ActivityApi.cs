@@ -13,17 +13,16 @@ public static class ActivityApi
         group.MapGet("/activity", GetAsync)
             .WithSummary("Who is inside now, today's check-ins by purpose and role, kiosk health, open help requests, hours awaiting decision, alerts.")
             .RequireRead(TargetKind.Center);
-        // A correction validates its body before it checks access, so its refusals are the handler's (and declared here).
+        // A correction validates its body before it checks access, so its refusals are the handler's.
         group.MapPost("/visits/{visitId:guid}/check-out", CorrectAsync)
-            .WithSummary("Set a visit's check-out time with a reason (for example to correct an automatic check-out).")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Set a visit's check-out time with a reason (for example to correct an automatic check-out).");
         return group;
     }
 
     private static async Task<Ok<CenterActivity>> GetAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(PersonalDataViews.Masked(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync()));
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CorrectAsync(
+    private static async Task<Results<NoContent, ValidationProblem, AccessRefusal, StateRefusal>> CorrectAsync(
         string id, Guid visitId, CheckOutCorrection request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

@@ -15,11 +15,9 @@ public static class CentersApi
         group.MapGet("/{id}/children", GetChildrenAsync).WithSummary("The centers directly below a center.").RequireRead(TargetKind.Center);
         group.MapGet("/{id}/map", RegionMap.GetAsync).WithSummary("A center's subtree as GeoJSON: centers as points, grids as polygons.")
             .RequireRead(TargetKind.Center);
-        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
-        group.MapPost("/", CreateAsync).WithSummary("Create a center.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        // Writes validate the body before they check access, so their refusals are the handler's.
+        group.MapPost("/", CreateAsync).WithSummary("Create a center.");
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).");
         return group;
     }
 
@@ -33,7 +31,7 @@ public static class CentersApi
         return TypedResults.Ok(children.OfType<CenterSnapshot>().ToArray());
     }
 
-    private static async Task<Results<Created<CenterSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<CenterSnapshot>, ValidationProblem, AccessRefusal, StateRefusal, ForbiddenProblem>> CreateAsync(
         CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -66,7 +64,7 @@ public static class CentersApi
         return TypedResults.Created($"/api/v1/centers/{id}", await center.GetAsync());
     }
 
-    private static async Task<Results<Ok<CenterSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<CenterSnapshot>, ValidationProblem, AccessRefusal, StateRefusal, ForbiddenProblem>> UpdateAsync(
         string id, CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

@@ -14,10 +14,10 @@ internal static class DemonstrationEndpoints
         group.MapGet("/regions/{id}/demonstration/{year:int}", GetAsync)
             .WithSummary("A region's demonstration selection for a year, and the 5-star centers it may choose from.")
             .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
-        // The selection validates its body before it checks access, so its refusals are the handler's (and declared here).
+        // The selection validates its body before it checks access, so its refusals are the handler's.
         group.MapPut("/regions/{id}/demonstration/{year:int}", SelectAsync)
             .WithSummary("Record a region's demonstration centers for a selection year; every one must be rated 5 stars by the committee.")
-            .RequireRatingYear().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireRatingYear();
     }
 
     private static async Task<Ok<DemonstrationView>> GetAsync(string id, int year, IGrainFactory grains) =>
@@ -26,7 +26,7 @@ internal static class DemonstrationEndpoints
     /// <summary>Most centers one selection may name: a region's 5-star centers of a year are few.</summary>
     private const int MaxCenters = 200;
 
-    private static async Task<Results<Created<DemonstrationView>, Ok<DemonstrationView>, ValidationProblem, ProblemHttpResult>> SelectAsync(
+    private static async Task<Results<Created<DemonstrationView>, Ok<DemonstrationView>, ValidationProblem, ForbiddenProblem, NotFoundProblem, StateRefusal>> SelectAsync(
         string id, int year, DemonstrationRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();

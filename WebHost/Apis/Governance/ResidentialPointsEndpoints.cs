@@ -16,8 +16,7 @@ internal static class ResidentialPointsEndpoints
             .WithSummary("The residential points a center answers for (CSV).")
             .Produces(200, contentType: "text/csv").RequireGovernanceRead(GovernanceAccess.Center);
         group.MapPut("/centers/{id}/residential-points", ReplaceAsync)
-            .WithSummary("Replace the residential points a center answers for.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("Replace the residential points a center answers for.");
     }
 
     private static async Task<Ok<ResidentialPointsView>> GetAsync(string id, IGrainFactory grains) =>
@@ -33,7 +32,7 @@ internal static class ResidentialPointsEndpoints
     }
 
     // The replacement validates its body before it checks access, so its refusals are the handler's (and declared above).
-    private static async Task<Results<Ok<ResidentialPointsView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+    private static async Task<Results<Ok<ResidentialPointsView>, ValidationProblem, AccessRefusal, StateRefusal>> ReplaceAsync(
         string id, ResidentialPointsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

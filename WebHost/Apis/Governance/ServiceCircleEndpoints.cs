@@ -16,33 +16,31 @@ internal static class ServiceCircleEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         // The routes check the walking distance (and a proposal its site) before access, so their refusals are the
-        // handlers' (and declared here).
+        // handlers'.
         group.MapGet("/regions/{id}/service-circle", GetAsync)
-            .WithSummary("Coverage of a region's residential points and households within walking distance (default 1,000 m, great-circle).")
-            .ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("Coverage of a region's residential points and households within walking distance (default 1,000 m, great-circle).");
         group.MapGet("/regions/{id}/service-circle/areas.csv", GetAreasCsvAsync)
             .WithSummary("Coverage per street and town (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv");
         group.MapGet("/regions/{id}/service-circle/uncovered.csv", GetUncoveredCsvAsync)
             .WithSummary("The residential points beyond walking distance of every site, with the nearest site (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv");
         group.MapGet("/regions/{id}/service-circle/proposal", ProposeAsync)
-            .WithSummary("What a proposed new site at latitude/longitude would add to the region's coverage.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("What a proposed new site at latitude/longitude would add to the region's coverage.");
         group.MapGet("/regions/{id}/service-circle/proposal.csv", ProposeCsvAsync)
             .WithSummary("The residential points a proposed new site would newly cover (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv");
         group.MapGet("/regions/{id}/service-circle.geojson", GetGeoJsonAsync)
             .WithSummary("The service circle as a map layer: sites with their radius, residential points marked covered or not (GeoJSON).")
-            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesProblem(403).ProducesProblem(404);
+            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json");
         SitePlanEndpoints.Map(group);
     }
 
-    private static Task<Results<Ok<CoverageReport>, ValidationProblem, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<CoverageReport>, ValidationProblem, AccessRefusal>> GetAsync(
         string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
         ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => TypedResults.Ok(Compute(input)));
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetAreasCsvAsync(
+    private static Task<Results<FileContentHttpResult, ValidationProblem, AccessRefusal>> GetAreasCsvAsync(
         string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
         ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
         {
@@ -54,11 +52,11 @@ internal static class ServiceCircleEndpoints
                     [a.AreaId, a.AreaName, report.WalkingDistanceMeters, a.Totals.Points, a.Totals.CoveredPoints, a.Totals.PointShare, a.Totals.Households, a.Totals.CoveredHouseholds, a.Totals.HouseholdShare]));
         });
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetUncoveredCsvAsync(
+    private static Task<Results<FileContentHttpResult, ValidationProblem, AccessRefusal>> GetUncoveredCsvAsync(
         string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
         ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => PointsCsv($"service-circle-uncovered-{id}.csv", Compute(input).Uncovered));
 
-    private static async Task<Results<Results<Ok<SiteProposal>, ValidationProblem>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
+    private static async Task<Results<Results<Ok<SiteProposal>, ValidationProblem>, ValidationProblem, AccessRefusal>> ProposeAsync(
         string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
     {
         if (CheckSite(latitude, longitude) is { } invalid)
@@ -72,7 +70,7 @@ internal static class ServiceCircleEndpoints
                 : TypedResults.Ok(Propose(input, latitude.Value, longitude.Value)));
     }
 
-    private static async Task<Results<Results<FileContentHttpResult, ValidationProblem>, ValidationProblem, ProblemHttpResult>> ProposeCsvAsync(
+    private static async Task<Results<Results<FileContentHttpResult, ValidationProblem>, ValidationProblem, AccessRefusal>> ProposeCsvAsync(
         string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
     {
         if (CheckSite(latitude, longitude) is { } invalid)
@@ -86,7 +84,7 @@ internal static class ServiceCircleEndpoints
                 : PointsCsv($"service-circle-proposal-{id}.csv", Propose(input, latitude.Value, longitude.Value).NewlyCovered));
     }
 
-    private static Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ValidationProblem, ProblemHttpResult>> GetGeoJsonAsync(
+    private static Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ValidationProblem, AccessRefusal>> GetGeoJsonAsync(
         string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
         ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
             TypedResults.Json(GeoJsonFeatureCollection.From(Compute(input), input.Points, input.Sites), contentType: "application/geo+json"));
@@ -137,7 +135,7 @@ internal static class ServiceCircleEndpoints
     /// Checks the walking distance, then the caller's access to the region, then answers from the region's service circle
     /// with <paramref name="answer"/>.
     /// </summary>
-    internal static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> ReadAsync<TAnswer>(
+    internal static async Task<Results<TAnswer, ValidationProblem, AccessRefusal>> ReadAsync<TAnswer>(
         string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options,
         Func<CircleInput, TAnswer> answer)
         where TAnswer : IResult

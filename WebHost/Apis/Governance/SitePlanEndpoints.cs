@@ -17,11 +17,10 @@ internal static class SitePlanEndpoints
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/regions/{id}/service-circle/best-sites", PlanAsync)
-            .WithSummary("The best k new sites (from candidates=lat,lon;lat,lon… or a grid spacingMeters apart over the district) and the households each adds.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("The best k new sites (from candidates=lat,lon;lat,lon… or a grid spacingMeters apart over the district) and the households each adds.");
 
     // The query is checked before access, so the route's refusals are the handler's (and declared above).
-    private static async Task<Results<Results<Ok<SitePlan>, ValidationProblem>, ValidationProblem, ProblemHttpResult>> PlanAsync(
+    private static async Task<Results<Results<Ok<SitePlan>, ValidationProblem>, ValidationProblem, AccessRefusal>> PlanAsync(
         string id, int? count, string? candidates, double? spacingMeters, double? walkingDistanceMeters,
         HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
     {

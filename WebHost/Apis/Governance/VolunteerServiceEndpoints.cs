@@ -18,20 +18,19 @@ internal static class VolunteerServiceEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        // The period is checked before access, so the routes' refusals are the handlers' (and declared here).
+        // The period is checked before access, so the routes' refusals are the handlers'.
         group.MapGet("/regions/{id}/volunteer-hours", GetAsync)
-            .WithSummary("Approved volunteer hours and points per center of a region for a period (from, to: local days, inclusive).")
-            .ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("Approved volunteer hours and points per center of a region for a period (from, to: local days, inclusive).");
         group.MapGet("/regions/{id}/volunteer-hours.csv", GetCsvAsync)
             .WithSummary("Approved volunteer hours and points per center of a region for a period (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv");
     }
 
-    private static Task<Results<Ok<RegionVolunteerService>, ValidationProblem, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<RegionVolunteerService>, ValidationProblem, AccessRefusal>> GetAsync(
         string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock) =>
         ReadAsync(id, from, to, http, scopes, grains, clock, TypedResults.Ok);
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetCsvAsync(
+    private static Task<Results<FileContentHttpResult, ValidationProblem, AccessRefusal>> GetCsvAsync(
         string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock) =>
         ReadAsync(id, from, to, http, scopes, grains, clock, s => Csv.File(
             $"volunteer-hours-{id}-{s.From:yyyyMMdd}-{s.To:yyyyMMdd}.csv",
@@ -40,7 +39,7 @@ internal static class VolunteerServiceEndpoints
                 [c.CenterId, c.Name, c.Level, s.From, s.To, c.Totals.Entries, c.Totals.Volunteers, c.Totals.Hours, c.Totals.Points])));
 
     /// <summary>Checks the period, then the caller's access to the region, then answers from the region's service with <paramref name="answer"/>.</summary>
-    private static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> ReadAsync<TAnswer>(
+    private static async Task<Results<TAnswer, ValidationProblem, AccessRefusal>> ReadAsync<TAnswer>(
         string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock,
         Func<RegionVolunteerService, TAnswer> answer)
         where TAnswer : IResult

@@ -18,17 +18,12 @@ internal static class HelpRequestEndpoints
     {
         group.MapGet("/{id}/loop", GetLoop).WithSummary("A help request's closed loop: stage, owner, time limit, escalation and history.")
             .RequireHelpRequestRead();
-        // Steps validate the body before they check access, so their refusals are the handlers' (and declared here).
-        group.MapPost("/", OpenAsync).WithSummary("Staff open a help request at a center (state open, no owner).")
-            .ProducesProblem(403).ProducesProblem(404);
-        group.MapPost("/{id}/assign", AssignAsync).WithSummary("Give the request to a volunteer or a staff member; party-building requests only to party members.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/start", StartAsync).WithSummary("The owner starts work.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/resolve", ResolveAsync).WithSummary("The owner reports the request solved.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/rate", RateAsync).WithSummary("Record the resident's rating (1-5) of a resolved request.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        // Steps validate the body before they check access, so their refusals are the handlers'.
+        group.MapPost("/", OpenAsync).WithSummary("Staff open a help request at a center (state open, no owner).");
+        group.MapPost("/{id}/assign", AssignAsync).WithSummary("Give the request to a volunteer or a staff member; party-building requests only to party members.");
+        group.MapPost("/{id}/start", StartAsync).WithSummary("The owner starts work.");
+        group.MapPost("/{id}/resolve", ResolveAsync).WithSummary("The owner reports the request solved.");
+        group.MapPost("/{id}/rate", RateAsync).WithSummary("Record the resident's rating (1-5) of a resolved request.");
     }
 
     /// <summary>Runs the handler only for a caller who may read the help request the route's <c>{id}</c> names; leaves its loop to the handler.</summary>
@@ -46,7 +41,7 @@ internal static class HelpRequestEndpoints
             return null;
         });
 
-    private static async Task<Results<Created<LoopTicket>, ValidationProblem, ProblemHttpResult>> OpenAsync(OpenHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
+    private static async Task<Results<Created<LoopTicket>, ValidationProblem, AccessRefusal>> OpenAsync(OpenHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
         var centerId = v.Id("centerId", request.CenterId);
@@ -74,7 +69,7 @@ internal static class HelpRequestEndpoints
 
     private static Ok<LoopTicket> GetLoop(HttpContext http) => TypedResults.Ok((LoopTicket)http.Items[typeof(LoopTicket)]!);
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> AssignAsync(string id, AssignHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> AssignAsync(string id, AssignHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var note = Note(v, "note", request.Note);
@@ -107,7 +102,7 @@ internal static class HelpRequestEndpoints
         var assignee = toVolunteer ? await Assignees.VolunteerAsync(grains, volunteerId) : await Assignees.StaffAsync(grains, staffCenterId, staffName);
         if (assignee is null)
         {
-            return ApiResults.NotFound(toVolunteer ? $"Volunteer '{volunteerId}' does not exist." : $"Center '{staffCenterId}' has no staff member '{staffName}'.");
+            return ApiResults.State(ProblemKind.NotFound, toVolunteer ? $"Volunteer '{volunteerId}' does not exist." : $"Center '{staffCenterId}' has no staff member '{staffName}'.");
         }
 
         var caller = Caller.From(http.User)!;
@@ -115,13 +110,13 @@ internal static class HelpRequestEndpoints
         return await AnswerAsync(outcome, "helpRequest.assigned", id, target, http, audit, $"to {assignee.Id}");
     }
 
-    private static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> StartAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> StartAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.started", (g, handler, actor, note) => g.StartAsync(handler, actor, note));
 
-    private static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> ResolveAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> ResolveAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.resolved", (g, handler, actor, note) => g.ResolveAsync(handler, actor, note));
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> RateAsync(string id, RateHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> RateAsync(string id, RateHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var rating = v.Required("rating", request.Rating);
@@ -146,7 +141,7 @@ internal static class HelpRequestEndpoints
         return await AnswerAsync(outcome, "helpRequest.rated", id, target, http, audit, $"rating {rating}");
     }
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> OwnerStepAsync(
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> OwnerStepAsync(
         string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, string action,
         Func<IHelpRequestGrain, LoopAssignee, string, string?, Task<HelpRequestOutcome>> step)
     {
@@ -185,13 +180,13 @@ internal static class HelpRequestEndpoints
     /// center or above, an operator of its region, (for the owner's own steps) the owner with a volunteer token, or (where
     /// <paramref name="residentMay"/>: rating) the resident it is for.
     /// </summary>
-    internal static async Task<(LoopTicket? Loop, AccessTarget Target, ProblemHttpResult? Refusal)> AuthorizeAsync(
+    internal static async Task<(LoopTicket? Loop, AccessTarget Target, AccessRefusal? Refusal)> AuthorizeAsync(
         string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IReadOnlyCollection<string>? workers, bool residentMay = false)
     {
         var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
         if (loop is null)
         {
-            return (null, new AccessTarget([]), ApiResults.NotFound($"Help request '{id}' does not exist."));
+            return (null, new AccessTarget([]), (AccessRefusal)ApiResults.NotFound($"Help request '{id}' does not exist."));
         }
 
         var target = await scopes.ForCenterAsync(loop.CenterId);
@@ -201,11 +196,11 @@ internal static class HelpRequestEndpoints
                 || (residentMay && caller.IsResident(loop.PersonId)));
         return allowed
             ? (loop, target, null)
-            : (loop, target, ApiResults.Forbidden($"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner."));
+            : (loop, target, (AccessRefusal)ApiResults.Forbidden($"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner."));
     }
 
     /// <summary>The answer to a step: the ticket, audited, when it was accepted; otherwise the refusal.</summary>
-    internal static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+    internal static Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> AnswerAsync(
         HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details) =>
         AnswerAsync(outcome, action, id, target, http, audit, details, async () =>
         {
@@ -214,7 +209,7 @@ internal static class HelpRequestEndpoints
         });
 
     /// <summary>Like the other overload; <paramref name="acceptedAsync"/> answers (and audits) an accepted step.</summary>
-    internal static async Task<Results<TAccepted, ValidationProblem, ProblemHttpResult>> AnswerAsync<TAccepted>(
+    internal static async Task<Results<TAccepted, ValidationProblem, AccessRefusal, StateRefusal>> AnswerAsync<TAccepted>(
         HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details, Func<Task<TAccepted>> acceptedAsync)
         where TAccepted : IResult
     {
@@ -234,12 +229,11 @@ internal static class HelpRequestEndpoints
             return ApiResults.Invalid(Single(action == "helpRequest.rated" ? "rating" : "peopleNeeded", outcome.Refusal!));
         }
 
-        return ApiResults.KindOf(outcome.Kind) == ProblemKind.NotFound ? ApiResults.NotFound(outcome.Refusal!) : Conflict(outcome.Refusal!, outcome.Kind);
+        return ApiResults.KindOf(outcome.Kind) == ProblemKind.NotFound ? ApiResults.State(ProblemKind.NotFound, outcome.Refusal) : Conflict(outcome.Refusal!, outcome.Kind);
     }
 
-    internal static ProblemHttpResult Conflict(string detail, HelpRequestRefusal kind) =>
-        ApiResults.Problem(
-            ProblemKind.Conflict,
+    internal static StateRefusal Conflict(string detail, HelpRequestRefusal kind) =>
+        new ConflictProblem(
             detail,
             new Dictionary<string, object?> { ["refusal"] = EnumNames.Of(kind) },
             kind switch

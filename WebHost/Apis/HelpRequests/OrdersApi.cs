@@ -27,7 +27,7 @@ public static class OrdersApi
         return app;
     }
 
-    private static async Task<Results<Ok<OrderQueuePage>, ValidationProblem, ProblemHttpResult>> GetQueueAsync(
+    private static async Task<Results<Ok<OrderQueuePage>, ValidationProblem, AccessRefusal>> GetQueueAsync(
         string id, string? stage, string? after, int? limit, bool? subtree, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
@@ -48,7 +48,7 @@ public static class OrdersApi
         }
 
         var target = await scopes.ForCenterAsync(id);
-        if (Refusal(http, target, $"Center '{id}'") is { } refusal)
+        if (ApiResults.CheckRead(http, target, $"Center '{id}'") is { } refusal)
         {
             return refusal;
         }
@@ -65,11 +65,11 @@ public static class OrdersApi
         return TypedResults.Ok(OrderQueue.Page(pages.SelectMany(p => p.Items), null, after, limit ?? 20));
     }
 
-    private static async Task<Results<Ok<PersonOrders>, ProblemHttpResult>> GetPersonOrdersAsync(
+    private static async Task<Results<Ok<PersonOrders>, AccessRefusal>> GetPersonOrdersAsync(
         string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var target = await scopes.ForVolunteerAsync(id);
-        if (Refusal(http, target, $"Volunteer '{id}'") is { } refusal)
+        if (ApiResults.CheckRead(http, target, $"Volunteer '{id}'") is { } refusal)
         {
             return refusal;
         }
@@ -90,18 +90,6 @@ public static class OrdersApi
         (order.TeamId is null || myTeams.Contains(order.TeamId))
         && (order.Function != BasicFunction.PartyBuilding || person.IsPartyMember)
         && order.Skills.All(s => person.Skills.Contains(s, StringComparer.OrdinalIgnoreCase));
-
-    private static ProblemHttpResult? Refusal(HttpContext http, AccessTarget target, string what)
-    {
-        if (target.CenterPath.Count == 0)
-        {
-            return TypedResults.Problem($"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        return Caller.From(http.User) is { } caller && AccessPolicy.CanRead(caller, target)
-            ? null
-            : TypedResults.Problem($"{what} is outside your scope.", statusCode: StatusCodes.Status403Forbidden);
-    }
 }
 
 /// <summary>A person's orders: those they claimed and that are not finished, and the open ones near them they may claim, soonest due first.</summary>

@@ -34,7 +34,7 @@ public static class HostingApi
     private static async Task<Ok<IReadOnlyList<HostedPosition>>> GetPositionsAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICenterHostingGrain>(id).GetPositionsAsync());
 
-    private static async Task<Results<Ok<IReadOnlyList<HostedPosition>>, ValidationProblem, ProblemHttpResult>> PutPositionsAsync(
+    private static async Task<Results<Ok<IReadOnlyList<HostedPosition>>, ValidationProblem, AccessRefusal>> PutPositionsAsync(
         string id, PositionsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -78,7 +78,7 @@ public static class HostingApi
         return TypedResults.Ok(teams.OfType<VolunteerTeam>().ToArray());
     }
 
-    private static async Task<Results<Ok<VolunteerTeam>, ProblemHttpResult>> GetTeamAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<VolunteerTeam>, AccessRefusal, NotFoundProblem>> GetTeamAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var team = await grains.GetGrain<IVolunteerTeamGrain>(id).GetAsync();
         if (team is null)
@@ -90,7 +90,7 @@ public static class HostingApi
         return !member && ApiResults.CheckRead(http, await scopes.ForCenterAsync(team.CenterId), $"Team '{id}'") is { } refusal ? refusal : TypedResults.Ok(team);
     }
 
-    private static async Task<Results<Created<VolunteerTeam>, Ok<VolunteerTeam>, ValidationProblem, ProblemHttpResult>> PutTeamAsync(
+    private static async Task<Results<Created<VolunteerTeam>, Ok<VolunteerTeam>, ValidationProblem, AccessRefusal, ConflictProblem>> PutTeamAsync(
         string id, TeamRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

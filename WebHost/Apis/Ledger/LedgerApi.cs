@@ -10,11 +10,9 @@ public static class LedgerApi
     public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people/{id}").WithTags("Hours and points").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
-        group.MapGet("/ledger", GetAsync).WithSummary("A person's volunteer hours and points ledger, with the balance.")
-            .ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/ledger", GetAsync).WithSummary("A person's volunteer hours and points ledger, with the balance.");
         group.MapPost("/hours/{hoursId:guid}/decision", DecideAsync)
-            .WithSummary("Approve (earning points) or decline (with a reason) pending hours.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Approve (earning points) or decline (with a reason) pending hours.");
         return group;
     }
 
@@ -23,7 +21,7 @@ public static class LedgerApi
     /// a kiosk's person id) belongs to no region but the ones their entries came from: operators and auditors read
     /// the ledger only when their scope covers every center where the resident's hours were served or points spent.
     /// </summary>
-    private static async Task<Results<Ok<PersonLedger>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<PersonLedger>, AccessRefusal, ForbiddenProblem, NotFoundProblem>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         // Ledgers of unregistered residents are keyed by the ids kiosks send: anything else has none (and activates nothing).
         if (!Kiosks.KioskEventRequest.PersonPattern().IsMatch(id))
@@ -88,7 +86,7 @@ public static class LedgerApi
         return true;
     }
 
-    private static async Task<Results<Ok<PersonLedger>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+    private static async Task<Results<Ok<PersonLedger>, ValidationProblem, AccessRefusal, StateRefusal, NotFoundProblem>> DecideAsync(
         string id, Guid hoursId, HoursDecision request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

@@ -14,7 +14,7 @@ internal static class KioskListEndpoints
 {
     public const int MaxScanned = 1_000;
 
-    public static async Task<Results<Ok<ListPage<KioskListLine>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<ListPage<KioskListLine>>, ValidationProblem, AccessRefusal>> ListAsync(
         string? region, string? health, int? limit, string? sort, string? order, string? cursor, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();

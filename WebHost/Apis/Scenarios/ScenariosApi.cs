@@ -16,12 +16,10 @@ public static class ScenariosApi
     {
         var group = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/", ListAsync).WithSummary("The scenarios you may use.");
-        group.MapGet("/{id}", GetAsync).WithSummary("A scenario.").ProducesProblem(403).ProducesProblem(404);
-        // Writes validate the body before they check access, so their refusals are the handlers' (and declared here).
-        group.MapPost("/", CreateAsync).WithSummary("Prepare a scenario for your region (operator) or grid (grid lead).")
-            .ProducesProblem(403).ProducesProblem(409);
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a scenario you own.")
-            .ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/{id}", GetAsync).WithSummary("A scenario.");
+        // Writes validate the body before they check access, so their refusals are the handlers'.
+        group.MapPost("/", CreateAsync).WithSummary("Prepare a scenario for your region (operator) or grid (grid lead).");
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a scenario you own.");
         return group;
     }
 
@@ -53,7 +51,7 @@ public static class ScenariosApi
         return TypedResults.Ok(visible);
     }
 
-    private static async Task<Results<Ok<ScenarioSnapshot>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<ScenarioSnapshot>, ForbiddenProblem, NotFoundProblem>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         if (await grains.GetGrain<IScenarioGrain>(id).GetAsync() is not { } scenario)
         {
@@ -66,7 +64,7 @@ public static class ScenariosApi
             : ApiResults.Forbidden($"Scenario '{id}' is outside your scope.");
     }
 
-    private static async Task<Results<Created<ScenarioSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<ScenarioSnapshot>, ValidationProblem, ForbiddenProblem, StateRefusal, ConflictProblem>> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var caller = Caller.From(http.User)!;
         var v = new Validation();
@@ -98,7 +96,7 @@ public static class ScenariosApi
         return TypedResults.Created($"/api/v1/scenarios/{id}", (await scenario.GetAsync())!);
     }
 
-    private static async Task<Results<Ok<ScenarioSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<ScenarioSnapshot>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         v.SamePathId(request.Id, id);

@@ -15,7 +15,7 @@ internal static class ShiftEndpoints
     public static async Task<Ok<ShiftRota>> GetRotaAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IShiftRotaGrain>(id).GetAsync());
 
-    public static async Task<Results<Created<ShiftDefinition>, ValidationProblem, ProblemHttpResult>> DefineAsync(
+    public static async Task<Results<Created<ShiftDefinition>, ValidationProblem, AccessRefusal, ConflictProblem, StateRefusal>> DefineAsync(
         string id, ShiftRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -46,7 +46,7 @@ internal static class ShiftEndpoints
         return TypedResults.Created($"/api/v1/centers/{id}/shifts", shift);
     }
 
-    public static async Task<Results<Ok<ShiftDefinition>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+    public static async Task<Results<Ok<ShiftDefinition>, ValidationProblem, AccessRefusal, NotFoundProblem, StateRefusal>> ChangeAsync(
         string id, string shiftId, ShiftRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -77,7 +77,7 @@ internal static class ShiftEndpoints
         return TypedResults.Ok(shift);
     }
 
-    public static async Task<Results<Ok<ShiftRota>, ProblemHttpResult>> RetireAsync(
+    public static async Task<Results<Ok<ShiftRota>, StateRefusal>> RetireAsync(
         string id, string shiftId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var rota = grains.GetGrain<IShiftRotaGrain>(id);
@@ -90,7 +90,7 @@ internal static class ShiftEndpoints
         return TypedResults.Ok(await rota.GetAsync());
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ShiftAtRisk>>, ProblemHttpResult>> AtRiskAsync(
+    public static async Task<Results<Ok<IReadOnlyList<ShiftAtRisk>>, AccessRefusal>> AtRiskAsync(
         string id, bool? subtree, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var center = await scopes.ForCenterAsync(id);
@@ -106,15 +106,13 @@ internal static class ShiftEndpoints
     }
 
     /// <summary>Null when the caller passes <paramref name="allowed"/> for the center: 404 when it does not exist, else 403.</summary>
-    internal static ProblemHttpResult? Check(HttpContext http, AccessTarget center, string what, Func<Caller, AccessTarget, bool> allowed) =>
-        center.CenterPath.Count == 0 ? ApiResults.NotFound($"{what} does not exist.")
-        : Caller.From(http.User) is { } caller && allowed(caller, center) ? null
-        : ApiResults.Forbidden($"{what} is outside your scope for this.");
+    internal static AccessRefusal? Check(HttpContext http, AccessTarget center, string what, Func<Caller, AccessTarget, bool> allowed) =>
+        ApiResults.Check(http, center, what, allowed, $"{what} is outside your scope for this.");
 
-    private static async Task<ProblemHttpResult?> StepAsync(Task<ShiftStepResult> step)
+    private static async Task<StateRefusal?> StepAsync(Task<ShiftStepResult> step)
     {
         var result = await step;
-        return ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.Problem(kind, result.Detail) : null;
+        return ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.State(kind, result.Detail) : null;
     }
 
     private static string Describe(ShiftDefinition s) =>

@@ -13,7 +13,7 @@ internal static class ShiftSignUpEndpoints
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxKeyLength = 200;
 
-    public static async Task<Results<Ok<ShiftSignUpAnswer>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
+    public static async Task<Results<Ok<ShiftSignUpAnswer>, ValidationProblem, Refusal<AccessRefusal, ConflictProblem>, StateRefusal>> SignUpAsync(
         string id, string occurrenceId, ShiftSignUpRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -41,29 +41,26 @@ internal static class ShiftSignUpEndpoints
             await audit.RecordAsync(http, ShiftAuditActions.SignedUp, $"shift:{id}/{occurrenceId}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}", key: key);
         }
 
-        return ApiResults.KindOf(answer.Outcome) switch
-        {
-            null => TypedResults.Ok(answer),
-            ProblemKind.NotFound => ApiResults.Problem(ProblemKind.NotFound, answer.Detail),
-            var kind => ApiResults.Problem(kind.Value, answer.Detail, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
-        };
+        return ApiResults.KindOf(answer.Outcome) is { } kind
+            ? ApiResults.State(kind, answer.Detail, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) })
+            : TypedResults.Ok(answer);
     }
 
     /// <summary>Runs the handler only for a step the caller may take on the route's <c>{personId}</c> (<see cref="PersonStepCheckAsync"/>).</summary>
     public static RouteHandlerBuilder RequirePersonStep(this RouteHandlerBuilder endpoint) =>
-        endpoint.Require((http, id) => PersonStepCheckAsync(http, id, (string)http.GetRouteValue("personId")!)).ProducesProblem(StatusCodes.Status409Conflict);
+        endpoint.Require((http, id) => PersonStepCheckAsync(http, id, (string)http.GetRouteValue("personId")!));
 
     /// <summary>Runs the handler only for a caller <paramref name="allowed"/> lets act on the volunteer the route's <c>{id}</c> names.</summary>
     public static RouteHandlerBuilder RequireVolunteer(this RouteHandlerBuilder endpoint, Func<Caller, AccessTarget, bool> allowed) =>
         endpoint.Require(Volunteer, (http, person, what) => PersonCheck(http, person, what, allowed));
 
-    public static async Task<Results<Ok<ShiftStepResult>, ProblemHttpResult>> CancelAsync(
+    public static async Task<Results<Ok<ShiftStepResult>, StateRefusal>> CancelAsync(
         string id, string occurrenceId, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var result = await grains.GetGrain<IShiftRotaGrain>(id).CancelAsync(occurrenceId, personId, ActivitiesApi.By(http));
         if (ApiResults.KindOf(result.Outcome) is { } kind)
         {
-            return ApiResults.Problem(kind, result.Detail);
+            return ApiResults.State(kind, result.Detail);
         }
 
         await audit.RecordAsync(http, ShiftAuditActions.SignUpCancelled, $"shift:{id}/{occurrenceId}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}");
@@ -80,7 +77,7 @@ internal static class ShiftSignUpEndpoints
     public static async Task<Ok<ShiftAvailability>> GetAvailabilityAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IShiftAvailabilityGrain>(id).GetAsync());
 
-    public static async Task<Results<Ok<ShiftAvailability>, ValidationProblem, ProblemHttpResult>> SetAvailabilityAsync(
+    public static async Task<Results<Ok<ShiftAvailability>, ValidationProblem, AccessRefusal>> SetAvailabilityAsync(
         string id, AvailabilityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -106,7 +103,7 @@ internal static class ShiftSignUpEndpoints
     /// whose grid hangs under the center (a shift is served by the center's own people). Null lets the step through and
     /// leaves the center to the handler (<see cref="AccessFilters.Target"/>).
     /// </summary>
-    private static async Task<ProblemHttpResult?> PersonStepCheckAsync(HttpContext http, string id, string personId)
+    private static async Task<Refusal<AccessRefusal, ConflictProblem>?> PersonStepCheckAsync(HttpContext http, string id, string personId)
     {
         var scopes = http.RequestServices.GetRequiredService<ScopeResolver>();
         var center = await scopes.ForCenterAsync(id);
@@ -118,13 +115,12 @@ internal static class ShiftSignUpEndpoints
         var person = await scopes.ForVolunteerAsync(personId);
         if (person.CenterPath.Count == 0)
         {
-            return ApiResults.NotFound($"Volunteer '{personId}' does not exist.");
+            return (AccessRefusal)ApiResults.NotFound($"Volunteer '{personId}' does not exist.");
         }
 
         if (!person.CenterPath.Contains(id))
         {
-            return ApiResults.Problem(
-                ProblemKind.Conflict,
+            return ApiResults.Conflict(
                 $"'{personId}' does not belong to center '{id}' or a center below it: its shifts are served by its own people.",
                 new Dictionary<string, object?> { ["outcome"] = "refused" });
         }
@@ -137,8 +133,6 @@ internal static class ShiftSignUpEndpoints
 
     private static bool IsSelf(Caller caller, string personId) => caller.Role == Role.Volunteer && caller.ScopeId == personId;
 
-    private static ProblemHttpResult? PersonCheck(HttpContext http, AccessTarget person, string what, Func<Caller, AccessTarget, bool> allowed) =>
-        person.CenterPath.Count == 0 ? ApiResults.NotFound($"{what} does not exist.")
-        : Caller.From(http.User) is { } caller && allowed(caller, person) ? null
-        : ApiResults.Forbidden($"{what} is outside your scope for this.");
+    private static AccessRefusal? PersonCheck(HttpContext http, AccessTarget person, string what, Func<Caller, AccessTarget, bool> allowed) =>
+        ShiftEndpoints.Check(http, person, what, allowed);
 }
