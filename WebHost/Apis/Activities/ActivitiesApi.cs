@@ -16,17 +16,21 @@ public static class ActivitiesApi
     {
         var centers = app.MapGroup("/api/v1/centers/{id}/activities").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         centers.MapPost("/", ActivityEndpoints.PublishAsync)
-            .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.");
+            .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.")
+            .Require(TargetKind.Center, (http, center, what) => ApiResults.Check(
+                http, center, what, ActivityAccess.CanOrganise,
+                $"Publishing an activity of center '{http.GetRouteValue("id")}' needs an operator or staff token whose scope covers it."));
         centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.")
             .Require(TargetKind.Center, (http, center, what) => ApiResults.Check(http, center, what, ActivityAccess.CanBrowse, $"{what} is outside your scope."));
 
         var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         events.MapGet("/", ActivityEndpoints.Get).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.")
             .RequireActivity((c, _, center) => ActivityAccess.CanBrowse(c, center), "its center is outside your scope.");
-        // Cancelling and signing up check their body before access (a sign-up as oneself needs no look-up at all).
-        events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.");
+        events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.")
+            .RequireActivity((c, _, center) => ActivityAccess.CanOrganise(c, center), "cancelling needs an operator or staff token whose scope covers its center.");
         events.MapGet("/sign-ups", SignUpEndpoints.ListAsync).WithSummary("Everyone who signed up, in arrival order, with status (organisers).")
             .RequireActivity((c, _, center) => AccessPolicy.CanRead(c, center), "its center is outside your scope.");
+        // Signing up checks its body first: whose place it is decides who may take it (as oneself, with no look-up at all).
         events.MapPost("/sign-ups", SignUpEndpoints.SignUpAsync)
             .WithSummary("Sign up (Idempotency-Key header required): confirmed, waitlisted with position, or full, in arrival order; 409 with the reason when not admitted.");
         events.MapGet("/sign-ups/{personId}", SignUpEndpoints.GetAsync).WithSummary("A person's place: status, waitlist position, offer deadline.")

@@ -15,9 +15,10 @@ public static class CentersApi
         group.MapGet("/{id}/children", GetChildrenAsync).WithSummary("The centers directly below a center.").RequireRead(TargetKind.Center);
         group.MapGet("/{id}/map", RegionMap.GetAsync).WithSummary("A center's subtree as GeoJSON: centers as points, grids as polygons.")
             .RequireRead(TargetKind.Center);
-        // Writes validate the body before they check access, so their refusals are the handler's.
+        // A new center's access follows from its body (its parent), so the handler checks it after validating the body.
         group.MapPost("/", CreateAsync).WithSummary("Create a center.");
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).");
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).")
+            .RequireWrite(TargetKind.Center);
         return group;
     }
 
@@ -76,11 +77,7 @@ public static class CentersApi
             return ApiResults.Invalid(v);
         }
 
-        var target = await scopes.ForCenterAsync(id);
-        if (ApiResults.CheckWrite(http, target, $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
+        var target = http.Target();
 
         // Taking a center out of its tree makes it a root: the same rule as creating one, or staff could cut their
         // center out of sight of the region's operators and out of reach of the region's emergencies.

@@ -19,10 +19,11 @@ public static class EmergenciesApi
         group.MapPost("/", EmergencyLaunchEndpoints.LaunchAsync)
             .WithSummary("One-key launch. Needs an Idempotency-Key header: the same key answers the same emergency (200) instead of starting another.");
         group.MapGet("/{id}", GetAsync).WithSummary("An emergency: definition, phase, level and totals.").RequireFollow();
-        // Commands validate the body before they check access, so their refusals are the handler's.
-        group.MapPost("/{id}/level", ChangeLevelAsync).WithSummary("Raise or lower the level; the update reaches everyone.");
-        group.MapPost("/{id}/end", EndAsync).WithSummary("End the emergency: every status freezes.");
-        group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel: everyone is told to stand down; every status freezes. Needs the reason.");
+        group.MapPost("/{id}/level", ChangeLevelAsync).WithSummary("Raise or lower the level; the update reaches everyone.")
+            .RequireCommand();
+        group.MapPost("/{id}/end", EndAsync).WithSummary("End the emergency: every status freezes.").RequireCommand();
+        group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel: everyone is told to stand down; every status freezes. Needs the reason.")
+            .RequireCommand();
         RollCallEndpoints.Map(group);
         EmergencyReportEndpoints.Map(group);
         VolunteerEmergencyEndpoints.Map(app);
@@ -67,7 +68,7 @@ public static class EmergenciesApi
 
     private static Ok<EmergencyView> GetAsync(HttpContext http) => TypedResults.Ok(http.Emergency());
 
-    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, AccessRefusal, StateRefusal>> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var level = v.Enum<EmergencyLevel>("level", request.Level);
@@ -77,23 +78,18 @@ public static class EmergenciesApi
             return ApiResults.Invalid(v);
         }
 
-        if (await EmergencyGate.CommandAsync(http, id) is { } refusal)
-        {
-            return refusal;
-        }
-
         var result = await grains.GetGrain<IEmergencyGrain>(id).ChangeLevelAsync(new LevelChange(level, Caller.From(http.User)!.Subject, comment));
         await RecordAsync(audit, http, AuditActions.EmergencyLevelChanged, id, http.Emergency(), result, comment, $"level={EnumNames.Of(level)}", scopes);
         return FromCommand(result);
     }
 
-    private static Task<Results<Ok<EmergencyView>, ValidationProblem, AccessRefusal, StateRefusal>> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         CloseAsync(id, request, http, scopes, grains, audit, cancel: false);
 
-    private static Task<Results<Ok<EmergencyView>, ValidationProblem, AccessRefusal, StateRefusal>> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         CloseAsync(id, request, http, scopes, grains, audit, cancel: true);
 
-    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, AccessRefusal, StateRefusal>> CloseAsync(
+    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> CloseAsync(
         string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, bool cancel)
     {
         var v = new Validation();
@@ -101,11 +97,6 @@ public static class EmergenciesApi
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
-        }
-
-        if (await EmergencyGate.CommandAsync(http, id) is { } refusal)
-        {
-            return refusal;
         }
 
         var command = new CloseCommand(Caller.From(http.User)!.Subject, comment);
@@ -129,6 +120,6 @@ public static class EmergenciesApi
         }
     }
 
-    private static Results<Ok<EmergencyView>, ValidationProblem, AccessRefusal, StateRefusal> FromCommand(CommandResult result) =>
+    private static Results<Ok<EmergencyView>, ValidationProblem, StateRefusal> FromCommand(CommandResult result) =>
         ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.State(kind, result.Detail) : TypedResults.Ok(result.Emergency);
 }

@@ -23,13 +23,13 @@ internal static class EmergencyLaunchEndpoints
             v.Add(IdempotencyKeyHeader, keyProblem);
         }
 
-        var (command, refusal) = await PrepareAsync(request, caller, v, scopes, grains);
-        if (refusal is not null)
+        var prepared = await PrepareAsync(request, caller, v, scopes, grains);
+        if (prepared.Refusal is { } refusal)
         {
             return refusal;
         }
 
-        if (command is null)
+        if (prepared.Command is not { } command)
         {
             return ApiResults.Invalid(v);
         }
@@ -67,13 +67,13 @@ internal static class EmergencyLaunchEndpoints
         LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
-        var (command, refusal) = await PrepareAsync(request, Caller.From(http.User)!, v, scopes, grains);
-        if (refusal is not null)
+        var prepared = await PrepareAsync(request, Caller.From(http.User)!, v, scopes, grains);
+        if (prepared.Refusal is { } refusal)
         {
             return refusal;
         }
 
-        if (command is null)
+        if (prepared.Command is not { } command)
         {
             return ApiResults.Invalid(v);
         }

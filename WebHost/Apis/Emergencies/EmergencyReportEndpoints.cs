@@ -17,9 +17,8 @@ internal static class EmergencyReportEndpoints
             .Produces(200, contentType: CapMediaType).RequireFollow();
         group.MapGet("/{id}/report", GetReportAsync).WithSummary("After-action report: timeline, time to 50/90/100 % accounted per grid, counts over time.")
             .RequireFollow();
-        // The CSV validates its query before it checks access, so its refusals are the handler's.
         group.MapGet("/{id}/report.csv", GetReportCsvAsync).WithSummary("The after-action report as CSV: table=grids (default) or table=timeline.")
-            .Produces(200, contentType: "text/csv");
+            .Produces(200, contentType: "text/csv").RequireFollow();
         group.MapGet("/{id}/deliveries", GetDeliveriesAsync).WithSummary("Every outbound gateway attempt, with its result.").RequireFollow();
     }
 
@@ -40,19 +39,14 @@ internal static class EmergencyReportEndpoints
     private static async Task<Ok<AfterActionReport>> GetReportAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync());
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, AccessRefusal>> GetReportCsvAsync(
-        string id, string? table, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReportCsvAsync(
+        string id, string? table, IGrainFactory grains)
     {
         if (table is not (null or "grids" or "timeline"))
         {
             var v = new Validation();
             v.Add("table", "Must be grids or timeline.");
             return ApiResults.Invalid(v);
-        }
-
-        if (await EmergencyGate.FollowAsync(http, id) is { } refusal)
-        {
-            return refusal;
         }
 
         var report = (await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync())!;

@@ -19,8 +19,8 @@ internal static class RollCallEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/{id}/rollcall", GetRollCallAsync).WithSummary("Counts and % per status, per grid and per post, as of now.").RequireFollow();
-        // The drill-down validates its query before it checks access, so its refusals are the handler's.
-        group.MapGet("/{id}/people", GetPeopleAsync).WithSummary("Drill down: the people with a status, in a grid or post, or unaccounted.");
+        group.MapGet("/{id}/people", GetPeopleAsync).WithSummary("Drill down: the people with a status, in a grid or post, or unaccounted.")
+            .RequireFollow();
         group.MapGet("/{id}/unaccounted", GetUnaccountedAsync).WithSummary("\"My unaccounted people\": those who have not answered (a grid lead's own grid).")
             .RequireFollow();
         group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.").RequireFollow();
@@ -31,7 +31,7 @@ internal static class RollCallEndpoints
     private static async Task<Ok<RollCallSummary>> GetRollCallAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetRollCallAsync());
 
-    private static async Task<Results<Ok<PersonLine[]>, ValidationProblem, AccessRefusal, ForbiddenProblem>> GetPeopleAsync(
+    private static async Task<Results<Ok<PersonLine[]>, ValidationProblem, ForbiddenProblem>> GetPeopleAsync(
         string id, string? status, string? gridId, string? postId, bool? unaccounted, int? max, HttpContext http, IGrainFactory grains)
     {
         var v = new Validation();
@@ -46,11 +46,6 @@ internal static class RollCallEndpoints
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
-        }
-
-        if (await EmergencyGate.FollowAsync(http, id) is { } refusal)
-        {
-            return refusal;
         }
 
         // A grid lead follows the whole emergency's counts but only its own grid's people.

@@ -18,10 +18,9 @@ internal static class RatingEndpoints
         group.MapGet("/centers/{id}/ratings/{year:int}.csv", GetCenterCsvAsync)
             .WithSummary("A center's rating for a year, one row per measure (CSV).")
             .Produces(200, contentType: "text/csv").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Center);
-        // The decision validates its body before it checks access, so its refusals are the handler's.
         group.MapPost("/centers/{id}/ratings/{year:int}/decisions", DecideAsync)
             .WithSummary("Record the rating committee's final decision (may differ from the computed score) with a reason.")
-            .RequireRatingYear();
+            .RequireRatingYear().Require(GovernanceAccess.Center, GovernanceAccess.CheckDecide);
         group.MapGet("/regions/{id}/ratings/{year:int}", GetRegionAsync)
             .WithSummary("Every center of a region with its score, computed and final stars.")
             .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
@@ -56,8 +55,8 @@ internal static class RatingEndpoints
             rows);
     }
 
-    private static async Task<Results<Created<CenterRating>, ValidationProblem, AccessRefusal, NotFoundProblem>> DecideAsync(
-        string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
+    private static async Task<Results<Created<CenterRating>, ValidationProblem, NotFoundProblem>> DecideAsync(
+        string id, int year, RatingDecisionRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
         var stars = v.Required("stars", request.Stars);
@@ -70,12 +69,6 @@ internal static class RatingEndpoints
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
-        }
-
-        var target = await scopes.ForCenterAsync(id);
-        if (GovernanceAccess.CheckDecide(http, target, $"center '{id}'") is { } refusal)
-        {
-            return refusal;
         }
 
         var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
@@ -93,7 +86,7 @@ internal static class RatingEndpoints
             return ApiResults.Invalid(v);
         }
 
-        await audit.RecordAsync(http, AuditActions.RatingDecided, $"rating:{id}@{year}", target, reason, $"{stars} stars (computed {computed.Stars}, score {computed.Score})");
+        await audit.RecordAsync(http, AuditActions.RatingDecided, $"rating:{id}@{year}", http.Target(), reason, $"{stars} stars (computed {computed.Stars}, score {computed.Score})");
         return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, center, year));
     }
 

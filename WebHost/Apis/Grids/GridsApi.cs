@@ -14,9 +14,9 @@ public static class GridsApi
         var group = app.MapGroup("/api/v1/grids").WithTags("Grids").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A grid: owning center, boundary (GeoJSON) and roster.").RequireRead(TargetKind.Grid);
         group.MapGet("/{id}/roster", GetRosterAsync).WithSummary("The people of a grid with their roles.").RequireRead(TargetKind.Grid);
-        // Writes validate the body before they check access, so their refusals are the handler's.
+        // A new grid's access follows from its body (its center), so the handler checks it after validating the body.
         group.MapPost("/", CreateAsync).WithSummary("Create a grid under a center.");
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a grid's facts.");
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a grid's facts.").RequireWrite(TargetKind.Grid);
         return group;
     }
 
@@ -70,15 +70,10 @@ public static class GridsApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(id), $"Grid '{id}'") is { } refusal)
+        // Moving a grid needs the right to write at the destination center as well.
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } refusal)
         {
             return refusal;
-        }
-
-        // Moving a grid needs the right to write at the destination center as well.
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } centerRefusal)
-        {
-            return centerRefusal;
         }
 
         var grid = grains.GetGrain<IGridGrain>(id);

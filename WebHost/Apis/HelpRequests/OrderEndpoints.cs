@@ -21,12 +21,15 @@ internal static class OrderEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/{id}/order", OrderAsync).WithSummary("Staff turn an open request into an order: skills, people needed, minutes to be claimed.");
-        group.MapPost("/{id}/reject", RejectAsync).WithSummary("Staff turn a request down, with the reason, before anyone claimed it.");
+        group.MapPost("/{id}/order", OrderAsync).WithSummary("Staff turn an open request into an order: skills, people needed, minutes to be claimed.")
+            .RequireHelpRequestStep();
+        group.MapPost("/{id}/reject", RejectAsync).WithSummary("Staff turn a request down, with the reason, before anyone claimed it.")
+            .RequireHelpRequestStep();
+        // Claiming checks its body first: whose claim it is decides who may make it.
         group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Claim an order, first come first served; 409 'full' once it has the people it needs.");
     }
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> OrderAsync(string id, OrderHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> OrderAsync(string id, OrderHelpRequestRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var skills = Skills(v, request.Skills);
@@ -49,12 +52,7 @@ internal static class OrderEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await HelpRequestEndpoints.AuthorizeAsync(id, http, scopes, grains, workers: null);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var target = http.Target();
         if (teamId is not null && (await grains.GetGrain<IVolunteerTeamGrain>(teamId).GetAsync() is not { } team || !target.CenterPath.Contains(team.CenterId)))
         {
             v.Add("teamId", $"Must be a volunteer team of the request's center or a center above it ({string.Join(", ", target.CenterPath)}).");
@@ -66,7 +64,7 @@ internal static class OrderEndpoints
         return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestOrdered, id, target, http, audit, $"{people} people, {minutes} min");
     }
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> RejectAsync(string id, RejectHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> RejectAsync(string id, RejectHelpRequestRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var reason = v.Text("reason", request.Reason, 500);
@@ -75,12 +73,7 @@ internal static class OrderEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await HelpRequestEndpoints.AuthorizeAsync(id, http, scopes, grains, workers: null);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var target = http.Target();
         var outcome = await grains.GetGrain<IHelpRequestGrain>(id).RejectAsync(reason, Caller.From(http.User)!.Actor);
         return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestRejected, id, target, http, audit, reason);
     }

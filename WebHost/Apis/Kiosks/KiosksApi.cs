@@ -13,9 +13,10 @@ public static class KiosksApi
     {
         var group = app.MapGroup("/api/v1/kiosks").WithTags("Kiosks").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A kiosk and the center it belongs to.").RequireRead(TargetKind.Kiosk);
-        // Writes validate the body before they check access, so their refusals are the handler's.
+        // A new kiosk's access follows from its body (its center), so the handler checks it after validating the body.
         group.MapPost("/", CreateAsync).WithSummary("Register a kiosk at a center.");
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a kiosk's facts (it may move to another center).");
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a kiosk's facts (it may move to another center).")
+            .RequireWrite(TargetKind.Kiosk);
         return group;
     }
 
@@ -59,14 +60,9 @@ public static class KiosksApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForKioskAsync(id), $"Kiosk '{id}'") is { } refusal)
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } refusal)
         {
             return refusal;
-        }
-
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } centerRefusal)
-        {
-            return centerRefusal;
         }
 
         if (ApiResults.Missing(await KioskListing.UpdateAsync(grains, id, profile)) is { } failed)

@@ -126,9 +126,9 @@ public static class RegistryListsApi
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        if (scoped.Refusal is not null)
+        if (scoped.Refusal is { } refusal)
         {
-            return scoped.Refusal;
+            return refusal;
         }
 
         var page = await grains.GetGrain<IListingGrain>(0).QueryAsync(p.Query(kind, scoped.Scope!, tags));

@@ -14,7 +14,7 @@ internal static class ShiftSignUpEndpoints
     public const int MaxKeyLength = 200;
 
     public static async Task<Results<Ok<ShiftSignUpAnswer>, ValidationProblem, Refusal<AccessRefusal, ConflictProblem>, StateRefusal>> SignUpAsync(
-        string id, string occurrenceId, ShiftSignUpRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+        string id, string occurrenceId, ShiftSignUpRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         v.Id("occurrenceId", occurrenceId);
@@ -52,7 +52,12 @@ internal static class ShiftSignUpEndpoints
 
     /// <summary>Runs the handler only for a caller <paramref name="allowed"/> lets act on the volunteer the route's <c>{id}</c> names.</summary>
     public static RouteHandlerBuilder RequireVolunteer(this RouteHandlerBuilder endpoint, Func<Caller, AccessTarget, bool> allowed) =>
-        endpoint.Require(Volunteer, (http, person, what) => PersonCheck(http, person, what, allowed));
+        endpoint.Require(TargetKind.Volunteer, (http, person, what) => PersonCheck(http, person, what, allowed));
+
+    /// <summary>Runs the handler only for the volunteer the route's <c>{id}</c> names, or an operator or staff over them.</summary>
+    public static RouteHandlerBuilder RequireVolunteerOrWriter(this RouteHandlerBuilder endpoint) =>
+        endpoint.Require(TargetKind.Volunteer, (http, person, what) =>
+            PersonCheck(http, person, what, (c, t) => IsSelf(c, (string)http.GetRouteValue("id")!) || AccessPolicy.CanWriteRegistry(c, t)));
 
     public static async Task<Results<Ok<ShiftStepResult>, StateRefusal>> CancelAsync(
         string id, string occurrenceId, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit)
@@ -77,8 +82,8 @@ internal static class ShiftSignUpEndpoints
     public static async Task<Ok<ShiftAvailability>> GetAvailabilityAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IShiftAvailabilityGrain>(id).GetAsync());
 
-    public static async Task<Results<Ok<ShiftAvailability>, ValidationProblem, AccessRefusal>> SetAvailabilityAsync(
-        string id, AvailabilityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Ok<ShiftAvailability>, ValidationProblem>> SetAvailabilityAsync(
+        string id, AvailabilityRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var availability = request.Read(v);
@@ -87,14 +92,8 @@ internal static class ShiftSignUpEndpoints
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var person = await scopes.ForVolunteerAsync(id);
-        if (PersonCheck(http, person, $"Volunteer '{id}'", (c, t) => IsSelf(c, id) || AccessPolicy.CanWriteRegistry(c, t)) is { } refusal)
-        {
-            return refusal;
-        }
-
         await grains.GetGrain<IShiftAvailabilityGrain>(id).SetAsync(availability);
-        await audit.RecordAsync(http, ShiftAuditActions.AvailabilitySet, $"volunteer:{id}", person, details: $"windows={availability.Windows.Count}");
+        await audit.RecordAsync(http, ShiftAuditActions.AvailabilitySet, $"volunteer:{id}", http.Target(), details: $"windows={availability.Windows.Count}");
         return TypedResults.Ok(availability);
     }
 
@@ -128,8 +127,6 @@ internal static class ShiftSignUpEndpoints
         http.Items[typeof(AccessTarget)] = center;
         return null;
     }
-
-    private static readonly TargetKind Volunteer = new("Volunteer", (scopes, id) => scopes.ForVolunteerAsync(id));
 
     private static bool IsSelf(Caller caller, string personId) => caller.Role == Role.Volunteer && caller.ScopeId == personId;
 

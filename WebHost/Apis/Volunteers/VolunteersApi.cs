@@ -12,9 +12,10 @@ public static class VolunteersApi
     {
         var group = app.MapGroup("/api/v1/volunteers").WithTags("Volunteers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A person: registry facts and live status.").RequireRead(TargetKind.Person);
-        // Writes validate the body before they check access, so their refusals are the handler's.
+        // A new person's access follows from its body (their home grid), so the handler checks it after validating the body.
         group.MapPost("/", CreateAsync).WithSummary("Create a person on their home grid's roster.");
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a person's facts (a new home grid moves them between rosters).");
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a person's facts (a new home grid moves them between rosters).")
+            .RequireWrite(TargetKind.Person);
         return group;
     }
 
@@ -62,14 +63,9 @@ public static class VolunteersApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
+        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(profile.HomeGridId), $"Grid '{profile.HomeGridId}'") is { } refusal)
         {
             return refusal;
-        }
-
-        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(profile.HomeGridId), $"Grid '{profile.HomeGridId}'") is { } gridRefusal)
-        {
-            return gridRefusal;
         }
 
         var person = grains.GetGrain<IVolunteerGrain>(id);
