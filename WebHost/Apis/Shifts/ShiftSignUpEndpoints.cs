@@ -13,7 +13,7 @@ internal static class ShiftSignUpEndpoints
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxKeyLength = 200;
 
-    public static async Task<Results<Ok<ShiftSignUpAnswer>, ValidationProblem, Refusal<AccessRefusal, ConflictProblem>, StateRefusal>> SignUpAsync(
+    public static async Task<Results<Ok<ShiftSignUpAnswer>, ValidationProblem, EitherRefusal<AccessRefusal, ConflictProblem>, StateRefusal>> SignUpAsync(
         string id, string occurrenceId, ShiftSignUpRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -102,7 +102,7 @@ internal static class ShiftSignUpEndpoints
     /// whose grid hangs under the center (a shift is served by the center's own people). Null lets the step through and
     /// leaves the center to the handler (<see cref="AccessFilters.Target"/>).
     /// </summary>
-    private static async Task<Refusal<AccessRefusal, ConflictProblem>?> PersonStepCheckAsync(HttpContext http, string id, string personId)
+    private static async Task<EitherRefusal<AccessRefusal, ConflictProblem>?> PersonStepCheckAsync(HttpContext http, string id, string personId)
     {
         var scopes = http.RequestServices.GetRequiredService<ScopeResolver>();
         var center = await scopes.ForCenterAsync(id);
