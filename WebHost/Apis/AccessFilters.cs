@@ -55,7 +55,7 @@ internal static class AccessFilters
 
     /// <summary>
     /// Checks the route's values with <paramref name="check"/> before the access filters added after it, so a malformed
-    /// path is a bad request for every caller, in scope or not (the order the handlers that check their body first keep too).
+    /// path is a bad request for every caller, in scope or not.
     /// </summary>
     public static RouteHandlerBuilder ValidateRoute(this RouteHandlerBuilder endpoint, Action<Validation, HttpContext> check) =>
         endpoint

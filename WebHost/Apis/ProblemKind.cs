@@ -2,7 +2,7 @@ namespace Lianxin.WebHost.Apis;
 
 /// <summary>
 /// Why the API refuses a request, as every feature answers it: each kind has one status code, given in
-/// <see cref="ApiResults.Problem"/> and nowhere else.
+/// <see cref="ApiResults.StatusOf"/> and nowhere else, and one refusal type that declares it (WebHost/Apis/Refusals).
 /// </summary>
 public enum ProblemKind
 {
