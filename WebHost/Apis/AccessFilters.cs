@@ -1,5 +1,5 @@
 using Lianxin.WebHost.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Lianxin.WebHost.Apis;
 
@@ -23,20 +23,39 @@ internal static class AccessFilters
 
     /// <summary>
     /// Runs <paramref name="checkAsync"/> on the route's <c>{id}</c> before the handler: its refusal is the answer, null
-    /// lets the request through. Declares the 403 and 404 the check answers.
+    /// lets the request through. The statuses the check answers are documented by its refusal's type.
     /// </summary>
-    public static RouteHandlerBuilder Require(this RouteHandlerBuilder endpoint, Func<HttpContext, string, Task<ProblemHttpResult?>> checkAsync) =>
+    public static RouteHandlerBuilder Require<TRefusal>(this RouteHandlerBuilder endpoint, Func<HttpContext, string, Task<TRefusal?>> checkAsync)
+        where TRefusal : Refusal, IEndpointMetadataProvider =>
+        endpoint.Check(http => checkAsync(http, (string)http.GetRouteValue("id")!));
+
+    /// <summary>
+    /// Runs <paramref name="checkAsync"/> before the handler: its refusal is the answer, null lets the request through.
+    /// The statuses it answers are documented by the refusal's type.
+    /// </summary>
+    public static RouteHandlerBuilder Check<TRefusal>(this RouteHandlerBuilder endpoint, Func<HttpContext, Task<TRefusal?>> checkAsync)
+        where TRefusal : Refusal, IEndpointMetadataProvider
+    {
         endpoint
-            .AddEndpointFilter(async (context, next) =>
-                await checkAsync(context.HttpContext, (string)context.HttpContext.GetRouteValue("id")!) is { } refusal
-                    ? refusal
-                    : await next(context))
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .AddEndpointFilter(async (context, next) => await checkAsync(context.HttpContext) is { } refusal ? refusal : await next(context))
+            .Add(Refusal.DeclareOn<TRefusal>);
+        return endpoint;
+    }
+
+    /// <summary>
+    /// Documents <typeparamref name="TRefusal"/> on every endpoint of <paramref name="group"/> for a refusal the pipeline
+    /// answers before any filter or handler runs (an authentication scheme's challenge).
+    /// </summary>
+    public static RouteGroupBuilder Refuses<TRefusal>(this RouteGroupBuilder group)
+        where TRefusal : Refusal, IEndpointMetadataProvider
+    {
+        ((IEndpointConventionBuilder)group).Add(Refusal.DeclareOn<TRefusal>);
+        return group;
+    }
 
     /// <summary>
     /// Checks the route's values with <paramref name="check"/> before the access filters added after it, so a malformed
-    /// path is a bad request for every caller, in scope or not (the order the handlers that check their body first keep too).
+    /// path is a bad request for every caller, in scope or not.
     /// </summary>
     public static RouteHandlerBuilder ValidateRoute(this RouteHandlerBuilder endpoint, Action<Validation, HttpContext> check) =>
         endpoint
@@ -60,11 +79,11 @@ internal static class AccessFilters
 
     /// <summary>Like <see cref="RequireRead"/> with a feature's own rule for the target the route's <c>{id}</c> names.</summary>
     public static RouteHandlerBuilder Require(
-        this RouteHandlerBuilder endpoint, TargetKind kind, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check) =>
+        this RouteHandlerBuilder endpoint, TargetKind kind, Func<HttpContext, AccessTarget, string, AccessRefusal?> check) =>
         endpoint.Require((http, id) => CheckAsync(http, kind, id, check));
 
-    private static async Task<ProblemHttpResult?> CheckAsync(
-        HttpContext http, TargetKind kind, string id, Func<HttpContext, AccessTarget, string, ProblemHttpResult?> check)
+    private static async Task<AccessRefusal?> CheckAsync(
+        HttpContext http, TargetKind kind, string id, Func<HttpContext, AccessTarget, string, AccessRefusal?> check)
     {
         var target = await kind.ResolveAsync(http.RequestServices.GetRequiredService<ScopeResolver>(), id);
         if (check(http, target, $"{kind.Noun} '{id}'") is { } refusal)

@@ -26,22 +26,47 @@ internal static class ApiResults
         ProblemKind.NotFound => StatusCodes.Status404NotFound,
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
         ProblemKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ProblemKind.BadRequest => StatusCodes.Status400BadRequest,
+        ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static ProblemHttpResult NotFound(string detail) => Problem(ProblemKind.NotFound, detail);
+    public static UnauthenticatedProblem Unauthenticated(string detail) => new(detail);
 
-    public static ProblemHttpResult Forbidden(string detail) => Problem(ProblemKind.Forbidden, detail);
+    public static ForbiddenProblem Forbidden(string detail) => new(detail);
 
-    public static ProblemHttpResult Conflict(string? detail) => Problem(ProblemKind.Conflict, detail);
+    public static NotFoundProblem NotFound(string detail) => new(detail);
+
+    public static ConflictProblem Conflict(string? detail, IDictionary<string, object?>? extensions = null) => new(detail, extensions);
+
+    public static UnprocessableProblem Unprocessable(string? detail) => new(detail);
 
     public static ValidationProblem Invalid(Validation v) => TypedResults.ValidationProblem(v.Errors);
 
-    /// <summary>The refusal a registry write ran into; null when it was carried out.</summary>
-    public static ProblemHttpResult? Refusal(RegistryResult result) => result.Outcome switch
+    /// <summary>
+    /// The refusal of an actor's command whose outcome is of <paramref name="kind"/> (404 or 409): a missing target
+    /// without words of its own is <paramref name="notFound"/>; <paramref name="extensions"/> go with a conflict only.
+    /// </summary>
+    public static StateRefusal State(ProblemKind kind, string? detail, string notFound = "Not found.", IDictionary<string, object?>? extensions = null) =>
+        kind == ProblemKind.NotFound ? NotFound(detail ?? notFound) : Conflict(detail, extensions);
+
+    /// <summary>
+    /// The refusal of a registry write that can only miss its target (an update, not a create); null when it was carried
+    /// out. A conflict would answer a status its route does not document, so it is a defect of the caller.
+    /// </summary>
+    public static NotFoundProblem? Missing(RegistryResult result) => result.Outcome switch
     {
         RegistryOutcome.NotFound => NotFound(result.Detail ?? "Not found."),
-        RegistryOutcome.Conflict => Conflict(result.Detail),
+        RegistryOutcome.Conflict => throw new InvalidOperationException($"A write that can only miss its target was refused: {result.Detail}"),
+        _ => null,
+    };
+
+    /// <summary>The refusal a registry write ran into; null when it was carried out.</summary>
+    public static StateRefusal? Refusal(RegistryResult result) => result.Outcome switch
+    {
+        RegistryOutcome.NotFound => State(ProblemKind.NotFound, result.Detail),
+        RegistryOutcome.Conflict => State(ProblemKind.Conflict, result.Detail),
         _ => null,
     };
 
@@ -109,28 +134,19 @@ internal static class ApiResults
     /// Null when the caller may read the target; otherwise the refusal. A target that does not exist is 404,
     /// one that exists outside the caller's scope 403.
     /// </summary>
-    public static ProblemHttpResult? CheckRead(HttpContext http, AccessTarget target, string what)
-    {
-        if (target.CenterPath.Count == 0)
-        {
-            return NotFound($"{what} does not exist.");
-        }
-
-        return Caller.From(http.User) is { } caller && AccessPolicy.CanRead(caller, target)
-            ? null
-            : Forbidden($"{what} is outside your scope.");
-    }
+    public static AccessRefusal? CheckRead(HttpContext http, AccessTarget target, string what) =>
+        Check(http, target, what, AccessPolicy.CanRead, $"{what} is outside your scope.");
 
     /// <summary>Like <see cref="CheckRead"/> for registry writes.</summary>
-    public static ProblemHttpResult? CheckWrite(HttpContext http, AccessTarget target, string what)
-    {
-        if (target.CenterPath.Count == 0)
-        {
-            return NotFound($"{what} does not exist.");
-        }
+    public static AccessRefusal? CheckWrite(HttpContext http, AccessTarget target, string what) =>
+        Check(http, target, what, AccessPolicy.CanWriteRegistry, $"Changing {what} needs an operator or staff token whose scope covers it.");
 
-        return Caller.From(http.User) is { } caller && AccessPolicy.CanWriteRegistry(caller, target)
-            ? null
-            : Forbidden($"Changing {what} needs an operator or staff token whose scope covers it.");
-    }
+    /// <summary>
+    /// The one shape of an access check: 404 for a target that does not exist, 403 with <paramref name="forbidden"/> for a
+    /// caller <paramref name="allowed"/> does not let through, null for one it does.
+    /// </summary>
+    public static AccessRefusal? Check(HttpContext http, AccessTarget target, string what, Func<Caller, AccessTarget, bool> allowed, string forbidden) =>
+        target.CenterPath.Count == 0 ? NotFound($"{what} does not exist.")
+        : Caller.From(http.User) is { } caller && allowed(caller, target) ? null
+        : Forbidden(forbidden);
 }

@@ -2,7 +2,7 @@ namespace Lianxin.WebHost.Apis;
 
 /// <summary>
 /// Why the API refuses a request, as every feature answers it: each kind has one status code, given in
-/// <see cref="ApiResults.Problem"/> and nowhere else.
+/// <see cref="ApiResults.StatusOf"/> and nowhere else, and one refusal type that declares it (WebHost/Apis/Refusals).
 /// </summary>
 public enum ProblemKind
 {
@@ -20,4 +20,13 @@ public enum ProblemKind
 
     /// <summary>Well-formed, but it cannot be carried out as asked (422).</summary>
     Unprocessable,
+
+    /// <summary>Refused as sent for a reason no single field carries, such as a wrong sign-in code (400).</summary>
+    BadRequest,
+
+    /// <summary>The caller asked more often than its limit allows (429).</summary>
+    TooManyRequests,
+
+    /// <summary>What the request needs is not there or is busy right now; the same request may succeed later (503).</summary>
+    Unavailable,
 }

@@ -11,5 +11,8 @@ internal sealed record TargetKind(string Noun, Func<ScopeResolver, string, Task<
 
     public static readonly TargetKind Person = new("Person", (scopes, id) => scopes.ForVolunteerAsync(id));
 
+    /// <summary>A person, as the features that serve volunteers (shifts, orders) name them.</summary>
+    public static readonly TargetKind Volunteer = new("Volunteer", (scopes, id) => scopes.ForVolunteerAsync(id));
+
     public static readonly TargetKind Kiosk = new("Kiosk", (scopes, id) => scopes.ForKioskAsync(id));
 }

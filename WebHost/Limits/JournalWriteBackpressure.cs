@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Lianxin.WebHost.Apis;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.WebHost.Limits;
@@ -26,9 +27,8 @@ internal sealed class JournalWriteBackpressure : IEndpointFilter, IDisposable
         if (!lease.IsAcquired)
         {
             context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
+            return new UnavailableProblem(
                 $"This host has as many writes waiting as it accepts; nothing of this request was taken. Send it again in {RetryAfterSeconds} s.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Busy");
         }
 

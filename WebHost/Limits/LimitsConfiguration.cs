@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Lianxin.WebHost.Apis;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
@@ -33,9 +34,13 @@ public static class LimitsConfiguration
 
     /// <summary>Bounds the journal writes this host lets wait at once (see <see cref="JournalWriteBackpressure"/>).</summary>
     public static TBuilder WithJournalWriteBackpressure<TBuilder>(this TBuilder endpoint)
-        where TBuilder : IEndpointConventionBuilder =>
+        where TBuilder : IEndpointConventionBuilder
+    {
         endpoint.AddEndpointFilter((context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<JournalWriteBackpressure>().InvokeAsync(context, next));
+        endpoint.Add(Refusal.DeclareOn<UnavailableProblem>);
+        return endpoint;
+    }
 
     /// <summary>Before authentication: failed sign-ins are limited per address before any credential is checked.</summary>
     public static IApplicationBuilder UseAuthenticationAttemptLimit(this IApplicationBuilder app) =>

@@ -16,16 +16,21 @@ public static class ActivitiesApi
     {
         var centers = app.MapGroup("/api/v1/centers/{id}/activities").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         centers.MapPost("/", ActivityEndpoints.PublishAsync)
-            .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.");
-        centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.");
+            .WithSummary("Publish an activity of the center: title, function, times, room, places, audience, sign-up window, waitlist.")
+            .Require(TargetKind.Center, (http, center, what) => ApiResults.Check(
+                http, center, what, ActivityAccess.CanOrganise,
+                $"Publishing an activity of center '{http.GetRouteValue("id")}' needs an operator or staff token whose scope covers it."));
+        centers.MapGet("/", ActivityEndpoints.ListAsync).WithSummary("The center's activities, soonest first.")
+            .Require(TargetKind.Center, (http, center, what) => ApiResults.Check(http, center, what, ActivityAccess.CanBrowse, $"{what} is outside your scope."));
 
         var events = app.MapGroup("/api/v1/activities/{id}").WithTags("Activities").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
         events.MapGet("/", ActivityEndpoints.Get).WithSummary("An activity: details, phase, places confirmed, offered, waitlisted, attended, left.")
             .RequireActivity((c, _, center) => ActivityAccess.CanBrowse(c, center), "its center is outside your scope.");
-        // Cancelling and signing up check their body before access (a sign-up as oneself needs no look-up at all).
-        events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.");
+        events.MapPost("/cancel", ActivityEndpoints.CancelAsync).WithSummary("Cancel the activity; everyone signed up is told the reason.")
+            .RequireActivity((c, _, center) => ActivityAccess.CanOrganise(c, center), "cancelling needs an operator or staff token whose scope covers its center.");
         events.MapGet("/sign-ups", SignUpEndpoints.ListAsync).WithSummary("Everyone who signed up, in arrival order, with status (organisers).")
             .RequireActivity((c, _, center) => AccessPolicy.CanRead(c, center), "its center is outside your scope.");
+        // Signing up checks its body first: whose place it is decides who may take it (as oneself, with no look-up at all).
         events.MapPost("/sign-ups", SignUpEndpoints.SignUpAsync)
             .WithSummary("Sign up (Idempotency-Key header required): confirmed, waitlisted with position, or full, in arrival order; 409 with the reason when not admitted.");
         events.MapGet("/sign-ups/{personId}", SignUpEndpoints.GetAsync).WithSummary("A person's place: status, waitlist position, offer deadline.")
@@ -42,12 +47,8 @@ public static class ActivitiesApi
     private const string ActsAsThemselves = "a volunteer acts as themselves; others need an operator or staff token whose scope covers its center.";
 
     /// <summary>The answer to a step on a person's place, or the problem it ran into.</summary>
-    internal static Results<Ok<PersonPlace>, ProblemHttpResult> Step(ActivityStepResult result) => ApiResults.KindOf(result.Outcome) switch
-        {
-            null => TypedResults.Ok(result.Place!),
-            ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
-            var kind => ApiResults.Problem(kind.Value, result.Detail),
-        };
+    internal static Results<Ok<PersonPlace>, StateRefusal> Step(ActivityStepResult result) =>
+        ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.State(kind, result.Detail) : TypedResults.Ok(result.Place!);
 
     internal static string By(HttpContext http) => Caller.From(http.User)!.Actor;
 }

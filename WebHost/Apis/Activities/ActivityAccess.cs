@@ -55,7 +55,7 @@ internal static class ActivityAccess
         caller.IsPerson(personId) || AccessPolicy.CanRead(caller, center);
 
     /// <summary>Null when the caller passes <paramref name="allowed"/>: 404 for an activity that does not exist, else 403.</summary>
-    public static ProblemHttpResult? Check(HttpContext http, ActivityView? view, AccessTarget target, string id, Func<Caller, bool> allowed, string needs) =>
+    public static AccessRefusal? Check(HttpContext http, ActivityView? view, AccessTarget target, string id, Func<Caller, bool> allowed, string needs) =>
         view is null || target.CenterPath.Count == 0 ? ApiResults.NotFound($"Activity '{id}' does not exist.")
         : Caller.From(http.User) is { } caller && allowed(caller) ? null
         : ApiResults.Forbidden($"Activity '{id}': {needs}");

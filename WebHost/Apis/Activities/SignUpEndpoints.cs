@@ -13,7 +13,7 @@ internal static class SignUpEndpoints
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxKeyLength = 200;
 
-    public static async Task<Results<Ok<SignUpAnswer>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
+    public static async Task<Results<Ok<SignUpAnswer>, ValidationProblem, ForbiddenProblem, AccessRefusal, StateRefusal>> SignUpAsync(
         string id, SignUpRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -55,32 +55,28 @@ internal static class SignUpEndpoints
             await audit.RecordAsync(http, ActivityAuditActions.SignedUpOnBehalf, $"activity:{id}", center, details: $"person={PersonalData.MaskPersonId(personId)}; outcome={EnumNames.Of(answer.Outcome)}");
         }
 
-        return ApiResults.KindOf(answer.Outcome) switch
-        {
-            null => TypedResults.Ok(answer),
-            ProblemKind.NotFound => ApiResults.NotFound($"Activity '{id}' does not exist."),
-            var kind => ApiResults.Problem(
-                kind.Value, answer.Detail, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
-        };
+        return ApiResults.KindOf(answer.Outcome) is { } kind
+            ? ApiResults.State(kind, kind == ProblemKind.NotFound ? null : answer.Detail, $"Activity '{id}' does not exist.", new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) })
+            : TypedResults.Ok(answer);
     }
 
     public static async Task<Ok<IReadOnlyList<PersonPlace>>> ListAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IServiceActivityGrain>(id).GetPlacesAsync());
 
-    public static async Task<Results<Ok<PersonPlace>, ProblemHttpResult>> GetAsync(string id, string personId, IGrainFactory grains) =>
+    public static async Task<Results<Ok<PersonPlace>, NotFoundProblem>> GetAsync(string id, string personId, IGrainFactory grains) =>
         await grains.GetGrain<IServiceActivityGrain>(id).GetPlaceAsync(personId) is { } place
             ? TypedResults.Ok(place)
             : ApiResults.NotFound($"'{personId}' has not signed up for activity '{id}'.");
 
-    public static Task<Results<Ok<PersonPlace>, ProblemHttpResult>> CancelAsync(
+    public static Task<Results<Ok<PersonPlace>, StateRefusal>> CancelAsync(
         string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
         PersonStepAsync(id, personId, http, grains, audit, ActivityAuditActions.SignUpCancelledOnBehalf, (g, by) => g.CancelSignUpAsync(personId, by));
 
-    public static Task<Results<Ok<PersonPlace>, ProblemHttpResult>> ConfirmAsync(
+    public static Task<Results<Ok<PersonPlace>, StateRefusal>> ConfirmAsync(
         string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
         PersonStepAsync(id, personId, http, grains, audit, ActivityAuditActions.OfferConfirmedOnBehalf, (g, by) => g.ConfirmOfferAsync(personId, by));
 
-    public static async Task<Results<Ok<PersonPlace>, ProblemHttpResult>> CheckInAsync(
+    public static async Task<Results<Ok<PersonPlace>, StateRefusal>> CheckInAsync(
         string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var result = await grains.GetGrain<IServiceActivityGrain>(id).CheckInAsync(personId, ActivitiesApi.By(http));
@@ -92,7 +88,7 @@ internal static class SignUpEndpoints
         return ActivitiesApi.Step(result);
     }
 
-    private static async Task<Results<Ok<PersonPlace>, ProblemHttpResult>> PersonStepAsync(
+    private static async Task<Results<Ok<PersonPlace>, StateRefusal>> PersonStepAsync(
         string id, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit, string onBehalfAction,
         Func<IServiceActivityGrain, string, Task<ActivityStepResult>> step)
     {

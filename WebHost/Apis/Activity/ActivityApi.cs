@@ -13,18 +13,17 @@ public static class ActivityApi
         group.MapGet("/activity", GetAsync)
             .WithSummary("Who is inside now, today's check-ins by purpose and role, kiosk health, open help requests, hours awaiting decision, alerts.")
             .RequireRead(TargetKind.Center);
-        // A correction validates its body before it checks access, so its refusals are the handler's (and declared here).
         group.MapPost("/visits/{visitId:guid}/check-out", CorrectAsync)
             .WithSummary("Set a visit's check-out time with a reason (for example to correct an automatic check-out).")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireWrite(TargetKind.Center);
         return group;
     }
 
     private static async Task<Ok<CenterActivity>> GetAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(PersonalDataViews.Masked(await grains.GetGrain<ICenterActivityGrain>(id).GetAsync()));
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CorrectAsync(
-        string id, Guid visitId, CheckOutCorrection request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<NoContent, ValidationProblem, StateRefusal>> CorrectAsync(
+        string id, Guid visitId, CheckOutCorrection request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var reason = v.Text("reason", request.Reason, 500);
@@ -34,12 +33,6 @@ public static class ActivityApi
             return ApiResults.Invalid(v);
         }
 
-        var center = await scopes.ForCenterAsync(id);
-        if (ApiResults.CheckWrite(http, center, $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var by = Caller.From(http.User)!.Actor;
         var result = await grains.GetGrain<ICenterActivityGrain>(id).CorrectCheckOutAsync(visitId, at, reason, by);
         if (ApiResults.Refusal(result) is { } failed)
@@ -47,7 +40,7 @@ public static class ActivityApi
             return failed;
         }
 
-        await audit.RecordAsync(http, AuditActions.CheckOutCorrected, $"visit:{visitId}", center, reason, $"center={id}; checkedOutAt={at:O}");
+        await audit.RecordAsync(http, AuditActions.CheckOutCorrected, $"visit:{visitId}", http.Target(), reason, $"center={id}; checkedOutAt={at:O}");
         return TypedResults.NoContent();
     }
 }

@@ -20,21 +20,21 @@ public static class InboundAlertsApi
         group.MapPost("/inbound", ReceiveAsync).AllowAnonymous()
             .WithSummary("A CAP 1.2 warning from a configured source (X-Source-Key). Alerts match the scenarios' rules; Updates and Cancels follow what they reference; a repeat is answered duplicate.")
             .Accepts<string>("application/xml", "application/cap+xml", "text/xml")
-            .Produces<InboundOutcome>().ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+            .Produces<InboundOutcome>();
         var proposals = group.MapGroup("/proposals").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         proposals.MapGet("/", ListAsync).WithSummary("The launches inbound warnings proposed that you may follow, newest first.");
         proposals.MapPost("/{id}/confirm", ConfirmAsync).WithSummary("One-key confirmation: launches the proposed scenario (again: the same emergency).")
-            .Require(MayCommandAsync).ProducesProblem(409).ProducesProblem(422);
-        proposals.MapPost("/{id}/dismiss", DismissAsync).WithSummary("Decide not to launch.").Require(MayCommandAsync).ProducesProblem(409);
+            .Require(MayCommandAsync);
+        proposals.MapPost("/{id}/dismiss", DismissAsync).WithSummary("Decide not to launch.").Require(MayCommandAsync);
         return group;
     }
 
-    private static async Task<Results<Ok<InboundOutcome>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    private static async Task<Results<Ok<InboundOutcome>, ValidationProblem, UnauthenticatedProblem, ForbiddenProblem>> ReceiveAsync(
         HttpContext http, IOptions<InboundAlertOptions> options, IGrainFactory grains, AuditTrail audit)
     {
         if (options.Value.SourceOfKey(http.Request.Headers[SourceKeyHeader].ToString()) is not { } source)
         {
-            return TypedResults.Problem($"Send the source's own key in the {SourceKeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
+            return ApiResults.Unauthenticated($"Send the source's own key in the {SourceKeyHeader} header.");
         }
 
         using var reader = new StreamReader(http.Request.Body);
@@ -46,7 +46,7 @@ public static class InboundAlertsApi
 
         if (source.Senders.Count > 0 && !source.Senders.Contains(alert.Sender, StringComparer.Ordinal))
         {
-            return TypedResults.Problem($"Source '{source.Id}' may not send as '{alert.Sender}'.", statusCode: StatusCodes.Status403Forbidden);
+            return ApiResults.Forbidden($"Source '{source.Id}' may not send as '{alert.Sender}'.");
         }
 
         var outcome = await grains.GetGrain<IInboundAlertGrain>(alert.Key).ReceiveAsync(alert);
@@ -74,7 +74,7 @@ public static class InboundAlertsApi
         return TypedResults.Ok(visible.ToArray());
     }
 
-    private static async Task<Results<Created<EmergencyView>, Ok<EmergencyView>, ProblemHttpResult>> ConfirmAsync(
+    private static async Task<Results<Created<EmergencyView>, Ok<EmergencyView>, StateRefusal, UnprocessableProblem>> ConfirmAsync(
         string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var decision = await grains.GetGrain<IAlertProposalsGrain>(0).ConfirmAsync(id, Caller.From(http.User)!.Subject);
@@ -89,12 +89,12 @@ public static class InboundAlertsApi
             null when decision.Launch!.Outcome == LaunchOutcome.Launched =>
                 TypedResults.Created($"/api/v1/emergencies/{decision.Proposal!.EmergencyId}", decision.Launch.Emergency),
             null => TypedResults.Ok(decision.Launch!.Emergency),
-            ProblemKind.NotFound => ApiResults.NotFound(decision.Detail!),
-            var kind => ApiResults.Problem(kind.Value, decision.Detail),
+            ProblemKind.Unprocessable => ApiResults.Unprocessable(decision.Detail),
+            var kind => ApiResults.State(kind.Value, decision.Detail),
         };
     }
 
-    private static async Task<Results<Ok<AlertProposal>, ProblemHttpResult>> DismissAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<AlertProposal>, StateRefusal, UnprocessableProblem>> DismissAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var decision = await grains.GetGrain<IAlertProposalsGrain>(0).DismissAsync(id, Caller.From(http.User)!.Subject);
         if (decision.Outcome == ProposalOutcome.Done)
@@ -105,8 +105,8 @@ public static class InboundAlertsApi
         return ApiResults.KindOf(decision.Outcome) switch
         {
             null => TypedResults.Ok(decision.Proposal),
-            ProblemKind.NotFound => ApiResults.NotFound(decision.Detail!),
-            var kind => ApiResults.Problem(kind.Value, decision.Detail),
+            ProblemKind.Unprocessable => ApiResults.Unprocessable(decision.Detail),
+            var kind => ApiResults.State(kind.Value, decision.Detail),
         };
     }
 
@@ -114,7 +114,7 @@ public static class InboundAlertsApi
     /// Confirming and dismissing: the operator whose region holds the proposal's home, as for commanding an emergency. The
     /// check leaves the home to the handler as the target (<see cref="AccessFilters.Target"/>).
     /// </summary>
-    private static async Task<ProblemHttpResult?> MayCommandAsync(HttpContext http, string id)
+    private static async Task<AccessRefusal?> MayCommandAsync(HttpContext http, string id)
     {
         var proposal = (await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IAlertProposalsGrain>(0).ListAsync())
             .FirstOrDefault(p => p.Id == id);

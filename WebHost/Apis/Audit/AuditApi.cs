@@ -13,12 +13,11 @@ public static class AuditApi
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/", QueryAsync)
-            .WithSummary("Audit entries of the caller's region, newest first, by time window, actor and subject prefix.")
-            .ProducesProblem(403);
+            .WithSummary("Audit entries of the caller's region, newest first, by time window, actor and subject prefix.");
         return group;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem, ProblemHttpResult>> QueryAsync(
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem, ForbiddenProblem>> QueryAsync(
         HttpContext http, IGrainFactory grains, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? subject, int? limit)
     {
         if (Caller.From(http.User) is not { Role: Role.Auditor or Role.Operator } caller)

@@ -15,11 +15,10 @@ public static class CentersApi
         group.MapGet("/{id}/children", GetChildrenAsync).WithSummary("The centers directly below a center.").RequireRead(TargetKind.Center);
         group.MapGet("/{id}/map", RegionMap.GetAsync).WithSummary("A center's subtree as GeoJSON: centers as points, grids as polygons.")
             .RequireRead(TargetKind.Center);
-        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
-        group.MapPost("/", CreateAsync).WithSummary("Create a center.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        // A new center's access follows from its body (its parent), so the handler checks it after validating the body.
+        group.MapPost("/", CreateAsync).WithSummary("Create a center.");
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a center's registry facts (moving it changes its parent).")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireWrite(TargetKind.Center);
         return group;
     }
 
@@ -33,7 +32,7 @@ public static class CentersApi
         return TypedResults.Ok(children.OfType<CenterSnapshot>().ToArray());
     }
 
-    private static async Task<Results<Created<CenterSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<CenterSnapshot>, ValidationProblem, AccessRefusal, StateRefusal, ForbiddenProblem>> CreateAsync(
         CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -66,7 +65,7 @@ public static class CentersApi
         return TypedResults.Created($"/api/v1/centers/{id}", await center.GetAsync());
     }
 
-    private static async Task<Results<Ok<CenterSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<CenterSnapshot>, ValidationProblem, AccessRefusal, StateRefusal, ForbiddenProblem>> UpdateAsync(
         string id, CenterRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -78,11 +77,7 @@ public static class CentersApi
             return ApiResults.Invalid(v);
         }
 
-        var target = await scopes.ForCenterAsync(id);
-        if (ApiResults.CheckWrite(http, target, $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
+        var target = http.Target();
 
         // Taking a center out of its tree makes it a root: the same rule as creating one, or staff could cut their
         // center out of sight of the region's operators and out of reach of the region's emergencies.

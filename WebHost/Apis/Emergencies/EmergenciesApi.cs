@@ -15,19 +15,15 @@ public static class EmergenciesApi
     {
         var group = app.MapGroup("/api/v1/emergencies").WithTags("Emergencies").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/", ListAsync).WithSummary("The emergencies you may follow, newest first.");
-        group.MapPost("/preview", EmergencyLaunchEndpoints.PreviewAsync).WithSummary("Who a launch would reach, per grid; nothing is sent.")
-            .ProducesProblem(403).ProducesProblem(404);
+        group.MapPost("/preview", EmergencyLaunchEndpoints.PreviewAsync).WithSummary("Who a launch would reach, per grid; nothing is sent.");
         group.MapPost("/", EmergencyLaunchEndpoints.LaunchAsync)
-            .WithSummary("One-key launch. Needs an Idempotency-Key header: the same key answers the same emergency (200) instead of starting another.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+            .WithSummary("One-key launch. Needs an Idempotency-Key header: the same key answers the same emergency (200) instead of starting another.");
         group.MapGet("/{id}", GetAsync).WithSummary("An emergency: definition, phase, level and totals.").RequireFollow();
-        // Commands validate the body before they check access, so their refusals are the handler's (and declared here).
         group.MapPost("/{id}/level", ChangeLevelAsync).WithSummary("Raise or lower the level; the update reaches everyone.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/end", EndAsync).WithSummary("End the emergency: every status freezes.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireCommand();
+        group.MapPost("/{id}/end", EndAsync).WithSummary("End the emergency: every status freezes.").RequireCommand();
         group.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancel: everyone is told to stand down; every status freezes. Needs the reason.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireCommand();
         RollCallEndpoints.Map(group);
         EmergencyReportEndpoints.Map(group);
         VolunteerEmergencyEndpoints.Map(app);
@@ -72,7 +68,7 @@ public static class EmergenciesApi
 
     private static Ok<EmergencyView> GetAsync(HttpContext http) => TypedResults.Ok(http.Emergency());
 
-    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> ChangeLevelAsync(string id, LevelRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var level = v.Enum<EmergencyLevel>("level", request.Level);
@@ -82,23 +78,18 @@ public static class EmergenciesApi
             return ApiResults.Invalid(v);
         }
 
-        if (await EmergencyGate.CommandAsync(http, id) is { } refusal)
-        {
-            return refusal;
-        }
-
         var result = await grains.GetGrain<IEmergencyGrain>(id).ChangeLevelAsync(new LevelChange(level, Caller.From(http.User)!.Subject, comment));
         await RecordAsync(audit, http, AuditActions.EmergencyLevelChanged, id, http.Emergency(), result, comment, $"level={EnumNames.Of(level)}", scopes);
         return FromCommand(result);
     }
 
-    private static Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> EndAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         CloseAsync(id, request, http, scopes, grains, audit, cancel: false);
 
-    private static Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
+    private static Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> CancelAsync(string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
         CloseAsync(id, request, http, scopes, grains, audit, cancel: true);
 
-    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> CloseAsync(
+    private static async Task<Results<Ok<EmergencyView>, ValidationProblem, StateRefusal>> CloseAsync(
         string id, CloseRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, bool cancel)
     {
         var v = new Validation();
@@ -106,11 +97,6 @@ public static class EmergenciesApi
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
-        }
-
-        if (await EmergencyGate.CommandAsync(http, id) is { } refusal)
-        {
-            return refusal;
         }
 
         var command = new CloseCommand(Caller.From(http.User)!.Subject, comment);
@@ -134,11 +120,6 @@ public static class EmergenciesApi
         }
     }
 
-    private static Results<Ok<EmergencyView>, ValidationProblem, ProblemHttpResult> FromCommand(CommandResult result) =>
-        ApiResults.KindOf(result.Outcome) switch
-        {
-            null => TypedResults.Ok(result.Emergency),
-            ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "Not found."),
-            var kind => ApiResults.Problem(kind.Value, result.Detail),
-        };
+    private static Results<Ok<EmergencyView>, ValidationProblem, StateRefusal> FromCommand(CommandResult result) =>
+        ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.State(kind, result.Detail) : TypedResults.Ok(result.Emergency);
 }

@@ -14,6 +14,9 @@ internal static class EmergencyGate
     /// <summary>Runs the handler only for a caller who may follow the emergency.</summary>
     public static RouteHandlerBuilder RequireFollow(this RouteHandlerBuilder endpoint) => endpoint.Require(FollowAsync);
 
+    /// <summary>Runs the handler only for a caller who may command the emergency (level, end, cancel).</summary>
+    public static RouteHandlerBuilder RequireCommand(this RouteHandlerBuilder endpoint) => endpoint.Require(CommandAsync);
+
     /// <summary>The emergency the access check of the request read and let through.</summary>
     public static EmergencyView Emergency(this HttpContext http) => (EmergencyView)http.Items[typeof(EmergencyView)]!;
 
@@ -29,13 +32,13 @@ internal static class EmergencyGate
         await scopes.ForCenterAsync(definition.Launch.HomeCenterId) with { GridId = definition.Launch.HomeGridId };
 
     /// <summary>Null when the caller may follow the emergency; otherwise the refusal.</summary>
-    public static Task<ProblemHttpResult?> FollowAsync(HttpContext http, string id) =>
+    private static Task<AccessRefusal?> FollowAsync(HttpContext http, string id) =>
         CheckAsync(http, id, async (caller, view, scopes, grains) => await MayFollowAsync(caller, view.Definition, scopes, grains)
             ? null
             : ApiResults.Forbidden($"Emergency '{id}' is outside your scope."));
 
     /// <summary>Null when the caller may command the emergency (level, end, cancel); otherwise the refusal.</summary>
-    public static Task<ProblemHttpResult?> CommandAsync(HttpContext http, string id) =>
+    private static Task<AccessRefusal?> CommandAsync(HttpContext http, string id) =>
         CheckAsync(http, id, async (caller, view, scopes, _) => AccessPolicy.CanCommandEmergency(caller, await HomeOfAsync(view.Definition, scopes))
             ? null
             : ApiResults.Forbidden($"Only the operator of its region or the grid lead who launched it may command emergency '{id}'."));
@@ -48,8 +51,8 @@ internal static class EmergencyGate
         return AccessPolicy.CanFollowEmergency(caller, await HomeOfAsync(definition, scopes), await PlaceOfAsync(caller, scopes), gridIds);
     }
 
-    private static async Task<ProblemHttpResult?> CheckAsync(
-        HttpContext http, string id, Func<Caller, EmergencyView, ScopeResolver, IGrainFactory, Task<ProblemHttpResult?>> checkAsync)
+    private static async Task<AccessRefusal?> CheckAsync(
+        HttpContext http, string id, Func<Caller, EmergencyView, ScopeResolver, IGrainFactory, Task<AccessRefusal?>> checkAsync)
     {
         var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
         if (await grains.GetGrain<IEmergencyGrain>(id).GetAsync() is not { } view)

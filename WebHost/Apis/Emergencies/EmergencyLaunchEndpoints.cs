@@ -13,7 +13,7 @@ internal static class EmergencyLaunchEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static async Task<Results<Created<EmergencyView>, Ok<EmergencyView>, ValidationProblem, ProblemHttpResult>> LaunchAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Created<EmergencyView>, Ok<EmergencyView>, ValidationProblem, NotFoundProblem, AccessRefusal, UnprocessableProblem>> LaunchAsync(LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var caller = Caller.From(http.User)!;
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
@@ -23,13 +23,13 @@ internal static class EmergencyLaunchEndpoints
             v.Add(IdempotencyKeyHeader, keyProblem);
         }
 
-        var (command, refusal) = await PrepareAsync(request, caller, v, scopes, grains);
-        if (refusal is not null)
+        var prepared = await PrepareAsync(request, caller, v, scopes, grains);
+        if (prepared.Refusal is { } refusal)
         {
             return refusal;
         }
 
-        if (command is null)
+        if (prepared.Command is not { } command)
         {
             return ApiResults.Invalid(v);
         }
@@ -59,21 +59,21 @@ internal static class EmergencyLaunchEndpoints
             null when result.Outcome == LaunchOutcome.Launched => TypedResults.Created($"/api/v1/emergencies/{id}", result.Emergency!),
             null => TypedResults.Ok(result.Emergency!),
             ProblemKind.NotFound => ApiResults.NotFound(result.Detail ?? "The scope names something that does not exist."),
-            var kind => ApiResults.Problem(kind.Value, result.Detail),
+            _ => ApiResults.Unprocessable(result.Detail),
         };
     }
 
-    public static async Task<Results<Ok<AudiencePreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+    public static async Task<Results<Ok<AudiencePreview>, ValidationProblem, AccessRefusal>> PreviewAsync(
         LaunchRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
-        var (command, refusal) = await PrepareAsync(request, Caller.From(http.User)!, v, scopes, grains);
-        if (refusal is not null)
+        var prepared = await PrepareAsync(request, Caller.From(http.User)!, v, scopes, grains);
+        if (prepared.Refusal is { } refusal)
         {
             return refusal;
         }
 
-        if (command is null)
+        if (prepared.Command is not { } command)
         {
             return ApiResults.Invalid(v);
         }
@@ -92,7 +92,7 @@ internal static class EmergencyLaunchEndpoints
     /// operator's emergency is homed at its region, a grid lead's at its grid; a shape is bounded by that home. No
     /// command and no refusal: the request is invalid, as <paramref name="v"/> says.
     /// </summary>
-    private static async Task<(LaunchCommand? Command, ProblemHttpResult? Refusal)> PrepareAsync(
+    private static async Task<(LaunchCommand? Command, AccessRefusal? Refusal)> PrepareAsync(
         LaunchRequest request, Caller caller, Validation v, ScopeResolver scopes, IGrainFactory grains)
     {
         ScenarioSnapshot? scenario = null;

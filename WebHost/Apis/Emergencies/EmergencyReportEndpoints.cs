@@ -17,9 +17,8 @@ internal static class EmergencyReportEndpoints
             .Produces(200, contentType: CapMediaType).RequireFollow();
         group.MapGet("/{id}/report", GetReportAsync).WithSummary("After-action report: timeline, time to 50/90/100 % accounted per grid, counts over time.")
             .RequireFollow();
-        // The CSV validates its query before it checks access, so its refusals are the handler's (and declared here).
         group.MapGet("/{id}/report.csv", GetReportCsvAsync).WithSummary("The after-action report as CSV: table=grids (default) or table=timeline.")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv").RequireFollow();
         group.MapGet("/{id}/deliveries", GetDeliveriesAsync).WithSummary("Every outbound gateway attempt, with its result.").RequireFollow();
     }
 
@@ -29,7 +28,7 @@ internal static class EmergencyReportEndpoints
         return TypedResults.Ok(documents.Select(d => new CapLink(d.Number, d.Identifier, d.MsgType, d.Sent, $"/api/v1/emergencies/{id}/cap/{d.Number}")).ToArray());
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCapAsync(string id, int number, IGrainFactory grains)
+    private static async Task<Results<ContentHttpResult, NotFoundProblem>> GetCapAsync(string id, int number, IGrainFactory grains)
     {
         var document = (await grains.GetGrain<IEmergencyGrain>(id).GetCapDocumentsAsync()).FirstOrDefault(d => d.Number == number);
         return document is null
@@ -40,19 +39,14 @@ internal static class EmergencyReportEndpoints
     private static async Task<Ok<AfterActionReport>> GetReportAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync());
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportCsvAsync(
-        string id, string? table, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReportCsvAsync(
+        string id, string? table, IGrainFactory grains)
     {
         if (table is not (null or "grids" or "timeline"))
         {
             var v = new Validation();
             v.Add("table", "Must be grids or timeline.");
             return ApiResults.Invalid(v);
-        }
-
-        if (await EmergencyGate.FollowAsync(http, id) is { } refusal)
-        {
-            return refusal;
         }
 
         var report = (await grains.GetGrain<IEmergencyGrain>(id).GetReportAsync())!;

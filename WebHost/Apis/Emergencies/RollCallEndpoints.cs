@@ -19,21 +19,19 @@ internal static class RollCallEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/{id}/rollcall", GetRollCallAsync).WithSummary("Counts and % per status, per grid and per post, as of now.").RequireFollow();
-        // The drill-down validates its query before it checks access, so its refusals are the handler's (and declared here).
         group.MapGet("/{id}/people", GetPeopleAsync).WithSummary("Drill down: the people with a status, in a grid or post, or unaccounted.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .RequireFollow();
         group.MapGet("/{id}/unaccounted", GetUnaccountedAsync).WithSummary("\"My unaccounted people\": those who have not answered (a grid lead's own grid).")
             .RequireFollow();
         group.MapGet("/{id}/people/{volunteerId}", GetPersonAsync).WithSummary("One person with every change of their status.").RequireFollow();
         group.MapPost("/{id}/responses", RespondAsync).AllowAnonymous().WithJournalWriteBackpressure()
-            .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.")
-            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Answer: with the reply token (no sign-in needed), or as a grid lead on someone's behalf with a comment.");
     }
 
     private static async Task<Ok<RollCallSummary>> GetRollCallAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IEmergencyGrain>(id).GetRollCallAsync());
 
-    private static async Task<Results<Ok<PersonLine[]>, ValidationProblem, ProblemHttpResult>> GetPeopleAsync(
+    private static async Task<Results<Ok<PersonLine[]>, ValidationProblem, ForbiddenProblem>> GetPeopleAsync(
         string id, string? status, string? gridId, string? postId, bool? unaccounted, int? max, HttpContext http, IGrainFactory grains)
     {
         var v = new Validation();
@@ -48,11 +46,6 @@ internal static class RollCallEndpoints
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
-        }
-
-        if (await EmergencyGate.FollowAsync(http, id) is { } refusal)
-        {
-            return refusal;
         }
 
         // A grid lead follows the whole emergency's counts but only its own grid's people.
@@ -84,7 +77,7 @@ internal static class RollCallEndpoints
             p.GridId, p.Status, p.ChangedAt, p.PostId))];
     }
 
-    private static async Task<Results<Ok<PersonRollCall>, ProblemHttpResult>> GetPersonAsync(string id, string volunteerId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<PersonRollCall>, ForbiddenProblem, NotFoundProblem>> GetPersonAsync(string id, string volunteerId, HttpContext http, IGrainFactory grains)
     {
         var person = await grains.GetGrain<IEmergencyGrain>(id).GetPersonAsync(volunteerId);
         var caller = Caller.From(http.User)!;
@@ -98,7 +91,7 @@ internal static class RollCallEndpoints
             : TypedResults.Ok(person);
     }
 
-    private static async Task<Results<Ok<StatusChange>, ValidationProblem, ProblemHttpResult>> RespondAsync(
+    private static async Task<Results<Ok<StatusChange>, ValidationProblem, UnauthenticatedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RespondAsync(
         string id, ReplyRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, KnownEmergencies known)
     {
         var v = new Validation();
@@ -121,7 +114,7 @@ internal static class RollCallEndpoints
         {
             if (Caller.From(http.User) is null)
             {
-                return ApiResults.Problem(ProblemKind.Unauthenticated, "Answer with your reply token, or sign in as a grid lead to answer on someone's behalf.");
+                return ApiResults.Unauthenticated("Answer with your reply token, or sign in as a grid lead to answer on someone's behalf.");
             }
 
             v.Id("volunteerId", request.VolunteerId);
@@ -185,7 +178,7 @@ internal static class RollCallEndpoints
         return ToResult(result, onBehalf);
     }
 
-    private static Results<Ok<StatusChange>, ValidationProblem, ProblemHttpResult> ToResult(ReplyResult result, bool onBehalf)
+    private static Results<Ok<StatusChange>, ValidationProblem, UnauthenticatedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem> ToResult(ReplyResult result, bool onBehalf)
     {
         return result.Outcome switch
         {

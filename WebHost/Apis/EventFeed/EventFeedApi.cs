@@ -34,11 +34,11 @@ public static class EventFeedApi
         return subscriptions;
     }
 
-    private static async Task<Results<Ok<EventPage>, ValidationProblem, ProblemHttpResult>> PullAsync(HttpContext http, IGrainFactory grains, long? after, int? limit)
+    private static async Task<Results<Ok<EventPage>, ValidationProblem, ForbiddenProblem>> PullAsync(HttpContext http, IGrainFactory grains, long? after, int? limit)
     {
         if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor or Role.Staff } caller)
         {
-            return TypedResults.Problem("The event feed is for operators, auditors and staff of a region.", statusCode: StatusCodes.Status403Forbidden);
+            return ApiResults.Forbidden("The event feed is for operators, auditors and staff of a region.");
         }
 
         var v = new Validation();

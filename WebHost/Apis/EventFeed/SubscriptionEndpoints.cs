@@ -10,7 +10,7 @@ namespace Lianxin.WebHost.Apis.EventFeed;
 /// </summary>
 internal static class SubscriptionEndpoints
 {
-    public static async Task<Results<Created<CreatedSubscription>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<Created<CreatedSubscription>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> CreateAsync(
         CreateSubscriptionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock,
         IConfiguration configuration, IHostEnvironment environment)
     {
@@ -72,7 +72,7 @@ internal static class SubscriptionEndpoints
         return TypedResults.Created($"/api/v1/event-subscriptions/{id}", new CreatedSubscription((await grain.GetAsync())!, secret));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<SubscriptionView>>, ProblemHttpResult>> ListAsync(HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<IReadOnlyList<SubscriptionView>>, ForbiddenProblem>> ListAsync(HttpContext http, IGrainFactory grains)
     {
         if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor } caller)
         {
@@ -97,7 +97,7 @@ internal static class SubscriptionEndpoints
 
     public static Ok<IReadOnlyList<DeadLetter>> DeadLetters(HttpContext http) => TypedResults.Ok(Subscription(http).DeadLetters);
 
-    public static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> ResumeAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Ok<SubscriptionView>, ConflictProblem>> ResumeAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var view = Subscription(http);
         var grain = grains.GetGrain<IEventSubscriptionGrain>(id);
@@ -129,7 +129,7 @@ internal static class SubscriptionEndpoints
     /// Null when the subscription exists and the caller acts in its region in a role it admits; otherwise 404 or 403. Leaves
     /// the subscription and its region to the handler.
     /// </summary>
-    private static async Task<ProblemHttpResult?> CheckAsync(HttpContext http, string id, Func<Role, bool> mayAct, string forbidden)
+    private static async Task<AccessRefusal?> CheckAsync(HttpContext http, string id, Func<Role, bool> mayAct, string forbidden)
     {
         var view = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IEventSubscriptionGrain>(id).GetAsync();
         if (view is null)

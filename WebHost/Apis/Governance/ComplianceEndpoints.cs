@@ -20,7 +20,7 @@ internal static class ComplianceEndpoints
             .Produces(200, contentType: "text/csv").RequireGovernanceRead(GovernanceAccess.Region);
     }
 
-    public static async Task<Results<Ok<CenterCompliance>, ProblemHttpResult>> GetCenterAsync(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<CenterCompliance>, NotFoundProblem>> GetCenterAsync(string id, IGrainFactory grains)
     {
         var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
         return center is null ? ApiResults.NotFound($"center '{id}' does not exist.") : TypedResults.Ok(ComplianceRules.Evaluate(center));

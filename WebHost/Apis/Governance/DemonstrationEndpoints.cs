@@ -14,10 +14,14 @@ internal static class DemonstrationEndpoints
         group.MapGet("/regions/{id}/demonstration/{year:int}", GetAsync)
             .WithSummary("A region's demonstration selection for a year, and the 5-star centers it may choose from.")
             .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
-        // The selection validates its body before it checks access, so its refusals are the handler's (and declared here).
+        // The picks belong to the level above every center picked: an operator whose region holds the region (checked here)
+        // and each center below its own scope (checked by the handler, as the centers are the body's).
         group.MapPut("/regions/{id}/demonstration/{year:int}", SelectAsync)
             .WithSummary("Record a region's demonstration centers for a selection year; every one must be rated 5 stars by the committee.")
-            .RequireRatingYear().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireRatingYear()
+            .Require(GovernanceAccess.Region, (http, region, what) => ApiResults.Check(
+                http, region, what, (c, r) => c.Role == Role.Operator && r.CenterPath.Contains(c.ScopeId),
+                $"Demonstration centers of {what} are chosen by the operators of the street or district that holds it."));
     }
 
     private static async Task<Ok<DemonstrationView>> GetAsync(string id, int year, IGrainFactory grains) =>
@@ -26,7 +30,7 @@ internal static class DemonstrationEndpoints
     /// <summary>Most centers one selection may name: a region's 5-star centers of a year are few.</summary>
     private const int MaxCenters = 200;
 
-    private static async Task<Results<Created<DemonstrationView>, Ok<DemonstrationView>, ValidationProblem, ProblemHttpResult>> SelectAsync(
+    private static async Task<Results<Created<DemonstrationView>, Ok<DemonstrationView>, ValidationProblem, ForbiddenProblem, StateRefusal>> SelectAsync(
         string id, int year, DemonstrationRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
@@ -46,19 +50,8 @@ internal static class DemonstrationEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var region = await scopes.ForCenterAsync(id);
-        if (region.CenterPath.Count == 0)
-        {
-            return ApiResults.NotFound($"region '{id}' does not exist.");
-        }
-
-        // The picks belong to the level above every center picked: an operator whose region holds the region and each center below its own scope.
-        var caller = Caller.From(http.User);
-        if (caller is not { Role: Role.Operator } || !region.CenterPath.Contains(caller.ScopeId))
-        {
-            return ApiResults.Forbidden($"Demonstration centers of region '{id}' are chosen by the operators of the street or district that holds it.");
-        }
-
+        var region = http.Target();
+        var caller = Caller.From(http.User)!;
         foreach (var centerId in centerIds)
         {
             var center = await scopes.ForCenterAsync(centerId);

@@ -29,28 +29,12 @@ internal static class GovernanceAccess
     public static bool CanReadModel(Caller caller) => caller.Role is Role.Operator or Role.Auditor or Role.Staff;
 
     /// <summary>Null when the caller may read the governance of the target; otherwise 404 or 403.</summary>
-    public static ProblemHttpResult? CheckRead(HttpContext http, AccessTarget target, string what)
-    {
-        if (target.CenterPath.Count == 0)
-        {
-            return ApiResults.NotFound($"{what} does not exist.");
-        }
-
-        return Caller.From(http.User) is { } caller && CanRead(caller, target)
-            ? null
-            : ApiResults.Forbidden($"Governance of {what} is for operators and auditors of its region and its staff.");
-    }
+    public static AccessRefusal? CheckRead(HttpContext http, AccessTarget target, string what) =>
+        ApiResults.Check(http, target, what, CanRead, $"Governance of {what} is for operators and auditors of its region and its staff.");
 
     /// <summary>Null when the caller may record decisions for the target; otherwise 404 or 403.</summary>
-    public static ProblemHttpResult? CheckDecide(HttpContext http, AccessTarget target, string what)
-    {
-        if (target.CenterPath.Count == 0)
-        {
-            return ApiResults.NotFound($"{what} does not exist.");
-        }
-
-        return Caller.From(http.User) is { } caller && CanDecide(caller, target)
-            ? null
-            : ApiResults.Forbidden($"Decisions for {what} belong to the level above it: an operator of a street or district whose region holds it, never its own staff.");
-    }
+    public static AccessRefusal? CheckDecide(HttpContext http, AccessTarget target, string what) =>
+        ApiResults.Check(
+            http, target, what, CanDecide,
+            $"Decisions for {what} belong to the level above it: an operator of a street or district whose region holds it, never its own staff.");
 }

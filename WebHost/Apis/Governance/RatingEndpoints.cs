@@ -11,18 +11,16 @@ internal static class RatingEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/rating-model", GetModel)
-            .WithSummary("The star-rating indicator model in force: three levels of indicators, weights, thresholds, targets.")
-            .ProducesProblem(403);
+            .WithSummary("The star-rating indicator model in force: three levels of indicators, weights, thresholds, targets.");
         group.MapGet("/centers/{id}/ratings/{year:int}", GetCenterAsync)
             .WithSummary("A center's rating for a year: every indicator's contribution, the committee's decisions, the final stars.")
             .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Center);
         group.MapGet("/centers/{id}/ratings/{year:int}.csv", GetCenterCsvAsync)
             .WithSummary("A center's rating for a year, one row per measure (CSV).")
             .Produces(200, contentType: "text/csv").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Center);
-        // The decision validates its body before it checks access, so its refusals are the handler's (and declared here).
         group.MapPost("/centers/{id}/ratings/{year:int}/decisions", DecideAsync)
             .WithSummary("Record the rating committee's final decision (may differ from the computed score) with a reason.")
-            .RequireRatingYear().ProducesProblem(403).ProducesProblem(404);
+            .RequireRatingYear().Require(GovernanceAccess.Center, GovernanceAccess.CheckDecide);
         group.MapGet("/regions/{id}/ratings/{year:int}", GetRegionAsync)
             .WithSummary("Every center of a region with its score, computed and final stars.")
             .RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
@@ -31,17 +29,17 @@ internal static class RatingEndpoints
             .Produces(200, contentType: "text/csv").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Region);
     }
 
-    private static Results<Ok<StarRatingModel>, ProblemHttpResult> GetModel(HttpContext http) =>
+    private static Results<Ok<StarRatingModel>, ForbiddenProblem> GetModel(HttpContext http) =>
         Caller.From(http.User) is { } caller && GovernanceAccess.CanReadModel(caller)
             ? TypedResults.Ok(StarRatingModel.Current)
             : ApiResults.Forbidden("The rating model is for operators, auditors and staff.");
 
-    private static async Task<Results<Ok<CenterRating>, ProblemHttpResult>> GetCenterAsync(string id, int year, IGrainFactory grains) =>
+    private static async Task<Results<Ok<CenterRating>, NotFoundProblem>> GetCenterAsync(string id, int year, IGrainFactory grains) =>
         await ReadCenterAsync(id, grains) is { } center
             ? TypedResults.Ok(await CenterRating.ReadAsync(grains, center, year))
             : CenterNotFound(id);
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCenterCsvAsync(string id, int year, IGrainFactory grains)
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> GetCenterCsvAsync(string id, int year, IGrainFactory grains)
     {
         if (await ReadCenterAsync(id, grains) is not { } center)
         {
@@ -57,8 +55,8 @@ internal static class RatingEndpoints
             rows);
     }
 
-    private static async Task<Results<Created<CenterRating>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        string id, int year, RatingDecisionRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
+    private static async Task<Results<Created<CenterRating>, ValidationProblem, NotFoundProblem>> DecideAsync(
+        string id, int year, RatingDecisionRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
         var stars = v.Required("stars", request.Stars);
@@ -71,12 +69,6 @@ internal static class RatingEndpoints
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
-        }
-
-        var target = await scopes.ForCenterAsync(id);
-        if (GovernanceAccess.CheckDecide(http, target, $"center '{id}'") is { } refusal)
-        {
-            return refusal;
         }
 
         var center = await grains.GetGrain<ICenterGrain>(id).GetAsync();
@@ -94,7 +86,7 @@ internal static class RatingEndpoints
             return ApiResults.Invalid(v);
         }
 
-        await audit.RecordAsync(http, AuditActions.RatingDecided, $"rating:{id}@{year}", target, reason, $"{stars} stars (computed {computed.Stars}, score {computed.Score})");
+        await audit.RecordAsync(http, AuditActions.RatingDecided, $"rating:{id}@{year}", http.Target(), reason, $"{stars} stars (computed {computed.Stars}, score {computed.Score})");
         return TypedResults.Created($"/api/v1/governance/centers/{id}/ratings/{year}", await CenterRating.ReadAsync(grains, center, year));
     }
 
@@ -124,7 +116,7 @@ internal static class RatingEndpoints
     // The access filter found the center in the directory; the center itself may still be gone.
     private static Task<CenterSnapshot?> ReadCenterAsync(string id, IGrainFactory grains) => grains.GetGrain<ICenterGrain>(id).GetAsync();
 
-    private static ProblemHttpResult CenterNotFound(string id) => ApiResults.NotFound($"center '{id}' does not exist.");
+    private static NotFoundProblem CenterNotFound(string id) => ApiResults.NotFound($"center '{id}' does not exist.");
 
     private static async Task<IReadOnlyList<CenterRating>> ReadRegionAsync(string id, int year, IGrainFactory grains)
     {

@@ -13,7 +13,7 @@ internal static class ReportEndpoints
             .WithSummary("A center's yearly report as a printable HTML page (A4): compliance, star rating with contributions, decisions, help requests' closed loop, service circle.")
             .Produces(200, contentType: "text/html").RequireRatingYear().RequireGovernanceRead(GovernanceAccess.Center);
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<ContentHttpResult, NotFoundProblem>> GetAsync(
         string id, int year, HttpContext http, IGrainFactory grains, GovernanceOptions options, TimeProvider clock)
     {
         var target = http.Target();

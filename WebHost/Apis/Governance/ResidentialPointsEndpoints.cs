@@ -16,8 +16,7 @@ internal static class ResidentialPointsEndpoints
             .WithSummary("The residential points a center answers for (CSV).")
             .Produces(200, contentType: "text/csv").RequireGovernanceRead(GovernanceAccess.Center);
         group.MapPut("/centers/{id}/residential-points", ReplaceAsync)
-            .WithSummary("Replace the residential points a center answers for.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .WithSummary("Replace the residential points a center answers for.").RequireWrite(TargetKind.Center);
     }
 
     private static async Task<Ok<ResidentialPointsView>> GetAsync(string id, IGrainFactory grains) =>
@@ -32,9 +31,8 @@ internal static class ResidentialPointsEndpoints
             points.Select(p => (IReadOnlyList<object?>)[id, p.Id, p.GridId, p.Location.Latitude, p.Location.Longitude, p.Households]));
     }
 
-    // The replacement validates its body before it checks access, so its refusals are the handler's (and declared above).
-    private static async Task<Results<Ok<ResidentialPointsView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string id, ResidentialPointsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<ResidentialPointsView>, ValidationProblem, StateRefusal>> ReplaceAsync(
+        string id, ResidentialPointsRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var points = ResidentialPointInput.ToPoints(v, request.Points);
@@ -43,19 +41,13 @@ internal static class ResidentialPointsEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var center = await scopes.ForCenterAsync(id);
-        if (ApiResults.CheckWrite(http, center, $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var registry = grains.GetGrain<IResidentialPointsGrain>(id);
         if (ApiResults.Refusal(await registry.ReplaceAsync(points)) is { } failed)
         {
             return failed;
         }
 
-        await audit.RecordAsync(http, AuditActions.ResidentialPointsReplaced, $"center:{id}", center, details: $"points={points.Count}");
+        await audit.RecordAsync(http, AuditActions.ResidentialPointsReplaced, $"center:{id}", http.Target(), details: $"points={points.Count}");
         return TypedResults.Ok(ResidentialPointsView.Of(id, await registry.GetAsync()));
     }
 }

@@ -15,36 +15,38 @@ internal static class ServiceCircleEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        // The routes check the walking distance (and a proposal its site) before access, so their refusals are the
-        // handlers' (and declared here).
         group.MapGet("/regions/{id}/service-circle", GetAsync)
             .WithSummary("Coverage of a region's residential points and households within walking distance (default 1,000 m, great-circle).")
-            .ProducesProblem(403).ProducesProblem(404);
+            .RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/service-circle/areas.csv", GetAreasCsvAsync)
             .WithSummary("Coverage per street and town (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv")
+            .RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/service-circle/uncovered.csv", GetUncoveredCsvAsync)
             .WithSummary("The residential points beyond walking distance of every site, with the nearest site (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv")
+            .RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/service-circle/proposal", ProposeAsync)
             .WithSummary("What a proposed new site at latitude/longitude would add to the region's coverage.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/service-circle/proposal.csv", ProposeCsvAsync)
             .WithSummary("The residential points a proposed new site would newly cover (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv")
+            .RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/service-circle.geojson", GetGeoJsonAsync)
             .WithSummary("The service circle as a map layer: sites with their radius, residential points marked covered or not (GeoJSON).")
-            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json").ProducesProblem(403).ProducesProblem(404);
+            .Produces<GeoJsonFeatureCollection>(200, "application/geo+json")
+            .RequireGovernanceRead(GovernanceAccess.Region);
         SitePlanEndpoints.Map(group);
     }
 
-    private static Task<Results<Ok<CoverageReport>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
-        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => TypedResults.Ok(Compute(input)));
+    private static Task<Results<Ok<CoverageReport>, ValidationProblem>> GetAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, grains, options, input => TypedResults.Ok(Compute(input)));
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetAreasCsvAsync(
-        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
-        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
+    private static Task<Results<FileContentHttpResult, ValidationProblem>> GetAreasCsvAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, grains, options, input =>
         {
             var report = Compute(input);
             return Csv.File(
@@ -54,41 +56,41 @@ internal static class ServiceCircleEndpoints
                     [a.AreaId, a.AreaName, report.WalkingDistanceMeters, a.Totals.Points, a.Totals.CoveredPoints, a.Totals.PointShare, a.Totals.Households, a.Totals.CoveredHouseholds, a.Totals.HouseholdShare]));
         });
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetUncoveredCsvAsync(
-        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
-        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => PointsCsv($"service-circle-uncovered-{id}.csv", Compute(input).Uncovered));
+    private static Task<Results<FileContentHttpResult, ValidationProblem>> GetUncoveredCsvAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, grains, options, input => PointsCsv($"service-circle-uncovered-{id}.csv", Compute(input).Uncovered));
 
-    private static async Task<Results<Results<Ok<SiteProposal>, ValidationProblem>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
-        string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    private static async Task<Results<Results<Ok<SiteProposal>, ValidationProblem>, ValidationProblem>> ProposeAsync(
+        string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, IGrainFactory grains, GovernanceOptions options)
     {
         if (CheckSite(latitude, longitude) is { } invalid)
         {
             return invalid;
         }
 
-        return await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
+        return await ReadAsync(id, walkingDistanceMeters, http, grains, options, input =>
             CheckInDistrict(input, latitude!.Value, longitude!.Value) is { } outside
                 ? (Results<Ok<SiteProposal>, ValidationProblem>)outside
                 : TypedResults.Ok(Propose(input, latitude.Value, longitude.Value)));
     }
 
-    private static async Task<Results<Results<FileContentHttpResult, ValidationProblem>, ValidationProblem, ProblemHttpResult>> ProposeCsvAsync(
-        string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+    private static async Task<Results<Results<FileContentHttpResult, ValidationProblem>, ValidationProblem>> ProposeCsvAsync(
+        string id, double? latitude, double? longitude, double? walkingDistanceMeters, HttpContext http, IGrainFactory grains, GovernanceOptions options)
     {
         if (CheckSite(latitude, longitude) is { } invalid)
         {
             return invalid;
         }
 
-        return await ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
+        return await ReadAsync(id, walkingDistanceMeters, http, grains, options, input =>
             CheckInDistrict(input, latitude!.Value, longitude!.Value) is { } outside
                 ? (Results<FileContentHttpResult, ValidationProblem>)outside
                 : PointsCsv($"service-circle-proposal-{id}.csv", Propose(input, latitude.Value, longitude.Value).NewlyCovered));
     }
 
-    private static Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ValidationProblem, ProblemHttpResult>> GetGeoJsonAsync(
-        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options) =>
-        ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input =>
+    private static Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ValidationProblem>> GetGeoJsonAsync(
+        string id, double? walkingDistanceMeters, HttpContext http, IGrainFactory grains, GovernanceOptions options) =>
+        ReadAsync(id, walkingDistanceMeters, http, grains, options, input =>
             TypedResults.Json(GeoJsonFeatureCollection.From(Compute(input), input.Points, input.Sites), contentType: "application/geo+json"));
 
     /// <summary>A site proposed outside the district is refused: it would serve none of its residents.</summary>
@@ -134,11 +136,11 @@ internal static class ServiceCircleEndpoints
     }
 
     /// <summary>
-    /// Checks the walking distance, then the caller's access to the region, then answers from the region's service circle
+    /// Checks the walking distance, then answers from the region's service circle
     /// with <paramref name="answer"/>.
     /// </summary>
-    internal static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> ReadAsync<TAnswer>(
-        string id, double? walkingDistanceMeters, HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options,
+    internal static async Task<Results<TAnswer, ValidationProblem>> ReadAsync<TAnswer>(
+        string id, double? walkingDistanceMeters, HttpContext http, IGrainFactory grains, GovernanceOptions options,
         Func<CircleInput, TAnswer> answer)
         where TAnswer : IResult
     {
@@ -150,13 +152,7 @@ internal static class ServiceCircleEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var target = await scopes.ForCenterAsync(id);
-        if (GovernanceAccess.CheckRead(http, target, $"region '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
-        var (points, sites) = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadServiceCircleAsync(id, target.CenterPath);
+        var (points, sites) = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadServiceCircleAsync(id, http.Target().CenterPath);
         return answer(new CircleInput(points, sites, meters));
     }
 

@@ -18,12 +18,11 @@ internal static class SitePlanEndpoints
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/regions/{id}/service-circle/best-sites", PlanAsync)
             .WithSummary("The best k new sites (from candidates=lat,lon;lat,lon… or a grid spacingMeters apart over the district) and the households each adds.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .RequireGovernanceRead(GovernanceAccess.Region);
 
-    // The query is checked before access, so the route's refusals are the handler's (and declared above).
-    private static async Task<Results<Results<Ok<SitePlan>, ValidationProblem>, ValidationProblem, ProblemHttpResult>> PlanAsync(
+    private static async Task<Results<Results<Ok<SitePlan>, ValidationProblem>, ValidationProblem>> PlanAsync(
         string id, int? count, string? candidates, double? spacingMeters, double? walkingDistanceMeters,
-        HttpContext http, ScopeResolver scopes, IGrainFactory grains, GovernanceOptions options)
+        HttpContext http, IGrainFactory grains, GovernanceOptions options)
     {
         var v = new Validation();
         var k = count ?? 3;
@@ -43,7 +42,7 @@ internal static class SitePlanEndpoints
             return ApiResults.Invalid(v);
         }
 
-        return await ServiceCircleEndpoints.ReadAsync(id, walkingDistanceMeters, http, scopes, grains, options, input => Plan(input, v, given, k, spacingMeters));
+        return await ServiceCircleEndpoints.ReadAsync(id, walkingDistanceMeters, http, grains, options, input => Plan(input, v, given, k, spacingMeters));
     }
 
     private static Results<Ok<SitePlan>, ValidationProblem> Plan(ServiceCircleEndpoints.CircleInput input, Validation v, List<GeoPoint>? given, int k, double? spacingMeters)

@@ -18,30 +18,30 @@ internal static class VolunteerServiceEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
-        // The period is checked before access, so the routes' refusals are the handlers' (and declared here).
         group.MapGet("/regions/{id}/volunteer-hours", GetAsync)
             .WithSummary("Approved volunteer hours and points per center of a region for a period (from, to: local days, inclusive).")
-            .ProducesProblem(403).ProducesProblem(404);
+            .RequireGovernanceRead(GovernanceAccess.Region);
         group.MapGet("/regions/{id}/volunteer-hours.csv", GetCsvAsync)
             .WithSummary("Approved volunteer hours and points per center of a region for a period (CSV).")
-            .Produces(200, contentType: "text/csv").ProducesProblem(403).ProducesProblem(404);
+            .Produces(200, contentType: "text/csv")
+            .RequireGovernanceRead(GovernanceAccess.Region);
     }
 
-    private static Task<Results<Ok<RegionVolunteerService>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock) =>
-        ReadAsync(id, from, to, http, scopes, grains, clock, TypedResults.Ok);
+    private static Task<Results<Ok<RegionVolunteerService>, ValidationProblem>> GetAsync(
+        string id, string? from, string? to, IGrainFactory grains, TimeProvider clock) =>
+        ReadAsync(id, from, to, grains, clock, TypedResults.Ok);
 
-    private static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetCsvAsync(
-        string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock) =>
-        ReadAsync(id, from, to, http, scopes, grains, clock, s => Csv.File(
+    private static Task<Results<FileContentHttpResult, ValidationProblem>> GetCsvAsync(
+        string id, string? from, string? to, IGrainFactory grains, TimeProvider clock) =>
+        ReadAsync(id, from, to, grains, clock, s => Csv.File(
             $"volunteer-hours-{id}-{s.From:yyyyMMdd}-{s.To:yyyyMMdd}.csv",
             ["centerId", "name", "level", "from", "to", "entries", "volunteers", "approvedHours", "points"],
             s.Centers.Append(new CenterVolunteerService(id, "(total)", null, s.Totals)).Select(c => (IReadOnlyList<object?>)
                 [c.CenterId, c.Name, c.Level, s.From, s.To, c.Totals.Entries, c.Totals.Volunteers, c.Totals.Hours, c.Totals.Points])));
 
-    /// <summary>Checks the period, then the caller's access to the region, then answers from the region's service with <paramref name="answer"/>.</summary>
-    private static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> ReadAsync<TAnswer>(
-        string id, string? from, string? to, HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock,
+    /// <summary>Checks the period, then answers from the region's service with <paramref name="answer"/>.</summary>
+    private static async Task<Results<TAnswer, ValidationProblem>> ReadAsync<TAnswer>(
+        string id, string? from, string? to, IGrainFactory grains, TimeProvider clock,
         Func<RegionVolunteerService, TAnswer> answer)
         where TAnswer : IResult
     {
@@ -57,11 +57,6 @@ internal static class VolunteerServiceEndpoints
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
-        }
-
-        if (GovernanceAccess.CheckRead(http, await scopes.ForCenterAsync(id), $"region '{id}'") is { } refusal)
-        {
-            return refusal;
         }
 
         var centers = await grains.GetGrain<IGovernanceQueryGrain>(0).ReadSubtreeAsync(id);

@@ -14,11 +14,9 @@ public static class GridsApi
         var group = app.MapGroup("/api/v1/grids").WithTags("Grids").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A grid: owning center, boundary (GeoJSON) and roster.").RequireRead(TargetKind.Grid);
         group.MapGet("/{id}/roster", GetRosterAsync).WithSummary("The people of a grid with their roles.").RequireRead(TargetKind.Grid);
-        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
-        group.MapPost("/", CreateAsync).WithSummary("Create a grid under a center.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a grid's facts.")
-            .ProducesProblem(403).ProducesProblem(404);
+        // A new grid's access follows from its body (its center), so the handler checks it after validating the body.
+        group.MapPost("/", CreateAsync).WithSummary("Create a grid under a center.");
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a grid's facts.").RequireWrite(TargetKind.Grid);
         return group;
     }
 
@@ -34,7 +32,7 @@ public static class GridsApi
         return TypedResults.Ok(people);
     }
 
-    private static async Task<Results<Created<GridResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<GridResponse>, ValidationProblem, AccessRefusal, StateRefusal>> CreateAsync(
         GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -60,7 +58,7 @@ public static class GridsApi
         return TypedResults.Created($"/api/v1/grids/{id}", GridResponse.From((await grid.GetAsync())!));
     }
 
-    private static async Task<Results<Ok<GridResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<GridResponse>, ValidationProblem, AccessRefusal, NotFoundProblem>> UpdateAsync(
         string id, GridRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -72,19 +70,14 @@ public static class GridsApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(id), $"Grid '{id}'") is { } refusal)
+        // Moving a grid needs the right to write at the destination center as well.
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } refusal)
         {
             return refusal;
         }
 
-        // Moving a grid needs the right to write at the destination center as well.
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } centerRefusal)
-        {
-            return centerRefusal;
-        }
-
         var grid = grains.GetGrain<IGridGrain>(id);
-        if (ApiResults.Refusal(await grid.UpdateAsync(profile)) is { } failed)
+        if (ApiResults.Missing(await grid.UpdateAsync(profile)) is { } failed)
         {
             return failed;
         }

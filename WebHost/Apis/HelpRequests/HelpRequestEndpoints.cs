@@ -18,35 +18,55 @@ internal static class HelpRequestEndpoints
     {
         group.MapGet("/{id}/loop", GetLoop).WithSummary("A help request's closed loop: stage, owner, time limit, escalation and history.")
             .RequireHelpRequestRead();
-        // Steps validate the body before they check access, so their refusals are the handlers' (and declared here).
-        group.MapPost("/", OpenAsync).WithSummary("Staff open a help request at a center (state open, no owner).")
-            .ProducesProblem(403).ProducesProblem(404);
+        // Opening validates its body first: the center it names decides who may open it.
+        group.MapPost("/", OpenAsync).WithSummary("Staff open a help request at a center (state open, no owner).");
         group.MapPost("/{id}/assign", AssignAsync).WithSummary("Give the request to a volunteer or a staff member; party-building requests only to party members.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/start", StartAsync).WithSummary("The owner starts work.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/resolve", ResolveAsync).WithSummary("The owner reports the request solved.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/rate", RateAsync).WithSummary("Record the resident's rating (1-5) of a resolved request.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireHelpRequestStep();
+        group.MapPost("/{id}/start", StartAsync).WithSummary("The owner starts work.").RequireHelpRequestStep(workersMay: true);
+        group.MapPost("/{id}/resolve", ResolveAsync).WithSummary("The owner reports the request solved.").RequireHelpRequestStep(workersMay: true);
+        group.MapPost("/{id}/rate", RateAsync).WithSummary("Record the resident's rating (1-5) of a resolved request.").RequireHelpRequestStep(residentMay: true);
     }
 
     /// <summary>Runs the handler only for a caller who may read the help request the route's <c>{id}</c> names; leaves its loop to the handler.</summary>
     public static RouteHandlerBuilder RequireHelpRequestRead(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireHelpRequest((http, id, _, target) => ApiResults.CheckRead(http, target, $"Help request '{id}'"));
+
+    /// <summary>
+    /// Runs the handler only for a caller who may take a step on the help request the route's <c>{id}</c> names: 404 when
+    /// it does not exist, 403 unless the caller is staff of its center or above, an operator of its region, (where
+    /// <paramref name="workersMay"/>: the owner's own steps) its owner or a claimer of its order with a volunteer token, or
+    /// (where <paramref name="residentMay"/>: rating) the resident it is for. Leaves its loop and center to the handler.
+    /// </summary>
+    public static RouteHandlerBuilder RequireHelpRequestStep(this RouteHandlerBuilder endpoint, bool workersMay = false, bool residentMay = false) =>
+        endpoint.RequireHelpRequest((http, id, loop, target) =>
+        {
+            // An order's claimers work it together: each may record the group's steps with their own token.
+            string[] workers = workersMay ? [.. loop?.Owner is { } o ? [o.Id] : Array.Empty<string>(), .. loop?.Order?.Claims.Select(c => c.Who.Id) ?? []] : [];
+            return ApiResults.Check(
+                http, target, $"Help request '{id}'",
+                (caller, center) => AccessPolicy.CanWriteRegistry(caller, center) || (caller.Role == Role.Volunteer && workers.Contains(caller.ScopeId))
+                    || (residentMay && caller.IsResident(loop!.PersonId)),
+                $"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner.");
+        });
+
+    /// <summary>Reads the help request and its center for <paramref name="check"/>; leaves both to the handler it lets through.</summary>
+    private static RouteHandlerBuilder RequireHelpRequest(
+        this RouteHandlerBuilder endpoint, Func<HttpContext, string, LoopTicket?, AccessTarget, AccessRefusal?> check) =>
         endpoint.Require(async (http, id) =>
         {
             var loop = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
             var target = loop is null ? new AccessTarget([]) : await http.RequestServices.GetRequiredService<ScopeResolver>().ForCenterAsync(loop.CenterId);
-            if (ApiResults.CheckRead(http, target, $"Help request '{id}'") is { } refusal)
+            if (check(http, id, loop, target) is { } refusal)
             {
                 return refusal;
             }
 
             http.Items[typeof(LoopTicket)] = loop;
+            http.Items[typeof(AccessTarget)] = target;
             return null;
         });
 
-    private static async Task<Results<Created<LoopTicket>, ValidationProblem, ProblemHttpResult>> OpenAsync(OpenHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
+    private static async Task<Results<Created<LoopTicket>, ValidationProblem, AccessRefusal>> OpenAsync(OpenHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
         var centerId = v.Id("centerId", request.CenterId);
@@ -72,9 +92,12 @@ internal static class HelpRequestEndpoints
         return TypedResults.Created($"/api/v1/help-requests/{id}", (await grain.GetLoopAsync())!);
     }
 
-    private static Ok<LoopTicket> GetLoop(HttpContext http) => TypedResults.Ok((LoopTicket)http.Items[typeof(LoopTicket)]!);
+    /// <summary>The help request the access filter of the request read and let through.</summary>
+    private static LoopTicket Loop(this HttpContext http) => (LoopTicket)http.Items[typeof(LoopTicket)]!;
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> AssignAsync(string id, AssignHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static Ok<LoopTicket> GetLoop(HttpContext http) => TypedResults.Ok(http.Loop());
+
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> AssignAsync(string id, AssignHelpRequestRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var note = Note(v, "note", request.Note);
@@ -92,12 +115,7 @@ internal static class HelpRequestEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers: null);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var target = http.Target();
         if (!toVolunteer && !target.CenterPath.Contains(staffCenterId))
         {
             v.Add("staffCenterId", $"Must be the request's center or a center above it ({string.Join(", ", target.CenterPath)}).");
@@ -107,7 +125,7 @@ internal static class HelpRequestEndpoints
         var assignee = toVolunteer ? await Assignees.VolunteerAsync(grains, volunteerId) : await Assignees.StaffAsync(grains, staffCenterId, staffName);
         if (assignee is null)
         {
-            return ApiResults.NotFound(toVolunteer ? $"Volunteer '{volunteerId}' does not exist." : $"Center '{staffCenterId}' has no staff member '{staffName}'.");
+            return ApiResults.State(ProblemKind.NotFound, toVolunteer ? $"Volunteer '{volunteerId}' does not exist." : $"Center '{staffCenterId}' has no staff member '{staffName}'.");
         }
 
         var caller = Caller.From(http.User)!;
@@ -115,13 +133,13 @@ internal static class HelpRequestEndpoints
         return await AnswerAsync(outcome, "helpRequest.assigned", id, target, http, audit, $"to {assignee.Id}");
     }
 
-    private static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> StartAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
-        OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.started", (g, handler, actor, note) => g.StartAsync(handler, actor, note));
+    private static Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> StartAsync(string id, HelpRequestStepRequest? request, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
+        OwnerStepAsync(id, request, http, grains, audit, "helpRequest.started", (g, handler, actor, note) => g.StartAsync(handler, actor, note));
 
-    private static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> ResolveAsync(string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit) =>
-        OwnerStepAsync(id, request, http, scopes, grains, audit, "helpRequest.resolved", (g, handler, actor, note) => g.ResolveAsync(handler, actor, note));
+    private static Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> ResolveAsync(string id, HelpRequestStepRequest? request, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
+        OwnerStepAsync(id, request, http, grains, audit, "helpRequest.resolved", (g, handler, actor, note) => g.ResolveAsync(handler, actor, note));
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> RateAsync(string id, RateHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> RateAsync(string id, RateHelpRequestRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var rating = v.Required("rating", request.Rating);
@@ -136,18 +154,12 @@ internal static class HelpRequestEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers: null, residentMay: true);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var outcome = await grains.GetGrain<IHelpRequestGrain>(id).RateAsync(rating, Caller.From(http.User)!.Actor, comment);
-        return await AnswerAsync(outcome, "helpRequest.rated", id, target, http, audit, $"rating {rating}");
+        return await AnswerAsync(outcome, "helpRequest.rated", id, http.Target(), http, audit, $"rating {rating}");
     }
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> OwnerStepAsync(
-        string id, HelpRequestStepRequest? request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, string action,
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> OwnerStepAsync(
+        string id, HelpRequestStepRequest? request, HttpContext http, IGrainFactory grains, AuditTrail audit, string action,
         Func<IHelpRequestGrain, LoopAssignee, string, string?, Task<HelpRequestOutcome>> step)
     {
         var v = new Validation();
@@ -157,17 +169,7 @@ internal static class HelpRequestEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var grain = grains.GetGrain<IHelpRequestGrain>(id);
-        var current = await grain.GetLoopAsync();
-        // An order's claimers work it together: each may record the group's steps with their own token.
-        string[] workers = [.. current?.Owner is { } o ? [o.Id] : Array.Empty<string>(), .. current?.Order?.Claims.Select(c => c.Who.Id) ?? []];
-        var (loop, target, refusal) = await AuthorizeAsync(id, http, scopes, grains, workers);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (loop!.Owner is not { } owner)
+        if (http.Loop().Owner is not { } owner)
         {
             return Conflict($"Help request '{id}' has no owner yet: assign it first.", HelpRequestRefusal.Conflict);
         }
@@ -176,36 +178,12 @@ internal static class HelpRequestEndpoints
         var handler = await Assignees.ReadAsync(grains, owner.Id) ?? owner with { IsPartyMember = false };
         // The owner acting for themselves is named as the owner; anyone recording for them by their role and subject.
         var caller = Caller.From(http.User)!;
-        var outcome = await step(grain, handler, caller.Role == Role.Volunteer ? caller.Subject : caller.Actor, note);
-        return await AnswerAsync(outcome, action, id, target, http, audit, $"owner {owner.Id}");
-    }
-
-    /// <summary>
-    /// The ticket and its access target, or a refusal: 404 when it does not exist, 403 unless the caller is staff of its
-    /// center or above, an operator of its region, (for the owner's own steps) the owner with a volunteer token, or (where
-    /// <paramref name="residentMay"/>: rating) the resident it is for.
-    /// </summary>
-    internal static async Task<(LoopTicket? Loop, AccessTarget Target, ProblemHttpResult? Refusal)> AuthorizeAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains, IReadOnlyCollection<string>? workers, bool residentMay = false)
-    {
-        var loop = await grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync();
-        if (loop is null)
-        {
-            return (null, new AccessTarget([]), ApiResults.NotFound($"Help request '{id}' does not exist."));
-        }
-
-        var target = await scopes.ForCenterAsync(loop.CenterId);
-        var caller = Caller.From(http.User);
-        var allowed = caller is not null
-            && (AccessPolicy.CanWriteRegistry(caller, target) || (workers is not null && caller.Role == Role.Volunteer && workers.Contains(caller.ScopeId))
-                || (residentMay && caller.IsResident(loop.PersonId)));
-        return allowed
-            ? (loop, target, null)
-            : (loop, target, ApiResults.Forbidden($"Help request '{id}' is handled by the staff of its center or above, the operators of its region, and its owner."));
+        var outcome = await step(grains.GetGrain<IHelpRequestGrain>(id), handler, caller.Role == Role.Volunteer ? caller.Subject : caller.Actor, note);
+        return await AnswerAsync(outcome, action, id, http.Target(), http, audit, $"owner {owner.Id}");
     }
 
     /// <summary>The answer to a step: the ticket, audited, when it was accepted; otherwise the refusal.</summary>
-    internal static Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+    internal static Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> AnswerAsync(
         HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details) =>
         AnswerAsync(outcome, action, id, target, http, audit, details, async () =>
         {
@@ -214,7 +192,7 @@ internal static class HelpRequestEndpoints
         });
 
     /// <summary>Like the other overload; <paramref name="acceptedAsync"/> answers (and audits) an accepted step.</summary>
-    internal static async Task<Results<TAccepted, ValidationProblem, ProblemHttpResult>> AnswerAsync<TAccepted>(
+    internal static async Task<Results<TAccepted, ValidationProblem, AccessRefusal, StateRefusal>> AnswerAsync<TAccepted>(
         HelpRequestOutcome outcome, string action, string id, AccessTarget target, HttpContext http, AuditTrail audit, string details, Func<Task<TAccepted>> acceptedAsync)
         where TAccepted : IResult
     {
@@ -234,12 +212,11 @@ internal static class HelpRequestEndpoints
             return ApiResults.Invalid(Single(action == "helpRequest.rated" ? "rating" : "peopleNeeded", outcome.Refusal!));
         }
 
-        return ApiResults.KindOf(outcome.Kind) == ProblemKind.NotFound ? ApiResults.NotFound(outcome.Refusal!) : Conflict(outcome.Refusal!, outcome.Kind);
+        return ApiResults.KindOf(outcome.Kind) == ProblemKind.NotFound ? ApiResults.State(ProblemKind.NotFound, outcome.Refusal) : Conflict(outcome.Refusal!, outcome.Kind);
     }
 
-    internal static ProblemHttpResult Conflict(string detail, HelpRequestRefusal kind) =>
-        ApiResults.Problem(
-            ProblemKind.Conflict,
+    internal static StateRefusal Conflict(string detail, HelpRequestRefusal kind) =>
+        new ConflictProblem(
             detail,
             new Dictionary<string, object?> { ["refusal"] = EnumNames.Of(kind) },
             kind switch

@@ -22,14 +22,14 @@ internal static class OrderEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/{id}/order", OrderAsync).WithSummary("Staff turn an open request into an order: skills, people needed, minutes to be claimed.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireHelpRequestStep();
         group.MapPost("/{id}/reject", RejectAsync).WithSummary("Staff turn a request down, with the reason, before anyone claimed it.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Claim an order, first come first served; 409 'full' once it has the people it needs.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireHelpRequestStep();
+        // Claiming checks its body first: whose claim it is decides who may make it.
+        group.MapPost("/{id}/claim", ClaimAsync).WithSummary("Claim an order, first come first served; 409 'full' once it has the people it needs.");
     }
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> OrderAsync(string id, OrderHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> OrderAsync(string id, OrderHelpRequestRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var skills = Skills(v, request.Skills);
@@ -52,12 +52,7 @@ internal static class OrderEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await HelpRequestEndpoints.AuthorizeAsync(id, http, scopes, grains, workers: null);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var target = http.Target();
         if (teamId is not null && (await grains.GetGrain<IVolunteerTeamGrain>(teamId).GetAsync() is not { } team || !target.CenterPath.Contains(team.CenterId)))
         {
             v.Add("teamId", $"Must be a volunteer team of the request's center or a center above it ({string.Join(", ", target.CenterPath)}).");
@@ -69,7 +64,7 @@ internal static class OrderEndpoints
         return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestOrdered, id, target, http, audit, $"{people} people, {minutes} min");
     }
 
-    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, ProblemHttpResult>> RejectAsync(string id, RejectHelpRequestRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<LoopTicket>, ValidationProblem, AccessRefusal, StateRefusal>> RejectAsync(string id, RejectHelpRequestRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var reason = v.Text("reason", request.Reason, 500);
@@ -78,17 +73,12 @@ internal static class OrderEndpoints
             return ApiResults.Invalid(v);
         }
 
-        var (_, target, refusal) = await HelpRequestEndpoints.AuthorizeAsync(id, http, scopes, grains, workers: null);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var target = http.Target();
         var outcome = await grains.GetGrain<IHelpRequestGrain>(id).RejectAsync(reason, Caller.From(http.User)!.Actor);
         return await HelpRequestEndpoints.AnswerAsync(outcome, AuditActions.HelpRequestRejected, id, target, http, audit, reason);
     }
 
-    private static async Task<Results<Ok<ClaimAnswer>, ValidationProblem, ProblemHttpResult>> ClaimAsync(string id, ClaimOrderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<ClaimAnswer>, ValidationProblem, AccessRefusal, StateRefusal>> ClaimAsync(string id, ClaimOrderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var personId = v.Id("personId", request.PersonId);
@@ -101,19 +91,19 @@ internal static class OrderEndpoints
         var loop = await grain.GetLoopAsync();
         if (loop is null)
         {
-            return ApiResults.NotFound($"Help request '{id}' does not exist.");
+            return (AccessRefusal)ApiResults.NotFound($"Help request '{id}' does not exist.");
         }
 
         var target = await scopes.ForCenterAsync(loop.CenterId);
         var caller = Caller.From(http.User);
         if (caller is null || !(AccessPolicy.CanWriteRegistry(caller, target) || (caller.Role == Role.Volunteer && caller.ScopeId == personId)))
         {
-            return ApiResults.Forbidden($"Order '{id}' is claimed by a person for themselves, or recorded for them by the staff of its center or above.");
+            return (AccessRefusal)ApiResults.Forbidden($"Order '{id}' is claimed by a person for themselves, or recorded for them by the staff of its center or above.");
         }
 
         if (await grains.GetGrain<IVolunteerGrain>(personId).GetAsync() is not { } person)
         {
-            return ApiResults.NotFound($"Volunteer '{personId}' does not exist.");
+            return ApiResults.State(ProblemKind.NotFound, $"Volunteer '{personId}' does not exist.");
         }
 
         var home = await scopes.ForGridAsync(person.Profile.HomeGridId);

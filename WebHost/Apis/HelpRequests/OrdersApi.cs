@@ -21,14 +21,16 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/centers/{id}/orders", GetQueueAsync).WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
-            .WithSummary("A center's unfinished requests and orders, soonest due first; ?stage=open|ordered|assigned|inProgress|resolved, ?after=<next>, ?limit=1-100, ?subtree=true for every center below it too.");
+            .WithSummary("A center's unfinished requests and orders, soonest due first; ?stage=open|ordered|assigned|inProgress|resolved, ?after=<next>, ?limit=1-100, ?subtree=true for every center below it too.")
+            .RequireRead(TargetKind.Center);
         app.MapGet("/api/v1/volunteers/{id}/orders", GetPersonOrdersAsync).WithTags("Help requests").RequireAuthorization(AuthConfiguration.AnyRolePolicy)
-            .WithSummary("A person's claimed orders, and the open orders near them (their grid's center and above) they may claim.");
+            .WithSummary("A person's claimed orders, and the open orders near them (their grid's center and above) they may claim.")
+            .RequireRead(TargetKind.Volunteer);
         return app;
     }
 
-    private static async Task<Results<Ok<OrderQueuePage>, ValidationProblem, ProblemHttpResult>> GetQueueAsync(
-        string id, string? stage, string? after, int? limit, bool? subtree, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<OrderQueuePage>, ValidationProblem>> GetQueueAsync(
+        string id, string? stage, string? after, int? limit, bool? subtree, IGrainFactory grains)
     {
         var v = new Validation();
         HelpRequestState? wanted = stage is null ? null : v.Enum<HelpRequestState>("stage", stage);
@@ -47,12 +49,6 @@ public static class OrdersApi
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var target = await scopes.ForCenterAsync(id);
-        if (Refusal(http, target, $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         if (subtree != true)
         {
             return TypedResults.Ok(await grains.GetGrain<IOrderQueueGrain>(id).GetPageAsync(wanted, after, limit ?? 20));
@@ -65,15 +61,9 @@ public static class OrdersApi
         return TypedResults.Ok(OrderQueue.Page(pages.SelectMany(p => p.Items), null, after, limit ?? 20));
     }
 
-    private static async Task<Results<Ok<PersonOrders>, ProblemHttpResult>> GetPersonOrdersAsync(
-        string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Ok<PersonOrders>> GetPersonOrdersAsync(string id, HttpContext http, IGrainFactory grains)
     {
-        var target = await scopes.ForVolunteerAsync(id);
-        if (Refusal(http, target, $"Volunteer '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
+        var target = http.Target();
         var person = (await grains.GetGrain<IVolunteerGrain>(id).GetAsync())!.Profile;
         var pages = await Task.WhenAll(target.CenterPath.Select(c => grains.GetGrain<IOrderQueueGrain>(c).GetPageAsync(null, null, 200)));
         var items = pages.SelectMany(p => p.Items).Where(i => i.IsOrder).ToList();
@@ -90,18 +80,6 @@ public static class OrdersApi
         (order.TeamId is null || myTeams.Contains(order.TeamId))
         && (order.Function != BasicFunction.PartyBuilding || person.IsPartyMember)
         && order.Skills.All(s => person.Skills.Contains(s, StringComparer.OrdinalIgnoreCase));
-
-    private static ProblemHttpResult? Refusal(HttpContext http, AccessTarget target, string what)
-    {
-        if (target.CenterPath.Count == 0)
-        {
-            return TypedResults.Problem($"{what} does not exist.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        return Caller.From(http.User) is { } caller && AccessPolicy.CanRead(caller, target)
-            ? null
-            : TypedResults.Problem($"{what} is outside your scope.", statusCode: StatusCodes.Status403Forbidden);
-    }
 }
 
 /// <summary>A person's orders: those they claimed and that are not finished, and the open ones near them they may claim, soonest due first.</summary>

@@ -21,12 +21,12 @@ public static class HostingApi
         var centers = app.MapGroup("/api/v1/centers").WithTags("Centers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         centers.MapGet("/{id}/positions", GetPositionsAsync).WithSummary("The positions a center hosts: youth home, women's home, workers' home, outdoor workers' station, civic-practice station.")
             .RequireRead(TargetKind.Center);
-        // Writes validate the body before they check access.
-        centers.MapPut("/{id}/positions", PutPositionsAsync).WithSummary("Replace the positions a center hosts.");
+        centers.MapPut("/{id}/positions", PutPositionsAsync).WithSummary("Replace the positions a center hosts.").RequireWrite(TargetKind.Center);
         centers.MapGet("/{id}/teams", GetTeamsAsync).WithSummary("A center's volunteer teams (党建+志愿服务队) with leader and members.")
             .RequireRead(TargetKind.Center);
         var teams = app.MapGroup("/api/v1/teams").WithTags("Centers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
-        teams.MapGet("/{id}", GetTeamAsync).WithSummary("A volunteer team; read like its center, and by its leader and members.");
+        teams.MapGet("/{id}", GetTeam).WithSummary("A volunteer team; read like its center, and by its leader and members.")
+            .Require(MayReadTeamAsync);
         teams.MapPut("/{id}", PutTeamAsync).WithSummary("Create or replace a volunteer team of a center (a team never moves to another center).");
         return app;
     }
@@ -34,8 +34,8 @@ public static class HostingApi
     private static async Task<Ok<IReadOnlyList<HostedPosition>>> GetPositionsAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICenterHostingGrain>(id).GetPositionsAsync());
 
-    private static async Task<Results<Ok<IReadOnlyList<HostedPosition>>, ValidationProblem, ProblemHttpResult>> PutPositionsAsync(
-        string id, PositionsRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<IReadOnlyList<HostedPosition>>, ValidationProblem>> PutPositionsAsync(
+        string id, PositionsRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var given = request.Positions ?? [];
@@ -59,15 +59,9 @@ public static class HostingApi
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var target = await scopes.ForCenterAsync(id);
-        if (ApiResults.CheckWrite(http, target, $"Center '{id}'") is { } refusal)
-        {
-            return refusal;
-        }
-
         var hosting = grains.GetGrain<ICenterHostingGrain>(id);
         await hosting.SetPositionsAsync(positions);
-        await audit.RecordAsync(http, AuditActions.PositionsReplaced, $"center:{id}", target, details: $"{positions.Count} positions");
+        await audit.RecordAsync(http, AuditActions.PositionsReplaced, $"center:{id}", http.Target(), details: $"{positions.Count} positions");
         return TypedResults.Ok(await hosting.GetPositionsAsync());
     }
 
@@ -78,19 +72,27 @@ public static class HostingApi
         return TypedResults.Ok(teams.OfType<VolunteerTeam>().ToArray());
     }
 
-    private static async Task<Results<Ok<VolunteerTeam>, ProblemHttpResult>> GetTeamAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    /// <summary>A team is read by its leader and members, and by whoever may read its center. Leaves the team to the handler.</summary>
+    private static async Task<AccessRefusal?> MayReadTeamAsync(HttpContext http, string id)
     {
-        var team = await grains.GetGrain<IVolunteerTeamGrain>(id).GetAsync();
-        if (team is null)
+        if (await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IVolunteerTeamGrain>(id).GetAsync() is not { } team)
         {
             return ApiResults.NotFound($"Team '{id}' does not exist.");
         }
 
         var member = Caller.From(http.User) is { Role: Role.Volunteer } caller && team.Includes(caller.ScopeId);
-        return !member && ApiResults.CheckRead(http, await scopes.ForCenterAsync(team.CenterId), $"Team '{id}'") is { } refusal ? refusal : TypedResults.Ok(team);
+        if (!member && ApiResults.CheckRead(http, await http.RequestServices.GetRequiredService<ScopeResolver>().ForCenterAsync(team.CenterId), $"Team '{id}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        http.Items[typeof(VolunteerTeam)] = team;
+        return null;
     }
 
-    private static async Task<Results<Created<VolunteerTeam>, Ok<VolunteerTeam>, ValidationProblem, ProblemHttpResult>> PutTeamAsync(
+    private static Ok<VolunteerTeam> GetTeam(HttpContext http) => TypedResults.Ok((VolunteerTeam)http.Items[typeof(VolunteerTeam)]!);
+
+    private static async Task<Results<Created<VolunteerTeam>, Ok<VolunteerTeam>, ValidationProblem, AccessRefusal, ConflictProblem>> PutTeamAsync(
         string id, TeamRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

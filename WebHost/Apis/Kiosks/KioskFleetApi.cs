@@ -26,13 +26,13 @@ public static class KioskFleetApi
         return group;
     }
 
-    private static async Task<Results<Created<KioskKeyResponse>, ProblemHttpResult>> RegisterKeyAsync(
+    private static async Task<Results<Created<KioskKeyResponse>, NotFoundProblem>> RegisterKeyAsync(
         string id, HttpContext http, IGrainFactory grains, TimeProvider clock, AuditTrail audit)
     {
         var kiosk = grains.GetGrain<IKioskGrain>(id);
         var rotation = await kiosk.HasKeyAsync();
         var key = KioskAuthentication.NewKey();
-        if (ApiResults.Refusal(await kiosk.SetKeyHashAsync(KioskAuthentication.Hash(key))) is { } failed)
+        if (ApiResults.Missing(await kiosk.SetKeyHashAsync(KioskAuthentication.Hash(key))) is { } failed)
         {
             return failed;
         }
@@ -44,9 +44,9 @@ public static class KioskFleetApi
             new KioskKeyResponse(id, key, $"{KioskAuthentication.SchemeName} {id}.{key}", clock.GetUtcNow()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<NoContent, NotFoundProblem>> RevokeKeyAsync(string id, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
-        if (ApiResults.Refusal(await grains.GetGrain<IKioskGrain>(id).SetKeyHashAsync(null)) is { } failed)
+        if (ApiResults.Missing(await grains.GetGrain<IKioskGrain>(id).SetKeyHashAsync(null)) is { } failed)
         {
             return failed;
         }

@@ -17,15 +17,17 @@ public static partial class KioskProtocolApi
 {
     public static RouteGroupBuilder MapKioskProtocolApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/kiosks/{kioskId}").WithTags("Kiosk protocol v1").RequireAuthorization(KioskAuthentication.Policy);
+        // The kiosk scheme answers a missing or unknown device key before any handler runs.
+        var group = app.MapGroup("/api/v1/kiosks/{kioskId}").WithTags("Kiosk protocol v1").RequireAuthorization(KioskAuthentication.Policy)
+            .Refuses<UnauthenticatedProblem>();
         group.MapPost("/events", PostEventsAsync).WithJournalWriteBackpressure()
             .WithSummary("Send 1 to 500 events (Limits:MaxKioskBatchEvents; checkIn, checkOut, selfService, pointsRedemption, helpRequest, afterHoursEntry, fault).")
             .WithDescription("Each event is answered accepted (stored durably and applied), duplicate (its eventId was stored before) or "
                 + "rejected (stored, but a rule refused it; the reason says which). Re-sending a batch, or any part of it, is always safe. "
                 + "A malformed batch is refused whole with 400 and changes nothing.")
-            .ProducesProblem(401).RequireSelf();
+            .RequireSelf();
         group.MapPost("/heartbeat", PostHeartbeatAsync).WithSummary("Report the app version and peripheral states (every 30-60 s).")
-            .ProducesProblem(401).RequireSelf();
+            .RequireSelf();
         return group;
     }
 
@@ -105,15 +107,12 @@ public static partial class KioskProtocolApi
 
     /// <summary>A kiosk authenticated with its own key may post only under its own id: checked before the body is.</summary>
     private static RouteHandlerBuilder RequireSelf(this RouteHandlerBuilder endpoint) =>
-        endpoint
-            .AddEndpointFilter(async (context, next) =>
-            {
-                var http = context.HttpContext;
-                var own = http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value;
-                var kioskId = (string)http.GetRouteValue("kioskId")!;
-                return own == kioskId ? await next(context) : ApiResults.Forbidden($"This device key belongs to kiosk '{own}', not '{kioskId}'.");
-            })
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        endpoint.Check(http =>
+        {
+            var own = http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value;
+            var kioskId = (string)http.GetRouteValue("kioskId")!;
+            return Task.FromResult(own == kioskId ? null : ApiResults.Forbidden($"This device key belongs to kiosk '{own}', not '{kioskId}'."));
+        });
 
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9]{0,31}$")]
     private static partial Regex PeripheralName();

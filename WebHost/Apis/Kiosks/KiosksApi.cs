@@ -13,18 +13,17 @@ public static class KiosksApi
     {
         var group = app.MapGroup("/api/v1/kiosks").WithTags("Kiosks").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A kiosk and the center it belongs to.").RequireRead(TargetKind.Kiosk);
-        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
-        group.MapPost("/", CreateAsync).WithSummary("Register a kiosk at a center.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        // A new kiosk's access follows from its body (its center), so the handler checks it after validating the body.
+        group.MapPost("/", CreateAsync).WithSummary("Register a kiosk at a center.");
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a kiosk's facts (it may move to another center).")
-            .ProducesProblem(403).ProducesProblem(404);
+            .RequireWrite(TargetKind.Kiosk);
         return group;
     }
 
     private static async Task<Ok<KioskSnapshot>> GetAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IKioskGrain>(id).GetAsync());
 
-    private static async Task<Results<Created<KioskSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<KioskSnapshot>, ValidationProblem, AccessRefusal, StateRefusal>> CreateAsync(
         KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -49,7 +48,7 @@ public static class KiosksApi
         return TypedResults.Created($"/api/v1/kiosks/{id}", await grains.GetGrain<IKioskGrain>(id).GetAsync());
     }
 
-    private static async Task<Results<Ok<KioskSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<KioskSnapshot>, ValidationProblem, AccessRefusal, NotFoundProblem>> UpdateAsync(
         string id, KioskRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -61,17 +60,12 @@ public static class KiosksApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForKioskAsync(id), $"Kiosk '{id}'") is { } refusal)
+        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } refusal)
         {
             return refusal;
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForCenterAsync(profile.CenterId), $"Center '{profile.CenterId}'") is { } centerRefusal)
-        {
-            return centerRefusal;
-        }
-
-        if (ApiResults.Refusal(await KioskListing.UpdateAsync(grains, id, profile)) is { } failed)
+        if (ApiResults.Missing(await KioskListing.UpdateAsync(grains, id, profile)) is { } failed)
         {
             return failed;
         }

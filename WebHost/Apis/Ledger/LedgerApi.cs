@@ -10,21 +10,24 @@ public static class LedgerApi
     public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people/{id}").WithTags("Hours and points").RequireAuthorization(AuthConfiguration.AnyRoleOrResidentPolicy);
-        group.MapGet("/ledger", GetAsync).WithSummary("A person's volunteer hours and points ledger, with the balance.")
-            .ProducesProblem(403).ProducesProblem(404);
+        group.MapGet("/ledger", GetAsync).WithSummary("A person's volunteer hours and points ledger, with the balance.").Check(MayReadLedgerAsync);
         group.MapPost("/hours/{hoursId:guid}/decision", DecideAsync)
-            .WithSummary("Approve (earning points) or decline (with a reason) pending hours.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Approve (earning points) or decline (with a reason) pending hours.").Check(MayDecideAsync);
         return group;
     }
 
     /// <summary>
     /// A registered person's ledger is read in their registry scope. A resident who is not registered (known only by
     /// a kiosk's person id) belongs to no region but the ones their entries came from: operators and auditors read
-    /// the ledger only when their scope covers every center where the resident's hours were served or points spent.
+    /// the ledger only when their scope covers every center where the resident's hours were served or points spent (the
+    /// check leaves that ledger, as read, to the handler).
     /// </summary>
-    private static async Task<Results<Ok<PersonLedger>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<AccessRefusal?> MayReadLedgerAsync(HttpContext http)
     {
+        var id = (string)http.GetRouteValue("id")!;
+        var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
+        var scopes = http.RequestServices.GetRequiredService<ScopeResolver>();
+
         // Ledgers of unregistered residents are keyed by the ids kiosks send: anything else has none (and activates nothing).
         if (!Kiosks.KioskEventRequest.PersonPattern().IsMatch(id))
         {
@@ -41,17 +44,13 @@ public static class LedgerApi
         // A resident reads their own ledger, and nobody else's.
         if (Caller.From(http.User) is { Role: Role.Resident } resident)
         {
-            return resident.IsResident(id)
-                ? TypedResults.Ok(await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync())
-                : ApiResults.Forbidden($"The ledger of '{id}' is not yours.");
+            return resident.IsResident(id) ? null : ApiResults.Forbidden($"The ledger of '{id}' is not yours.");
         }
 
         var target = await scopes.ForVolunteerAsync(id);
         if (target.CenterPath.Count > 0)
         {
-            return ApiResults.CheckRead(http, target, $"Person '{id}'") is { } refusal
-                ? refusal
-                : TypedResults.Ok(await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync());
+            return ApiResults.CheckRead(http, target, $"Person '{id}'");
         }
 
         if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor } caller)
@@ -60,10 +59,17 @@ public static class LedgerApi
         }
 
         var ledger = await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync();
-        return await CoversAsync(caller, ledger, scopes)
-            ? TypedResults.Ok(ledger)
-            : ApiResults.Forbidden($"The ledger of '{id}' is outside your scope.");
+        if (!await CoversAsync(caller, ledger, scopes))
+        {
+            return ApiResults.Forbidden($"The ledger of '{id}' is outside your scope.");
+        }
+
+        http.Items[typeof(PersonLedger)] = ledger;
+        return null;
     }
+
+    private static async Task<Ok<PersonLedger>> GetAsync(string id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(http.Items[typeof(PersonLedger)] as PersonLedger ?? await grains.GetGrain<IPersonLedgerGrain>(id).GetAsync());
 
     /// <summary>
     /// Whether the caller's scope covers every center the ledger's entries came from. An empty ledger shows nothing;
@@ -88,8 +94,33 @@ public static class LedgerApi
         return true;
     }
 
-    private static async Task<Results<Ok<PersonLedger>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        string id, Guid hoursId, HoursDecision request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    /// <summary>
+    /// Hours are decided by an operator or staff over the center where they were served: 404 for hours the ledger does not
+    /// hold. Leaves the ledger as read and the center to the handler.
+    /// </summary>
+    private static async Task<AccessRefusal?> MayDecideAsync(HttpContext http)
+    {
+        var id = (string)http.GetRouteValue("id")!;
+        var hoursId = Guid.Parse((string)http.GetRouteValue("hoursId")!, System.Globalization.CultureInfo.InvariantCulture);
+        var ledger = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IPersonLedgerGrain>(id).GetAsync();
+        if (ledger.Hours.FirstOrDefault(h => h.Id == hoursId) is not { } hours)
+        {
+            return ApiResults.NotFound($"Hours {hoursId} of '{id}' do not exist.");
+        }
+
+        var center = await http.RequestServices.GetRequiredService<ScopeResolver>().ForCenterAsync(hours.CenterId);
+        if (ApiResults.CheckWrite(http, center, $"Center '{hours.CenterId}'") is { } refusal)
+        {
+            return refusal;
+        }
+
+        http.Items[typeof(PersonLedger)] = ledger;
+        http.Items[typeof(AccessTarget)] = center;
+        return null;
+    }
+
+    private static async Task<Results<Ok<PersonLedger>, ValidationProblem, StateRefusal>> DecideAsync(
+        string id, Guid hoursId, HoursDecision request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var approve = request.Decision switch
@@ -105,19 +136,8 @@ public static class LedgerApi
         }
 
         var ledger = grains.GetGrain<IPersonLedgerGrain>(id);
-        var current = await ledger.GetAsync();
-        var hours = current.Hours.FirstOrDefault(h => h.Id == hoursId);
-        if (hours is null)
-        {
-            return ApiResults.NotFound($"Hours {hoursId} of '{id}' do not exist.");
-        }
-
-        var center = await scopes.ForCenterAsync(hours.CenterId);
-        if (ApiResults.CheckWrite(http, center, $"Center '{hours.CenterId}'") is { } refusal)
-        {
-            return refusal;
-        }
-
+        var current = (PersonLedger)http.Items[typeof(PersonLedger)]!;
+        var hours = current.Hours.First(h => h.Id == hoursId);
         if (approve && hours.State == HoursState.Pending && current.Points.Count >= current.MaxEntries)
         {
             v.Add("decision", $"The points ledger of '{id}' holds the most entries it may ({current.MaxEntries}); approved hours would add one.");
@@ -130,7 +150,7 @@ public static class LedgerApi
             return failed;
         }
 
-        await audit.RecordAsync(http, approve ? AuditActions.HoursApproved : AuditActions.HoursDeclined, $"person:{id}", center, reason, $"hours={hoursId}");
+        await audit.RecordAsync(http, approve ? AuditActions.HoursApproved : AuditActions.HoursDeclined, $"person:{id}", http.Target(), reason, $"hours={hoursId}");
         return TypedResults.Ok(await ledger.GetAsync());
     }
 

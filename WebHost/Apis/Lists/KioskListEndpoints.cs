@@ -14,7 +14,7 @@ internal static class KioskListEndpoints
 {
     public const int MaxScanned = 1_000;
 
-    public static async Task<Results<Ok<ListPage<KioskListLine>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<ListPage<KioskListLine>>, ValidationProblem, AccessRefusal>> ListAsync(
         string? region, string? health, int? limit, string? sort, string? order, string? cursor, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
@@ -25,15 +25,15 @@ internal static class KioskListEndpoints
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var (scope, refusal) = await ListScope.OfCentersAsync(http, scopes, region);
-        if (refusal is not null)
+        var scoped = await ListScope.OfCentersAsync(http, scopes, region);
+        if (scoped.Refusal is { } refusal)
         {
             return refusal;
         }
 
         var listing = grains.GetGrain<IListingGrain>(0);
         var found = new List<(ListingEntry Line, KioskListLine Shown)>();
-        var query = p.Query(ListingKind.Kiosk, scope!, []);
+        var query = p.Query(ListingKind.Kiosk, scoped.Scope!, []);
         var chunk = wanted is null ? p.Limit : Math.Max(p.Limit, 100);
         var (scanned, more) = (0, true);
         while (found.Count < p.Limit && more && scanned < MaxScanned)

@@ -11,7 +11,7 @@ namespace Lianxin.WebHost.Apis.Lists;
 public sealed record ListScope(string? WithinCenterId, string? GridId, string? OnlyId, string? AncestorsOf = null)
 {
     /// <summary>Lists of things that belong to centers (centers, kiosks, help requests): operators, auditors and staff.</summary>
-    internal static async Task<(ListScope? Scope, ProblemHttpResult? Refusal)> OfCentersAsync(HttpContext http, ScopeResolver scopes, string? region)
+    internal static async Task<(ListScope? Scope, AccessRefusal? Refusal)> OfCentersAsync(HttpContext http, ScopeResolver scopes, string? region)
     {
         var caller = Caller.From(http.User)!;
         if (caller.Role is not (Role.Operator or Role.Auditor or Role.Staff))
@@ -23,7 +23,7 @@ public sealed record ListScope(string? WithinCenterId, string? GridId, string? O
     }
 
     /// <summary>Grids: as <see cref="OfCentersAsync"/>, and a grid lead sees their own grid.</summary>
-    internal static async Task<(ListScope? Scope, ProblemHttpResult? Refusal)> OfGridsAsync(HttpContext http, ScopeResolver scopes, string? region)
+    internal static async Task<(ListScope? Scope, AccessRefusal? Refusal)> OfGridsAsync(HttpContext http, ScopeResolver scopes, string? region)
     {
         var caller = Caller.From(http.User)!;
         return caller.Role == Role.GridLead && region is null
@@ -32,7 +32,7 @@ public sealed record ListScope(string? WithinCenterId, string? GridId, string? O
     }
 
     /// <summary>People: a subtree or a grid in reach; a grid lead their grid; a volunteer themselves.</summary>
-    internal static async Task<(ListScope? Scope, ProblemHttpResult? Refusal)> OfPeopleAsync(HttpContext http, ScopeResolver scopes, string? region, string? grid)
+    internal static async Task<(ListScope? Scope, AccessRefusal? Refusal)> OfPeopleAsync(HttpContext http, ScopeResolver scopes, string? region, string? grid)
     {
         var caller = Caller.From(http.User)!;
         if (caller.Role == Role.Volunteer)
@@ -58,7 +58,7 @@ public sealed record ListScope(string? WithinCenterId, string? GridId, string? O
     /// Emergencies: those launched in the caller's subtree and above it (a district's emergency is every street's),
     /// as <see cref="AccessPolicy.CanFollowEmergency"/> decides from the home center; a grid lead those launched in their grid.
     /// </summary>
-    internal static async Task<(ListScope? Scope, ProblemHttpResult? Refusal)> OfEmergenciesAsync(HttpContext http, ScopeResolver scopes)
+    internal static async Task<(ListScope? Scope, AccessRefusal? Refusal)> OfEmergenciesAsync(HttpContext http, ScopeResolver scopes)
     {
         var caller = Caller.From(http.User)!;
         if (caller.Role == Role.GridLead)
@@ -70,7 +70,7 @@ public sealed record ListScope(string? WithinCenterId, string? GridId, string? O
         return (scope is null ? null : scope with { AncestorsOf = scope.WithinCenterId }, refusal);
     }
 
-    private static async Task<(ListScope? Scope, ProblemHttpResult? Refusal)> InRegionAsync(HttpContext http, ScopeResolver scopes, Caller caller, string? region)
+    private static async Task<(ListScope? Scope, AccessRefusal? Refusal)> InRegionAsync(HttpContext http, ScopeResolver scopes, Caller caller, string? region)
     {
         if (region is null || region == caller.ScopeId)
         {

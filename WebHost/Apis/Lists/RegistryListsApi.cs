@@ -35,7 +35,7 @@ public static class RegistryListsApi
         return app;
     }
 
-    private static async Task<Results<Ok<ListPage<CenterListItem>>, ValidationProblem, ProblemHttpResult>> CentersAsync(
+    private static async Task<Results<Ok<ListPage<CenterListItem>>, ValidationProblem, AccessRefusal>> CentersAsync(
         string? level, string? region, string? function, int? limit, string? sort, string? order, string? cursor, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
@@ -46,7 +46,7 @@ public static class RegistryListsApi
         return await PageAsync(v, p, await ListScope.OfCentersAsync(http, scopes, region), ListingKind.Center, tags, grains, ListingJson.Read<CenterListItem>);
     }
 
-    private static async Task<Results<Ok<ListPage<GridListItem>>, ValidationProblem, ProblemHttpResult>> GridsAsync(
+    private static async Task<Results<Ok<ListPage<GridListItem>>, ValidationProblem, AccessRefusal>> GridsAsync(
         string? region, int? limit, string? sort, string? order, string? cursor, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
@@ -54,7 +54,7 @@ public static class RegistryListsApi
         return await PageAsync(v, p, await ListScope.OfGridsAsync(http, scopes, region), ListingKind.Grid, [], grains, ListingJson.Read<GridListItem>);
     }
 
-    private static async Task<Results<Ok<ListPage<VolunteerListItem>>, ValidationProblem, ProblemHttpResult>> VolunteersAsync(
+    private static async Task<Results<Ok<ListPage<VolunteerListItem>>, ValidationProblem, AccessRefusal>> VolunteersAsync(
         string? skill, bool? partyMember, string? grid, string? region, int? limit, string? sort, string? order, string? cursor,
         HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
@@ -79,7 +79,7 @@ public static class RegistryListsApi
         });
     }
 
-    private static async Task<Results<Ok<ListPage<HelpRequestQueueLine>>, ValidationProblem, ProblemHttpResult>> HelpRequestsAsync(
+    private static async Task<Results<Ok<ListPage<HelpRequestQueueLine>>, ValidationProblem, AccessRefusal>> HelpRequestsAsync(
         string? stage, string? function, string? region, int? limit, string? sort, string? order, string? cursor,
         HttpContext http, ScopeResolver scopes, IGrainFactory grains, TimeProvider clock)
     {
@@ -97,7 +97,7 @@ public static class RegistryListsApi
         });
     }
 
-    private static async Task<Results<Ok<ListPage<EmergencyEntry>>, ValidationProblem, ProblemHttpResult>> EmergenciesAsync(
+    private static async Task<Results<Ok<ListPage<EmergencyEntry>>, ValidationProblem, AccessRefusal>> EmergenciesAsync(
         string? phase, string? mode, string? level, int? limit, string? sort, string? order, string? cursor, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var v = new Validation();
@@ -118,17 +118,17 @@ public static class RegistryListsApi
         }
     }
 
-    internal static async Task<Results<Ok<ListPage<T>>, ValidationProblem, ProblemHttpResult>> PageAsync<T>(
-        Validation v, ListParameters p, (ListScope? Scope, ProblemHttpResult? Refusal) scoped, ListingKind kind, IReadOnlyList<string> tags, IGrainFactory grains, Func<string, T> show)
+    internal static async Task<Results<Ok<ListPage<T>>, ValidationProblem, AccessRefusal>> PageAsync<T>(
+        Validation v, ListParameters p, (ListScope? Scope, AccessRefusal? Refusal) scoped, ListingKind kind, IReadOnlyList<string> tags, IGrainFactory grains, Func<string, T> show)
     {
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        if (scoped.Refusal is not null)
+        if (scoped.Refusal is { } refusal)
         {
-            return scoped.Refusal;
+            return refusal;
         }
 
         var page = await grains.GetGrain<IListingGrain>(0).QueryAsync(p.Query(kind, scoped.Scope!, tags));

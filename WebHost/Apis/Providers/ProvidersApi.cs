@@ -25,7 +25,7 @@ public static class ProvidersApi
         return group;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ProviderView>>, ProblemHttpResult>> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<IReadOnlyList<ProviderView>>, ForbiddenProblem>> ListAsync(HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         if (Caller.From(http.User) is not { Role: Role.Operator or Role.Auditor or Role.Staff } caller)
         {
@@ -37,7 +37,7 @@ public static class ProvidersApi
         return TypedResults.Ok<IReadOnlyList<ProviderView>>([.. entries.Where(e => Visible(caller, place, e.RegionPath)).Select(e => e.Provider)]);
     }
 
-    private static async Task<Results<Ok<ProviderView>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    private static async Task<Results<Ok<ProviderView>, ForbiddenProblem, NotFoundProblem>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
     {
         var view = await grains.GetGrain<IProviderGrain>(id).GetAsync();
         if (view is null)
@@ -52,7 +52,7 @@ public static class ProvidersApi
             : ApiResults.Forbidden($"Provider '{id}' is on the list of a region outside your scope.");
     }
 
-    private static async Task<Results<Created<ProviderView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<ProviderView>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> CreateAsync(
         ProviderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         if (Caller.From(http.User) is not { Role: Role.Operator } caller)
@@ -91,7 +91,7 @@ public static class ProvidersApi
         return TypedResults.Created($"/api/v1/providers/{id}", (await grain.GetAsync())!);
     }
 
-    private static async Task<Results<Ok<ProviderView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<ProviderView>, ValidationProblem, ForbiddenProblem, NotFoundProblem>> UpdateAsync(
         string id, ProviderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();

@@ -55,12 +55,12 @@ public static class PublicCentersApi
         return group;
     }
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> CenterAsync(
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFoundProblem>> CenterAsync(
         string id, HttpContext http, PublicCenterSnapshots snapshots, IOptions<PublicPageOptions> options)
     {
         if (await snapshots.GetAsync(id) is not { } page)
         {
-            return TypedResults.Problem($"Center '{id}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+            return ApiResults.NotFound($"Center '{id}' does not exist.");
         }
 
         return NotModified(http, page.ETag, options.Value)

@@ -51,7 +51,7 @@ public static class MeApi
         return TypedResults.Ok<IReadOnlyList<LoopTicket>>([.. loops.OfType<LoopTicket>()]);
     }
 
-    private static async Task<Results<Created<LoopTicket>, ValidationProblem, ProblemHttpResult>> OrderAsync(
+    private static async Task<Results<Created<LoopTicket>, ValidationProblem, NotFoundProblem>> OrderAsync(
         ResidentOrderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock)
     {
         var v = new Validation();
@@ -66,7 +66,7 @@ public static class MeApi
         var target = await scopes.ForCenterAsync(centerId);
         if (target.CenterPath.Count == 0)
         {
-            return TypedResults.Problem($"Center '{centerId}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+            return ApiResults.NotFound($"Center '{centerId}' does not exist.");
         }
 
         var me = Self(http);

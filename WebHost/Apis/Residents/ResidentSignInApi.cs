@@ -25,7 +25,7 @@ public static class ResidentSignInApi
         return app;
     }
 
-    private static async Task<Results<Accepted<ResidentCodeResponse>, ValidationProblem, ProblemHttpResult>> RequestCodeAsync(
+    private static async Task<Results<Accepted<ResidentCodeResponse>, ValidationProblem, TooManyRequestsProblem, UnavailableProblem>> RequestCodeAsync(
         ResidentCodeRequest request, [AsParameters] ResidentSignInServices services)
     {
         var v = new Validation();
@@ -53,13 +53,15 @@ public static class ResidentSignInApi
             SignInCodeDelivery.Sent => TypedResults.Accepted((string?)null, new ResidentCodeResponse(issue.ExpiresAt, EnumNames.Of(issue.Delivery), issue.Code)),
             SignInCodeDelivery.NoGateway when services.Display.Shows =>
                 TypedResults.Accepted((string?)null, new ResidentCodeResponse(issue.ExpiresAt, EnumNames.Of(issue.Delivery), issue.Code)),
-            SignInCodeDelivery.NoGateway => TypedResults.Problem(
-                "No SMS gateway is configured (Emergencies:Gateways with channel Sms), so no code can be sent.", statusCode: StatusCodes.Status503ServiceUnavailable),
-            _ => TypedResults.Problem("Every SMS gateway refused the code or did not answer; ask for a new code in a moment.", statusCode: StatusCodes.Status503ServiceUnavailable),
+            SignInCodeDelivery.NoGateway => new UnavailableProblem(
+                "No SMS gateway is configured (Emergencies:Gateways with channel Sms), so no code can be sent."),
+            _ => new UnavailableProblem("Every SMS gateway refused the code or did not answer; ask for a new code in a moment."),
         };
     }
 
-    private static async Task<Results<Ok<ResidentTokenResponse>, ValidationProblem, ProblemHttpResult>> SignInAsync(
+    // The refused code comes before the validation problem: both are 400, and the document keeps describing the 400 by the
+    // validation problem's schema, of which a refusal's is the subset.
+    private static async Task<Results<Ok<ResidentTokenResponse>, BadRequestProblem, ValidationProblem, TooManyRequestsProblem>> SignInAsync(
         ResidentSignInRequest request, [AsParameters] ResidentSignInServices services)
     {
         var v = new Validation();
@@ -85,7 +87,7 @@ public static class ResidentSignInApi
         if (check.Outcome != SignInCodeOutcome.Verified)
         {
             await services.Audit.RecordAsync(services.Http, AuditActions.ResidentSignInFailed, Subject(personId), new AccessTarget([]), details: $"outcome={EnumNames.Of(check.Outcome)}");
-            return TypedResults.Problem(
+            return new BadRequestProblem(
                 check.Outcome switch
                 {
                     SignInCodeOutcome.Wrong => $"The code is wrong; {check.AttemptsLeft} more attempts before it is withdrawn.",
@@ -93,9 +95,8 @@ public static class ResidentSignInApi
                     SignInCodeOutcome.AttemptsUsed => "The code was wrong too often and is withdrawn; ask for a new one.",
                     _ => "No code is waiting for this number (it was used, withdrawn, or never sent); ask for one.",
                 },
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Sign-in refused",
-                extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(check.Outcome), ["attemptsLeft"] = check.AttemptsLeft });
+                new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(check.Outcome), ["attemptsLeft"] = check.AttemptsLeft },
+                "Sign-in refused");
         }
 
         var (token, expiresAt) = services.Issuer.Issue(new Caller(personId, Role.Resident, personId), services.Options.Value.TokenLifetime);
@@ -103,7 +104,7 @@ public static class ResidentSignInApi
         return TypedResults.Ok(new ResidentTokenResponse(token, expiresAt, personId));
     }
 
-    private static async Task<Results<Ok<ResidentTokenResponse>, ValidationProblem, ProblemHttpResult>> KioskSessionAsync(
+    private static async Task<Results<Ok<ResidentTokenResponse>, ValidationProblem, ForbiddenProblem>> KioskSessionAsync(
         string kioskId, KioskResidentSessionRequest request, [AsParameters] ResidentSignInServices services)
     {
         var kiosk = services.Http.User.FindFirst(KioskAuthentication.KioskClaim)?.Value;
@@ -139,9 +140,9 @@ public static class ResidentSignInApi
 
     private static string Subject(string personId) => $"resident:{personId}";
 
-    private static ProblemHttpResult TooMany(HttpContext http, ResidentSignInLimits limits, string detail)
+    private static TooManyRequestsProblem TooMany(HttpContext http, ResidentSignInLimits limits, string detail)
     {
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(limits.Window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        return new TooManyRequestsProblem(detail, title: "Too many requests");
     }
 }

@@ -16,14 +16,43 @@ public static class ScenariosApi
     {
         var group = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/", ListAsync).WithSummary("The scenarios you may use.");
-        group.MapGet("/{id}", GetAsync).WithSummary("A scenario.").ProducesProblem(403).ProducesProblem(404);
-        // Writes validate the body before they check access, so their refusals are the handlers' (and declared here).
-        group.MapPost("/", CreateAsync).WithSummary("Prepare a scenario for your region (operator) or grid (grid lead).")
-            .ProducesProblem(403).ProducesProblem(409);
+        group.MapGet("/{id}", GetAsync).WithSummary("A scenario.")
+            .RequireScenario(AccessPolicy.CanUseScenario, "is outside your scope");
+        // A new scenario's access follows from its body (its owner), so the handler checks it after validating the body.
+        group.MapPost("/", CreateAsync).WithSummary("Prepare a scenario for your region (operator) or grid (grid lead).");
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a scenario you own.")
-            .ProducesProblem(403).ProducesProblem(404);
+            .RequireScenario((caller, owner, _) => AccessPolicy.CanManageScenario(caller, owner), "belongs to another region or grid");
         return group;
     }
+
+    /// <summary>
+    /// Runs the handler only for a caller <paramref name="allowed"/> lets at the scenario the route's <c>{id}</c> names,
+    /// given its owner and where the caller's scope hangs: 404 when it does not exist, else 403 saying it <paramref name="isNot"/>.
+    /// Leaves the scenario and its owner to the handler.
+    /// </summary>
+    private static RouteHandlerBuilder RequireScenario(this RouteHandlerBuilder endpoint, Func<Caller, AccessTarget, AccessTarget, bool> allowed, string isNot) =>
+        endpoint.Require(async (http, id) =>
+        {
+            if (await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IScenarioGrain>(id).GetAsync() is not { } scenario)
+            {
+                return (AccessRefusal)ApiResults.NotFound($"Scenario '{id}' does not exist.");
+            }
+
+            var scopes = http.RequestServices.GetRequiredService<ScopeResolver>();
+            var caller = Caller.From(http.User)!;
+            var owner = await OwnerOfAsync(scenario.Definition, scopes);
+            if (!allowed(caller, owner, await EmergencyGate.PlaceOfAsync(caller, scopes)))
+            {
+                return ApiResults.Forbidden($"Scenario '{id}' {isNot}.");
+            }
+
+            http.Items[typeof(ScenarioSnapshot)] = scenario;
+            http.Items[typeof(AccessTarget)] = owner;
+            return null;
+        });
+
+    /// <summary>The scenario the access filter of the request read and let through.</summary>
+    private static ScenarioSnapshot Scenario(this HttpContext http) => (ScenarioSnapshot)http.Items[typeof(ScenarioSnapshot)]!;
 
     /// <summary>The owner of a scenario as an access target: its center's path, or its grid's.</summary>
     internal static Task<AccessTarget> OwnerOfAsync(ScenarioDefinition definition, ScopeResolver scopes) =>
@@ -53,20 +82,9 @@ public static class ScenariosApi
         return TypedResults.Ok(visible);
     }
 
-    private static async Task<Results<Ok<ScenarioSnapshot>, ProblemHttpResult>> GetAsync(string id, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
-    {
-        if (await grains.GetGrain<IScenarioGrain>(id).GetAsync() is not { } scenario)
-        {
-            return ApiResults.NotFound($"Scenario '{id}' does not exist.");
-        }
+    private static Ok<ScenarioSnapshot> GetAsync(HttpContext http) => TypedResults.Ok(http.Scenario());
 
-        var caller = Caller.From(http.User)!;
-        return AccessPolicy.CanUseScenario(caller, await OwnerOfAsync(scenario.Definition, scopes), await EmergencyGate.PlaceOfAsync(caller, scopes))
-            ? TypedResults.Ok(scenario)
-            : ApiResults.Forbidden($"Scenario '{id}' is outside your scope.");
-    }
-
-    private static async Task<Results<Created<ScenarioSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Created<ScenarioSnapshot>, ValidationProblem, ForbiddenProblem, StateRefusal, ConflictProblem>> CreateAsync(ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var caller = Caller.From(http.User)!;
         var v = new Validation();
@@ -98,37 +116,26 @@ public static class ScenariosApi
         return TypedResults.Created($"/api/v1/scenarios/{id}", (await scenario.GetAsync())!);
     }
 
-    private static async Task<Results<Ok<ScenarioSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string id, ScenarioRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    private static async Task<Results<Ok<ScenarioSnapshot>, ValidationProblem, ConflictProblem>> UpdateAsync(string id, ScenarioRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         v.SamePathId(request.Id, id);
 
-        var scenario = grains.GetGrain<IScenarioGrain>(id);
-        var existing = await scenario.GetAsync();
-        var definition = request.ToDefinition(v, existing?.Definition.OwnerCenterId, existing?.Definition.OwnerGridId);
+        var existing = http.Scenario();
+        var definition = request.ToDefinition(v, existing.Definition.OwnerCenterId, existing.Definition.OwnerGridId);
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
         }
 
-        if (existing is null)
-        {
-            return ApiResults.NotFound($"Scenario '{id}' does not exist.");
-        }
-
-        var owner = await OwnerOfAsync(existing.Definition, scopes);
-        if (!AccessPolicy.CanManageScenario(Caller.From(http.User)!, owner))
-        {
-            return ApiResults.Forbidden($"Scenario '{id}' belongs to another region or grid.");
-        }
-
+        var scenario = grains.GetGrain<IScenarioGrain>(id);
         var result = await scenario.SaveAsync(definition);
         if (result.Outcome == RegistryOutcome.Conflict)
         {
             return ApiResults.Conflict(result.Detail);
         }
 
-        await audit.RecordAsync(http, AuditActions.ScenarioUpdated, $"scenario:{id}", owner);
+        await audit.RecordAsync(http, AuditActions.ScenarioUpdated, $"scenario:{id}", http.Target());
         return TypedResults.Ok((await scenario.GetAsync())!);
     }
 }

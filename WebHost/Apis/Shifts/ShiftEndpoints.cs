@@ -15,20 +15,14 @@ internal static class ShiftEndpoints
     public static async Task<Ok<ShiftRota>> GetRotaAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IShiftRotaGrain>(id).GetAsync());
 
-    public static async Task<Results<Created<ShiftDefinition>, ValidationProblem, ProblemHttpResult>> DefineAsync(
-        string id, ShiftRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Created<ShiftDefinition>, ValidationProblem, ConflictProblem, StateRefusal>> DefineAsync(
+        string id, ShiftRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var shift = request.Read(v);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        var center = await scopes.ForCenterAsync(id);
-        if (Check(http, center, $"Center '{id}'", AccessPolicy.CanWriteRegistry) is { } refusal)
-        {
-            return refusal;
         }
 
         var rota = grains.GetGrain<IShiftRotaGrain>(id);
@@ -42,24 +36,18 @@ internal static class ShiftEndpoints
             return failed;
         }
 
-        await audit.RecordAsync(http, ShiftAuditActions.Defined, $"shift:{id}/{shift.Id}", center, details: Describe(shift));
+        await audit.RecordAsync(http, ShiftAuditActions.Defined, $"shift:{id}/{shift.Id}", http.Target(), details: Describe(shift));
         return TypedResults.Created($"/api/v1/centers/{id}/shifts", shift);
     }
 
-    public static async Task<Results<Ok<ShiftDefinition>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        string id, string shiftId, ShiftRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Ok<ShiftDefinition>, ValidationProblem, NotFoundProblem, StateRefusal>> ChangeAsync(
+        string id, string shiftId, ShiftRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var shift = request.Read(v, shiftId);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
-        }
-
-        var center = await scopes.ForCenterAsync(id);
-        if (Check(http, center, $"Center '{id}'", AccessPolicy.CanWriteRegistry) is { } refusal)
-        {
-            return refusal;
         }
 
         var rota = grains.GetGrain<IShiftRotaGrain>(id);
@@ -73,11 +61,11 @@ internal static class ShiftEndpoints
             return failed;
         }
 
-        await audit.RecordAsync(http, ShiftAuditActions.Changed, $"shift:{id}/{shiftId}", center, details: Describe(shift));
+        await audit.RecordAsync(http, ShiftAuditActions.Changed, $"shift:{id}/{shiftId}", http.Target(), details: Describe(shift));
         return TypedResults.Ok(shift);
     }
 
-    public static async Task<Results<Ok<ShiftRota>, ProblemHttpResult>> RetireAsync(
+    public static async Task<Results<Ok<ShiftRota>, StateRefusal>> RetireAsync(
         string id, string shiftId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var rota = grains.GetGrain<IShiftRotaGrain>(id);
@@ -90,15 +78,8 @@ internal static class ShiftEndpoints
         return TypedResults.Ok(await rota.GetAsync());
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ShiftAtRisk>>, ProblemHttpResult>> AtRiskAsync(
-        string id, bool? subtree, HttpContext http, ScopeResolver scopes, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<ShiftAtRisk>>> AtRiskAsync(string id, bool? subtree, IGrainFactory grains)
     {
-        var center = await scopes.ForCenterAsync(id);
-        if (Check(http, center, id, AccessPolicy.CanRead) is { } refusal)
-        {
-            return refusal;
-        }
-
         // A region reads each center's rota (tens of centers, each answering from memory).
         IReadOnlyList<string> centers = subtree == true ? [.. (await CenterSubtree.GetAsync(grains, id)).Select(c => c.Id)] : [id];
         var lists = await Task.WhenAll(centers.Select(async c => (c, await grains.GetGrain<IShiftRotaGrain>(c).GetAtRiskAsync())));
@@ -106,15 +87,13 @@ internal static class ShiftEndpoints
     }
 
     /// <summary>Null when the caller passes <paramref name="allowed"/> for the center: 404 when it does not exist, else 403.</summary>
-    internal static ProblemHttpResult? Check(HttpContext http, AccessTarget center, string what, Func<Caller, AccessTarget, bool> allowed) =>
-        center.CenterPath.Count == 0 ? ApiResults.NotFound($"{what} does not exist.")
-        : Caller.From(http.User) is { } caller && allowed(caller, center) ? null
-        : ApiResults.Forbidden($"{what} is outside your scope for this.");
+    internal static AccessRefusal? Check(HttpContext http, AccessTarget center, string what, Func<Caller, AccessTarget, bool> allowed) =>
+        ApiResults.Check(http, center, what, allowed, $"{what} is outside your scope for this.");
 
-    private static async Task<ProblemHttpResult?> StepAsync(Task<ShiftStepResult> step)
+    private static async Task<StateRefusal?> StepAsync(Task<ShiftStepResult> step)
     {
         var result = await step;
-        return ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.Problem(kind, result.Detail) : null;
+        return ApiResults.KindOf(result.Outcome) is { } kind ? ApiResults.State(kind, result.Detail) : null;
     }
 
     private static string Describe(ShiftDefinition s) =>

@@ -13,8 +13,8 @@ internal static class ShiftSignUpEndpoints
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxKeyLength = 200;
 
-    public static async Task<Results<Ok<ShiftSignUpAnswer>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
-        string id, string occurrenceId, ShiftSignUpRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Ok<ShiftSignUpAnswer>, ValidationProblem, EitherRefusal<AccessRefusal, ConflictProblem>, StateRefusal>> SignUpAsync(
+        string id, string occurrenceId, ShiftSignUpRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         v.Id("occurrenceId", occurrenceId);
@@ -41,29 +41,31 @@ internal static class ShiftSignUpEndpoints
             await audit.RecordAsync(http, ShiftAuditActions.SignedUp, $"shift:{id}/{occurrenceId}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}", key: key);
         }
 
-        return ApiResults.KindOf(answer.Outcome) switch
-        {
-            null => TypedResults.Ok(answer),
-            ProblemKind.NotFound => ApiResults.Problem(ProblemKind.NotFound, answer.Detail),
-            var kind => ApiResults.Problem(kind.Value, answer.Detail, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) }),
-        };
+        return ApiResults.KindOf(answer.Outcome) is { } kind
+            ? ApiResults.State(kind, answer.Detail, extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(answer.Outcome) })
+            : TypedResults.Ok(answer);
     }
 
     /// <summary>Runs the handler only for a step the caller may take on the route's <c>{personId}</c> (<see cref="PersonStepCheckAsync"/>).</summary>
     public static RouteHandlerBuilder RequirePersonStep(this RouteHandlerBuilder endpoint) =>
-        endpoint.Require((http, id) => PersonStepCheckAsync(http, id, (string)http.GetRouteValue("personId")!)).ProducesProblem(StatusCodes.Status409Conflict);
+        endpoint.Require((http, id) => PersonStepCheckAsync(http, id, (string)http.GetRouteValue("personId")!));
 
     /// <summary>Runs the handler only for a caller <paramref name="allowed"/> lets act on the volunteer the route's <c>{id}</c> names.</summary>
     public static RouteHandlerBuilder RequireVolunteer(this RouteHandlerBuilder endpoint, Func<Caller, AccessTarget, bool> allowed) =>
-        endpoint.Require(Volunteer, (http, person, what) => PersonCheck(http, person, what, allowed));
+        endpoint.Require(TargetKind.Volunteer, (http, person, what) => PersonCheck(http, person, what, allowed));
 
-    public static async Task<Results<Ok<ShiftStepResult>, ProblemHttpResult>> CancelAsync(
+    /// <summary>Runs the handler only for the volunteer the route's <c>{id}</c> names, or an operator or staff over them.</summary>
+    public static RouteHandlerBuilder RequireVolunteerOrWriter(this RouteHandlerBuilder endpoint) =>
+        endpoint.Require(TargetKind.Volunteer, (http, person, what) =>
+            PersonCheck(http, person, what, (c, t) => IsSelf(c, (string)http.GetRouteValue("id")!) || AccessPolicy.CanWriteRegistry(c, t)));
+
+    public static async Task<Results<Ok<ShiftStepResult>, StateRefusal>> CancelAsync(
         string id, string occurrenceId, string personId, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var result = await grains.GetGrain<IShiftRotaGrain>(id).CancelAsync(occurrenceId, personId, ActivitiesApi.By(http));
         if (ApiResults.KindOf(result.Outcome) is { } kind)
         {
-            return ApiResults.Problem(kind, result.Detail);
+            return ApiResults.State(kind, result.Detail);
         }
 
         await audit.RecordAsync(http, ShiftAuditActions.SignUpCancelled, $"shift:{id}/{occurrenceId}", http.Target(), details: $"person={PersonalData.MaskPersonId(personId)}");
@@ -80,8 +82,8 @@ internal static class ShiftSignUpEndpoints
     public static async Task<Ok<ShiftAvailability>> GetAvailabilityAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IShiftAvailabilityGrain>(id).GetAsync());
 
-    public static async Task<Results<Ok<ShiftAvailability>, ValidationProblem, ProblemHttpResult>> SetAvailabilityAsync(
-        string id, AvailabilityRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
+    public static async Task<Results<Ok<ShiftAvailability>, ValidationProblem>> SetAvailabilityAsync(
+        string id, AvailabilityRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
         var availability = request.Read(v);
@@ -90,14 +92,8 @@ internal static class ShiftSignUpEndpoints
             return TypedResults.ValidationProblem(v.Errors);
         }
 
-        var person = await scopes.ForVolunteerAsync(id);
-        if (PersonCheck(http, person, $"Volunteer '{id}'", (c, t) => IsSelf(c, id) || AccessPolicy.CanWriteRegistry(c, t)) is { } refusal)
-        {
-            return refusal;
-        }
-
         await grains.GetGrain<IShiftAvailabilityGrain>(id).SetAsync(availability);
-        await audit.RecordAsync(http, ShiftAuditActions.AvailabilitySet, $"volunteer:{id}", person, details: $"windows={availability.Windows.Count}");
+        await audit.RecordAsync(http, ShiftAuditActions.AvailabilitySet, $"volunteer:{id}", http.Target(), details: $"windows={availability.Windows.Count}");
         return TypedResults.Ok(availability);
     }
 
@@ -106,7 +102,7 @@ internal static class ShiftSignUpEndpoints
     /// whose grid hangs under the center (a shift is served by the center's own people). Null lets the step through and
     /// leaves the center to the handler (<see cref="AccessFilters.Target"/>).
     /// </summary>
-    private static async Task<ProblemHttpResult?> PersonStepCheckAsync(HttpContext http, string id, string personId)
+    private static async Task<EitherRefusal<AccessRefusal, ConflictProblem>?> PersonStepCheckAsync(HttpContext http, string id, string personId)
     {
         var scopes = http.RequestServices.GetRequiredService<ScopeResolver>();
         var center = await scopes.ForCenterAsync(id);
@@ -118,13 +114,12 @@ internal static class ShiftSignUpEndpoints
         var person = await scopes.ForVolunteerAsync(personId);
         if (person.CenterPath.Count == 0)
         {
-            return ApiResults.NotFound($"Volunteer '{personId}' does not exist.");
+            return (AccessRefusal)ApiResults.NotFound($"Volunteer '{personId}' does not exist.");
         }
 
         if (!person.CenterPath.Contains(id))
         {
-            return ApiResults.Problem(
-                ProblemKind.Conflict,
+            return ApiResults.Conflict(
                 $"'{personId}' does not belong to center '{id}' or a center below it: its shifts are served by its own people.",
                 new Dictionary<string, object?> { ["outcome"] = "refused" });
         }
@@ -133,12 +128,8 @@ internal static class ShiftSignUpEndpoints
         return null;
     }
 
-    private static readonly TargetKind Volunteer = new("Volunteer", (scopes, id) => scopes.ForVolunteerAsync(id));
-
     private static bool IsSelf(Caller caller, string personId) => caller.Role == Role.Volunteer && caller.ScopeId == personId;
 
-    private static ProblemHttpResult? PersonCheck(HttpContext http, AccessTarget person, string what, Func<Caller, AccessTarget, bool> allowed) =>
-        person.CenterPath.Count == 0 ? ApiResults.NotFound($"{what} does not exist.")
-        : Caller.From(http.User) is { } caller && allowed(caller, person) ? null
-        : ApiResults.Forbidden($"{what} is outside your scope for this.");
+    private static AccessRefusal? PersonCheck(HttpContext http, AccessTarget person, string what, Func<Caller, AccessTarget, bool> allowed) =>
+        ShiftEndpoints.Check(http, person, what, allowed);
 }

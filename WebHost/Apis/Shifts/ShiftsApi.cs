@@ -15,14 +15,16 @@ public static class ShiftsApi
         var centers = app.MapGroup("/api/v1/centers/{id}/shifts").WithTags("Shifts").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         centers.MapGet("/", ShiftEndpoints.GetRotaAsync).WithSummary("The center's shifts (retired ones too) and their occurrences from now to two weeks ahead, with the places taken.")
             .RequireCenter(AccessPolicy.CanRead);
-        // Defining, changing a shift and taking a place check their body before access.
         centers.MapPost("/", ShiftEndpoints.DefineAsync)
-            .WithSummary("Define a recurring shift: local weekdays, start and end (HH:mm, Asia/Shanghai), fewest and most people.");
-        centers.MapPut("/{shiftId}", ShiftEndpoints.ChangeAsync).WithSummary("Change a shift: future occurrences follow, keeping places on days it still runs.");
+            .WithSummary("Define a recurring shift: local weekdays, start and end (HH:mm, Asia/Shanghai), fewest and most people.")
+            .RequireCenter(AccessPolicy.CanWriteRegistry);
+        centers.MapPut("/{shiftId}", ShiftEndpoints.ChangeAsync).WithSummary("Change a shift: future occurrences follow, keeping places on days it still runs.")
+            .RequireCenter(AccessPolicy.CanWriteRegistry);
         centers.MapPost("/{shiftId}/retire", ShiftEndpoints.RetireAsync).WithSummary("Retire a shift: future occurrences are removed and the people on them told.")
             .ValidateIds("shiftId").RequireCenter(AccessPolicy.CanWriteRegistry);
         centers.MapGet("/at-risk", ShiftEndpoints.AtRiskAsync).WithSummary("Occurrences within a day of starting still short of their minimum; ?subtree=true for every center below too.")
             .RequireCenter(AccessPolicy.CanRead);
+        // Taking a place checks its body first: whose place it is decides who may take it.
         centers.MapPost("/occurrences/{occurrenceId}/sign-ups", ShiftSignUpEndpoints.SignUpAsync)
             .WithSummary("Take a place (first come, up to the maximum; one per person; an Idempotency-Key header makes re-sends safe): confirmed, or 409 full/closed.");
         centers.MapPost("/occurrences/{occurrenceId}/sign-ups/{personId}/cancel", ShiftSignUpEndpoints.CancelAsync).WithSummary("Give a place back before the shift starts.")
@@ -33,7 +35,8 @@ public static class ShiftsApi
             .RequireVolunteer(AccessPolicy.CanRead);
         people.MapGet("/availability", ShiftSignUpEndpoints.GetAvailabilityAsync).WithSummary("When the person can serve: local weekday windows.")
             .RequireVolunteer(AccessPolicy.CanRead);
-        people.MapPut("/availability", ShiftSignUpEndpoints.SetAvailabilityAsync).WithSummary("Replace the person's availability; shifts short of people invite those it covers.");
+        people.MapPut("/availability", ShiftSignUpEndpoints.SetAvailabilityAsync).WithSummary("Replace the person's availability; shifts short of people invite those it covers.")
+            .RequireVolunteerOrWriter();
         return app;
     }
 }

@@ -12,11 +12,10 @@ public static class VolunteersApi
     {
         var group = app.MapGroup("/api/v1/volunteers").WithTags("Volunteers").RequireAuthorization(AuthConfiguration.AnyRolePolicy);
         group.MapGet("/{id}", GetAsync).WithSummary("A person: registry facts and live status.").RequireRead(TargetKind.Person);
-        // Writes validate the body before they check access, so their refusals are the handler's (and declared here).
-        group.MapPost("/", CreateAsync).WithSummary("Create a person on their home grid's roster.")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        // A new person's access follows from its body (their home grid), so the handler checks it after validating the body.
+        group.MapPost("/", CreateAsync).WithSummary("Create a person on their home grid's roster.");
         group.MapPut("/{id}", UpdateAsync).WithSummary("Replace a person's facts (a new home grid moves them between rosters).")
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireWrite(TargetKind.Person);
         return group;
     }
 
@@ -26,7 +25,7 @@ public static class VolunteersApi
         return TypedResults.Ok(person is null ? null : PersonalDataViews.For(Caller.From(http.User)!, person));
     }
 
-    private static async Task<Results<Created<VolunteerSnapshot>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<VolunteerSnapshot>, ValidationProblem, AccessRefusal, StateRefusal>> CreateAsync(
         VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -52,7 +51,7 @@ public static class VolunteersApi
         return TypedResults.Created($"/api/v1/volunteers/{id}", await person.GetAsync());
     }
 
-    private static async Task<Results<Ok<VolunteerSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<VolunteerSnapshot>, ValidationProblem, AccessRefusal, StateRefusal>> UpdateAsync(
         string id, VolunteerRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit)
     {
         var v = new Validation();
@@ -64,14 +63,9 @@ public static class VolunteersApi
             return ApiResults.Invalid(v);
         }
 
-        if (ApiResults.CheckWrite(http, await scopes.ForVolunteerAsync(id), $"Person '{id}'") is { } refusal)
+        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(profile.HomeGridId), $"Grid '{profile.HomeGridId}'") is { } refusal)
         {
             return refusal;
-        }
-
-        if (ApiResults.CheckWrite(http, await scopes.ForGridAsync(profile.HomeGridId), $"Grid '{profile.HomeGridId}'") is { } gridRefusal)
-        {
-            return gridRefusal;
         }
 
         var person = grains.GetGrain<IVolunteerGrain>(id);

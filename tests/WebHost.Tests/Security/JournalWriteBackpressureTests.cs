@@ -1,6 +1,5 @@
 using Lianxin.WebHost.Limits;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.WebHost.Tests.Security;
@@ -20,7 +19,7 @@ public sealed class JournalWriteBackpressureTests
         var first = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         var next = await backpressure.InvokeAsync(Invocation(), _ => new ValueTask<object?>("written again"));
 
-        Assert.Equal(503, Assert.IsType<ProblemHttpResult>(refused).StatusCode);
+        Assert.Equal(503, Assert.IsAssignableFrom<IStatusCodeHttpResult>(refused).StatusCode);
         Assert.Equal("1", overflow.Response.Headers.RetryAfter.ToString());
         Assert.Equal("written", first);
         Assert.Equal("written again", next);
