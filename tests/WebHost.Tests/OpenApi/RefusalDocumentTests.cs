@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Lianxin.WebHost.Apis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.WebHost.Tests.OpenApi;
@@ -82,9 +83,11 @@ public sealed partial class RefusalDocumentTests(EmbeddedHostFixture fixture) : 
         var types = typeof(Program).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(IEndpointMetadataProvider).IsAssignableFrom(t) && t.BaseType?.Name == "Refusal")
             .ToList();
-        // A refusal made from any others is checked as made from the first refusals of one kind.
-        var singles = types.Where(t => !t.IsGenericTypeDefinition && !t.GetMethods().Any(m => m.Name == "op_Implicit")).ToArray();
-        var refusals = types.Select(t => t.IsGenericTypeDefinition ? t.MakeGenericType(singles[..t.GetGenericArguments().Length]) : t).ToList();
+        // A refusal of one kind for every kind named; a refusal made from others is checked as made from the first of those.
+        var kinds = typeof(Program).Assembly.GetTypes().Where(t => t.IsValueType && t.GetInterfaces().Any(i => i.Name == "IRefusalKind")).ToArray();
+        var single = types.Single(t => t.IsGenericTypeDefinition && !t.GetMethods().Any(m => m.Name == "op_Implicit"));
+        Type[] singles = [.. kinds.Select(k => single.MakeGenericType(k))];
+        var refusals = singles.Concat(types.Where(t => t != single).Select(t => t.IsGenericTypeDefinition ? t.MakeGenericType(singles[..t.GetGenericArguments().Length]) : t)).ToList();
         var handler = typeof(RefusalDocumentTests).GetMethod(nameof(EveryRefusalDeclaresTheStatusesItAnswers))!;
         var failures = new List<string>();
 
@@ -101,7 +104,8 @@ public sealed partial class RefusalDocumentTests(EmbeddedHostFixture fixture) : 
             }
         }
 
-        Assert.Contains(refusals, r => r.IsGenericType);
+        Assert.Equal(Enum.GetValues<ProblemKind>().Length, singles.Length);
+        Assert.Contains(refusals, r => r.GetMethods().Any(m => m.Name == "op_Implicit"));
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
 
