@@ -108,7 +108,6 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresEventJournal> _logger;
     private readonly JournalPaging _paging;
-    private readonly TimeProvider _time;
 
     /// <summary>One queue per writer, a stream always on the same one: one stream's appends are never in two commits at once.</summary>
     private readonly Channel<PendingAppend>[] _queues;
@@ -117,12 +116,11 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     /// <summary>The windows of paged streams, each used by its stream's one writer only.</summary>
     private readonly Dictionary<string, StreamWindow>[] _windows;
 
-    public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, JournalPaging paging, TimeProvider? time = null)
+    public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, JournalPaging paging)
     {
         _dataSource = dataSource;
         _logger = logger;
         _paging = paging;
-        _time = time ?? TimeProvider.System;
         // Two writers: while one waits for its commit the next group is being built.
         _queues = [Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true }), Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true })];
         _windows = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
@@ -319,7 +317,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         var fenced = 0;
         while (true)
         {
-            var now = _time.GetUtcNow();
+            var now = DateTimeOffset.UtcNow;
             ForgetIdleStreams(windows, now);
             var remaining = entries.Where(e => !stored.ContainsKey((e.Stream, e.Id))).ToList();
             foreach (var stream in remaining.Select(e => e.Stream).Distinct(StringComparer.Ordinal))
