@@ -35,17 +35,8 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     /// <summary>Entries per commit at most; larger groups gain little and hold the commit longer.</summary>
     private const int MaxGroupEntries = 4000;
 
-    /// <summary>Entries per page at most (the table's check).</summary>
-    private const int PageSize = 1024;
-
     /// <summary>Pages per read of a stream: kiosk pages hold tens of entries.</summary>
     private const int ReadPages = 64;
-
-    /// <summary>Tries of one group whose pages another writer of their streams got ahead of.</summary>
-    private const int FenceRetries = 5;
-
-    /// <summary>Streams not appended to for this long are forgotten here; the next append reads their window again.</summary>
-    private static readonly TimeSpan IdleStream = TimeSpan.FromMinutes(10);
 
     private const string InsertRowsSql = """
         INSERT INTO lianxin_event_journal (event_id, stream, occurred_at, event_type, payload)
@@ -60,40 +51,6 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         WHERE stream = @stream AND position > @after
         ORDER BY position
         LIMIT @max
-        """;
-
-    /// <summary>New pages, one per stream (keyed by the writer); a page whose number its stream holds already is not stored.</summary>
-    private const string InsertPagesSql = """
-        INSERT INTO lianxin_journal_page (stream, page, first_occurred_at, last_occurred_at, event_ids, occurred_at, event_types, payloads)
-        SELECT min(stream), min(page), min(occurred_at), max(occurred_at), array_agg(event_id ORDER BY ord), array_agg(occurred_at ORDER BY ord),
-               array_agg(event_type ORDER BY ord), array_agg(payload ORDER BY ord)
-        FROM unnest(@keys, @streams, @pages, @ids, @occurred, @types, @payloads) WITH ORDINALITY
-            AS t(key, stream, page, event_id, occurred_at, event_type, payload, ord)
-        GROUP BY key
-        ORDER BY key
-        ON CONFLICT (stream, page) DO NOTHING
-        RETURNING stream, page, position
-        """;
-
-    /// <summary>A stream's window: its last page number, and the ids of the pages whose latest event is recent enough.</summary>
-    private const string ReadWindowSql = """
-        SELECT coalesce(max(page), 0) FROM lianxin_journal_page WHERE stream = @stream;
-        SELECT page, last_occurred_at, event_ids FROM lianxin_journal_page
-        WHERE stream = @stream AND last_occurred_at >= @since
-        ORDER BY page
-        """;
-
-    /// <summary>
-    /// Which of the given events (older than what the writers remember) their streams hold: looked for in the pages
-    /// whose time span holds the event's time. A re-sent event carries the time it was stored with.
-    /// </summary>
-    private const string FindOlderSql = """
-        SELECT q.stream, q.event_id
-        FROM unnest(@streams, @ids, @occurred) AS q(stream, event_id, occurred_at)
-        WHERE EXISTS (
-            SELECT 1 FROM lianxin_journal_page AS p
-            WHERE p.stream = q.stream AND p.last_occurred_at >= q.occurred_at AND p.first_occurred_at <= q.occurred_at
-              AND q.event_id = ANY (p.event_ids))
         """;
 
     /// <summary>The pages of a stream that hold entries after a position, in order (a page's entries follow its position).</summary>
@@ -113,8 +70,8 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     private readonly Channel<PendingAppend>[] _queues;
     private readonly Task[] _writers;
 
-    /// <summary>The windows of paged streams, each used by its stream's one writer only.</summary>
-    private readonly Dictionary<string, StreamWindow>[] _windows;
+    /// <summary>Each writer's side of kiosks' pages.</summary>
+    private readonly PageWriter[] _pages;
 
     public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, JournalPaging paging)
     {
@@ -123,8 +80,8 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         _paging = paging;
         // Two writers: while one waits for its commit the next group is being built.
         _queues = [Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true }), Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true })];
-        _windows = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
-        _writers = [.. _queues.Select((queue, i) => Task.Run(() => WriteLoopAsync(queue.Reader, _windows[i])))];
+        _pages = [.. _queues.Select(_ => new PageWriter(dataSource, paging, logger))];
+        _writers = [.. _queues.Select((queue, i) => Task.Run(() => WriteLoopAsync(queue.Reader, _pages[i])))];
     }
 
     public Task<long[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
@@ -231,7 +188,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         return records;
     }
 
-    private async Task WriteLoopAsync(ChannelReader<PendingAppend> queue, Dictionary<string, StreamWindow> windows)
+    private async Task WriteLoopAsync(ChannelReader<PendingAppend> queue, PageWriter pages)
     {
         var group = new List<PendingAppend>();
         while (await queue.WaitToReadAsync())
@@ -246,18 +203,18 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
             if (group.Count > 0)
             {
-                await WriteGroupAsync(group, count, windows);
+                await WriteGroupAsync(group, count, pages);
             }
         }
     }
 
-    private async Task WriteGroupAsync(List<PendingAppend> group, int count, Dictionary<string, StreamWindow> windows)
+    private async Task WriteGroupAsync(List<PendingAppend> group, int count, PageWriter pages)
     {
         try
         {
             var entries = group.SelectMany(p => p.Entries).ToList();
             var stored = await StoreRowsAsync([.. entries.Where(e => !IsPaged(e.Stream))]);
-            foreach (var (key, position) in await StorePagesAsync([.. entries.Where(e => IsPaged(e.Stream))], windows))
+            foreach (var (key, position) in await pages.StoreAsync([.. entries.Where(e => IsPaged(e.Stream))]))
             {
                 stored[key] = position;
             }
@@ -271,8 +228,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         catch (Exception e)
         {
             LogAppendFailed(count, e);
-            // What this writer knew of the streams may be behind what was committed: it reads them again.
-            windows.Clear();
+            pages.ForgetAll();
             // The cause stays in this log; callers in other processes get an exception the cluster can carry.
             var answer = GroupCommitGrainStorage.IsDatabaseFailure(e) ? new DatabaseUnavailableException($"The journal did not answer an append of {count} entries: {e.Message}") : e;
             foreach (var pending in group)
@@ -292,11 +248,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         }
 
         await using var command = _dataSource.CreateCommand(InsertRowsSql);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. entries.Select(e => e.Id)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Stream)] });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. entries.Select(e => e.OccurredAt.UtcDateTime)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Type)] });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => Encoding.UTF8.GetBytes(e.Payload))] });
+        AddEntries(command, entries);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -306,185 +258,16 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         return stored;
     }
 
-    /// <summary>
-    /// Entries of paged streams: the new ones (by each stream's window) go in new pages, one page per stream per
-    /// statement, one statement for all streams, until every new entry is stored. A stream whose next page another writer
-    /// stored first is read again and decided again.
-    /// </summary>
-    private async Task<Dictionary<(string, Guid), long>> StorePagesAsync(List<JournalEntry> entries, Dictionary<string, StreamWindow> windows)
+    /// <summary>The entries as the array parameters the journal's statements unnest: streams, ids, times and, with their content, types and payloads.</summary>
+    internal static void AddEntries(NpgsqlCommand command, IReadOnlyList<JournalEntry> entries, bool withContent = true)
     {
-        var stored = new Dictionary<(string, Guid), long>(entries.Count);
-        var fenced = 0;
-        while (true)
+        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Stream)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. entries.Select(e => e.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. entries.Select(e => e.OccurredAt.UtcDateTime)] });
+        if (withContent)
         {
-            var now = DateTimeOffset.UtcNow;
-            ForgetIdleStreams(windows, now);
-            var remaining = entries.Where(e => !stored.ContainsKey((e.Stream, e.Id))).ToList();
-            foreach (var stream in remaining.Select(e => e.Stream).Distinct(StringComparer.Ordinal))
-            {
-                if (!windows.TryGetValue(stream, out var known))
-                {
-                    windows[stream] = known = await ReadWindowAsync(stream, now);
-                }
-
-                known.UsedAt = now;
-            }
-
-            var pages = NewPages(remaining, windows, await FindOlderAsync(remaining, windows, now));
-            if (pages.Count == 0)
-            {
-                return stored;
-            }
-
-            var behind = await InsertPagesAsync(pages, windows, stored, now);
-            if (behind.Count > 0)
-            {
-                if (++fenced == FenceRetries)
-                {
-                    throw new InvalidOperationException($"Streams {string.Join(", ", behind)} kept being appended to by another writer.");
-                }
-
-                LogFenced(string.Join(", ", behind));
-                foreach (var stream in behind)
-                {
-                    windows.Remove(stream);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// One page per stream, numbered after the stream's last, of the entries its window does not hold (each once, in
-    /// order, at most <see cref="PageSize"/>; the rest go in the next statement).
-    /// </summary>
-    private static List<NewPage> NewPages(List<JournalEntry> entries, Dictionary<string, StreamWindow> windows, HashSet<(string, Guid)> olderHeld)
-    {
-        var pages = new Dictionary<string, NewPage>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, Guid)>();
-        foreach (var entry in entries)
-        {
-            var window = windows[entry.Stream];
-            if (window.Holds(entry.Id) || olderHeld.Contains((entry.Stream, entry.Id)) || !seen.Add((entry.Stream, entry.Id)))
-            {
-                continue;
-            }
-
-            if (!pages.TryGetValue(entry.Stream, out var page))
-            {
-                pages[entry.Stream] = page = new NewPage(entry.Stream, window.LastPage + 1, []);
-            }
-
-            if (page.Entries.Count < PageSize)
-            {
-                page.Entries.Add(entry);
-            }
-        }
-
-        return [.. pages.Values];
-    }
-
-    /// <summary>Stores the pages in one statement; answers the streams whose next page another writer had stored.</summary>
-    private async Task<HashSet<string>> InsertPagesAsync(List<NewPage> pages, Dictionary<string, StreamWindow> windows, Dictionary<(string, Guid), long> stored, DateTimeOffset now)
-    {
-        var n = pages.Sum(p => p.Entries.Count);
-        var (keys, streams, numbers, ids, occurred, types, payloads) = (new int[n], new string[n], new long[n], new Guid[n], new DateTime[n], new string[n], new byte[n][]);
-        var i = 0;
-        for (var key = 0; key < pages.Count; key++)
-        {
-            foreach (var entry in pages[key].Entries)
-            {
-                (keys[i], streams[i], numbers[i], ids[i], occurred[i], types[i], payloads[i]) =
-                    (key, entry.Stream, pages[key].Number, entry.Id, entry.OccurredAt.UtcDateTime, entry.Type, Encoding.UTF8.GetBytes(entry.Payload));
-                i++;
-            }
-        }
-
-        await using var command = _dataSource.CreateCommand(InsertPagesSql);
-        command.Parameters.Add(new NpgsqlParameter<int[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = keys });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = streams });
-        command.Parameters.Add(new NpgsqlParameter<long[]>("pages", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = numbers });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = occurred });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = types });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = payloads });
-        var positions = new Dictionary<string, long>(pages.Count, StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                positions[reader.GetString(0)] = reader.GetInt64(2);
-            }
-        }
-
-        var behind = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            if (!positions.TryGetValue(page.Stream, out var position))
-            {
-                behind.Add(page.Stream);
-                continue;
-            }
-
-            windows[page.Stream].Add(page.Number, page.Entries.Max(e => e.OccurredAt), [.. page.Entries.Select(e => e.Id)], now);
-            for (var k = 0; k < page.Entries.Count; k++)
-            {
-                stored[(page.Stream, page.Entries[k].Id)] = position + k;
-            }
-        }
-
-        return behind;
-    }
-
-    /// <summary>The events older than their stream's window that the stream holds (none to look for, no round trip).</summary>
-    private async Task<HashSet<(string, Guid)>> FindOlderAsync(List<JournalEntry> entries, Dictionary<string, StreamWindow> windows, DateTimeOffset now)
-    {
-        var held = new HashSet<(string, Guid)>();
-        var older = entries.Where(e => !windows[e.Stream].Remembers(e.OccurredAt, now)).ToList();
-        if (older.Count == 0)
-        {
-            return held;
-        }
-
-        await using var command = _dataSource.CreateCommand(FindOlderSql);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. older.Select(e => e.Stream)] });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. older.Select(e => e.Id)] });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. older.Select(e => e.OccurredAt.UtcDateTime)] });
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            held.Add((reader.GetString(0), reader.GetGuid(1)));
-        }
-
-        return held;
-    }
-
-    private async Task<StreamWindow> ReadWindowAsync(string stream, DateTimeOffset now)
-    {
-        var window = new StreamWindow(_paging.Window);
-        await using var command = _dataSource.CreateCommand(ReadWindowSql);
-        command.Parameters.AddWithValue("stream", stream);
-        command.Parameters.AddWithValue("since", now - _paging.Window);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var last = reader.GetInt64(0);
-        await reader.NextResultAsync();
-        while (await reader.ReadAsync())
-        {
-            window.Add(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<Guid[]>(2), now);
-        }
-
-        window.Follow(last);
-        return window;
-    }
-
-    private static void ForgetIdleStreams(Dictionary<string, StreamWindow> windows, DateTimeOffset now)
-    {
-        foreach (var (stream, window) in windows)
-        {
-            if (now - window.UsedAt > IdleStream)
-            {
-                windows.Remove(stream);
-            }
+            command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Type)] });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => Encoding.UTF8.GetBytes(e.Payload))] });
         }
     }
 
@@ -493,11 +276,6 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} journal entries failed; their callers were told")]
     private partial void LogAppendFailed(int count, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Another writer stored pages of {Streams} first; their ids are read again")]
-    private partial void LogFenced(string streams);
-
-    private sealed record NewPage(string Stream, long Number, List<JournalEntry> Entries);
 
     private sealed record PendingAppend(IReadOnlyList<JournalEntry> Entries)
     {
