@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Lianxin.Hosting;
 
 /// <summary>
-/// What the kiosk actors need: their rules (the <c>Kiosks</c> section) and the clock, <see cref="TimeProvider"/>
-/// (<see cref="DomainClock"/> wraps it for the code that still asks for that).
+/// What the kiosk actors need: their rules (the <c>Kiosks</c> section) and the clocks, the host's
+/// <see cref="TimeProvider"/> and the centers' (<see cref="CentersClock"/>), both the system clock unless a test
+/// registers its own.
 /// </summary>
 public static class KioskConfiguration
 {
@@ -17,7 +18,7 @@ public static class KioskConfiguration
         services.Configure<KioskOptions>(configuration.GetSection(KioskOptions.Section));
         services.Configure<Ledger.LedgerOptions>(configuration.GetSection(Ledger.LedgerOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new DomainClock(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddKeyedSingleton(CentersClock.Key, TimeProvider.System);
         return services;
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class CenterActivityGrain
 
     private async Task ReportEvidenceAsync(bool now = false)
     {
-        var at = clock.UtcNow;
+        var at = clock.GetUtcNow();
         var interval = evidence.Value.ReportInterval;
         if (!now && at - _evidenceSentAt < interval)
         {

@@ -20,7 +20,7 @@ internal sealed partial class CenterActivityGrain
             return;
         }
 
-        (_liveFeeds ??= new CenterActivityFeeds(GrainFactory, Id)).Publish(figures, clock.UtcNow);
+        (_liveFeeds ??= new CenterActivityFeeds(GrainFactory, Id)).Publish(figures, clock.GetUtcNow());
         _livePublished = figures;
     }
 }

@@ -134,7 +134,7 @@ internal sealed partial class CenterActivityGrain
     /// <summary>The figures the center's card and its live feeds show, as of now.</summary>
     private CenterActivityFigures CurrentFigures()
     {
-        var today = State.Days.GetValueOrDefault(_calendar.Day(clock.UtcNow));
+        var today = State.Days.GetValueOrDefault(_calendar.Day(clock.GetUtcNow()));
         return new CenterActivityFigures(
             Book.InsideCount,
             today is null ? new Dictionary<BasicFunction, int>() : new Dictionary<BasicFunction, int>(today.CheckInsByPurpose),

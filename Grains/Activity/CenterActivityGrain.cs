@@ -21,7 +21,7 @@ namespace Lianxin.Activity;
 internal sealed partial class CenterActivityGrain(
     [PersistentState(StorageNames.CenterActivityState, StorageNames.Live)] IPersistentState<CenterActivityState> state,
     IEventJournal journal,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> options,
     IOptions<RatingEvidenceOptions> evidence,
     DeepCopier<CenterActivityState> copier,
@@ -83,7 +83,7 @@ internal sealed partial class CenterActivityGrain(
 
     private IReadOnlyList<EventOutcome> Apply(string kioskId, IReadOnlyList<JournaledKioskEvent> events, IReadOnlyDictionary<Guid, string> refusals)
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var marks = Marks;
         var outcomes = new List<EventOutcome>(events.Count);
         var changes = new List<PresenceChange>();
@@ -140,7 +140,7 @@ internal sealed partial class CenterActivityGrain(
             }
         }
 
-        var problem = Book.Correct(visitId, checkedOutAt, $"{reason} ({correctedBy})", clock.UtcNow, changes);
+        var problem = Book.Correct(visitId, checkedOutAt, $"{reason} ({correctedBy})", clock.GetUtcNow(), changes);
         if (problem is not null)
         {
             return RegistryResult.Conflict(problem);
@@ -154,7 +154,7 @@ internal sealed partial class CenterActivityGrain(
 
     public Task<CenterActivity> GetAsync()
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var changes = new List<PresenceChange>();
         Book.CloseAllOverdue(now, changes);
         if (changes.Count > 0)
@@ -185,7 +185,7 @@ internal sealed partial class CenterActivityGrain(
     public async Task TickAsync()
     {
         await RefreshOpeningHoursAsync();
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var changes = new List<PresenceChange>();
         Book.CloseAllOverdue(now, changes);
         Book.Prune(now - _options.VisitRetention, _options.ClosedVisitsKept);

@@ -2,6 +2,7 @@ using Lianxin.Common;
 using Lianxin.Kiosks;
 using Lianxin.Listings;
 using Lianxin.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,7 @@ namespace Lianxin.Centers;
 /// </summary>
 internal sealed partial class CenterGrain(
     [PersistentState(StorageNames.CenterState, StorageNames.Default)] IPersistentState<CenterState> state,
-    DomainClock clock,
-    TimeProvider time,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> kioskOptions,
     ILogger<CenterGrain> logger) : Grain, ICenterGrain
 {
@@ -31,7 +31,7 @@ internal sealed partial class CenterGrain(
 
     private CenterState State => state.State;
 
-    private CenterLivePublisher LivePublisher => _livePublisher ??= new(GrainFactory, Id, time);
+    private CenterLivePublisher LivePublisher => _livePublisher ??= new(GrainFactory, Id, clock);
 
     public Task<CenterSnapshot?> GetAsync() => Task.FromResult(
         State.Profile is null
@@ -57,7 +57,7 @@ internal sealed partial class CenterGrain(
         var capacity = CenterCapacity.Of(profile);
         return Task.FromResult<CenterCrowd?>(
             new CenterCrowd(inside, capacity, CrowdLevels.Of(inside, capacity), day, DayPattern.Today(State.Pattern, day, hour, inside),
-                _calendar.OpeningPeriodAt(profile.OpeningHours, clock.UtcNow) is not null));
+                _calendar.OpeningPeriodAt(profile.OpeningHours, clock.GetUtcNow()) is not null));
     }
 
     public Task<CenterLink?> GetLinkAsync() =>
@@ -246,7 +246,7 @@ internal sealed partial class CenterGrain(
 
     private (DateOnly Day, int Hour) LocalHour()
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         return (_calendar.Day(now), _calendar.ToLocal(now).Hour);
     }
 
@@ -278,7 +278,7 @@ internal sealed partial class CenterGrain(
         await LivePublisher.PublishAsync(profile, State.Live, State.KioskIds.Count, State.GridIds.Count);
         if (profile.ParentId is { } parentId)
         {
-            State.ReportSequence = Math.Max(State.ReportSequence + 1, clock.UtcNow.UtcTicks);
+            State.ReportSequence = Math.Max(State.ReportSequence + 1, clock.GetUtcNow().UtcTicks);
             await GrainFactory.GetGrain<ICenterGrain>(parentId).ReportChildSubtreeAsync(Id, State.ReportSequence, ComputeSubtree(profile));
         }
     }

@@ -1,6 +1,7 @@
 using Lianxin.Common;
 using Lianxin.EventFeed;
 using Lianxin.Kiosks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Centers;
@@ -12,7 +13,7 @@ namespace Lianxin.Centers;
 /// </summary>
 internal sealed class CenterVisitHoursGrain(
     [PersistentState(StorageNames.CenterVisitHoursState, StorageNames.Default)] IPersistentState<CenterVisitHoursState> state,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> kiosks,
     IEventFeed feed) : Grain, ICenterVisitHoursGrain
 {
@@ -36,13 +37,13 @@ internal sealed class CenterVisitHoursGrain(
     public async Task ObserveAsync(IReadOnlyDictionary<BasicFunction, int> checkInsToday)
     {
         _dirty = true;
-        await PublishAsync(_hours.Observe(clock.UtcNow, checkInsToday));
+        await PublishAsync(_hours.Observe(clock.GetUtcNow(), checkInsToday));
         ArmCloseTimer();
     }
 
     private async Task CloseAsync()
     {
-        await PublishAsync(_hours.Close(clock.UtcNow));
+        await PublishAsync(_hours.Close(clock.GetUtcNow()));
         ArmCloseTimer();
     }
 
@@ -59,7 +60,7 @@ internal sealed class CenterVisitHoursGrain(
     {
         if (!_close.IsArmed && _hours.HourStart is { } start && _hours.Hour.Count > 0)
         {
-            _close.Request(this, start.AddHours(1) + AfterHour - clock.UtcNow);
+            _close.Request(this, start.AddHours(1) + AfterHour - clock.GetUtcNow());
         }
     }
 

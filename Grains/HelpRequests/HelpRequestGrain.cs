@@ -4,6 +4,7 @@ using Lianxin.Common;
 using Lianxin.EventFeed;
 using Lianxin.Governance;
 using Lianxin.Kiosks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ namespace Lianxin.HelpRequests;
 internal sealed partial class HelpRequestGrain(
     [PersistentState(StorageNames.HelpRequestState, StorageNames.Live)] IPersistentState<HelpRequestGrainState> state,
     ClosedLoopLifecycle lifecycle,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> kioskOptions,
     IEventFeed feed,
     ILogger<HelpRequestGrain> logger) : Grain, IHelpRequestGrain, IRemindable
@@ -59,7 +60,7 @@ internal sealed partial class HelpRequestGrain(
         {
             var opened = ticket with { Id = Id, State = HelpRequestState.Open, Owner = null };
             state.State.Ticket = opened;
-            state.State.Loop = lifecycle.ApplyDeadlines(await OpenLoopAsync(opened), clock.UtcNow);
+            state.State.Loop = lifecycle.ApplyDeadlines(await OpenLoopAsync(opened), clock.GetUtcNow());
             await state.WriteStateAsync();
             LogOpened(Id, opened.CenterId, opened.Function);
         }
@@ -93,7 +94,7 @@ internal sealed partial class HelpRequestGrain(
             return null;
         }
 
-        var after = lifecycle.ApplyDeadlines(before, clock.UtcNow);
+        var after = lifecycle.ApplyDeadlines(before, clock.GetUtcNow());
         if (after.History.Count != before.History.Count)
         {
             await SaveAsync(before, after);
@@ -130,7 +131,7 @@ internal sealed partial class HelpRequestGrain(
         // Limits that passed before the action count first: an action never hides that a ticket went overdue.
         await CheckDeadlinesAsync();
         var current = Loop!;
-        var transition = step(current, clock.UtcNow);
+        var transition = step(current, clock.GetUtcNow());
         if (!transition.Accepted)
         {
             LogRefused(Id, transition.Kind, transition.Refusal!);
@@ -191,7 +192,7 @@ internal sealed partial class HelpRequestGrain(
 
         var year = _calendar.Day(loop.RaisedAt).Year;
         await GrainFactory.GetGrain<ICenterHelpRequestsGrain>(GovernanceKeys.Rating(loop.CenterId, year)).UpsertAsync(loop with { History = [loop.History[^1]] });
-        var live = new HelpRequestLive(Id, loop.CenterId, loop.Function, loop.Stage, loop.Owner?.Name, loop.DueAt, loop.EscalatedTo, loop.EscalationLevel, clock.UtcNow);
+        var live = new HelpRequestLive(Id, loop.CenterId, loop.Function, loop.Stage, loop.Owner?.Name, loop.DueAt, loop.EscalatedTo, loop.EscalationLevel, clock.GetUtcNow());
         await GrainFactory.GetGrain<Listings.IListingGrain>(0).UpsertAsync(Listings.ListingLines.HelpRequest(live));
         var feeds = new HashSet<string>(StringComparer.Ordinal) { loop.CenterId };
         if (loop.EscalatedTo is { } to)
@@ -230,7 +231,7 @@ internal sealed partial class HelpRequestGrain(
         _armedFor = due;
         if (due is { } at)
         {
-            _deadline.Request(this, at - clock.UtcNow);
+            _deadline.Request(this, at - clock.GetUtcNow());
         }
     }
 

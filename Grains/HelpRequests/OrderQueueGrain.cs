@@ -1,5 +1,6 @@
 using Lianxin.Common;
 using Lianxin.Governance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 
@@ -37,7 +38,7 @@ internal sealed class OrderQueueGrain(
     [PersistentState(StorageNames.OrderQueueState, StorageNames.Live)] IPersistentState<OrderQueueState> earlier,
     IBookStore books,
     Serializer<OrderQueueEntry> serializer,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<ClosedLoopLimitsOptions> limits) : Grain, IOrderQueueGrain, IRemindable
 {
     private const string ReminderName = "due-requests";
@@ -95,7 +96,7 @@ internal sealed class OrderQueueGrain(
         }
 
         // One way: each woken request tells this queue where it stands, which a waiting call here would deadlock.
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         foreach (var (id, entry) in _queue.Entries)
         {
             if (entry.DueAt <= now)

@@ -3,6 +3,7 @@ using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.EventFeed;
 using Lianxin.Governance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Kiosks;
@@ -14,7 +15,7 @@ namespace Lianxin.Kiosks;
 /// </summary>
 internal sealed class KioskHealthGrain(
     [PersistentState(StorageNames.KioskHealthState, StorageNames.Live)] IPersistentState<KioskHealthState> state,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> options,
     IOptions<RatingEvidenceOptions> evidence,
     IEventFeed feed) : Grain, IKioskHealthGrain, IRemindable
@@ -49,7 +50,7 @@ internal sealed class KioskHealthGrain(
 
     public async Task<KioskHealth> BeatAsync(KioskHeartbeat heartbeat)
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         Account(now);
         var wasOnline = _rules.Connectivity(LastSign, now) == KioskConnectivity.Online;
         State.LastBeatAt = now;
@@ -68,7 +69,7 @@ internal sealed class KioskHealthGrain(
 
     public async Task RecordTrafficAsync(DateTimeOffset at)
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         at = at > now ? now : at;
         if (State.LastTrafficAt is { } last && last >= at)
         {
@@ -115,14 +116,14 @@ internal sealed class KioskHealthGrain(
 
     public Task<KioskHealth> GetAsync()
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         Account(now);
         return Task.FromResult(Snapshot(now));
     }
 
     public async Task CheckAsync()
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         Account(now);
         MarkDirty();
         var kiosk = await GrainFactory.GetGrain<IKioskGrain>(Id).GetAsync();

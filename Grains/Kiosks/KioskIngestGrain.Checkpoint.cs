@@ -84,7 +84,7 @@ internal sealed partial class KioskIngestGrain
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await CheckpointAsync();
-        var quiet = State.LastBatchAt is not { } last || clock.UtcNow - last >= options.Value.RecoveryInterval;
+        var quiet = State.LastBatchAt is not { } last || clock.GetUtcNow() - last >= options.Value.RecoveryInterval;
         if (quiet && State.AppliedPosition >= _progress.AppliedPosition && await this.GetReminder(RecoveryReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

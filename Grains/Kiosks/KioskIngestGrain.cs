@@ -4,6 +4,7 @@ using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Lianxin.HelpRequests;
 using Lianxin.Ledger;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ namespace Lianxin.Kiosks;
 internal sealed partial class KioskIngestGrain(
     [PersistentState(StorageNames.KioskIngestState, StorageNames.Live)] IPersistentState<KioskIngestState> state,
     IEventJournal journal,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> options,
     ILogger<KioskIngestGrain> logger) : Grain, IKioskIngestGrain, IRemindable
 {
@@ -111,7 +112,7 @@ internal sealed partial class KioskIngestGrain(
 
         var duplicates = stored.Count(s => s == 0);
         State.Duplicates += duplicates;
-        State.LastBatchAt = clock.UtcNow;
+        State.LastBatchAt = clock.GetUtcNow();
         KioskMetrics.Events.Add(duplicates, new KeyValuePair<string, object?>("status", "duplicate"));
         KioskMetrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         await seen;
@@ -120,7 +121,7 @@ internal sealed partial class KioskIngestGrain(
 
     private Task ReportTrafficAsync()
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         if (_trafficReportedAt is { } last && now - last < TrafficReportInterval && now >= last)
         {
             return Task.CompletedTask;

@@ -2,6 +2,7 @@ using Lianxin.Activity;
 using Lianxin.Common;
 using Lianxin.Governance;
 using Lianxin.Kiosks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 
@@ -22,7 +23,7 @@ internal sealed class PersonLedgerGrain(
     [PersistentState(StorageNames.PersonLedgerState, StorageNames.Live)] IPersistentState<PersonLedgerState> state,
     IBookStore books,
     Serializer<ServiceHours> serializer,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> options,
     IOptions<LedgerOptions> ledgerOptions) : Grain, IPersonLedgerGrain
 {
@@ -139,7 +140,7 @@ internal sealed class PersonLedgerGrain(
             return RegistryResult.Conflict($"The ledger of '{this.GetPrimaryKeyString()}' holds the most points entries it may ({MaxEntries}).");
         }
 
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         // The points first: a decision cut short between the two writes leaves the hours pending, and deciding them
         // again does not earn their points twice.
         if (approve && !State.Points.Any(p => p.SourceEventId == hoursId))

@@ -1,4 +1,5 @@
 using Lianxin.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Lianxin.Residents;
@@ -11,13 +12,13 @@ namespace Lianxin.Residents;
 internal sealed partial class ResidentSignInGrain(
     [PersistentState(StorageNames.SignInCodeState, StorageNames.Default)] IPersistentState<SignInCodeState> state,
     ISignInCodeSender sender,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     ILogger<ResidentSignInGrain> logger) : Grain, IResidentSignInGrain
 {
     public async Task<SignInCodeIssue> IssueAsync(SignInCodeRequest request)
     {
         var code = OneTimeCodes.NewCode();
-        var expiresAt = clock.UtcNow + request.Lifetime;
+        var expiresAt = clock.GetUtcNow() + request.Lifetime;
         OneTimeCodes.Issue(state.State, code, expiresAt);
         await state.WriteStateAsync();
 
@@ -38,7 +39,7 @@ internal sealed partial class ResidentSignInGrain(
     public async Task<SignInCodeCheck> VerifyAsync(string code, int maxAttempts)
     {
         var hadCode = state.State.Hash is not null;
-        var check = OneTimeCodes.Check(state.State, code, clock.UtcNow, maxAttempts);
+        var check = OneTimeCodes.Check(state.State, code, clock.GetUtcNow(), maxAttempts);
         if (hadCode)
         {
             await state.WriteStateAsync();

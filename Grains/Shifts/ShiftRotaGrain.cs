@@ -1,6 +1,7 @@
 using Lianxin.Common;
 using Lianxin.Kiosks;
 using Lianxin.Volunteers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace Lianxin.Shifts;
 /// </summary>
 internal sealed partial class ShiftRotaGrain(
     [PersistentState(StorageNames.ShiftRotaState, StorageNames.Default)] IPersistentState<ShiftRotaState> state,
-    DomainClock clock,
+    [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
     IOptions<KioskOptions> kioskOptions,
     IOptions<ShiftOptions> options,
     ILogger<ShiftRotaGrain> logger) : Grain, IShiftRotaGrain, IRemindable
@@ -31,7 +32,7 @@ internal sealed partial class ShiftRotaGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private DateTimeOffset Now => clock.UtcNow;
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     private RotaBook Book => new(state.State, _calendar, options.Value);
 

@@ -11,7 +11,7 @@ public static class KioskAuthConfiguration
 {
     public static WebApplicationBuilder AddKioskAuth(this WebApplicationBuilder builder)
     {
-        // The protocol endpoints read the kiosk rules and the domain clock; in client mode no silo registers them here.
+        // The protocol endpoints read the kiosk rules and the centers' clock; in client mode no silo registers them here.
         builder.Services.AddLianxinKiosks(builder.Configuration);
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, KioskAuthentication>(KioskAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(KioskAuthentication.Policy, new AuthorizationPolicyBuilder(KioskAuthentication.SchemeName)

@@ -10,9 +10,10 @@ namespace Lianxin.WebHost.Apis.Kiosks;
 /// reads a snapshot: one that is older than <see cref="Fresh"/> is refreshed in the background (the directory, then
 /// each running emergency) while requests keep the previous one. Where two emergencies cover a center, the higher
 /// level wins, then the newer. A center is covered when the emergency names it or a center above it, or targets one of
-/// its grids.
+/// its grids. The snapshot's age is a cache's, measured on the host's clock (not the centers' clock, which tests may
+/// hold still or move).
 /// </summary>
-internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, DomainClock clock, ILogger<KioskEmergencyLookup> logger)
+internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, TimeProvider clock, ILogger<KioskEmergencyLookup> logger)
 {
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(2);
 
@@ -27,7 +28,7 @@ internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, DomainC
     public async ValueTask<KioskEmergencyNotice?> ForCenterAsync(string centerId)
     {
         var snapshot = Volatile.Read(ref _snapshot) ?? await RefreshOnceAsync();
-        if (clock.UtcNow - snapshot.At > Fresh)
+        if (clock.GetUtcNow() - snapshot.At > Fresh)
         {
             _ = RefreshOnceAsync();
         }
@@ -52,7 +53,7 @@ internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, DomainC
     {
         try
         {
-            var at = clock.UtcNow;
+            var at = clock.GetUtcNow();
             var running = (await grains.GetGrain<IEmergencyDirectoryGrain>(0).ListAsync()).Where(e => e.Phase == EmergencyPhase.Running).ToList();
             var byCenter = new Dictionary<string, KioskEmergencyNotice>(StringComparer.Ordinal);
             foreach (var entry in running.OrderByDescending(e => e.LaunchedAt))

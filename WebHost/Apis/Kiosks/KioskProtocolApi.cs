@@ -5,6 +5,7 @@ using Lianxin.WebHost.Apis.Kiosks;
 using Lianxin.WebHost.Limits;
 using Lianxin.WebHost.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.WebHost.Apis;
@@ -32,7 +33,7 @@ public static partial class KioskProtocolApi
     }
 
     private static async Task<Results<Ok<KioskBatchResponse>, ValidationProblem>> PostEventsAsync(
-        string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, DomainClock clock, IOptions<KioskOptions> options,
+        string kioskId, KioskBatchRequest request, HttpContext http, IGrainFactory grains, [FromKeyedServices(CentersClock.Key)] TimeProvider clock, IOptions<KioskOptions> options,
         IOptions<LimitsOptions> limits, PersonPseudonyms pseudonyms, KioskEmergencyLookup emergencies)
     {
         var v = new Validation();
@@ -44,7 +45,7 @@ public static partial class KioskProtocolApi
             return ApiResults.Invalid(v);
         }
 
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         for (var i = 0; i < sent.Count; i++)
         {
             if (sent[i] is not { } e)
@@ -74,7 +75,8 @@ public static partial class KioskProtocolApi
     }
 
     private static async Task<Results<Ok<KioskHeartbeatResponse>, ValidationProblem>> PostHeartbeatAsync(
-        string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains, KioskEmergencyLookup emergencies)
+        string kioskId, KioskHeartbeatRequest request, HttpContext http, IGrainFactory grains, [FromKeyedServices(CentersClock.Key)] TimeProvider clock,
+        KioskEmergencyLookup emergencies)
     {
         var v = new Validation();
         var version = v.Text("appVersion", request.AppVersion, 32);
@@ -102,7 +104,7 @@ public static partial class KioskProtocolApi
 
         var health = await grains.GetGrain<IKioskHealthGrain>(kioskId).BeatAsync(new KioskHeartbeat(version, peripherals));
         var centerId = http.User.FindFirst(KioskAuthentication.CenterClaim)!.Value;
-        return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, DateTimeOffset.UtcNow, await emergencies.ForCenterAsync(centerId)));
+        return TypedResults.Ok(new KioskHeartbeatResponse(health.Connectivity, clock.GetUtcNow(), await emergencies.ForCenterAsync(centerId)));
     }
 
     /// <summary>A kiosk authenticated with its own key may post only under its own id: checked before the body is.</summary>

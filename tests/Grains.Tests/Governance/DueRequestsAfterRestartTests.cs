@@ -1,21 +1,22 @@
 using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Governance;
-using Lianxin.Grains.Tests.Shifts;
 using Lianxin.HelpRequests;
 using Lianxin.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Xunit;
 
 namespace Lianxin.Grains.Tests.Governance;
 
 /// <summary>
-/// A cluster on PostgreSQL whose domain clock the test sets, with the production limits (two hours to assign) and the
+/// A cluster on PostgreSQL whose centers' clock the test sets, with the production limits (two hours to assign) and the
 /// center's due sweep every second: a limit passes when the test moves the clock, never on a running timer.
 /// </summary>
 public sealed class DueSweepClusterFixture : GovernanceClusterFixture
 {
-    public SetClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
@@ -23,7 +24,7 @@ public sealed class DueSweepClusterFixture : GovernanceClusterFixture
         ["Governance:ClosedLoop:DueSweep"] = "00:00:01",
     };
 
-    protected override void ConfigureSilo(ISiloBuilder silo) => silo.Services.AddSingleton<DomainClock>(Clock);
+    protected override void ConfigureSilo(ISiloBuilder silo) => silo.Services.AddKeyedSingleton<TimeProvider>(CentersClock.Key, Clock);
 }
 
 /// <summary>
@@ -42,7 +43,7 @@ public sealed class DueRequestsAfterRestartTests(DueSweepClusterFixture fixture)
         await grains.GetGrain<ICenterGrain>("due-d").CreateAsync(CenterProfiles.Of(CenterLevel.District) with { ParentId = null }).WaitAsync(Deadline);
         await grains.GetGrain<ICenterGrain>("due-s").CreateAsync(CenterProfiles.Of(CenterLevel.Street) with { ParentId = "due-d" }).WaitAsync(Deadline);
         await grains.GetGrain<ICenterGrain>("due-c").CreateAsync(CenterProfiles.Community(400, 1000) with { ParentId = "due-s" }).WaitAsync(Deadline);
-        var openedAt = fixture.Clock.At = DateTimeOffset.UtcNow;
+        var openedAt = fixture.Clock.GetUtcNow();
         string[] ids = ["due-1", "due-2", "due-3"];
         foreach (var id in ids)
         {
@@ -54,7 +55,7 @@ public sealed class DueRequestsAfterRestartTests(DueSweepClusterFixture fixture)
         Assert.Equal(["due-c:due-requests"], await RemindersAsync());
 
         await fixture.RestartAsync();
-        fixture.Clock.At = openedAt.AddHours(3);
+        fixture.Clock.Advance(TimeSpan.FromHours(3));
 
         // Only the queue is asked: activating a request would apply its limit by itself.
         var page = await Eventually.HoldsAsync(

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Lianxin.Hosting;
+using Lianxin.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,14 +17,14 @@ namespace Lianxin.Grains.Tests.Recovery;
 /// A three-silo in-process cluster whose silos can be killed without losing what a database would have kept: one
 /// journal (the embedded default's), one grain storage and one reminder table shared by every silo, checkpoints and
 /// snapshots every second so kills fall between and across them, reminders that bring kiosks back within seconds, and
-/// the live path's clock set to mid-morning local time so visits lie inside opening hours and within one day whatever
+/// the centers' clock set to mid-morning local time so visits lie inside opening hours and within one day whatever
 /// the time of the run (Orleans keeps the real clock).
 /// </summary>
 public sealed class RecoveryClusterFixture : IAsyncLifetime
 {
     private readonly InMemoryEventJournal _journal = new();
     private readonly ConcurrentDictionary<string, (string ETag, byte[] State)> _rows = new();
-    private readonly MidMorningClock _clock = new();
+    private readonly OffsetClock _clock = new(ToMidMorning(DateTimeOffset.UtcNow));
     private readonly ConcurrentQueue<string> _log = new();
     private readonly ConcurrentDictionary<(GrainId, string), ReminderEntry> _reminders = new();
 
@@ -35,7 +36,7 @@ public sealed class RecoveryClusterFixture : IAsyncLifetime
     public string Log => string.Join(Environment.NewLine, _log);
 
     /// <summary>The cluster's clock.</summary>
-    public DateTimeOffset Now => _clock.UtcNow;
+    public DateTimeOffset Now => _clock.GetUtcNow();
 
     public async Task InitializeAsync()
     {
@@ -57,7 +58,7 @@ public sealed class RecoveryClusterFixture : IAsyncLifetime
                 (o.IAmAliveTablePublishTimeout, o.TableRefreshTimeout) = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
             });
             silo.Services.AddLogging(logging => logging.AddProvider(new RecordingLoggerProvider(_log)));
-            silo.Services.AddSingleton<DomainClock>(_clock);
+            silo.Services.AddKeyedSingleton<TimeProvider>(CentersClock.Key, _clock);
             silo.Services.AddSingleton<Severance>();
             silo.Services.AddSingleton<IEventJournal>(sp => new SeverableEventJournal(_journal, sp.GetRequiredService<Severance>()));
             silo.Services.AddSingleton<IReminderTable>(sp => new SharedMemoryReminderTable(_reminders, sp.GetRequiredService<Severance>()));
@@ -110,17 +111,10 @@ public sealed class RecoveryClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Real time, moved so that the run starts at 10:00 in the centers' time zone (UTC+8).</summary>
-    private sealed class MidMorningClock() : DomainClock(TimeProvider.System)
+    /// <summary>How far to move <paramref name="now"/> so that the run starts at 10:00 in the centers' time zone (UTC+8).</summary>
+    private static TimeSpan ToMidMorning(DateTimeOffset now)
     {
-        private readonly TimeSpan _shift = Shift(TimeProvider.System.GetUtcNow());
-
-        public override DateTimeOffset UtcNow => base.UtcNow + _shift;
-
-        private static TimeSpan Shift(DateTimeOffset now)
-        {
-            var local = now.ToOffset(TimeSpan.FromHours(8));
-            return new DateTimeOffset(local.Date.AddHours(10), local.Offset) - local;
-        }
+        var local = now.ToOffset(TimeSpan.FromHours(8));
+        return new DateTimeOffset(local.Date.AddHours(10), local.Offset) - local;
     }
 }

@@ -3,12 +3,13 @@ using Lianxin.Hosting;
 using Lianxin.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
 namespace Lianxin.Grains.Tests.Shifts;
 
 /// <summary>
-/// A one-silo cluster on a fresh PostgreSQL database whose domain clock the tests set (Orleans' own clock runs on), so a
+/// A one-silo cluster on a fresh PostgreSQL database whose centers' clock the tests set (Orleans' own clock runs on), so a
 /// rota's time-based steps are taken at the moments a test names. The service id is fixed across restarts.
 /// </summary>
 public sealed class ShiftClusterFixture : IAsyncLifetime
@@ -17,7 +18,8 @@ public sealed class ShiftClusterFixture : IAsyncLifetime
     private readonly string _serviceId = $"shifts-{Guid.NewGuid():N}";
     private string _connectionString = "";
 
-    public SetClock Clock { get; } = new();
+    /// <summary>The centers' clock: still until a test sets it (forward only).</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -52,19 +54,11 @@ public sealed class ShiftClusterFixture : IAsyncLifetime
         builder.Options.ServiceId = _serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton<DomainClock>(Clock);
+            silo.Services.AddKeyedSingleton<TimeProvider>(CentersClock.Key, Clock);
             silo.AddLianxinGrainServices(configuration);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync().WaitAsync(Deadline);
         return cluster;
     }
-}
-
-/// <summary>The domain clock at a moment the test sets.</summary>
-public sealed class SetClock() : DomainClock(TimeProvider.System)
-{
-    public DateTimeOffset At { get; set; } = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset UtcNow => At;
 }

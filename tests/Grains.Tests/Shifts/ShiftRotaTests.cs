@@ -9,7 +9,7 @@ using Lianxin.TestSupport;
 namespace Lianxin.Grains.Tests.Shifts;
 
 /// <summary>
-/// A center's evening watch over one week, on PostgreSQL with the domain clock set step by step: short of people a day
+/// A center's evening watch over one week, on PostgreSQL with the centers' clock set step by step: short of people a day
 /// ahead (available people of its grids invited), the same after a restart, reminded two hours ahead, a kiosk check-in
 /// credits the shift and the one who never came is a no-show.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
         var kiosk = registry.Id("kiosk");
         await fixture.Grains.GetGrain<IKioskGrain>(kiosk).CreateAsync(new KioskProfile(center, "一号机"));
         const string occurrence = "watch-20270607";
-        fixture.Clock.At = Monday18.AddDays(-3); // Friday
+        fixture.Clock.SetUtcNow(Monday18.AddDays(-3)); // Friday
 
         // Defined on Friday; a takes a place at once and again (re-sent).
         var rota = fixture.Grains.GetGrain<IShiftRotaGrain>(center);
@@ -46,10 +46,10 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
         Assert.Equal((ShiftSignUpOutcome.Confirmed, false, ShiftSignUpOutcome.Confirmed, true, 1), (first.Outcome, first.Repeated, resent.Outcome, resent.Repeated, resent.Taken));
 
         // A minute before the day ahead nothing is due; at it, the watch is short of people and b (available) is invited.
-        fixture.Clock.At = Monday18.AddDays(-1).AddMinutes(-1);
+        fixture.Clock.SetUtcNow(Monday18.AddDays(-1).AddMinutes(-1));
         await rota.TickAsync().WaitAsync(Deadline);
         Assert.Empty(await rota.GetAtRiskAsync());
-        fixture.Clock.At = Monday18.AddDays(-1);
+        fixture.Clock.SetUtcNow(Monday18.AddDays(-1));
         await rota.TickAsync().WaitAsync(Deadline);
         var atRisk = Assert.Single(await rota.GetAtRiskAsync());
         Assert.Equal(occurrence, atRisk.Id);
@@ -67,7 +67,7 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
         Assert.Equal(ShiftSignUpOutcome.Full, (await rota.SignUpAsync(occurrence, c, "c-1", c).WaitAsync(Deadline)).Outcome);
 
         // Two hours ahead both are reminded, once.
-        fixture.Clock.At = Monday18.AddHours(-2);
+        fixture.Clock.SetUtcNow(Monday18.AddHours(-2));
         await rota.TickAsync().WaitAsync(Deadline);
         await rota.TickAsync().WaitAsync(Deadline);
         var reminded = (await rota.GetAsync()).Occurrences.Single(o => o.Id == occurrence);
@@ -75,14 +75,14 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
         await Eventually.HoldsAsync(() => ShiftNoticeAsync(a, occurrence), n => n?.Kind == ShiftNoticeKind.Reminder, Deadline, "reminder on a's feed");
 
         // a checks in at the center's kiosk ten minutes before the start: the center's presence starts a's duty, which credits the watch.
-        fixture.Clock.At = Monday18.AddMinutes(-10);
+        fixture.Clock.SetUtcNow(Monday18.AddMinutes(-10));
         await fixture.Grains.GetGrain<ICenterActivityGrain>(center).ApplyAsync(kiosk,
-            [new JournaledKioskEvent(1, kiosk, center, new KioskEvent(Guid.NewGuid(), fixture.Clock.At, new CheckIn(a, PersonRole.Volunteer, BasicFunction.VolunteerService)))],
+            [new JournaledKioskEvent(1, kiosk, center, new KioskEvent(Guid.NewGuid(), fixture.Clock.GetUtcNow(), new CheckIn(a, PersonRole.Volunteer, BasicFunction.VolunteerService)))],
             sentThrough: 0).WaitAsync(Deadline);
         await Eventually.HoldsAsync(() => PlaceAsync(rota, occurrence, a), p => p.Attendance == ShiftAttendance.Attended, Deadline, "a's attendance credited");
 
         // After the end, b who never came is a no-show.
-        fixture.Clock.At = Monday18.AddHours(4);
+        fixture.Clock.SetUtcNow(Monday18.AddHours(4));
         await rota.TickAsync().WaitAsync(Deadline);
         Assert.Equal(ShiftAttendance.Attended, (await PlaceAsync(rota, occurrence, a)).Attendance);
         Assert.Equal(ShiftAttendance.NoShow, (await PlaceAsync(rota, occurrence, b)).Attendance);

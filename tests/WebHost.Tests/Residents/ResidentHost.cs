@@ -20,7 +20,7 @@ using Serilog.Events;
 namespace Lianxin.WebHost.Tests.Residents;
 
 /// <summary>
-/// One web host on PostgreSQL with an SMS gateway stub, a domain clock the tests move, every log event kept, and a
+/// One web host on PostgreSQL with an SMS gateway stub, a centers' clock the tests move, every log event kept, and a
 /// client address per request (the <c>X-Test-Client</c> header stands for the connection's address), so each test
 /// has its own numbers and addresses. Limits are small so they are reached in a few requests.
 /// </summary>
@@ -39,7 +39,8 @@ public sealed class ResidentHost : IAsyncLifetime
 
     internal GatewayStub Sms { get; private set; } = null!;
 
-    public MovableClock Clock { get; } = new();
+    /// <summary>The centers' clock, moved forward by the tests that need time to pass.</summary>
+    public OffsetClock Clock { get; } = new();
 
     public ConcurrentQueue<LogEvent> Logs { get; } = new();
 
@@ -60,7 +61,7 @@ public sealed class ResidentHost : IAsyncLifetime
         });
         Host = _factory.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
         {
-            services.AddSingleton<DomainClock>(Clock);
+            services.AddKeyedSingleton<TimeProvider>(CentersClock.Key, Clock);
             services.AddSingleton<ILogEventSink>(new QueueSink(Logs));
             services.AddSingleton<IStartupFilter>(new ClientAddress());
         }));
@@ -114,16 +115,6 @@ public sealed class ResidentHost : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement;
-    }
-
-    /// <summary>The domain clock, moved forward by the tests that need time to pass.</summary>
-    public sealed class MovableClock() : DomainClock(TimeProvider.System)
-    {
-        private long _offsetTicks;
-
-        public override DateTimeOffset UtcNow => base.UtcNow + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 
     private sealed class QueueSink(ConcurrentQueue<LogEvent> events) : ILogEventSink
