@@ -16,7 +16,7 @@ internal sealed partial class CenterActivityGrain
     {
         grain.StartWrite();
         return Task.CompletedTask;
-    }, options.Value.SnapshotInterval);
+    }, options.Value.SnapshotInterval, spread: true);
 
     private readonly DeferredWork<CenterActivityGrain> _report = new(static grain => grain.ReportAsync(), ReportDelay);
     private bool _dirty;

@@ -51,9 +51,9 @@ internal sealed partial class CenterActivityGrain(
         _durablePositions = new(State.AppliedPositions);
         await RefreshOpeningHoursAsync();
         TellEveryoneInside();
-        this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(_options.CheckInterval, _options.CheckInterval));
+        this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(Stagger.FirstDue(_options.CheckInterval), _options.CheckInterval));
         this.RegisterGrainTimer(static (grain, _) => grain.DispatchOutboxAsync(), this,
-            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+            new GrainTimerCreationOptions(Stagger.FirstDue(TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(1)));
     }
 
     public async Task<IReadOnlyList<EventOutcome>> ApplyAsync(string kioskId, IReadOnlyList<JournaledKioskEvent> events, long sentThrough)

@@ -6,8 +6,12 @@ namespace Lianxin.Common;
 /// requests ride on it; the timer is disarmed before the work starts, so what changes while the work runs arms the
 /// next one. Like any grain timer it runs on the actor's scheduler, and it ends with the activation.
 /// </summary>
-/// <remarks>The work is a static function of the actor, so the field that holds it needs no reference to the actor.</remarks>
-internal sealed class DeferredWork<TGrain>(Func<TGrain, Task> work, TimeSpan delay, bool interleave = false)
+/// <remarks>
+/// The work is a static function of the actor, so the field that holds it needs no reference to the actor. Work made
+/// with <c>spread</c> waits a delay drawn around the given one (<see cref="Stagger.Around"/>), so that actors changed
+/// together do not all write together.
+/// </remarks>
+internal sealed class DeferredWork<TGrain>(Func<TGrain, Task> work, TimeSpan delay, bool interleave = false, bool spread = false)
     where TGrain : IGrainBase
 {
     private IGrainTimer? _timer;
@@ -15,8 +19,14 @@ internal sealed class DeferredWork<TGrain>(Func<TGrain, Task> work, TimeSpan del
     /// <summary>True while the work is put off and not yet started.</summary>
     public bool IsArmed => _timer is not null;
 
-    /// <summary>Runs the work after the delay this work was made with, unless it is already armed.</summary>
-    public void Request(TGrain grain) => Request(grain, delay);
+    /// <summary>Runs the work after the delay this work was made with (spread if asked), unless it is already armed.</summary>
+    public void Request(TGrain grain)
+    {
+        if (_timer is null)
+        {
+            Request(grain, spread ? Stagger.Around(delay) : delay);
+        }
+    }
 
     /// <summary>Runs the work after <paramref name="due"/> (at once if not positive), unless it is already armed.</summary>
     public void Request(TGrain grain, TimeSpan due) =>

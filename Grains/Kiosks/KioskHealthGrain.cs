@@ -28,7 +28,7 @@ internal sealed class KioskHealthGrain(
     private KioskConnectivity? _reported;
     private string? _centerId;
     private bool _dirty;
-    private readonly DeferredWork<KioskHealthGrain> _write = new(static grain => grain.FlushAsync(), WriteDelay);
+    private readonly DeferredWork<KioskHealthGrain> _write = new(static grain => grain.FlushAsync(), WriteDelay, spread: true);
     private readonly DeferredWork<KioskHealthGrain> _checkSoon = new(static grain => grain.CheckAsync(), TimeSpan.Zero);
     private readonly Dictionary<(string CenterId, DateOnly Day), DailyUptime> _uptimeSent = [];
     private DateTimeOffset _uptimeSentAt = DateTimeOffset.MinValue;
@@ -42,7 +42,7 @@ internal sealed class KioskHealthGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var every = options.Value.CheckInterval;
-        this.RegisterGrainTimer(static (grain, _) => grain.CheckAsync(), this, new GrainTimerCreationOptions(every, every));
+        this.RegisterGrainTimer(static (grain, _) => grain.CheckAsync(), this, new GrainTimerCreationOptions(Stagger.FirstDue(every), every));
         await this.RegisterOrUpdateReminder("health", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 

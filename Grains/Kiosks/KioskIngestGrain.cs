@@ -63,7 +63,7 @@ internal sealed partial class KioskIngestGrain(
 
         var every = options.Value.CheckpointInterval;
         // Interleaved: batches keep flowing while the checkpoint waits for the actors' writes and its own.
-        this.RegisterGrainTimer(static (grain, _) => grain.CheckpointAsync(), this, new GrainTimerCreationOptions(every, every) { Interleave = true });
+        this.RegisterGrainTimer(static (grain, _) => grain.CheckpointAsync(), this, new GrainTimerCreationOptions(Stagger.FirstDue(every), every) { Interleave = true });
     }
 
     /// <summary>

@@ -10,8 +10,17 @@ namespace Lianxin.Hosting.Database;
 /// </summary>
 public sealed class StreamWindow(TimeSpan window)
 {
-    private readonly HashSet<Guid> _ids = [];
-    private readonly Queue<(DateTimeOffset LastOccurred, Guid[] Ids)> _pages = new();
+    /// <summary>
+    /// Ids per segment: a fixed capacity whose arrays stay under the large-object threshold (85,000 bytes). A busy
+    /// stream's day of ids in one set grew by copying into ever larger arrays; those copies were 29 % of the host's
+    /// large-object allocations under kiosk load, and each large allocation brings the next full background collection
+    /// nearer. Segments never grow: a page's ids go into the newest one with room, and a segment is dropped when its
+    /// last page leaves the window.
+    /// </summary>
+    internal const int SegmentCapacity = 3_072;
+
+    private readonly List<HashSet<Guid>> _segments = [];
+    private readonly Queue<(DateTimeOffset LastOccurred, Guid[] Ids, HashSet<Guid> Segment)> _pages = new();
 
     /// <summary>The stream's last stored page (0 for none).</summary>
     public long LastPage { get; private set; }
@@ -19,9 +28,21 @@ public sealed class StreamWindow(TimeSpan window)
     /// <summary>When this window was last used by an append: windows of quiet streams are dropped and read again.</summary>
     public DateTimeOffset UsedAt { get; set; }
 
-    public int Count => _ids.Count;
+    public int Count => _segments.Sum(s => s.Count);
 
-    public bool Holds(Guid id) => _ids.Contains(id);
+    public bool Holds(Guid id)
+    {
+        // Newest first: a re-sent event is usually recent.
+        for (var i = _segments.Count - 1; i >= 0; i--)
+        {
+            if (_segments[i].Contains(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether an event of that time, if the stream holds it, is known here: its page's latest event is at least as
@@ -40,8 +61,9 @@ public sealed class StreamWindow(TimeSpan window)
         LastPage = page;
         if (lastOccurred >= now - window)
         {
-            _pages.Enqueue((lastOccurred, ids));
-            _ids.UnionWith(ids);
+            var segment = SegmentWithRoomFor(ids.Length);
+            segment.UnionWith(ids);
+            _pages.Enqueue((lastOccurred, ids, segment));
         }
 
         Forget(now);
@@ -49,6 +71,18 @@ public sealed class StreamWindow(TimeSpan window)
 
     /// <summary>The last page number as read from the database, when it holds pages beyond what was read into the window.</summary>
     public void Follow(long lastPage) => LastPage = Math.Max(LastPage, lastPage);
+
+    private HashSet<Guid> SegmentWithRoomFor(int ids)
+    {
+        if (_segments.Count > 0 && _segments[^1].Count + ids <= SegmentCapacity)
+        {
+            return _segments[^1];
+        }
+
+        var segment = new HashSet<Guid>(Math.Max(SegmentCapacity, ids));
+        _segments.Add(segment);
+        return segment;
+    }
 
     /// <summary>Forgets the ids of pages whose latest event has left the window.</summary>
     private void Forget(DateTimeOffset now)
@@ -58,7 +92,11 @@ public sealed class StreamWindow(TimeSpan window)
         while (_pages.TryPeek(out var oldest) && oldest.LastOccurred < now - window)
         {
             _pages.Dequeue();
-            _ids.ExceptWith(oldest.Ids);
+            oldest.Segment.ExceptWith(oldest.Ids);
+            if (oldest.Segment.Count == 0 && !ReferenceEquals(oldest.Segment, _segments[^1]))
+            {
+                _segments.Remove(oldest.Segment);
+            }
         }
     }
 }

@@ -49,4 +49,25 @@ public sealed class StreamWindowTests
         Assert.True(window.Remembers(Now.AddHours(-23), Now));
         Assert.False(window.Remembers(Now.AddHours(-25), Now));
     }
+
+    [Fact]
+    public void AStreamBusierThanOneSegmentHoldsEveryIdAndForgetsPageByPage()
+    {
+        var window = new StreamWindow(TimeSpan.FromHours(1));
+        var pages = Enumerable.Range(0, 10).Select(_ => Enumerable.Range(0, 1_000).Select(_ => Guid.NewGuid()).ToArray()).ToList();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            window.Add(p + 1, Now.AddMinutes(p), pages[p], Now.AddMinutes(p));
+        }
+
+        Assert.Equal(10_000, window.Count);
+        Assert.All(pages.SelectMany(ids => ids), id => Assert.True(window.Holds(id)));
+
+        // An hour after the fifth page's latest event: pages 1-5 are out of the window, 6-10 are in.
+        window.Add(11, Now.AddMinutes(64).AddSeconds(1), [Guid.NewGuid()], Now.AddMinutes(64).AddSeconds(1));
+
+        Assert.Equal(5_001, window.Count);
+        Assert.DoesNotContain(pages.Take(5).SelectMany(ids => ids), window.Holds);
+        Assert.All(pages.Skip(5).SelectMany(ids => ids), id => Assert.True(window.Holds(id)));
+    }
 }
