@@ -6,7 +6,7 @@ namespace Lianxin.Shifts;
 /// The live alert to a center's staff (item <c>shiftShort:{occurrenceId}</c> of the <c>center:</c> scope and the
 /// <c>region:</c> scopes above it) that an occurrence is short of its minimum a day ahead: how many took a place, how
 /// many are needed and how many available people were invited. Published once, when the rota finds it short; removed
-/// when it has its minimum or ends.
+/// when it has its minimum, ends or no longer runs.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Lianxin.ShiftShortAlert")]
 public sealed record ShiftShortAlert(

@@ -48,12 +48,14 @@ internal sealed partial class ShiftRotaGrain(
 
     public async Task<ShiftStepResult> DefineAsync(ShiftDefinition definition, string by)
     {
+        var alerted = Alerted();
         var (result, dropped) = Book.Define(definition, Now);
         if (result.Outcome == ShiftStepOutcome.Done)
         {
             await WriteAsync();
             LogDefined(Id, definition.Id, by);
             Tell(dropped, ShiftNoticeKind.Cancelled);
+            await ShiftStaffAlerts.RemoveAsync(GrainFactory, Id, alerted.Where(o => !state.State.Occurrences.ContainsKey(o)));
             await TickAsync();
         }
 
@@ -62,12 +64,14 @@ internal sealed partial class ShiftRotaGrain(
 
     public async Task<ShiftStepResult> RetireAsync(string shiftId, string by)
     {
+        var alerted = Alerted();
         var (result, dropped) = Book.Retire(shiftId, Now);
         if (result.Outcome == ShiftStepOutcome.Done)
         {
             await WriteAsync();
             LogRetired(Id, shiftId, by);
             Tell(dropped, ShiftNoticeKind.Cancelled);
+            await ShiftStaffAlerts.RemoveAsync(GrainFactory, Id, alerted.Where(o => !state.State.Occurrences.ContainsKey(o)));
         }
 
         return result;
@@ -119,7 +123,7 @@ internal sealed partial class ShiftRotaGrain(
     public async Task TickAsync()
     {
         var now = Now;
-        var alerted = state.State.Occurrences.Values.Where(o => o is { AtRiskAt: not null, Settled: false }).Select(o => o.Id).ToList();
+        var alerted = Alerted();
         var tick = Book.Tick(now);
         var changed = tick.Changed;
         var outbox = Outbox;
@@ -190,6 +194,9 @@ internal sealed partial class ShiftRotaGrain(
         await WriteAsync();
         LogStaffContactSet(Id, phone is not null, by);
     }
+
+    /// <summary>The occurrences whose short-of-people alert may be on the staff's screens: found short and not yet settled.</summary>
+    private List<string> Alerted() => [.. state.State.Occurrences.Values.Where(o => o is { AtRiskAt: not null, Settled: false }).Select(o => o.Id)];
 
     /// <summary>Hands the texts due to the sender and goes on: the rota never waits for a gateway.</summary>
     private void SendTexts()

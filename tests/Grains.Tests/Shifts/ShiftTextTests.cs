@@ -131,6 +131,26 @@ public sealed class ShiftTextTests(ShiftClusterFixture fixture) : IClassFixture<
         Assert.Equal(["shiftReminder"], fixture.Sms.AcceptedFor("13900000011").Select(Kind));
     }
 
+    [Fact]
+    public async Task TheAlertLeavesTheStaffsScreensWhenTheShortShiftIsRetired()
+    {
+        var registry = new Registry(fixture.Grains);
+        var center = await registry.CenterAsync("center", CenterLevel.District, null);
+        var monday18 = NextMonday18();
+        var key = ShiftShortAlert.Key(OccurrenceOn(monday18));
+        fixture.Clock.SetUtcNow(monday18.AddDays(-3));
+        var rota = fixture.Grains.GetGrain<IShiftRotaGrain>(center);
+        await rota.DefineAsync(Watch, "staff:s1").WaitAsync(Deadline);
+        fixture.Clock.SetUtcNow(monday18.AddDays(-1));
+        await rota.TickAsync().WaitAsync(Deadline);
+        await Eventually.HoldsAsync(() => ItemAsync(LiveScope.Center(center), key), i => i is not null, Deadline, "alert on the center's feed");
+
+        await rota.RetireAsync("watch", "staff:s1").WaitAsync(Deadline);
+
+        await Eventually.HoldsAsync(() => ItemAsync(LiveScope.Center(center), key), i => i is null, Deadline, "alert removed from the center's feed");
+        await Eventually.HoldsAsync(() => ItemAsync(LiveScope.Region(center), key), i => i is null, Deadline, "alert removed from the region's feed");
+    }
+
     private async Task<string> PersonAsync(Registry registry, string name, string gridId, string phone, bool available)
     {
         var id = registry.Id(name);
