@@ -15,7 +15,8 @@ public static partial class EmergencyServices
         var section = configuration.GetSection(EmergencyOptions.Section);
         silo.Services.Configure<EmergencyOptions>(section);
         silo.Services.TryAddSingleton<IAlertGateway, HttpAlertGateway>();
-        // Residents' sign-in codes go out over the same SMS gateways and clients as the alerts.
+        // Residents' sign-in codes and the rotas' texts go out over the same SMS gateways and clients as the alerts.
+        silo.Services.TryAddSingleton<Sms.ISmsSender, Sms.SmsSender>();
         silo.Services.TryAddSingleton<Residents.ISignInCodeSender, Residents.SmsSignInCodeSender>();
 
         // One HTTP client per gateway, each with its own retries, breaker and timeout (the rate limit is the gateway's own).

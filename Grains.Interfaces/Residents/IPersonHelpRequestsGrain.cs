@@ -15,4 +15,15 @@ public interface IPersonHelpRequestsGrain : IGrainWithStringKey
     /// <summary>The person's ticket ids, newest first.</summary>
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<string>> ListAsync();
+
+    /// <summary>How many of the person's tickets are still open needs (not yet resolved, rated, closed or rejected).</summary>
+    [Alias("CountOpen")]
+    Task<int> CountOpenAsync();
+
+    /// <summary>
+    /// Adds the ticket when the person has fewer than <paramref name="maxOpen"/> open needs, in one turn of the person's
+    /// actor, so two needs stated at once cannot both pass the limit; false (nothing changed) when they have that many.
+    /// </summary>
+    [Alias("Admit")]
+    Task<bool> AdmitAsync(string helpRequestId, int maxOpen);
 }

@@ -45,4 +45,19 @@ public interface IShiftRotaGrain : IGrainWithStringKey
     /// <summary>Takes the time-based steps that are due: new occurrences, reminders, short-of-people alerts, attendance.</summary>
     [Alias("Tick")]
     Task TickAsync();
+
+    /// <summary>
+    /// The sender is done with these texts of the outbox (sent, or nobody to send them to): they leave it, durably, and
+    /// are never sent again.
+    /// </summary>
+    [Alias("TextsDone"), OneWay]
+    Task TextsDoneAsync(IReadOnlyList<string> textIds);
+
+    /// <summary>The phone (an office or duty number) that gets the short-of-people alert by SMS, or null when none is registered.</summary>
+    [Alias("GetStaffContact"), ReadOnly]
+    Task<string?> GetStaffContactAsync();
+
+    /// <summary>Registers the staff contact's phone, or removes it (null); durable before it answers.</summary>
+    [Alias("SetStaffContact")]
+    Task SetStaffContactAsync(string? phone, string by);
 }

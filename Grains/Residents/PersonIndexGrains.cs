@@ -1,4 +1,5 @@
 using Lianxin.Common;
+using Lianxin.HelpRequests;
 
 namespace Lianxin.Residents;
 
@@ -7,6 +8,9 @@ namespace Lianxin.Residents;
 public sealed class PersonIndexState
 {
     [Id(0)] public List<string> Ids { get; set; } = [];
+
+    /// <summary>Ids whose item reached a final state (a help request rated, closed or rejected): never asked about again.</summary>
+    [Id(1)] public List<string> Finished { get; set; } = [];
 }
 
 /// <summary>A person's newest ids of one kind, newest first when listed; the oldest drop out past <see cref="MaxKept"/>.</summary>
@@ -15,6 +19,10 @@ internal abstract class PersonIndexGrain(IPersistentState<PersonIndexState> stat
     public const int MaxKept = 200;
 
     public Task<IReadOnlyList<string>> ListAsync() => Task.FromResult<IReadOnlyList<string>>([.. Enumerable.Reverse(state.State.Ids)]);
+
+    protected PersonIndexState State => state.State;
+
+    protected Task WriteAsync() => state.WriteStateAsync();
 
     protected async Task AddAsync(string id)
     {
@@ -27,18 +35,70 @@ internal abstract class PersonIndexGrain(IPersistentState<PersonIndexState> stat
         if (state.State.Ids.Count > MaxKept)
         {
             state.State.Ids.RemoveRange(0, state.State.Ids.Count - MaxKept);
+            state.State.Finished.RemoveAll(f => !state.State.Ids.Contains(f, StringComparer.Ordinal));
         }
 
         await state.WriteStateAsync();
     }
 }
 
-/// <summary>One person's help requests (see <see cref="IPersonHelpRequestsGrain"/>).</summary>
+/// <summary>
+/// One person's help requests (see <see cref="IPersonHelpRequestsGrain"/>). Open needs are counted by asking the
+/// tickets that may still be open: one that reached a final state is remembered and not asked again, so a resident's
+/// long history costs nothing, and a request of the limit asks only their few live tickets.
+/// </summary>
 internal sealed class PersonHelpRequestsGrain(
     [PersistentState(StorageNames.PersonHelpRequestsState, StorageNames.Default)] IPersistentState<PersonIndexState> state)
     : PersonIndexGrain(state), IPersonHelpRequestsGrain
 {
+    /// <summary>Admitted here and not yet found opened: counted as open, so a need admitted a moment ago still counts.</summary>
+    private readonly HashSet<string> _admitted = new(StringComparer.Ordinal);
+
     public Task TrackAsync(string helpRequestId) => AddAsync(helpRequestId);
+
+    public async Task<int> CountOpenAsync()
+    {
+        var (open, newlyFinished) = await ReadOpenAsync();
+        if (newlyFinished)
+        {
+            await WriteAsync();
+        }
+
+        return open;
+    }
+
+    public async Task<bool> AdmitAsync(string helpRequestId, int maxOpen)
+    {
+        var (open, newlyFinished) = await ReadOpenAsync();
+        if (open >= maxOpen)
+        {
+            if (newlyFinished)
+            {
+                await WriteAsync();
+            }
+
+            return false;
+        }
+
+        _admitted.Add(helpRequestId);
+        await AddAsync(helpRequestId);
+        return true;
+    }
+
+    private async Task<(int Open, bool NewlyFinished)> ReadOpenAsync()
+    {
+        var live = State.Ids.Except(State.Finished, StringComparer.Ordinal).ToList();
+        var tickets = await Task.WhenAll(live.Select(id => GrainFactory.GetGrain<IHelpRequestGrain>(id).GetAsync()));
+        var finished = live.Zip(tickets).Where(x => x.Second is { State: HelpRequestState.Rated or HelpRequestState.Closed or HelpRequestState.Rejected })
+            .Select(x => x.First).ToList();
+        State.Finished.AddRange(finished);
+        var found = live.Zip(tickets).Where(x => x.Second is not null).Select(x => x.First).ToHashSet(StringComparer.Ordinal);
+        _admitted.RemoveWhere(found.Contains);
+        // A ticket not found is on its way (admitted, not yet opened: open) or was never opened (not a need).
+        var open = live.Zip(tickets).Count(x => x.Second is null ? _admitted.Contains(x.First)
+            : x.Second.State is not (HelpRequestState.Resolved or HelpRequestState.Rated or HelpRequestState.Closed or HelpRequestState.Rejected));
+        return (open, finished.Count > 0);
+    }
 }
 
 /// <summary>One person's activity sign-ups (see <see cref="IPersonSignUpsGrain"/>).</summary>

@@ -10,10 +10,10 @@ namespace Lianxin.Shifts;
 public sealed class RotaBook(ShiftRotaState state, LocalCalendar calendar, ShiftOptions options)
 {
     public ShiftRota View(string centerId) =>
-        new(centerId, [.. state.Definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal)], [.. Ordered()]);
+        new(centerId, [.. state.Definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal)], [.. Ordered()], state.Outbox.Count);
 
-    /// <summary>True while a shift is active or an occurrence is not yet settled: the rota's clock must keep running.</summary>
-    public bool HasWork => state.Definitions.Values.Any(d => d.RetiredAt is null) || state.Occurrences.Count > 0;
+    /// <summary>True while a shift is active, an occurrence is not yet settled or a text is owed: the rota's clock must keep running.</summary>
+    public bool HasWork => state.Definitions.Values.Any(d => d.RetiredAt is null) || state.Occurrences.Count > 0 || state.Outbox.Count > 0;
 
     /// <summary>Creates or changes a shift. Returns the people whose places went with occurrences the new pattern dropped.</summary>
     public (ShiftStepResult Result, IReadOnlyList<(ShiftOccurrence Occurrence, string PersonId)> Dropped) Define(ShiftDefinition shift, DateTimeOffset now)

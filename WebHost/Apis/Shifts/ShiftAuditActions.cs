@@ -9,4 +9,5 @@ internal static class ShiftAuditActions
     public const string SignedUp = "shift.signedUp";
     public const string SignUpCancelled = "shift.signUpCancelled";
     public const string AvailabilitySet = "shift.availabilitySet";
+    public const string StaffContactSet = "shift.staffContactSet";
 }

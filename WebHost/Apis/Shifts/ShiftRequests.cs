@@ -128,3 +128,9 @@ public sealed record PersonShifts(IReadOnlyList<PersonShiftLine> Mine, IReadOnly
 
 /// <summary>An occurrence short of its minimum, with its center.</summary>
 public sealed record ShiftAtRisk(string CenterId, ShiftOccurrence Occurrence);
+
+/// <summary>The center's staff contact for shift alerts by SMS: a mobile number, or null to remove it.</summary>
+public sealed record StaffContactRequest(string? Phone);
+
+/// <summary>The center's staff contact for shift alerts, masked (<c>139****0003</c>); null when none is registered.</summary>
+public sealed record StaffContact(string? Phone);

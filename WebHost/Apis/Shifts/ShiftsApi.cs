@@ -22,6 +22,12 @@ public static class ShiftsApi
             .RequireCenter(AccessPolicy.CanWriteRegistry);
         centers.MapPost("/{shiftId}/retire", ShiftEndpoints.RetireAsync).WithSummary("Retire a shift: future occurrences are removed and the people on them told.")
             .ValidateIds("shiftId").RequireCenter(AccessPolicy.CanWriteRegistry);
+        centers.MapGet("/staff-contact", ShiftStaffContactEndpoints.GetAsync)
+            .WithSummary("The mobile the rota texts when a shift is short of people a day ahead (masked); null when none is registered.")
+            .RequireCenter(AccessPolicy.CanRead);
+        centers.MapPut("/staff-contact", ShiftStaffContactEndpoints.SetAsync)
+            .WithSummary("Register the staff contact's mobile for short-of-people texts, or remove it with null; audited without the number.")
+            .RequireCenter(AccessPolicy.CanWriteRegistry);
         centers.MapGet("/at-risk", ShiftEndpoints.AtRiskAsync).WithSummary("Occurrences within a day of starting still short of their minimum; ?subtree=true for every center below too.")
             .RequireCenter(AccessPolicy.CanRead);
         // Taking a place checks its body first: whose place it is decides who may take it.

@@ -26,6 +26,15 @@ public sealed class ResidentOptions
     /// <summary>Code answers one client address may send per <see cref="LimitWindow"/>, whatever the numbers.</summary>
     public int VerificationsPerAddress { get; set; } = 60;
 
+    /// <summary>Needs a resident may have open at once (stated, not yet resolved or turned down) before stating another is refused.</summary>
+    public int OpenOrders { get; set; } = 5;
+
+    /// <summary>Needs a resident may state per <see cref="OrderWindow"/>, counted by the shared rate limits' actors.</summary>
+    public int OrdersPerWindow { get; set; } = 10;
+
+    /// <summary>The window <see cref="OrdersPerWindow"/> is counted in: a day (UTC days, from 08:00 China time).</summary>
+    public TimeSpan OrderWindow { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long a token from a phone sign-in lasts.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
@@ -44,6 +53,7 @@ public sealed class ResidentOptions
         : CodeAttempts is < 1 or > 10 ? "Residents:CodeAttempts must be 1 to 10."
         : LimitWindow < TimeSpan.FromMinutes(1) ? "Residents:LimitWindow must be at least a minute."
         : CodesPerNumber < 1 || CodesPerAddress < 1 || VerificationsPerAddress < 1 ? "Residents:CodesPerNumber, CodesPerAddress and VerificationsPerAddress must be at least 1."
+        : OpenOrders < 1 || OrdersPerWindow < 1 || OrderWindow < TimeSpan.FromMinutes(1) ? "Residents:OpenOrders and OrdersPerWindow must be at least 1, OrderWindow at least a minute."
         : TokenLifetime < TimeSpan.FromMinutes(1) || TokenLifetime > TimeSpan.FromDays(30) ? "Residents:TokenLifetime must be a minute to 30 days."
         : KioskSessionLifetime < TimeSpan.FromMinutes(1) || KioskSessionLifetime > TimeSpan.FromMinutes(30) ? "Residents:KioskSessionLifetime must be 1 to 30 minutes."
         : null;

@@ -32,6 +32,8 @@ public sealed class ResidentHost : IAsyncLifetime
     public const int CodesPerAddress = 4;
     public const int VerificationsPerAddress = 6;
     public const int CodeAttempts = 3;
+    public const int OpenOrders = 2;
+    public const int OrdersPerWindow = 3;
 
     private LianxinWebFactory _factory = null!;
 
@@ -58,6 +60,8 @@ public sealed class ResidentHost : IAsyncLifetime
             ["Residents:CodesPerAddress"] = $"{CodesPerAddress}",
             ["Residents:VerificationsPerAddress"] = $"{VerificationsPerAddress}",
             ["Residents:CodeAttempts"] = $"{CodeAttempts}",
+            ["Residents:OpenOrders"] = $"{OpenOrders}",
+            ["Residents:OrdersPerWindow"] = $"{OrdersPerWindow}",
         });
         Host = _factory.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
         {

@@ -101,6 +101,8 @@ async function main(): Promise<void> {
 
     renderAll();
   });
+  const centerNames = new Map(geo.features.filter((f) => f.properties.kind === 'center').map((f) => [f.id, f.properties.name]));
+  const shifts = new ShiftsAtRiskPanel(region, centerNames);
   await live.subscribe(`region:${region}`, (items, changed) => {
     cards.clear();
     for (const [key, item] of items) {
@@ -112,16 +114,16 @@ async function main(): Promise<void> {
     summary = items.get('summary') as RegionSummary | undefined;
     render(changed);
     emergency.takeRegionItems(items);
+    // A shift newly short of people is pushed (shiftShort:{occurrenceId}): the panel shows it at once, not at its next poll.
+    shifts.takeRegionItems(items, changed);
   });
   await emergency.start();
   document.body.dataset.emergencyReady = 'true';
   document.getElementById('language')!.addEventListener('click', () => emergency.render());
-  const centerNames = new Map(geo.features.filter((f) => f.properties.kind === 'center').map((f) => [f.id, f.properties.name]));
   const orders = new OrdersPanel(region, centerNames);
   // The queue is a side panel: the map and the emergencies work without it.
   await orders.refresh().catch(() => undefined);
   setInterval(() => void orders.refresh().catch(() => undefined), 30_000);
-  const shifts = new ShiftsAtRiskPanel(region, centerNames);
   await shifts.refresh().catch(() => undefined);
   setInterval(() => void shifts.refresh().catch(() => undefined), 60_000);
   // Opening hours pass without any push: re-evaluate open/closed every minute.

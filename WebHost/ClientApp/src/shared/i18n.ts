@@ -126,6 +126,13 @@ const texts = {
   attended: ['已到岗', 'Attended'],
   noShow: ['未到岗', 'No-show'],
   shiftsAtRisk: ['人手不足的值班（24 小时内）', 'Shifts short of people (next 24 h)'],
+  myAvailability: ['我的空闲时间', 'When I can serve'],
+  availabilityHint: ['值班人手不足时，会邀请空闲时间覆盖整个班次的人。', 'A shift short of people invites those whose windows cover all of it.'],
+  addWindow: ['添加时段', 'Add'],
+  removeWindow: ['删除', 'Remove'],
+  saveAvailability: ['保存空闲时间', 'Save'],
+  availabilitySaved: ['已保存', 'Saved'],
+  notAvailable: ['未设置：不会收到值班邀请', 'None: no shift invitations'],
 } as const;
 
 export type TextKey = keyof typeof texts;

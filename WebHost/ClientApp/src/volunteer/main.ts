@@ -6,6 +6,7 @@ import { applyTexts, currentLanguage, rollCallStatusName, setLanguage, t, volunt
 import { LiveConnection } from '../shared/live';
 import { alertCard, alertViews, isArchived } from './alerts';
 import { loadOrders, renderOrders, type PersonOrders } from './orders';
+import { AvailabilityForm } from './availability';
 import { loadShifts, renderShifts, type PersonShifts } from './shifts';
 import type { Mobilization, MobilizationLine, Person } from './types';
 
@@ -134,6 +135,8 @@ async function main(): Promise<void> {
     void refresh();
   });
   await refresh();
+  // Availability is the person's own edit, not live state: read once, and again after each save.
+  await new AvailabilityForm(id).load();
   // An ask can expire and an emergency can close without a message to me: look again when the phone wakes up, and
   // now and then while something is open.
   document.addEventListener('visibilitychange', () => {
