@@ -8,15 +8,6 @@ namespace Lianxin.Activities;
 /// </summary>
 internal static class ActivityFeeds
 {
-    public static void Tell(IGrainFactory grains, string personId, ActivityNotice notice)
-    {
-        try
-        {
-            grains.GetGrain<ILiveFeedGrain>(LiveScope.Volunteer(personId)).PublishAsync($"activity:{notice.ActivityId}", notice).Ignore();
-        }
-        catch (ArgumentException)
-        {
-            // No feed grain in this silo (a test silo without the live subsystem): nobody to tell live.
-        }
-    }
+    public static void Tell(IGrainFactory grains, string personId, ActivityNotice notice) =>
+        LiveFeeds.Publish(grains, LiveScope.Volunteer(personId), $"activity:{notice.ActivityId}", notice);
 }

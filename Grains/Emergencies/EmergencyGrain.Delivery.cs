@@ -124,7 +124,7 @@ internal sealed partial class EmergencyGrain
         var key = $"{(message.Kind == AlertKind.Escalation ? "escalation" : "alert")}:{Id}";
         foreach (var volunteerId in wanted is null ? open.Intersect(recipients, StringComparer.Ordinal) : open.Where(wanted.Contains))
         {
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Volunteer(volunteerId), key, alert);
+            LiveFeeds.Publish(GrainFactory, LiveScope.Volunteer(volunteerId), key, alert);
         }
     }
 

@@ -23,8 +23,8 @@ internal sealed partial class EmergencyGrain
 
         // The command center's screens learn that the grid leads were told, and how many they were told about.
         var told = new CommandEscalation(Id, escalated.ByGrid.Values.Sum(), escalated.ByGrid, Now);
-        EmergencyFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
-        EmergencyFeeds.Publish(GrainFactory, LiveScope.Region(ledger.Definition.Launch.HomeCenterId), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
+        LiveFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
+        LiveFeeds.Publish(GrainFactory, LiveScope.Region(ledger.Definition.Launch.HomeCenterId), $"escalation:{Id}:{EscalationTiers.GridLead}", told);
 
         foreach (var (gridId, everyone) in unaccounted)
         {
@@ -32,7 +32,7 @@ internal sealed partial class EmergencyGrain
             var grid = await GrainFactory.GetGrain<IGridGrain>(gridId).GetAsync();
             var leadId = grid?.Roster.FirstOrDefault(e => e.Role == GridRole.Lead)?.VolunteerId;
             var people = everyone.Where(v => v != leadId).ToList();
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Grid(gridId), $"unaccounted:{Id}", new UnaccountedList(Id, gridId, people.Count, [.. people.Take(500)], Now));
+            LiveFeeds.Publish(GrainFactory, LiveScope.Grid(gridId), $"unaccounted:{Id}", new UnaccountedList(Id, gridId, people.Count, [.. people.Take(500)], Now));
             if (grid is null || leadId is null || people.Count == 0)
             {
                 continue;
@@ -56,8 +56,8 @@ internal sealed partial class EmergencyGrain
         if (stored[0])
         {
             var item = new CommandEscalation(Id, byGrid.Values.Sum(), byGrid, Now);
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), $"escalation:{Id}", item);
-            EmergencyFeeds.Publish(GrainFactory, LiveScope.Region(ledger.Definition.Launch.HomeCenterId), $"escalation:{Id}", item);
+            LiveFeeds.Publish(GrainFactory, LiveScope.Emergency(Id), $"escalation:{Id}", item);
+            LiveFeeds.Publish(GrainFactory, LiveScope.Region(ledger.Definition.Launch.HomeCenterId), $"escalation:{Id}", item);
         }
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class EmergencyGrain
         var totals = ledger.Totals(Now);
         if (_publishedTotals is null || _publishedTotals with { AsOf = totals.AsOf } != totals)
         {
-            EmergencyFeeds.Publish(GrainFactory, scope, "summary", totals);
+            LiveFeeds.Publish(GrainFactory, scope, "summary", totals);
             _publishedTotals = totals;
             _ = PublishMilestonesAsync(ledger, totals);
         }
@@ -53,7 +53,7 @@ internal sealed partial class EmergencyGrain
             var counts = ledger.RollCall.CountsOf(gridId);
             if (!_publishedGrids.TryGetValue(gridId, out var published) || published != counts)
             {
-                EmergencyFeeds.Publish(GrainFactory, scope, $"grid:{gridId}", new GridRollCall(gridId, counts));
+                LiveFeeds.Publish(GrainFactory, scope, $"grid:{gridId}", new GridRollCall(gridId, counts));
                 _publishedGrids[gridId] = counts;
             }
         }
@@ -63,7 +63,7 @@ internal sealed partial class EmergencyGrain
             var post = ledger.Post(slot);
             if (!_publishedPosts.TryGetValue(slot.Id, out var published) || published != post)
             {
-                EmergencyFeeds.Publish(GrainFactory, scope, $"post:{slot.Id}", post);
+                LiveFeeds.Publish(GrainFactory, scope, $"post:{slot.Id}", post);
                 _publishedPosts[slot.Id] = post;
             }
         }

@@ -89,15 +89,29 @@ internal sealed class PersonHelpRequestsGrain(
     {
         var live = State.Ids.Except(State.Finished, StringComparer.Ordinal).ToList();
         var tickets = await Task.WhenAll(live.Select(id => GrainFactory.GetGrain<IHelpRequestGrain>(id).GetAsync()));
-        var finished = live.Zip(tickets).Where(x => x.Second is { State: HelpRequestState.Rated or HelpRequestState.Closed or HelpRequestState.Rejected })
-            .Select(x => x.First).ToList();
-        State.Finished.AddRange(finished);
-        var found = live.Zip(tickets).Where(x => x.Second is not null).Select(x => x.First).ToHashSet(StringComparer.Ordinal);
-        _admitted.RemoveWhere(found.Contains);
-        // A ticket not found is on its way (admitted, not yet opened: open) or was never opened (not a need).
-        var open = live.Zip(tickets).Count(x => x.Second is null ? _admitted.Contains(x.First)
-            : x.Second.State is not (HelpRequestState.Resolved or HelpRequestState.Rated or HelpRequestState.Closed or HelpRequestState.Rejected));
-        return (open, finished.Count > 0);
+        var (open, newlyFinished) = (0, false);
+        for (var i = 0; i < live.Count; i++)
+        {
+            if (tickets[i] is not { } ticket)
+            {
+                // Not found: on its way (admitted, not yet opened: open) or never opened (not a need).
+                open += _admitted.Contains(live[i]) ? 1 : 0;
+                continue;
+            }
+
+            _admitted.Remove(live[i]);
+            if (ticket.State is HelpRequestState.Rated or HelpRequestState.Closed or HelpRequestState.Rejected)
+            {
+                State.Finished.Add(live[i]);
+                newlyFinished = true;
+            }
+            else if (ticket.State is not HelpRequestState.Resolved)
+            {
+                open++;
+            }
+        }
+
+        return (open, newlyFinished);
     }
 }
 

@@ -8,15 +8,6 @@ namespace Lianxin.Shifts;
 /// </summary>
 internal static class ShiftFeeds
 {
-    public static void Tell(IGrainFactory grains, string personId, ShiftNotice notice)
-    {
-        try
-        {
-            grains.GetGrain<ILiveFeedGrain>(LiveScope.Volunteer(personId)).PublishAsync($"shift:{notice.OccurrenceId}", notice).Ignore();
-        }
-        catch (ArgumentException)
-        {
-            // No feed grain in this silo (a test silo without the live subsystem): nobody to tell live.
-        }
-    }
+    public static void Tell(IGrainFactory grains, string personId, ShiftNotice notice) =>
+        LiveFeeds.Publish(grains, LiveScope.Volunteer(personId), $"shift:{notice.OccurrenceId}", notice);
 }

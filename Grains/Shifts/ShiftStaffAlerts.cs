@@ -14,7 +14,7 @@ internal static class ShiftStaffAlerts
     {
         foreach (var scope in await ScopesAsync(grains, centerId))
         {
-            Feed(grains, scope)?.PublishAsync(ShiftShortAlert.Key(alert.OccurrenceId), alert).Ignore();
+            LiveFeeds.Publish(grains, scope, ShiftShortAlert.Key(alert.OccurrenceId), alert);
         }
     }
 
@@ -30,7 +30,7 @@ internal static class ShiftStaffAlerts
         {
             foreach (var id in ids)
             {
-                Feed(grains, scope)?.RemoveAsync(ShiftShortAlert.Key(id)).Ignore();
+                LiveFeeds.Remove(grains, scope, ShiftShortAlert.Key(id));
             }
         }
     }
@@ -44,18 +44,5 @@ internal static class ShiftStaffAlerts
 
         var regions = await CenterLivePublisher.ReadRegionsAsync(grains, centerId, center.Profile.Level, center.Profile.ParentId);
         return [LiveScope.Center(centerId), .. regions.Select(LiveScope.Region)];
-    }
-
-    private static ILiveFeedGrain? Feed(IGrainFactory grains, string scope)
-    {
-        try
-        {
-            return grains.GetGrain<ILiveFeedGrain>(scope);
-        }
-        catch (ArgumentException)
-        {
-            // No feed grain in this silo (a test silo without the live subsystem): no screen to tell.
-            return null;
-        }
     }
 }

@@ -105,6 +105,6 @@ internal sealed class AlertProposalsGrain(
     {
         state.State.Proposals[proposal.Id] = proposal;
         await state.WriteStateAsync();
-        EmergencyFeeds.Publish(GrainFactory, LiveScope.Region(proposal.HomeCenterId), $"proposal:{proposal.Id}", proposal);
+        LiveFeeds.Publish(GrainFactory, LiveScope.Region(proposal.HomeCenterId), $"proposal:{proposal.Id}", proposal);
     }
 }

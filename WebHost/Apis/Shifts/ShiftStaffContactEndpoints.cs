@@ -17,12 +17,15 @@ internal static class ShiftStaffContactEndpoints
         string id, StaffContactRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var phone = request.Phone?.Trim();
+        var v = new Validation();
         if (phone is not null && !PersonalData.IsMobile(phone))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["phone"] = ["Must be a mainland mobile number (11 digits starting with 1, optionally after +86) that can take texts, or null to remove it."],
-            });
+            v.Add("phone", "Must be a mainland mobile number (11 digits starting with 1, optionally after +86) that can take texts, or null to remove it.");
+        }
+
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
         }
 
         await grains.GetGrain<IShiftRotaGrain>(id).SetStaffContactAsync(phone, ActivitiesApi.By(http));
