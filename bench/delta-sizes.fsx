@@ -32,9 +32,9 @@ let run changed fns =
         let fn = enum<BasicFunction> (rnd.Next(10))
         d.[fn] <- (match d.TryGetValue fn with | true, v -> v | _ -> 0) + 1 + rnd.Next(3)
       p.PublishActivity(id, CenterActivityFigures(rnd.Next(50), Dictionary<BasicFunction,int>(d), 0, 1), t0.AddSeconds(float cut)) |> ignore
-    let delta = p.Cut(int64 (cut + 1), t0.AddSeconds(float cut))
-    last <- delta.Version2Json.Length
-    lastV1 <- System.Text.Json.JsonSerializer.Serialize(delta, LiveJson.Options).Length
+    let patch = p.CutPatch(int64 (cut + 1), t0.AddSeconds(float cut))
+    last <- patch.Json.Length
+    lastV1 <- System.Text.Json.JsonSerializer.Serialize(p.CutDelta(int64 (cut + 1)), LiveJson.Options).Length
   printfn "centers changed %d, functions per center %d: v2 %d B, v1 %d B" changed fns last lastV1
 run 1 1
 run 5 2

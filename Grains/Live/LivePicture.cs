@@ -8,10 +8,11 @@ using Lianxin.Common;
 namespace Lianxin.Live;
 
 /// <summary>
-/// What one feed shows, and how it changes from one delta to the next. Publishes land as pending changes; a cut
-/// turns them into one numbered delta, written both ways the protocol has: version 1 replaces each changed item
-/// whole, version 2 sends only the fields that changed (<see cref="LiveMergePatch"/>), once, as JSON text. The
-/// snapshot is the picture as of the last cut, so it always matches its sequence number and the patches after it.
+/// What one feed shows, and how it changes from one message to the next. Publishes land as pending changes; a cut
+/// turns them into one numbered version-2 patch that sends only the fields that changed (<see cref="LiveMergePatch"/>),
+/// written once as JSON text, and adds the changed items to the next version-1 delta, which replaces each whole and
+/// goes out less often (<see cref="CutDelta"/>). The snapshot is the picture as of the last cut of both, so it always
+/// matches its two sequence numbers and the messages after them.
 /// A region's picture also sums its centers' cards into the region's totals at each cut: no report up the tree
 /// stands between a center's change and its region's figures.
 /// </summary>
@@ -24,6 +25,8 @@ public sealed class LivePicture
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (object Item, JsonNode? Json)> _cut = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _deltaItems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _deltaRemoved = new(StringComparer.Ordinal);
 
     public LivePicture(string scope)
     {
@@ -34,7 +37,11 @@ public sealed class LivePicture
         }
     }
 
+    /// <summary>Changes published since the last patch.</summary>
     public bool HasChanges => _changed.Count > 0 || _removed.Count > 0;
+
+    /// <summary>Changes patched since the last version-1 delta.</summary>
+    public bool HasDeltaChanges => _deltaItems.Count > 0 || _deltaRemoved.Count > 0;
 
     /// <summary>The items as of the last cut.</summary>
     public IReadOnlyDictionary<string, object> Items => _cut.ToDictionary(e => e.Key, e => e.Value.Item, StringComparer.Ordinal);
@@ -102,17 +109,18 @@ public sealed class LivePicture
     }
 
     /// <summary>
-    /// The pending changes as delta <paramref name="sequence"/>, or null when none of them changes what a client
-    /// sees (a republished card that differs only in its time), in which case the number stays unused.
+    /// The pending changes as patch <paramref name="sequence"/>, or null when none of them changes what a client
+    /// sees (a republished card that differs only in its time), in which case the number stays unused. The changed
+    /// items wait for the next version-1 delta.
     /// </summary>
-    public LiveDelta? Cut(long sequence, DateTimeOffset now)
+    public LivePatch? CutPatch(long sequence, DateTimeOffset now)
     {
         if (_regionKey is not null && _changed.Concat(_removed).Any(k => k.StartsWith(CenterPrefix, StringComparison.Ordinal)) && Totals(now) is { } totals)
         {
             Publish(LiveItemKeys.Summary, totals);
         }
 
-        var whole = new Dictionary<string, object>(StringComparer.Ordinal);
+        var changed = false;
         var items = new List<(string Key, JsonNode? Json)>();
         var patches = new List<(string Key, JsonObject Patch)>();
         foreach (var key in _changed)
@@ -133,24 +141,49 @@ public sealed class LivePicture
 
                 if (outcome != LiveMergePatch.Outcome.Unchanged)
                 {
-                    whole[key] = item;
+                    changed = true;
+                    _deltaItems[key] = item;
+                    _deltaRemoved.Remove(key);
                 }
             }
             else
             {
                 items.Add((key, json));
-                whole[key] = item;
+                changed = true;
+                _deltaItems[key] = item;
+                _deltaRemoved.Remove(key);
             }
 
             _cut[key] = (item, json);
         }
 
         List<string> removed = [.. _removed.Where(_cut.Remove)];
+        foreach (var key in removed)
+        {
+            _deltaItems.Remove(key);
+            _deltaRemoved.Add(key);
+        }
+
         _changed.Clear();
         _removed.Clear();
-        return whole.Count == 0 && removed.Count == 0
-            ? null
-            : new LiveDelta(_scope, sequence, whole, removed, Version2(sequence, now, items, patches, removed));
+        return !changed && removed.Count == 0 ? null : new LivePatch(_scope, sequence, Version2(sequence, now, items, patches, removed));
+    }
+
+    /// <summary>
+    /// Everything patched since the last delta as version-1 delta <paramref name="sequence"/>, each item whole as of its
+    /// last patch, or null when nothing was. An item that came and went in between is only named as removed.
+    /// </summary>
+    public LiveDelta? CutDelta(long sequence)
+    {
+        if (!HasDeltaChanges)
+        {
+            return null;
+        }
+
+        var delta = new LiveDelta(_scope, sequence, new Dictionary<string, object>(_deltaItems, StringComparer.Ordinal), [.. _deltaRemoved]);
+        _deltaItems.Clear();
+        _deltaRemoved.Clear();
+        return delta;
     }
 
     private const string CenterPrefix = "center:";

@@ -33,12 +33,12 @@ public sealed class LiveHub(LiveScopeAccess access, LiveSubscriptions subscripti
     /// <summary>A fresh snapshot of a subscribed scope: what a client asks for when it sees a gap in the numbers.</summary>
     public async Task<LiveSnapshot> GetSnapshot(string scope)
     {
-        if (!Scopes.ContainsKey(scope))
+        if (!Scopes.TryGetValue(scope, out var version))
         {
             throw new HubException($"Not subscribed to '{scope}'.");
         }
 
-        return await grains.GetGrain<ILiveFeedGrain>(scope).GetSnapshotAsync();
+        return await SnapshotAsync(scope, version);
     }
 
     /// <summary>Stops deltas of a scope.</summary>
@@ -101,6 +101,13 @@ public sealed class LiveHub(LiveScopeAccess access, LiveSubscriptions subscripti
             scopes[scope] = version;
         }
 
-        return await grains.GetGrain<ILiveFeedGrain>(scope).GetSnapshotAsync();
+        return await SnapshotAsync(scope, version);
+    }
+
+    /// <summary>The scope's snapshot numbered as the version's messages are.</summary>
+    private async Task<LiveSnapshot> SnapshotAsync(string scope, int version)
+    {
+        var snapshot = await grains.GetGrain<ILiveFeedGrain>(scope).GetSnapshotAsync();
+        return version == LiveProtocol.Version2 ? snapshot.ForPatches() : snapshot;
     }
 }

@@ -44,6 +44,13 @@ internal sealed class DashboardClient(string probeItemKey)
         }
     }
 
+    /// <summary>Counts deltas and bytes from now on: the warm-up's deltas are not the measured traffic.</summary>
+    public void StartCounting()
+    {
+        Interlocked.Exchange(ref _deltas, 0);
+        Interlocked.Exchange(ref _bytes, 0);
+    }
+
     /// <summary>The probe center's check-ins today in a snapshot's items, or null when it is not among them.</summary>
     public static int? ProbeCount(JsonElement items, string key)
     {

@@ -24,8 +24,7 @@ internal sealed class PushLatencyScenario : IScenario
         var population = await context.PopulationAsync();
         var measured = await MeasureProductAsync(context, population);
         var latencies = Latencies(measured.Clients, measured.Probes, measured.BaseCount, out var fromSend, out var missed);
-        var deltasPerSecond = measured.Clients.Average(c => c.Deltas) / measured.Elapsed.TotalSeconds;
-        var deltaBytes = measured.Clients[0].Deltas == 0 ? 0 : (int)(measured.Clients[0].Bytes / measured.Clients[0].Deltas);
+        var (deltasPerSecond, deltaBytes) = (measured.DeltasPerSecond, measured.DeltaBytes);
 
         var matched = await BroadcastCeiling.MeasureAsync(context, "ceiling-signalr-matched", sizes.DashboardClients, Math.Max(1, deltasPerSecond), Math.Max(1, deltaBytes));
         var matchedTitle = $"{sizes.DashboardClients:N0} clients, {Results.Number(deltasPerSecond)} broadcasts/s of {deltaBytes:N0} B (as the deltas)";
@@ -85,13 +84,24 @@ internal sealed class PushLatencyScenario : IScenario
             }
         }));
 
-        var warmup = sizes.Warmup > TimeSpan.FromSeconds(2) ? sizes.Warmup : TimeSpan.FromSeconds(2);
+        // Warm-up at the measured rate with the dashboards connected: the activations, and the JIT's second tier for
+        // ingest, the feeds and the fan-out alike (see BenchSizes.LoadWarmup); a fresh host's compiler thread alone took
+        // a seventh of its CPU in a window measured 3 s after start.
+        var warmup = sizes.LoadWarmup > TimeSpan.FromSeconds(2) ? sizes.LoadWarmup : TimeSpan.FromSeconds(2);
         var ingest = KioskIngestScenario.SimulateAsync(
             context, population, http, sizes.PushIngestEventsPerSecond, warmup + sizes.Measure + KioskIngestScenario.MinimumRun, seed: 4);
         await Task.Delay(warmup);
+        foreach (var client in clients)
+        {
+            client.StartCounting();
+        }
+
         var started = Stopwatch.GetTimestamp();
         await probe.RunAsync(ProbeInterval, sizes.Measure);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        // The traffic of the measured window, read before the simulator's last seconds add to it.
+        var deltasPerSecond = clients.Average(c => c.Deltas) / elapsed.TotalSeconds;
+        var deltaBytes = clients[0].Deltas == 0 ? 0 : (int)(clients[0].Bytes / clients[0].Deltas);
         var report = await ingest;
 
         // Let the last probes arrive before the counts are read.
@@ -102,7 +112,7 @@ internal sealed class PushLatencyScenario : IScenario
             await Task.Delay(50);
         }
 
-        return new Measured(clients, probe.Probes, probe.AcknowledgedAt, baseCount, elapsed, report.EventsPerSecond);
+        return new Measured(clients, probe.Probes, probe.AcknowledgedAt, baseCount, deltasPerSecond, deltaBytes, report.EventsPerSecond);
     }
 
     /// <summary>Per dashboard and probe: the first receipt showing the probe, counted from the probe's acknowledgement.</summary>
@@ -171,6 +181,7 @@ internal sealed class PushLatencyScenario : IScenario
         IReadOnlyList<(long Sent, long Acknowledged)> Probes,
         IReadOnlyList<DateTimeOffset> AcknowledgedAt,
         int BaseCount,
-        TimeSpan Elapsed,
+        double DeltasPerSecond,
+        int DeltaBytes,
         double IngestRate);
 }

@@ -28,9 +28,14 @@ public sealed class LiveFeedGrainTests(LiveClusterFixture fixture)
 
         await Eventually.HoldsAsync(
             () => Task.FromResult(observer.Latest<RegionSummary>("summary")?.Subtree.VolunteersOnDuty), v => v == 1000, Deadline, "latest version delivered");
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(observer.Patches.Any(p => p.Json.Contains("\"volunteersOnDuty\":1000", StringComparison.Ordinal))), done => done, Deadline, "latest version patched");
         var deltas = observer.Deltas.ToList();
         Assert.InRange(deltas.Count, 1, 100);
         Assert.Equal(Enumerable.Range(1, deltas.Count).Select(i => snapshot.Sequence + i), deltas.Select(d => d.Sequence).Order());
+        var patches = observer.Patches.ToList();
+        Assert.InRange(patches.Count, 1, 200);
+        Assert.Equal(Enumerable.Range(1, patches.Count).Select(i => snapshot.PatchSequence + i), patches.Select(p => p.Sequence).Order());
     }
 
     [Fact]

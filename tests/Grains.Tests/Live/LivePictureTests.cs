@@ -17,7 +17,7 @@ public sealed class LivePictureTests
         var picture = Region("ld", Card("ld", CenterLevel.District, null), Card("c1", CenterLevel.Community, "ld"));
 
         picture.PublishActivity("c1", Figures(people: 3, convenience: 7), T0.AddSeconds(1));
-        var delta = Version2(picture.Cut(2, T0.AddSeconds(1))!);
+        var delta = Version2(picture.CutPatch(2, T0.AddSeconds(1))!);
 
         var patch = delta["patches"]!["center:c1"]!.AsObject();
         Assert.Equal(["live"], patch.Select(p => p.Key));
@@ -35,13 +35,13 @@ public sealed class LivePictureTests
         var sequence = 1L;
 
         picture.PublishActivity("c1", Figures(people: 5, convenience: 1), T0.AddSeconds(1));
-        Apply(client, picture.Cut(++sequence, T0.AddSeconds(1))!);
+        Apply(client, picture.CutPatch(++sequence, T0.AddSeconds(1))!);
         picture.PublishActivity("c1", Figures(people: 0, convenience: 0), T0.AddSeconds(2)); // a day reset: counts go away
         picture.Publish("center:c2", Card("c2", CenterLevel.Village, "ld"));                // a new center
-        Apply(client, picture.Cut(++sequence, T0.AddSeconds(2))!);
+        Apply(client, picture.CutPatch(++sequence, T0.AddSeconds(2))!);
         picture.Publish("center:c1", Card("c1", CenterLevel.Community, "ld", onDuty: 4, at: T0.AddSeconds(3)));
         picture.Remove("center:c2");
-        Apply(client, picture.Cut(++sequence, T0.AddSeconds(3))!);
+        Apply(client, picture.CutPatch(++sequence, T0.AddSeconds(3))!);
 
         var server = Json(picture.Items);
         foreach (var key in server.Select(p => p.Key))
@@ -59,15 +59,39 @@ public sealed class LivePictureTests
     {
         var picture = Region("ld", Card("ld", CenterLevel.District, null), Card("c1", CenterLevel.Community, "ld"));
         picture.PublishActivity("c1", Figures(people: 9, convenience: 2), T0.AddSeconds(1));
-        picture.Cut(2, T0.AddSeconds(1));
+        picture.CutPatch(2, T0.AddSeconds(1));
+        picture.CutDelta(2);
 
         // The center's own card, published after the activity's figures but still showing older ones.
         picture.Publish("center:c1", Card("c1", CenterLevel.Community, "ld", onDuty: 1, at: T0.AddSeconds(2)));
-        var delta = picture.Cut(3, T0.AddSeconds(2))!;
+        var patch = picture.CutPatch(3, T0.AddSeconds(2))!;
 
-        var card = Assert.IsType<CenterCard>(delta.Items["center:c1"]);
+        var card = Assert.IsType<CenterCard>(picture.CutDelta(3)!.Items["center:c1"]);
         Assert.Equal((9, 1), (card.Live.PeopleInside, card.Live.VolunteersOnDuty));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"live":{"volunteersOnDuty":1}}"""), Version2(delta)["patches"]!["center:c1"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"live":{"volunteersOnDuty":1}}"""), Version2(patch)["patches"]!["center:c1"]));
+    }
+
+    [Fact]
+    public void VersionOneDeltaHoldsEveryItemPatchedSinceTheLastOneWholeAsOfItsLastPatch()
+    {
+        var picture = Region("ld", Card("ld", CenterLevel.District, null), Card("c1", CenterLevel.Community, "ld"));
+        picture.Publish("center:c2", Card("c2", CenterLevel.Village, "ld"));
+        picture.CutPatch(2, T0.AddSeconds(1));
+
+        picture.PublishActivity("c1", Figures(people: 2, convenience: 1), T0.AddSeconds(2));
+        picture.CutPatch(3, T0.AddSeconds(2));
+        picture.PublishActivity("c1", Figures(people: 4, convenience: 3), T0.AddSeconds(3));
+        picture.Remove("center:c2");
+        picture.CutPatch(4, T0.AddSeconds(3));
+        picture.PublishActivity("c1", Figures(people: 5, convenience: 4), T0.AddSeconds(4)); // not patched yet
+
+        var delta = picture.CutDelta(2)!;
+
+        Assert.Equal(["center:c1", "summary"], delta.Items.Keys.Order());
+        Assert.Equal(4, Assert.IsType<CenterCard>(delta.Items["center:c1"]).Live.PeopleInside);
+        Assert.Equal(["center:c2"], delta.Removed);
+        Assert.Null(picture.CutDelta(3));
+        Assert.True(picture.HasChanges);
     }
 
     [Fact]
@@ -77,8 +101,9 @@ public sealed class LivePictureTests
 
         picture.Publish("center:ld", Card("ld", CenterLevel.District, null, at: T0.AddSeconds(5)));
 
-        Assert.Null(picture.Cut(2, T0.AddSeconds(5)));
+        Assert.Null(picture.CutPatch(2, T0.AddSeconds(5)));
         Assert.False(picture.HasChanges);
+        Assert.Null(picture.CutDelta(2));
     }
 
     [Fact]
@@ -106,15 +131,15 @@ public sealed class LivePictureTests
     private static CenterActivityFigures Figures(int people, int convenience) => new(
         people, convenience == 0 ? new Dictionary<BasicFunction, int>() : new() { [BasicFunction.ConvenienceServices] = convenience }, 0, 0);
 
-    private static JsonObject Version2(LiveDelta delta) => JsonNode.Parse(delta.Version2Json!)!.AsObject();
+    private static JsonObject Version2(LivePatch patch) => JsonNode.Parse(patch.Json)!.AsObject();
 
     private static JsonObject Json(IReadOnlyDictionary<string, object> items) =>
         System.Text.Json.JsonSerializer.SerializeToNode(items, LiveJson.Options)!.AsObject();
 
-    /// <summary>What a version-2 client does with a delta (docs/live-protocol.md).</summary>
-    private static void Apply(JsonObject held, LiveDelta delta)
+    /// <summary>What a version-2 client does with a patch (docs/live-protocol.md).</summary>
+    private static void Apply(JsonObject held, LivePatch message)
     {
-        var wire = Version2(delta);
+        var wire = Version2(message);
         foreach (var (key, item) in wire["items"]!.AsObject())
         {
             held[key] = item?.DeepClone();

@@ -3,7 +3,7 @@ using Lianxin.Live;
 
 namespace Lianxin.Grains.Tests.Live;
 
-/// <summary>An observer that keeps every delta it receives, as a web host's observer would forward them.</summary>
+/// <summary>An observer that keeps every delta and patch it receives, as a web host's observer would forward them.</summary>
 public sealed class RecordingObserver : ILiveObserver
 {
     public ConcurrentQueue<LiveDelta> Deltas { get; } = new();
@@ -11,9 +11,17 @@ public sealed class RecordingObserver : ILiveObserver
     /// <summary>The object reference a feed holds; object references are weak, so the test keeps this object alive.</summary>
     public ILiveObserver? Reference { get; set; }
 
+    public ConcurrentQueue<LivePatch> Patches { get; } = new();
+
     public Task OnDeltaAsync(LiveDelta delta)
     {
         Deltas.Enqueue(delta);
+        return Task.CompletedTask;
+    }
+
+    public Task OnPatchAsync(LivePatch patch)
+    {
+        Patches.Enqueue(patch);
         return Task.CompletedTask;
     }
 
