@@ -35,6 +35,7 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     private long _deltaSequence;
     private DateTimeOffset _lastPatch = DateTimeOffset.MinValue;
     private DateTimeOffset _lastDelta = DateTimeOffset.MinValue;
+    private DateTimeOffset _flushDue;
     private readonly DeferredWork<LiveFeedGrain> _flush = new(static grain => grain.FlushAsync(), PatchInterval);
 
     private string Scope => this.GetPrimaryKeyString();
@@ -126,7 +127,7 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
     /// </summary>
     private void ScheduleFlush()
     {
-        if (_flush.IsArmed || _observers.Count == 0)
+        if (_observers.Count == 0)
         {
             return;
         }
@@ -143,10 +144,15 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
             due = _lastDelta + DeltaInterval;
         }
 
-        if (due != DateTimeOffset.MaxValue)
+        // A timer armed for the next version-1 delta may be later than the patch a new change is due in.
+        if (due == DateTimeOffset.MaxValue || (_flush.IsArmed && _flushDue <= due))
         {
-            _flush.Request(this, due - clock.GetUtcNow());
+            return;
         }
+
+        _flush.Cancel();
+        _flushDue = due;
+        _flush.Request(this, due - clock.GetUtcNow());
     }
 
     private async Task FlushAsync()
