@@ -2,9 +2,19 @@ using System.Diagnostics;
 
 namespace Lianxin.Bench.Harness;
 
-/// <summary>Where the repository, this harness and the built web host are, and which commit they are.</summary>
+/// <summary>Where the repository, this harness and the built web host and silo are, and which commit they are.</summary>
 internal sealed record BenchPaths(string RepositoryRoot, string HarnessDll, string WebHostDll, string Commit)
 {
+    /// <summary>The standalone silo built beside the web host (<c>Silo/bin/&lt;configuration&gt;/&lt;framework&gt;/</c>).</summary>
+    public string SiloDll
+    {
+        get
+        {
+            var framework = new DirectoryInfo(Path.GetDirectoryName(WebHostDll)!);
+            return Path.Combine(RepositoryRoot, "Silo", "bin", framework.Parent!.Name, framework.Name, "Lianxin.Silo.dll");
+        }
+    }
+
     public string DemoDistrictFile => Path.Combine(Path.GetDirectoryName(WebHostDll)!, "Demo", "demo-district.json");
 
     public static BenchPaths Resolve(string? webHostDll)

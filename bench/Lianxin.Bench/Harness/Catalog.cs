@@ -19,6 +19,7 @@ internal static class Catalog
         new ColdStartScenario(),
         new KioskIngestScenario(),
         new PushLatencyScenario(),
+        new PushLatencyScenario(cluster: true),
         new TelemetryCostScenario(),
         new MobilizationScenario(),
         new FlashCrowdScenario(),
