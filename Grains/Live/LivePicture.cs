@@ -142,16 +142,14 @@ public sealed class LivePicture
                 if (outcome != LiveMergePatch.Outcome.Unchanged)
                 {
                     changed = true;
-                    _deltaItems[key] = item;
-                    _deltaRemoved.Remove(key);
+                    ForNextDelta(key, item);
                 }
             }
             else
             {
                 items.Add((key, json));
                 changed = true;
-                _deltaItems[key] = item;
-                _deltaRemoved.Remove(key);
+                ForNextDelta(key, item);
             }
 
             _cut[key] = (item, json);
@@ -187,6 +185,12 @@ public sealed class LivePicture
     }
 
     private const string CenterPrefix = "center:";
+
+    private void ForNextDelta(string key, object item)
+    {
+        _deltaItems[key] = item;
+        _deltaRemoved.Remove(key);
+    }
 
     /// <summary>The item as clients see it: a center's card carries the freshest activity figures the feed holds.</summary>
     private object Current(string key)
