@@ -1,0 +1,67 @@
+using System.Globalization;
+using Lianxin.Bench.Harness;
+using Lianxin.Simulator;
+
+namespace Lianxin.Bench.Workers;
+
+/// <summary>
+/// The kiosk simulator in a process of its own (<c>simulate</c>), for a scenario that measures something else in the
+/// harness while the kiosks post. In the harness, the simulator's garbage paused the push scenario's 1,000 dashboards:
+/// 9-15 % of the time, up to 245 ms at once, against 1-2 % while the same dashboards received the bare hub
+/// (BENCHMARKS.md (2b)).
+/// </summary>
+internal static class KioskLoad
+{
+    public const string Command = "simulate";
+
+    private const string Done = "events answered per second: ";
+
+    /// <summary>Plays the district's kiosks against the host at the rate for the duration; returns the events answered per second.</summary>
+    public static async Task<double> RunAsync(BenchContext context, Population population, Uri host, double eventsPerSecond, TimeSpan duration, int seed)
+    {
+        var sizes = context.Sizes;
+        var name = $"simulator-{seed}";
+        string[] args =
+        [
+            Command, host.ToString(), population.District.Path, population.District.RootCenterId, Text(population.District.KioskIds.Count),
+            Text(eventsPerSecond), Text(duration.TotalSeconds), Text(sizes.BatchSize), Text(seed), Text(sizes.HttpConnections),
+            Text(sizes.Patience.TotalSeconds),
+        ];
+        await using var process = ChildProcess.Start(name, context.Paths.HarnessDll, args, new Dictionary<string, string>(), context.LogPath(name));
+        var line = await process.WaitForLineAsync(l => l.StartsWith(Done, StringComparison.Ordinal), duration + sizes.Patience);
+        return double.Parse(line[Done.Length..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The child's side: the arguments <see cref="RunAsync"/> passes.</summary>
+    public static async Task<int> MainAsync(string[] args)
+    {
+        if (args is not [var host, var district, var root, var kiosks, var rate, var seconds, var batch, var seed, var connections, var patience])
+        {
+            await Console.Error.WriteLineAsync($"{Command} takes: host district root-center kiosks events/s seconds batch seed connections patience-seconds");
+            return 2;
+        }
+
+        var duration = TimeSpan.FromSeconds(Number(seconds));
+        using var http = HttpLoad.CreateClient(new Uri(host), (int)Number(connections));
+        var simulator = new KioskSimulator(new SimulatorOptions
+        {
+            DistrictPath = district,
+            Kiosks = (int)Number(kiosks),
+            EventsPerSecond = Number(rate),
+            Duration = duration,
+            BatchSize = (int)Number(batch),
+            // One batch in flight per kiosk, as kiosks upload.
+            Concurrency = (int)Number(kiosks),
+            Seed = (int)Number(seed),
+            OperatorToken = DevToken.Issue("operator", root, "bench"),
+        });
+        using var stop = new CancellationTokenSource(duration + TimeSpan.FromSeconds(Number(patience)));
+        var report = await simulator.RunAsync(http, stop.Token);
+        Console.WriteLine(Done + Text(report.EventsPerSecond));
+        return 0;
+    }
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+}
