@@ -19,7 +19,7 @@ internal sealed partial class LiveFeedGrain(TimeProvider clock, ILogger<LiveFeed
 {
     /// <summary>
     /// How long a change can wait for the next patch, and so most of its way from a kiosk to a screen under load
-    /// (BENCHMARKS.md, push): patches carry a few dozen bytes per changed center, so twenty a second cost little.
+    /// (BENCHMARKS.md (2b)): patches carry a few dozen bytes per changed center, so twenty a second cost little.
     /// </summary>
     internal static readonly TimeSpan PatchInterval = TimeSpan.FromMilliseconds(50);
 
