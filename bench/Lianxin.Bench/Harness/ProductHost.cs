@@ -58,12 +58,7 @@ internal sealed class ProductHost : IAsyncDisposable
             ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         };
-        if (!context.Options.Telemetry)
-        {
-            siloSettings["Telemetry:Enabled"] = "false";
-            siloSettings["Logging:Requests"] = "false";
-        }
-
+        TelemetryAsAsked(context, siloSettings);
         var siloName = $"{name}-silo";
         var silo = ChildProcess.Start(siloName, context.Paths.SiloDll, [], siloSettings, context.LogPath(siloName));
         try
@@ -104,11 +99,7 @@ internal sealed class ProductHost : IAsyncDisposable
             ["Limits:KioskPermitLimit"] = "100000000",
             ["Limits:HubCallPermitLimit"] = "100000000",
         };
-        if (!context.Options.Telemetry)
-        {
-            all["Telemetry:Enabled"] = "false";
-            all["Logging:Requests"] = "false";
-        }
+        TelemetryAsAsked(context, all);
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -117,6 +108,16 @@ internal sealed class ProductHost : IAsyncDisposable
 
         var process = ChildProcess.Start(name, context.Paths.WebHostDll, [], all, context.LogPath(name));
         return new ProductHost(process, new Uri($"http://127.0.0.1:{httpPort}"), gatewayPort, silo);
+    }
+
+    /// <summary>Telemetry and request logs stay on unless the run was asked to measure without them.</summary>
+    private static void TelemetryAsAsked(BenchContext context, Dictionary<string, string> settings)
+    {
+        if (!context.Options.Telemetry)
+        {
+            settings["Telemetry:Enabled"] = "false";
+            settings["Logging:Requests"] = "false";
+        }
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200; returns the time since the process was started.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Lianxin.Bench.Ceilings;
 using Lianxin.Bench.Harness;
+using Lianxin.Bench.Workers;
 using Lianxin.Simulator;
 
 namespace Lianxin.Bench.Scenarios;
@@ -86,26 +87,12 @@ internal sealed class KioskIngestScenario : IScenario
             note);
     }
 
-    /// <summary>One simulator run over the district's kiosks (not the probe); 0 events/s sends as fast as answers come.</summary>
-    internal static async Task<SimulationReport> SimulateAsync(
-        BenchContext context, Population population, HttpClient http, double eventsPerSecond, TimeSpan duration, int seed)
-    {
-        var kiosks = population.District.KioskIds.Count;
-        var simulator = new KioskSimulator(new SimulatorOptions
-        {
-            DistrictPath = population.District.Path,
-            Kiosks = kiosks,
-            EventsPerSecond = eventsPerSecond,
-            Duration = duration,
-            BatchSize = context.Sizes.BatchSize,
-            // One batch in flight per kiosk, as kiosks upload.
-            Concurrency = kiosks,
-            Seed = seed,
-            OperatorToken = DevToken.Issue("operator", population.District.RootCenterId, "bench"),
-        });
-        using var stop = new CancellationTokenSource(duration + context.Sizes.Patience);
-        return await simulator.RunAsync(http, stop.Token);
-    }
+    /// <summary>One simulator run over the district's kiosks in this process (see <see cref="KioskLoad.PlayAsync"/>).</summary>
+    internal static Task<SimulationReport> SimulateAsync(
+        BenchContext context, Population population, HttpClient http, double eventsPerSecond, TimeSpan duration, int seed) =>
+        KioskLoad.PlayAsync(
+            http, population.District.Path, population.District.RootCenterId, population.District.KioskIds.Count, eventsPerSecond, duration,
+            context.Sizes.BatchSize, seed, context.Sizes.Patience);
 
     /// <summary>The floor of an acknowledged batch: the same body to the no-op endpoint at the same rate.</summary>
     private static async Task<LoadResult> NoOpAtRateAsync(BenchContext context, double batchesPerSecond, TimeSpan duration)

@@ -41,24 +41,32 @@ internal static class KioskLoad
             return 2;
         }
 
-        var duration = TimeSpan.FromSeconds(Number(seconds));
         using var http = HttpLoad.CreateClient(new Uri(host), (int)Number(connections));
-        var simulator = new KioskSimulator(new SimulatorOptions
-        {
-            DistrictPath = district,
-            Kiosks = (int)Number(kiosks),
-            EventsPerSecond = Number(rate),
-            Duration = duration,
-            BatchSize = (int)Number(batch),
-            // One batch in flight per kiosk, as kiosks upload.
-            Concurrency = (int)Number(kiosks),
-            Seed = (int)Number(seed),
-            OperatorToken = DevToken.Issue("operator", root, "bench"),
-        });
-        using var stop = new CancellationTokenSource(duration + TimeSpan.FromSeconds(Number(patience)));
-        var report = await simulator.RunAsync(http, stop.Token);
+        var report = await PlayAsync(
+            http, district, root, (int)Number(kiosks), Number(rate), TimeSpan.FromSeconds(Number(seconds)), (int)Number(batch), (int)Number(seed),
+            TimeSpan.FromSeconds(Number(patience)));
         Console.WriteLine(Done + Text(report.EventsPerSecond));
         return 0;
+    }
+
+    /// <summary>One simulator run over the district's kiosks (not the probe); 0 events/s sends as fast as answers come.</summary>
+    public static async Task<SimulationReport> PlayAsync(
+        HttpClient http, string districtPath, string rootCenterId, int kiosks, double eventsPerSecond, TimeSpan duration, int batchSize, int seed, TimeSpan patience)
+    {
+        var simulator = new KioskSimulator(new SimulatorOptions
+        {
+            DistrictPath = districtPath,
+            Kiosks = kiosks,
+            EventsPerSecond = eventsPerSecond,
+            Duration = duration,
+            BatchSize = batchSize,
+            // One batch in flight per kiosk, as kiosks upload.
+            Concurrency = kiosks,
+            Seed = seed,
+            OperatorToken = DevToken.Issue("operator", rootCenterId, "bench"),
+        });
+        using var stop = new CancellationTokenSource(duration + patience);
+        return await simulator.RunAsync(http, stop.Token);
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
