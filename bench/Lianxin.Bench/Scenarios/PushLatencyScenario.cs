@@ -22,7 +22,7 @@ internal sealed class PushLatencyScenario(bool cluster = false) : IScenario
     public string Name => cluster ? "push-cluster" : "push";
 
     /// <summary>The figures' ids and titles: the co-hosted product's as they always were, the cluster's apart.</summary>
-    private string Id(string figure) => cluster ? figure.Replace("push", "push_cluster", StringComparison.Ordinal).Replace("matched", "matched_cluster", StringComparison.Ordinal) : figure;
+    private string Id(string figure) => cluster ? figure + "_cluster" : figure;
 
     private string Label => cluster ? "(2) Push, silo and web host apart" : "(2) Push";
 
