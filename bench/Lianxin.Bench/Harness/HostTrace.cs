@@ -7,7 +7,9 @@ namespace Lianxin.Bench.Harness;
 /// An optional sampled CPU profile of a product host while a scenario loads it: with <c>LIANXIN_BENCH_TRACE</c> set to a
 /// folder, <c>dotnet-trace collect --profile dotnet-sampled-thread-time --format Speedscope</c> runs on the host for
 /// <c>LIANXIN_BENCH_TRACE_SECONDS</c> (10 unless set) from just before the load, and its file is left in that folder for
-/// <c>bench/profile/stages.py</c>. Off unless asked for: the sampler costs the host some CPU of its own.
+/// <c>bench/profile/stages.py</c>. <c>LIANXIN_BENCH_TRACE_PROFILE</c> names another dotnet-trace profile (e.g.
+/// <c>gc-verbose</c>, whose allocation samples say which code allocates), kept as a <c>.nettrace</c> file. Off unless asked
+/// for: the sampler costs the host some CPU of its own.
 /// </summary>
 internal sealed class HostTrace : IAsyncDisposable
 {
@@ -25,9 +27,11 @@ internal sealed class HostTrace : IAsyncDisposable
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("LIANXIN_BENCH_TRACE_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 10;
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"{name}-{DateTime.UtcNow:HHmmss}.nettrace");
+        var profile = Environment.GetEnvironmentVariable("LIANXIN_BENCH_TRACE_PROFILE") is { Length: > 0 } asked ? asked : "dotnet-sampled-thread-time";
         var start = new ProcessStartInfo(Tool(), [
-            "collect", "-p", host.Id.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
-            "--duration", TimeSpan.FromSeconds(seconds).ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture), "--format", "Speedscope", "-o", output])
+            "collect", "-p", host.Id.ToString(CultureInfo.InvariantCulture), "--profile", profile,
+            "--duration", TimeSpan.FromSeconds(seconds).ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture),
+            "--format", profile == "dotnet-sampled-thread-time" ? "Speedscope" : "NetTrace", "-o", output])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
