@@ -2,6 +2,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lianxin.Bench.Ceilings;
 using Lianxin.Bench.Harness;
+using Lianxin.Centers;
+using Lianxin.Common;
+using Lianxin.Emergencies;
+using Lianxin.HelpRequests;
+using Lianxin.Listings;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +17,9 @@ namespace Lianxin.Bench.Scenarios;
 /// <see cref="BenchSizes.Grids"/> grids under 54 centers is written straight into the listing index (the lines the
 /// registry actors would write; loading the people through the API would take most of the run), then: the first page of
 /// the people list as the district's operator (the whole district in scope, the widest query), the same filtered by a
-/// skill a third of them have, and the grids, each after a warm-up at a steady rate of pages (open loop) for the latency;
+/// skill a third of them have, the grids, the kiosks (with their heartbeat state, read from each kiosk's health actor), the
+/// help-request queue by time left and the emergency directory (a year's worth of each), each after a warm-up at a
+/// steady rate of pages (open loop) for the latency;
 /// the people list's throughput with every connection busy; and the public page of the district center served to
 /// anonymous phones (from the host's cache, with its ETag), closed loop. No kiosk load runs meanwhile.
 /// </summary>
@@ -20,6 +27,15 @@ internal sealed class ListsScenario : IScenario
 {
     private const string Root = "ls";
     private const int Centers = 54;
+
+    /// <summary>Ten kiosks per center.</summary>
+    private const int Kiosks = 10 * Centers;
+
+    /// <summary>Open help requests and orders in the queue at once: a busy day's across the district.</summary>
+    private const int HelpRequests = 20_000;
+
+    /// <summary>Emergencies in the directory: years of drills and warnings.</summary>
+    private const int Emergencies = 2_000;
 
     public string Name => "lists";
 
@@ -55,6 +71,11 @@ internal sealed class ListsScenario : IScenario
             ("product.list_first_page_p99", "people (whole district in scope)", "/api/v1/volunteers?limit=50"),
             ("product.list_filtered_page_p99", "people filtered by skill (a third have it)", "/api/v1/volunteers?skill=swimming&limit=50"),
             ("product.list_grids_page_p99", "grids (whole district)", "/api/v1/grids?limit=50"),
+            ("product.list_centers_page_p99", "centers (whole district)", "/api/v1/centers?limit=50"),
+            ("product.list_kiosks_page_p99", $"kiosks with their heartbeat state ({Kiosks:N0})", "/api/v1/kiosks?limit=50"),
+            ("product.list_help_requests_page_p99", $"help-request queue by time left ({HelpRequests:N0} open)", "/api/v1/help-requests?sort=due&limit=50"),
+            ("product.list_help_requests_stage_page_p99", "help-request queue of one stage (a fifth)", "/api/v1/help-requests?stage=assigned&sort=due&limit=50"),
+            ("product.list_emergencies_page_p99", $"emergency directory, newest first ({Emergencies:N0})", "/api/v1/emergencies/directory?limit=50"),
         ];
         await MeasureAsync(context, http, token, "/api/v1/volunteers?limit=50");
         foreach (var (id, title, path) in lists)
@@ -102,7 +123,10 @@ internal sealed class ListsScenario : IScenario
         {
             for (var c = 0; c < Centers; c++)
             {
-                await RowAsync(copy, 1, $"ls-c{c:D2}", $"ls-c{c:D2}", c < 6 ? Root : $"ls-c{c % 6:D2}", null, $"中心{c:D2}", ["level:community"]);
+                var (id, parent) = ($"ls-c{c:D2}", c < 6 ? Root : $"ls-c{c % 6:D2}");
+                var center = new CenterListItem(
+                    id, $"中心{c:D2}", CenterLevel.Community, parent, null, new GeoPoint(27.7, 121.1), new OpeningHours(new TimeOnly(8, 30), new TimeOnly(20, 30)), false, [BasicFunction.PartyBuilding], 100);
+                await RowAsync(copy, (short)ListingKind.Center, id, id, parent, null, center.Name, ["level:community"], ListingJson.Write(center));
             }
 
             for (var g = 0; g < sizes.Grids; g++)
@@ -118,6 +142,32 @@ internal sealed class ListsScenario : IScenario
                 string[] tags = [p % 2 == 0 ? "party:true" : "party:false", .. p % 3 == 0 ? new[] { "skill:swimming" } : []];
                 await RowAsync(copy, 3, id, null, null, $"ls-g{p % sizes.Grids:D5}", $"{surnames[random.Next(surnames.Length)]}{random.Next(10_000):D4}", tags,
                     $$"""{"id":"{{id}}","name":"志愿者","phone":"13800000000","isPartyMember":true,"isMobilePartyMember":false,"isInServicePartyMember":false,"homeGridId":"ls-g{{p % sizes.Grids:D5}}","gridRole":"member","skills":[]}""");
+            }
+
+            for (var k = 0; k < Kiosks; k++)
+            {
+                var (id, center) = ($"ls-k{k:D4}", $"ls-c{k % Centers:D2}");
+                await RowAsync(copy, (short)ListingKind.Kiosk, id, center, null, null, $"自助终端{k:D4}", [], ListingJson.Write(new KioskListItem(id, $"自助终端{k:D4}", center)));
+            }
+
+            // The queue's lines as the help-request actors write them (ListingLines.HelpRequest): due within the next day.
+            var stages = new[] { HelpRequestState.Open, HelpRequestState.Assigned, HelpRequestState.InProgress, HelpRequestState.Escalated, HelpRequestState.Ordered };
+            var functions = Enum.GetValues<BasicFunction>();
+            var now = DateTimeOffset.UtcNow;
+            for (var h = 0; h < HelpRequests; h++)
+            {
+                var (id, center, stage, function, due) = ($"ls-hr{h:D6}", $"ls-c{h % Centers:D2}", stages[h % stages.Length], functions[h % functions.Length], now.AddSeconds(random.Next(86_400)));
+                await RowAsync(copy, (short)ListingKind.HelpRequest, id, center, null, null, ListingLines.Stamp(due),
+                    [ListingTags.Of("stage", stage), ListingTags.Of("function", function)],
+                    ListingJson.Write(new HelpRequestListItem(id, center, function, stage, null, due, null, 0)));
+            }
+
+            for (var e = 0; e < Emergencies; e++)
+            {
+                var launched = now.AddHours(-6 * e);
+                var entry = new EmergencyEntry($"ls-em{e:D5}", $"演练{e:D5}", EmergencyMode.Exercise, EmergencyLevel.Blue, EmergencyPhase.Ended, $"ls-c{e % Centers:D2}", null, launched, launched.AddHours(2));
+                await RowAsync(copy, (short)ListingKind.Emergency, entry.Id, entry.HomeCenterId, null, null, ListingLines.Stamp(launched),
+                    [ListingTags.Of("phase", entry.Phase), ListingTags.Of("mode", entry.Mode), ListingTags.Of("level", entry.Level)], ListingJson.Write(entry));
             }
 
             await copy.CompleteAsync();
