@@ -113,7 +113,7 @@ internal sealed class PushLatencyScenario(bool cluster = false) : IScenario
         // The traffic of the measured window, read before the simulator's last seconds add to it.
         var deltasPerSecond = clients.Average(c => c.Deltas) / elapsed.TotalSeconds;
         var deltaBytes = clients[0].Deltas == 0 ? 0 : (int)(clients[0].Bytes / clients[0].Deltas);
-        var ingestRate = await ingest;
+        var ingestRate = (await ingest).EventsPerSecond;
 
         // Let the last probes arrive before the counts are read.
         var want = baseCount + probe.Probes.Count;
