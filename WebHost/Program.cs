@@ -63,6 +63,7 @@ app.MapRegistryListsApi();
 app.MapPublicCentersApi();
 app.MapResidentSignInApi();
 app.MapMeApi();
+app.MapPhoneLinkApi();
 app.MapShiftsApi();
 app.MapLianxinLive();
 app.MapDashboard();

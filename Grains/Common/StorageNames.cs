@@ -51,6 +51,7 @@ public static class StorageNames
     public const string SignInCodeState = "sign-in-code";
     public const string PersonHelpRequestsState = "person-help-requests";
     public const string PersonSignUpsState = "person-sign-ups";
+    public const string ResidentIdentityState = "resident-identity";
     public const string ShiftRotaState = "shift-rota";
     public const string ShiftAvailabilityState = "shift-availability";
 }

@@ -4,7 +4,8 @@ namespace Lianxin.WebHost.Security;
 
 /// <summary>
 /// The access rules, as pure functions of a caller and a resolved target. Operators and auditors cover a
-/// region's subtree, staff a center's subtree, a grid lead its grid, a volunteer themselves. Only operators
+/// region's subtree, staff a center's subtree, a grid lead its grid, a volunteer or resident themselves (a resident
+/// also under the person ids linked to theirs, <see cref="Caller.Aliases"/>). Only operators
 /// and staff write the registry; auditors never write.
 /// </summary>
 public static class AccessPolicy
@@ -13,7 +14,7 @@ public static class AccessPolicy
     {
         Role.Operator or Role.Auditor or Role.Staff => target.CenterPath.Contains(caller.ScopeId),
         Role.GridLead => target.GridId == caller.ScopeId,
-        Role.Volunteer or Role.Resident => target.VolunteerId == caller.ScopeId,
+        Role.Volunteer or Role.Resident => caller.SpeaksFor(target.VolunteerId),
         _ => false,
     };
 

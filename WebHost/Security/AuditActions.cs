@@ -46,4 +46,7 @@ public static class AuditActions
     public const string ResidentSignedIn = "resident.signedIn";
     public const string ResidentSignInFailed = "resident.signInFailed";
     public const string ResidentOrdered = "resident.ordered";
+    public const string ResidentPhoneLinked = "resident.phoneLinked";
+    public const string ResidentPhoneLinkRefused = "resident.phoneLinkRefused";
+    public const string ResidentPhoneUnlinked = "resident.phoneUnlinked";
 }

@@ -6,7 +6,7 @@ namespace Lianxin.WebHost.Apis.Activities;
 
 /// <summary>
 /// Sign-ups: a volunteer as themselves (one grain call, no registry look-up, so a flash crowd costs the activity's
-/// queue and nothing else), or an organiser on someone's behalf (audited).
+/// queue and nothing else), a resident under their canonical person id, or an organiser on someone's behalf (audited).
 /// </summary>
 internal static class SignUpEndpoints
 {
@@ -34,6 +34,16 @@ internal static class SignUpEndpoints
         AccessTarget? center = null;
         if (caller.Role == Role.Resident && self)
         {
+            // A resident signs up as the person they are now (the scope id, their ID card's when a phone is linked to it),
+            // whichever of their ids the request names; once, whichever of their ids holds the place.
+            personId = caller.ScopeId;
+            if (await HeldUnderAliasAsync(grains.GetGrain<IServiceActivityGrain>(id), caller))
+            {
+                return ApiResults.State(
+                    ProblemKind.Conflict, "You signed up for this activity already, before your phone was linked to your ID card; see /api/v1/me/sign-ups.",
+                    extensions: new Dictionary<string, object?> { ["outcome"] = EnumNames.Of(SignUpOutcome.Refused) });
+            }
+
             // Noted before the sign-up is sent: a place the resident gets is never missing from their own list.
             await grains.GetGrain<Lianxin.Residents.IPersonSignUpsGrain>(personId).NoteAsync(id);
         }
@@ -100,6 +110,20 @@ internal static class SignUpEndpoints
         }
 
         return ActivitiesApi.Step(result);
+    }
+
+    /// <summary>Whether one of the resident's aliases holds a place (or a place in line) in the activity.</summary>
+    private static async Task<bool> HeldUnderAliasAsync(IServiceActivityGrain activity, Caller resident)
+    {
+        foreach (var alias in resident.Aliases)
+        {
+            if (await activity.GetPlaceAsync(alias) is { Status: PlaceStatus.Confirmed or PlaceStatus.Waitlisted or PlaceStatus.Offered or PlaceStatus.Attended })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Null when the key is usable; otherwise why not.</summary>

@@ -13,3 +13,6 @@ global using AccessRefusal = Lianxin.WebHost.Apis.EitherRefusal<Lianxin.WebHost.
 
 // An actor's refusal of a command: its target does not exist (404) or its state does not allow it (409).
 global using StateRefusal = Lianxin.WebHost.Apis.EitherRefusal<Lianxin.WebHost.Apis.KindRefusal<Lianxin.WebHost.Apis.NotFoundKind>, Lianxin.WebHost.Apis.KindRefusal<Lianxin.WebHost.Apis.ConflictKind>>;
+
+// A one-time code's refusal: wrong, expired, used up or never sent (400), or too many answers from the address (429).
+global using CodeRefusal = Lianxin.WebHost.Apis.EitherRefusal<Lianxin.WebHost.Apis.KindRefusal<Lianxin.WebHost.Apis.BadRequestKind>, Lianxin.WebHost.Apis.KindRefusal<Lianxin.WebHost.Apis.TooManyRequestsKind>>;

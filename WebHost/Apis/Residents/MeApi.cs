@@ -15,45 +15,62 @@ namespace Lianxin.WebHost.Apis;
 /// <summary>
 /// A resident's own things, with a resident token (<c>/api/v1/me…</c>): who they are, their activity sign-ups, their
 /// orders (help requests raised for them, from a kiosk, staff or themselves) and their ledger; and stating a need
-/// (群众点单). No route here takes a person id: the token's is the only one.
+/// (群众点单). No route here takes a person id: the token's are the only ones. A resident whose phone is linked to their
+/// ID card sees what was recorded under either (the token's scope id and its aliases) as one; what they do now is recorded
+/// under the scope id, the card's.
 /// </summary>
 public static class MeApi
 {
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/me").WithTags("Residents").RequireAuthorization(AuthConfiguration.ResidentPolicy);
-        group.MapGet("/", (HttpContext http) => TypedResults.Ok(new Me(Self(http).ScopeId, Self(http).RoleName)))
-            .WithSummary("The signed-in resident: person id (a pseudonym, never the number) and role.");
-        group.MapGet("/sign-ups", GetSignUpsAsync).WithSummary("The activities the resident signed up for, newest first, each with their place.");
-        group.MapGet("/orders", GetOrdersAsync).WithSummary("The resident's help requests and orders with their closed loop, newest first.");
+        group.MapGet("/", (HttpContext http) => TypedResults.Ok(ToMe(Self(http))))
+            .WithSummary("The signed-in resident: person id (a pseudonym, never the number), role, how they signed in (idCard or phoneCode), "
+                + "the person ids linked to theirs (aliases: pseudonyms) and whether a phone is linked to their ID card (no number is kept, so none is shown).");
+        group.MapGet("/sign-ups", GetSignUpsAsync).WithSummary(
+            "The activities the resident signed up for, under their person id and its aliases, newest first by when they signed up, each with their place.");
+        group.MapGet("/orders", GetOrdersAsync).WithSummary(
+            "The resident's help requests and orders with their closed loop, under their person id and its aliases, newest first.");
         group.MapPost("/orders", OrderAsync).WithSummary(
             "State a need at a center (群众点单): it opens a help request for the resident, which staff turn into an order. "
-            + "409 when the resident already has Residents:OpenOrders (5) open needs, 429 past Residents:OrdersPerWindow (10) a day; neither changes anything.");
-        group.MapGet("/ledger", async (HttpContext http, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IPersonLedgerGrain>(Self(http).ScopeId).GetAsync()))
-            .WithSummary("The resident's hours and points ledger, with the balance.");
+            + "409 when the resident already has Residents:OpenOrders (5) open needs (under their person id and its aliases together), "
+            + "429 past Residents:OrdersPerWindow (10) a day; neither changes anything.");
+        group.MapGet("/ledger", GetLedgerAsync).WithSummary(
+            "The resident's hours and points ledger, with the balance: one ledger under their person id, holding the entries of its aliases too "
+            + "(in time order) and the balances added. Points are spent from the ledger a kiosk names, the ID card's.");
         return group;
     }
 
     private static async Task<Ok<IReadOnlyList<MySignUp>>> GetSignUpsAsync(HttpContext http, IGrainFactory grains)
     {
-        var me = Self(http).ScopeId;
-        var ids = await grains.GetGrain<IPersonSignUpsGrain>(me).ListAsync();
-        var rows = await Task.WhenAll(ids.Select(async id =>
+        var lists = await Task.WhenAll(Self(http).PersonIds.Select(async person =>
         {
-            var activity = grains.GetGrain<IServiceActivityGrain>(id);
-            return await activity.GetAsync() is { } view
-                ? new MySignUp(id, view.Definition.CenterId, view.Definition.Title, view.Definition.StartsAt, view.Definition.EndsAt, view.Phase, await activity.GetPlaceAsync(me))
-                : null;
+            var ids = await grains.GetGrain<IPersonSignUpsGrain>(person).ListAsync();
+            var rows = await Task.WhenAll(ids.Select(async id =>
+            {
+                var activity = grains.GetGrain<IServiceActivityGrain>(id);
+                return await activity.GetAsync() is { } view
+                    ? new MySignUp(id, view.Definition.CenterId, view.Definition.Title, view.Definition.StartsAt, view.Definition.EndsAt, view.Phase, await activity.GetPlaceAsync(person))
+                    : null;
+            }));
+            return (IReadOnlyList<MySignUp>)[.. rows.OfType<MySignUp>()];
         }));
-        return TypedResults.Ok<IReadOnlyList<MySignUp>>([.. rows.OfType<MySignUp>()]);
+        return TypedResults.Ok(PersonUnion.NewestFirst(lists, s => s.Place?.SignedUpAt));
     }
 
     private static async Task<Ok<IReadOnlyList<LoopTicket>>> GetOrdersAsync(HttpContext http, IGrainFactory grains)
     {
-        var ids = await grains.GetGrain<IPersonHelpRequestsGrain>(Self(http).ScopeId).ListAsync();
-        var loops = await Task.WhenAll(ids.Select(id => grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync()));
-        return TypedResults.Ok<IReadOnlyList<LoopTicket>>([.. loops.OfType<LoopTicket>()]);
+        var lists = await Task.WhenAll(Self(http).PersonIds.Select(async person =>
+        {
+            var ids = await grains.GetGrain<IPersonHelpRequestsGrain>(person).ListAsync();
+            var loops = await Task.WhenAll(ids.Select(id => grains.GetGrain<IHelpRequestGrain>(id).GetLoopAsync()));
+            return (IReadOnlyList<LoopTicket>)[.. loops.OfType<LoopTicket>()];
+        }));
+        return TypedResults.Ok(PersonUnion.NewestFirst(lists, t => t.RaisedAt));
     }
+
+    private static async Task<Ok<PersonLedger>> GetLedgerAsync(HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(PersonUnion.Ledger(await Task.WhenAll(Self(http).PersonIds.Select(person => grains.GetGrain<IPersonLedgerGrain>(person).GetAsync()))));
 
     private static async Task<Results<Created<LoopTicket>, ValidationProblem, NotFoundProblem, ConflictProblem, TooManyRequestsProblem>> OrderAsync(
         ResidentOrderRequest request, HttpContext http, ScopeResolver scopes, IGrainFactory grains, AuditTrail audit, TimeProvider clock,
@@ -78,9 +95,12 @@ public static class MeApi
         var id = $"hr-{Guid.NewGuid():N}";
         var needs = grains.GetGrain<IPersonHelpRequestsGrain>(me.ScopeId);
         var maxOpen = options.Value.OpenOrders;
+        // Needs recorded under the aliases count too; new ones are only ever admitted under the scope id, so theirs are
+        // counted once, outside the turn below.
+        var openElsewhere = (await Task.WhenAll(me.Aliases.Select(alias => grains.GetGrain<IPersonHelpRequestsGrain>(alias).CountOpenAsync()))).Sum();
         // Open needs first (counting them uses no permit), then the window's count, then the open needs again in the
         // person's actor, which admits the need in the same turn: two needs stated at once cannot both pass the limit.
-        if (await needs.CountOpenAsync() >= maxOpen)
+        if (openElsewhere + await needs.CountOpenAsync() >= maxOpen)
         {
             return TooManyOpen(maxOpen);
         }
@@ -94,7 +114,7 @@ public static class MeApi
                 + $"(in {wait:hh\\:mm}), or ask the center's staff.", title: "Too many needs today");
         }
 
-        if (!await needs.AdmitAsync(id, maxOpen))
+        if (!await needs.AdmitAsync(id, maxOpen - openElsewhere))
         {
             return TooManyOpen(maxOpen);
         }
@@ -108,6 +128,8 @@ public static class MeApi
     private static ConflictProblem TooManyOpen(int maxOpen) => ApiResults.Conflict(
         $"You have {maxOpen} open needs, the most a resident may have at once; state another when one is resolved or turned down.",
         new Dictionary<string, object?> { ["openLimit"] = maxOpen });
+
+    private static Me ToMe(Caller me) => new(me.ScopeId, me.RoleName, me.SignedInBy, me.Aliases, me.Aliases.Count > 0);
 
     private static Caller Self(HttpContext http) => Caller.From(http.User)!;
 }

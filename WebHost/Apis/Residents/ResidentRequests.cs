@@ -17,3 +17,12 @@ public sealed record ResidentTokenResponse(string Token, DateTimeOffset ExpiresA
 
 /// <summary>A need a resident states themselves (群众点单): the center, one of its functions, and what is needed.</summary>
 public sealed record ResidentOrderRequest(string? CenterId, string? Function, string? Description);
+
+/// <summary>A phone number to link to the signed-in ID card and the code sent to it.</summary>
+public sealed record PhoneLinkRequest(string? Phone, string? Code);
+
+/// <summary>
+/// The ID card's links after a link or unlink: the person id, the linked phones' pseudonyms (never a number), whether a
+/// phone is linked, and a new token for the rest of the kiosk session that carries them.
+/// </summary>
+public sealed record PhoneLinkResponse(string PersonId, IReadOnlyList<string> Aliases, bool PhoneLinked, string Token, DateTimeOffset ExpiresAt);

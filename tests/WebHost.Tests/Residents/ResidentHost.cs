@@ -88,9 +88,10 @@ public sealed class ResidentHost : IAsyncLifetime
 
     public HttpClient ClientAs(Role role, string scope) => WithToken(Host.Services.GetRequiredService<TokenIssuer>().Issue(new Caller(scope, role, scope)).Token);
 
-    public HttpClient WithToken(string token)
+    /// <summary>A client with <paramref name="token"/>, whose requests come from <paramref name="address"/> when one is named.</summary>
+    public HttpClient WithToken(string token, string? address = null)
     {
-        var client = Host.CreateClient();
+        var client = address is null ? Host.CreateClient() : From(address);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -103,11 +104,11 @@ public sealed class ResidentHost : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Asks for a code for <paramref name="phone"/> and returns the code the SMS gateway received.</summary>
-    public async Task<string> CodeSentToAsync(HttpClient client, string phone)
+    /// <summary>Asks for a code for <paramref name="phone"/> (at <paramref name="path"/>) and returns the code the SMS gateway received.</summary>
+    public async Task<string> CodeSentToAsync(HttpClient client, string phone, string path = "/api/v1/residents/sign-in/codes")
     {
         var sent = Sms.Received.Count;
-        var response = await client.PostAsJsonAsync("/api/v1/residents/sign-in/codes", new { phone });
+        var response = await client.PostAsJsonAsync(path, new { phone });
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var message = Sms.Received.Skip(sent).Single(m => m.GetProperty("recipients")[0].GetProperty("phone").GetString() == phone);
         return System.Text.RegularExpressions.Regex.Match(message.GetProperty("text").GetString()!, "[0-9]{6}").Value;

@@ -6,8 +6,9 @@ namespace Lianxin.WebHost.Tests.Security;
 
 /// <summary>
 /// Residents: anyone may ask for a code and sign in with it (limited per number and address); a kiosk gets a resident
-/// session for a card it read; the <c>/api/v1/me</c> routes are the resident's alone. Every other route refuses a
-/// resident (the resident column of every other row).
+/// session for a card it read; the <c>/api/v1/me</c> routes are the resident's alone, and linking a phone
+/// (<c>/api/v1/me/phone…</c>) is for a kiosk's ID-card session alone. Every other route refuses a resident (the
+/// resident column of every other row).
 /// </summary>
 public static partial class EndpointMatrix
 {
@@ -40,6 +41,11 @@ public static partial class EndpointMatrix
         Get("/api/v1/me/ledger", _ => "/api/v1/me/ledger", Resident),
         Write("POST", "/api/v1/me/orders", _ => "/api/v1/me/orders", _ => new { centerId = CenterA, function = "careAssistance", description = "家中水管漏水" },
             EndpointRow.Reads(_ => $"/api/v1/centers/{CenterA}/orders"), Resident),
+        // A phone is linked only in a kiosk's ID-card session: the matrix's resident token does not say it came from one,
+        // so it is refused like every other caller (PhoneLinkTests links with a real kiosk session).
+        Write("POST", "/api/v1/me/phone/codes", _ => "/api/v1/me/phone/codes", _ => new { phone = "13800000002" }, ResidentAudits),
+        Write("POST", "/api/v1/me/phone/", _ => "/api/v1/me/phone", _ => new { phone = "13800000002", code = "123456" }, ResidentAudits),
+        Write("DELETE", "/api/v1/me/phone/", _ => "/api/v1/me/phone", null, ResidentAudits),
     ];
 
     /// <summary>How many resident sign-ins and code requests the audit log holds: a refused request adds none.</summary>
