@@ -33,9 +33,10 @@ public static class LoggingConfiguration
                 // ASP.NET Core's request scope adds the path as sent to every line of a request: paths carry people's ids.
                 .Enrich.With(new DropRequestPath());
             // The console is written in batches from the background: a request that logs (every request, with the
-            // request log on) only queues its line. Serilog's batching sink wakes its reader without spinning; the
-            // queue it replaces (Serilog.Sinks.Async) spun on every empty wait, which cost a sixth of a busy host's
-            // CPU (BENCHMARKS.md, flash crowd). A console that stays blocked for 100,000 lines loses the lines after.
+            // request log on) only queues its line. Serilog's own batching sink wakes its reader without spinning, one
+            // wake-up per batch of lines (Serilog.Sinks.Async's reader spun on every empty wait: a sixth of the samples
+            // of a busy host's profile, though it yielded its core and the host's CPU per request did not move,
+            // BENCHMARKS.md (11)). A console that stays blocked for 100,000 lines loses the lines after.
             logger.WriteTo.Sink(new ConsoleBatches(json), new Serilog.Configuration.BatchingOptions
             {
                 BatchSizeLimit = 1_000,
