@@ -58,10 +58,24 @@ internal sealed partial class HelpRequestGrain(
     {
         if (state.State.Ticket is null)
         {
+            // Nothing is set before it can be written: the loop reads the centers above, and when one of their silos
+            // dies mid-read the open fails as if never tried. A ticket set before that read stayed in memory unwritten,
+            // so the kiosk's replay of the open found it "opened" and the request was lost for good.
             var opened = ticket with { Id = Id, State = HelpRequestState.Open, Owner = null };
-            state.State.Ticket = opened;
-            state.State.Loop = lifecycle.ApplyDeadlines(await OpenLoopAsync(opened), clock.GetUtcNow());
-            await state.WriteStateAsync();
+            var loop = lifecycle.ApplyDeadlines(await OpenLoopAsync(opened), clock.GetUtcNow());
+            (state.State.Ticket, state.State.Loop) = (opened, loop);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Whether it was stored is unknown: a fresh activation reads what was, and a repeated open completes it.
+                (state.State.Ticket, state.State.Loop) = (null, null);
+                this.DeactivateOnIdle();
+                throw;
+            }
+
             LogOpened(Id, opened.CenterId, opened.Function);
         }
 
