@@ -125,6 +125,7 @@ internal static class EmergencyLaunchEndpoints
         {
             ScopeKind.Grids => scope.Ids.Select(scopes.ForGridAsync),
             ScopeKind.Centers or ScopeKind.Region => scope.Ids.Select(scopes.ForCenterAsync),
+            ScopeKind.Teams => scope.Ids.Select(scopes.ForTeamAsync),
             _ => [],
         });
         var unknown = scope.Ids.Where((_, i) => targets[i].CenterPath.Count == 0).ToList();
