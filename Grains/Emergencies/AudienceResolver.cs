@@ -11,7 +11,7 @@ namespace Lianxin.Emergencies;
 /// selects the grids whose boundary it meets, inside the launcher's region or grid, and then either everyone on their
 /// rosters or only those whose registered location lies inside it. Everyone on a selected roster is targeted (the
 /// lead, the workers and the members), except for teams, which reach only their leaders and members (on their home grids'
-/// rosters); a person appears once.
+/// rosters, and, like a shape, only inside the launcher's region); a person appears once.
 /// </summary>
 public sealed class AudienceResolver(IGrainFactory grains)
 {
@@ -30,7 +30,7 @@ public sealed class AudienceResolver(IGrainFactory grains)
         {
             ScopeKind.Grids => await ReadGridsAsync(scope.Ids, missing),
             ScopeKind.Centers or ScopeKind.Region => await ReadGridsAsync(await GridsUnderAsync(scope.Ids, missing), missing),
-            ScopeKind.Teams => await ReadGridsAsync(teamHomes!.Values, missing),
+            ScopeKind.Teams => await UnderAsync(await ReadGridsAsync(teamHomes!.Values, missing), scope.WithinCenterId),
             _ => (await ReadShapeUniverseAsync(scope, missing)).Where(g => Meets(g, scope)).ToList(),
         };
 
@@ -50,7 +50,9 @@ public sealed class AudienceResolver(IGrainFactory grains)
 
         if (teamHomes is not null)
         {
-            missing.AddRange(teamHomes.Keys.Where(id => !seen.Contains(id)));
+            // Someone on a grid that was read but not on its roster; a missing grid is reported once, by its own id.
+            var read = grids.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+            missing.AddRange(teamHomes.Where(p => read.Contains(p.Value) && !seen.Contains(p.Key)).Select(p => p.Key));
         }
 
         var ordered = grids.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
@@ -120,6 +122,21 @@ public sealed class AudienceResolver(IGrainFactory grains)
         return people.Zip(profiles)
             .Where(p => p.Second is not null)
             .ToDictionary(p => p.First, p => p.Second!.HomeGridId, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The grids that hang under a center, or all of them when unbounded: a team's member who lives outside the
+    /// launcher's region is not reached, as a shape never reaches beyond it.
+    /// </summary>
+    private async Task<IReadOnlyList<GridSnapshot>> UnderAsync(IReadOnlyList<GridSnapshot> grids, string? centerId)
+    {
+        if (centerId is null)
+        {
+            return grids;
+        }
+
+        var paths = await Task.WhenAll(grids.Select(g => CenterAncestry.GetPathToRootAsync(grains, g.Profile.CenterId)));
+        return [.. grids.Where((_, i) => paths[i].Contains(centerId))];
     }
 
     /// <summary>The grids of the centers and of everything below them, level by level.</summary>

@@ -6,7 +6,7 @@ namespace Lianxin.WebHost.Apis.Emergencies;
 
 /// <summary>
 /// Who an emergency reaches: <c>grids</c> or <c>centers</c> (with their subtrees) by id, one <c>region</c>, volunteer
-/// <c>teams</c> by id (their leaders and members only), a GeoJSON
+/// <c>teams</c> by id (their leaders and members who live in the launcher's region), a GeoJSON
 /// <c>polygon</c> or a <c>circle</c>. A shape is searched inside the launcher's own region or grid and reaches whole
 /// grids (<c>match: "grids"</c>, the default) or the people whose location is inside (<c>match: "inside"</c>).
 /// </summary>

@@ -1,3 +1,4 @@
+using Lianxin.Centers;
 using Lianxin.Emergencies;
 using Lianxin.Hosting;
 
@@ -62,6 +63,22 @@ public sealed class TeamScopeTests(ClusterFixture fixture)
         Assert.Equal(LaunchOutcome.ScopeNotFound, broken.Outcome);
         Assert.Contains(nowhere, broken.Detail);
         Assert.Empty(await world.Person(world.A).GetAlertsAsync());
+    }
+
+    [Fact]
+    public async Task ATeamsPeopleAreReachedOnlyInsideTheLaunchersRegion()
+    {
+        var world = await EmergencyWorld.CreateAsync(fixture.Grains);
+        var pioneers = await TeamAsync(world, "pioneers", world.A, world.B, world.D);
+        var elsewhere = await world.Registry.CenterAsync("elsewhere", CenterLevel.Community, "district");
+        var resolver = new AudienceResolver(fixture.Grains);
+
+        var inside = (await resolver.ResolveAsync(Teams(pioneers) with { WithinCenterId = world.Community })).ToPreview();
+        var outside = (await resolver.ResolveAsync(Teams(pioneers) with { WithinCenterId = elsewhere })).ToPreview();
+
+        Assert.Equal(3, inside.Total);
+        Assert.Equal(0, outside.Total);
+        Assert.Empty(outside.Missing);
     }
 
     private static EmergencyScope Teams(params string[] teamIds) => new(ScopeKind.Teams, teamIds);

@@ -43,7 +43,7 @@ public sealed class TeamMobilizationApiTests(EmbeddedHostFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task OnlyAnOperatorWhoseRegionHoldsTheTeamsCenterLaunchesAtIt()
+    public async Task OnlyAnOperatorWhoseRegionHoldsTheTeamsCenterLaunchesAtItAndReachesOnlyItsOwnPeople()
     {
         var streetOperator = _d.As(Role.Operator, _d.Id("a"));
 
@@ -53,6 +53,9 @@ public sealed class TeamMobilizationApiTests(EmbeddedHostFixture fixture) : ICla
         var lead = await EmergencyDistrict.Post(_d.As(Role.GridLead, _d.GridA), EmergencyRequests.Launch(Teams(TeamA)), "t3");
 
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        var id = (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("definition").GetProperty("id").GetString()!;
+        var people = await _d.Operator.GetFromJsonAsync<JsonElement>($"/api/v1/emergencies/{id}/people");
+        Assert.Equal([_d.Id("a-v1")], people.EnumerateArray().Select(p => p.GetProperty("volunteerId").GetString()));
         await ProblemAssert.IsProblemAsync(other, HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(otherPreview, HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(lead, HttpStatusCode.Forbidden);
