@@ -4,7 +4,8 @@ namespace Lianxin.Emergencies;
 
 /// <summary>
 /// Who an emergency reaches. <see cref="Ids"/> are grid ids (<see cref="ScopeKind.Grids"/>), center ids
-/// (<see cref="ScopeKind.Centers"/>) or the one region center (<see cref="ScopeKind.Region"/>). A drawn shape
+/// (<see cref="ScopeKind.Centers"/>), the one region center (<see cref="ScopeKind.Region"/>) or volunteer team ids
+/// (<see cref="ScopeKind.Teams"/>, whose people are reached only inside <see cref="WithinCenterId"/> when set). A drawn shape
 /// is looked for inside a bound: the launcher's region (<see cref="WithinCenterId"/>) or grid (<see cref="WithinGridId"/>),
 /// and reaches whole grids or only the people inside it (<see cref="Match"/>).
 /// </summary>

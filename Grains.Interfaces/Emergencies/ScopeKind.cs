@@ -13,4 +13,6 @@ public enum ScopeKind
     Polygon = 3,
     /// <summary>The grids whose boundary meets a drawn circle.</summary>
     Circle = 4,
+    /// <summary>The leaders and members of listed volunteer teams (党建+志愿服务队), wherever they live.</summary>
+    Teams = 5,
 }

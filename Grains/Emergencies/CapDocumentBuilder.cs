@@ -92,6 +92,7 @@ internal static class CapDocumentBuilder
         ScopeKind.Grids => $"网格：{string.Join("、", scope.Ids)}",
         ScopeKind.Centers or ScopeKind.Region => $"{string.Join("、", scope.Ids)} 及下辖区域（{grids}个网格）",
         ScopeKind.Polygon => $"指定多边形区域（{grids}个网格）",
+        ScopeKind.Teams => $"志愿服务队：{string.Join("、", scope.Ids)}（队员分布于{grids}个网格）",
         _ => $"指定圆形区域，半径{F(scope.Circle?.RadiusMeters ?? 0)}米（{grids}个网格）",
     };
 

@@ -37,8 +37,9 @@ public static class AccessPolicy
         caller.Role == Role.Operator && caller.ScopeId == centerId;
 
     /// <summary>
-    /// Launching an emergency: a grid lead only inside its grid, an operator only inside its region. A drawn shape is
-    /// searched inside the launcher's own grid or region, so it never reaches beyond them.
+    /// Launching an emergency: a grid lead only inside its grid, an operator only inside its region (centers, and teams
+    /// by their centers). A drawn shape is searched inside the launcher's own grid or region, so it never reaches beyond
+    /// them. A grid lead never names centers or teams: a team's people may live on other grids.
     /// </summary>
     public static bool CanLaunch(Caller caller, ScopeKind kind, IReadOnlyList<AccessTarget> targets) => caller.Role switch
     {

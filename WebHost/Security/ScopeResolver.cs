@@ -1,5 +1,6 @@
 using Lianxin.Centers;
 using Lianxin.Grids;
+using Lianxin.Hosting;
 using Lianxin.Kiosks;
 using Lianxin.Volunteers;
 
@@ -18,6 +19,12 @@ public sealed class ScopeResolver(IGrainFactory grains)
             ? new AccessTarget([], gridId)
             : new AccessTarget(await CenterAncestry.GetPathToRootAsync(grains, grid.Profile.CenterId), gridId);
     }
+
+    /// <summary>A volunteer team hangs where its center does.</summary>
+    public async Task<AccessTarget> ForTeamAsync(string teamId) =>
+        await grains.GetGrain<IVolunteerTeamGrain>(teamId).GetAsync() is { } team
+            ? await ForCenterAsync(team.CenterId)
+            : new AccessTarget([]);
 
     public async Task<AccessTarget> ForVolunteerAsync(string volunteerId)
     {

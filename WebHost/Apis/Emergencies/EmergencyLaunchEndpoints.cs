@@ -89,7 +89,7 @@ internal static class EmergencyLaunchEndpoints
 
     /// <summary>
     /// The launch command with the scenario applied, validated, authorized, and completed with the launcher: an
-    /// operator's emergency is homed at its region, a grid lead's at its grid; a shape is bounded by that home. No
+    /// operator's emergency is homed at its region, a grid lead's at its grid; a shape, and a team's people, are bounded by that home. No
     /// command and no refusal: the request is invalid, as <paramref name="v"/> says.
     /// </summary>
     private static async Task<(LaunchCommand? Command, AccessRefusal? Refusal)> PrepareAsync(
@@ -125,6 +125,7 @@ internal static class EmergencyLaunchEndpoints
         {
             ScopeKind.Grids => scope.Ids.Select(scopes.ForGridAsync),
             ScopeKind.Centers or ScopeKind.Region => scope.Ids.Select(scopes.ForCenterAsync),
+            ScopeKind.Teams => scope.Ids.Select(scopes.ForTeamAsync),
             _ => [],
         });
         var unknown = scope.Ids.Where((_, i) => targets[i].CenterPath.Count == 0).ToList();
@@ -158,9 +159,10 @@ internal static class EmergencyLaunchEndpoints
             }, null);
         }
 
+        // A team's members may live anywhere; like a shape, the launch reaches only those inside the operator's region.
         return (command with
         {
-            Scope = shape ? scope with { WithinCenterId = caller.ScopeId } : scope,
+            Scope = shape || scope.Kind == ScopeKind.Teams ? scope with { WithinCenterId = caller.ScopeId } : scope,
             LaunchedBy = caller.Subject,
             HomeCenterId = caller.ScopeId,
         }, null);

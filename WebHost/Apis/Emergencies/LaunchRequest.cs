@@ -22,7 +22,7 @@ public sealed record LaunchRequest(
         var scope = Scope?.ToDomain(v, "scope") ?? prepared?.DefaultScope;
         if (scope is null)
         {
-            v.Add("scope", "Say who to reach: grids, centers, a region, a polygon or a circle (or use a scenario with a default scope).");
+            v.Add("scope", "Say who to reach: grids, centers, a region, teams, a polygon or a circle (or use a scenario with a default scope).");
         }
 
         return new LaunchCommand(

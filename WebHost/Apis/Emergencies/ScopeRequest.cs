@@ -5,7 +5,8 @@ using Lianxin.WebHost.Apis.Registry;
 namespace Lianxin.WebHost.Apis.Emergencies;
 
 /// <summary>
-/// Who an emergency reaches: <c>grids</c> or <c>centers</c> (with their subtrees) by id, one <c>region</c>, a GeoJSON
+/// Who an emergency reaches: <c>grids</c> or <c>centers</c> (with their subtrees) by id, one <c>region</c>, volunteer
+/// <c>teams</c> by id (their leaders and members who live in the launcher's region), a GeoJSON
 /// <c>polygon</c> or a <c>circle</c>. A shape is searched inside the launcher's own region or grid and reaches whole
 /// grids (<c>match: "grids"</c>, the default) or the people whose location is inside (<c>match: "inside"</c>).
 /// </summary>
@@ -18,7 +19,7 @@ public sealed record ScopeRequest(string? Kind, string[]? Ids, GeoJsonPolygon? P
         var kind = v.Enum<ScopeKind>($"{field}.kind", Kind);
         switch (kind)
         {
-            case ScopeKind.Grids or ScopeKind.Centers or ScopeKind.Region:
+            case ScopeKind.Grids or ScopeKind.Centers or ScopeKind.Region or ScopeKind.Teams:
                 if (Match is not null)
                 {
                     v.Add($"{field}.match", "Only a drawn polygon or circle chooses between whole grids and the people inside.");

@@ -2,6 +2,7 @@ using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Emergencies;
 using Lianxin.Grids;
+using Lianxin.Hosting;
 
 namespace Lianxin.WebHost.Apis.Kiosks;
 
@@ -9,8 +10,8 @@ namespace Lianxin.WebHost.Apis.Kiosks;
 /// Which running emergency covers each center, for the answers to kiosks. Kiosk traffic is the busiest path, so it
 /// reads a snapshot: one that is older than <see cref="Fresh"/> is refreshed in the background (the directory, then
 /// each running emergency) while requests keep the previous one. Where two emergencies cover a center, the higher
-/// level wins, then the newer. A center is covered when the emergency names it or a center above it, or targets one of
-/// its grids. The snapshot's age is a cache's, measured on the host's clock (not the centers' clock, which tests may
+/// level wins, then the newer. A center is covered when the emergency names it or a center above it, names one of its
+/// volunteer teams, or targets one of its grids. The snapshot's age is a cache's, measured on the host's clock (not the centers' clock, which tests may
 /// hold still or move).
 /// </summary>
 internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, TimeProvider clock, ILogger<KioskEmergencyLookup> logger)
@@ -124,6 +125,12 @@ internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, TimePro
         if (scope.Kind is ScopeKind.Centers or ScopeKind.Region)
         {
             await AddSubtreesAsync(scope.Ids, centers);
+        }
+
+        if (scope.Kind == ScopeKind.Teams)
+        {
+            var teams = await Task.WhenAll(scope.Ids.Select(id => grains.GetGrain<IVolunteerTeamGrain>(id).GetAsync()));
+            centers.UnionWith(teams.OfType<VolunteerTeam>().Select(t => t.CenterId));
         }
 
         var gridIds = (await emergency.GetRollCallAsync())?.Grids.Select(g => g.GridId) ?? [];

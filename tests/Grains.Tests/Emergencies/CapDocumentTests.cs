@@ -41,6 +41,17 @@ public sealed class CapDocumentTests
     }
 
     [Fact]
+    public void ATeamScopeIsValidCap12AndNamesTheTeams()
+    {
+        var chain = Chain(Launches.Command(new EmergencyScope(ScopeKind.Teams, ["team-pioneers", "team-rescue"])), AlertKind.Alert, AlertKind.Cancel);
+
+        Assert.All(chain, document => Assert.Empty(CapSchema.Errors(document.Xml)));
+        var area = Root(chain[0]).Descendants(Cap + "area").Single();
+        Assert.Equal("志愿服务队：team-pioneers、team-rescue（队员分布于2个网格）", area.Element(Cap + "areaDesc")!.Value);
+        Assert.Equal(["grid-1", "grid-2"], area.Elements(Cap + "geocode").Select(g => g.Element(Cap + "value")!.Value));
+    }
+
+    [Fact]
     public void UpdatesAndCancelsReferenceEveryEarlierMessageAndShareTheIncident()
     {
         var chain = Chain(Launches.Command(Launches.Grids("grid-1")), AlertKind.Alert, AlertKind.Update, AlertKind.Cancel);

@@ -32,6 +32,28 @@ public sealed class EmergencyAccessPolicyTests
         Assert.False(AccessPolicy.CanLaunch(As(Role.GridLead, "grid-1"), ScopeKind.Grids, []));
     }
 
+    /// <summary>A team is targeted where its center hangs (teams of c-1 on street-1 and of c-2 on street-2).</summary>
+    [Theory]
+    [InlineData(Role.Operator, "district", true)]
+    [InlineData(Role.Operator, "street-1", false)]
+    [InlineData(Role.Operator, "street-2", false)]
+    [InlineData(Role.GridLead, "grid-1", false)]
+    [InlineData(Role.Staff, "district", false)]
+    [InlineData(Role.Auditor, "district", false)]
+    [InlineData(Role.Volunteer, "v-1", false)]
+    public void LaunchingAtTwoTeamsNeedsAnOperatorWhoseRegionHoldsBothTeamsCenters(Role role, string scope, bool allowed) =>
+        Assert.Equal(allowed, AccessPolicy.CanLaunch(As(role, scope), ScopeKind.Teams, [new(["c-1", "street-1", "district"]), new(["c-2", "street-2", "district"])]));
+
+    [Fact]
+    public void AStreetOperatorTargetsTheTeamsOfItsOwnCentersAndAGridLeadNone()
+    {
+        var team = new AccessTarget(["c-1", "street-1", "district"]);
+
+        Assert.True(AccessPolicy.CanLaunch(As(Role.Operator, "street-1"), ScopeKind.Teams, [team]));
+        Assert.False(AccessPolicy.CanLaunch(As(Role.Operator, "street-1"), ScopeKind.Teams, []));
+        Assert.False(AccessPolicy.CanLaunch(As(Role.GridLead, "grid-1"), ScopeKind.Teams, [team]));
+    }
+
     [Fact]
     public void ShapesAreBoundedByTheLaunchersOwnScopeSoOnlyLaunchersMayDrawThem()
     {

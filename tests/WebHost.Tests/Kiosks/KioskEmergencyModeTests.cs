@@ -63,4 +63,17 @@ public sealed class KioskEmergencyModeTests(EmbeddedHostFixture fixture) : IClas
         Assert.False(HasEmergency(elsewhere));
         Assert.False(HasEmergency(after));
     }
+
+    [Fact]
+    public async Task AnEmergencyAtATeamIsShownOnTheKiosksOfTheTeamsCenter()
+    {
+        (await _d.Operator.PutAsJsonAsync($"/api/v1/teams/{_d.Id("team-b")}", new { centerId = _d.Id("b"), name = "党员先锋服务队", leaderId = _d.Id("a-v1") })).EnsureSuccessStatusCode();
+        var teamCenter = await KioskAsync(_d.Id("k-b"), _d.Id("b"));
+        var above = await KioskAsync(_d.Id("k-d"), _d.District);
+
+        await _d.LaunchAsync(_d.Operator, EmergencyRequests.Launch(new { kind = "teams", ids = new[] { _d.Id("team-b") } }, mode: "exercise"));
+
+        await Eventually.HoldsAsync(() => BeatAsync(teamCenter, _d.Id("k-b")), HasEmergency, deadline: TimeSpan.FromSeconds(30), what: "emergency on the team's center's kiosk");
+        Assert.False(HasEmergency(await BeatAsync(above, _d.Id("k-d"))));
+    }
 }
