@@ -9,6 +9,9 @@ internal sealed partial class CenterGrain
     /// <summary>While a fresh activation asks its volunteers where they are on duty: who told it meanwhile.</summary>
     private HashSet<string>? _toldWhileAsking;
 
+    /// <summary>True when the activity reported its figures while a fresh activation was asking for them.</summary>
+    private bool _reportedWhileAsking;
+
     /// <summary>
     /// A fresh activation asks for the figures its stored state may hold stale (only registry changes are written):
     /// its activity's figures, its children's totals, and where the volunteers it or its activity knows are on duty.
@@ -35,6 +38,15 @@ internal sealed partial class CenterGrain
         foreach (var (childId, snapshot) in children.Where(c => c.Snapshot is not null))
         {
             State.ChildSubtrees[childId] = new ChildReport(State.ChildSubtrees.GetValueOrDefault(childId)?.Sequence ?? 0, snapshot!.Subtree);
+        }
+
+        // A report that arrived during the awaits above is newer than the figures asked for before them: applying these
+        // would put the people inside back to an older count until the activity's next report.
+        if (_reportedWhileAsking)
+        {
+            _reportedWhileAsking = false;
+            ScheduleReport();
+            return;
         }
 
         await ReportActivityAsync(figures);

@@ -166,6 +166,7 @@ internal sealed partial class CenterGrain(
 
     public Task ReportActivityAsync(CenterActivityFigures figures)
     {
+        _reportedWhileAsking |= _toldWhileAsking is not null;
         var checkInsChanged = !SameCounts(State.Live.CheckInsTodayByFunction, figures.CheckInsTodayByFunction);
         State.Live = State.Live with
         {

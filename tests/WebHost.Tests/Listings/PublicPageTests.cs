@@ -61,22 +61,24 @@ public sealed class PublicPageTests(ListingHost host)
         revalidate.Headers.IfNoneMatch.Add(etag);
         var notModified = await client.SendAsync(revalidate).WaitAsync(Deadline);
         await host.Host.Grains.GetGrain<ICenterGrain>(d.C2).ReportActivityAsync(new CenterActivityFigures(500, new Dictionary<Common.BasicFunction, int>(), 0, 0));
+        // The page may also change for the time of day (the hour's peak, whether staff are in): the answer awaited is
+        // the one that shows the crowd, still asked with the first ETag.
         var changed = await Eventually.HoldsAsync(
             async () =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/centers/{d.C2}");
                 request.Headers.IfNoneMatch.Add(etag);
-                return await client.SendAsync(request);
+                using var response = await client.SendAsync(request);
+                return (response.StatusCode, response.Headers.ETag, Body: await response.Content.ReadAsStringAsync());
             },
-            response => response.StatusCode == HttpStatusCode.OK,
+            answer => answer.StatusCode == HttpStatusCode.OK && answer.Body.Contains("\"busy\"", StringComparison.Ordinal),
             Deadline,
-            "a new answer once the crowd changed");
+            "a new answer showing the crowd");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("public", first.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
-        Assert.NotEqual(etag, changed.Headers.ETag);
-        Assert.Contains("\"busy\"", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(etag, changed.ETag);
     }
 
     [Fact]
