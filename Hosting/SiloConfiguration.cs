@@ -129,6 +129,7 @@ public static class SiloConfiguration
         silo.AddLianxinEmergencies(configuration);
         silo.AddLianxinGovernance(configuration);
         silo.AddLianxinEventFeed(configuration);
+        silo.AddResidentGrids();
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
