@@ -55,9 +55,6 @@ internal sealed record BenchSizes
 
     public int Mobilized { get; init; } = 50_000;
 
-    /// <summary>1: the mobilization's first SMS gateway is down (nothing listens), so everything goes through the second.</summary>
-    public int FirstGatewayDown { get; init; }
-
     /// <summary>Different people signing up for one activity within one second (the flash crowd).</summary>
     public int FlashAttempts { get; init; } = 10_000;
 

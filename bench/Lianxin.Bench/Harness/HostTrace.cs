@@ -8,7 +8,9 @@ namespace Lianxin.Bench.Harness;
 /// folder, <c>dotnet-trace collect --profile dotnet-sampled-thread-time --format Speedscope</c> runs on the host for
 /// <c>LIANXIN_BENCH_TRACE_SECONDS</c> (10 unless set) from just before the load, and its file is left in that folder for
 /// <c>bench/profile/stages.py</c>. <c>LIANXIN_BENCH_TRACE_PROFILE</c> names another dotnet-trace profile (e.g.
-/// <c>gc-verbose</c>, whose allocation samples say which code allocates), kept as a <c>.nettrace</c> file. Off unless asked
+/// <c>gc-verbose</c>, whose allocation samples say which code allocates), kept as a <c>.nettrace</c> file; <c>perf</c> records the
+/// whole machine with <c>perf record -a -g</c> instead (every process, and no suspensions of the host: run with
+/// <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0</c> so managed frames have names). Off unless asked
 /// for: the sampler costs the host some CPU of its own.
 /// </summary>
 internal sealed class HostTrace : IAsyncDisposable
@@ -28,15 +30,16 @@ internal sealed class HostTrace : IAsyncDisposable
         Directory.CreateDirectory(folder);
         var output = Path.Combine(folder, $"{name}-{DateTime.UtcNow:HHmmss}.nettrace");
         var profile = Environment.GetEnvironmentVariable("LIANXIN_BENCH_TRACE_PROFILE") is { Length: > 0 } asked ? asked : "dotnet-sampled-thread-time";
-        var start = new ProcessStartInfo(Tool(), [
-            "collect", "-p", host.Id.ToString(CultureInfo.InvariantCulture), "--profile", profile,
-            "--duration", TimeSpan.FromSeconds(seconds).ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture),
-            "--format", profile == "dotnet-sampled-thread-time" ? "Speedscope" : "NetTrace", "-o", output])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = profile == "perf"
+            ? new ProcessStartInfo("perf", [
+                "record", "-a", "-g", "-F", "499", "-o", Path.ChangeExtension(output, ".perf.data"), "--", "sleep", seconds.ToString(CultureInfo.InvariantCulture)])
+            : new ProcessStartInfo(Tool(), [
+                "collect", "-p", host.Id.ToString(CultureInfo.InvariantCulture), "--profile", profile,
+                "--duration", TimeSpan.FromSeconds(seconds).ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture),
+                "--format", profile == "dotnet-sampled-thread-time" ? "Speedscope" : "NetTrace", "-o", output]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var trace = Process.Start(start) ?? throw new InvalidOperationException("dotnet-trace did not start.");
         _ = trace.StandardOutput.ReadToEndAsync();
         _ = trace.StandardError.ReadToEndAsync();

@@ -30,7 +30,7 @@ internal sealed class AlertGatewayStub : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>Recipients in the order they were reached, each once.</summary>
+    /// <summary>Recipients in the order they were reached, each once per emergency.</summary>
     public ChannelReader<(string VolunteerId, string Token)> Recipients => _recipients.Reader;
 
     public int Reached
@@ -68,6 +68,7 @@ internal sealed class AlertGatewayStub : IAsyncDisposable
     private void Receive(JsonElement payload)
     {
         var now = Stopwatch.GetTimestamp();
+        var emergency = payload.GetProperty("emergencyId").GetString();
         foreach (var recipient in payload.GetProperty("recipients").EnumerateArray())
         {
             var id = recipient.GetProperty("volunteerId").GetString()!;
@@ -75,7 +76,7 @@ internal sealed class AlertGatewayStub : IAsyncDisposable
             bool first;
             lock (_gate)
             {
-                first = _reached.Add(id);
+                first = _reached.Add($"{emergency}/{id}");
             }
 
             if (first)
