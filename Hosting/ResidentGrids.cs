@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Lianxin.Hosting;
 
 /// <summary>
-/// Every grid is read into memory when a silo starts, and its actor stays there (the grid actor is kept alive): a
+/// Every grid is read into memory once a silo has started, and its actor stays there (the grid actor is kept alive): a
 /// one-key launch reads the roster of every grid it targets, and a grid read from PostgreSQL at that moment costs the
 /// launch about half a millisecond of a core (1,250 grids for 50,000 people, 5,000 for a district of 200,000). Grids
 /// are few and small (a roster with its contact cards), and a launch comes when nobody has touched them for hours.
@@ -22,14 +22,14 @@ public static partial class ResidentGrids
     /// <summary>Grid reads at once: enough to keep PostgreSQL busy, few enough to leave the silo's cores to its callers.</summary>
     private const int InFlight = 16;
 
-    public static ISiloBuilder AddResidentGrids(this ISiloBuilder silo) => silo.AddStartupTask((services, startCancelled) =>
+    public static ISiloBuilder AddResidentGrids(this ISiloBuilder silo) => silo.AddStartupTask((services, _) =>
     {
         var grains = services.GetRequiredService<IGrainFactory>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResidentGrids));
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         // Once the host has started: read during the start, the grids took the cores the start needed (a co-hosted
         // web host was ready 1.8 s later on 2 cores).
-        lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => WakeAllAsync(grains, logger, lifetime.ApplicationStopping)));
+        lifetime.ApplicationStarted.Register(() => Task.Run(() => WakeAllAsync(grains, logger, lifetime.ApplicationStopping)));
         return Task.CompletedTask;
     });
 

@@ -6,8 +6,9 @@ using Lianxin.Volunteers;
 namespace Lianxin.Grids;
 
 /// <summary>
-/// A grid: its boundary, owning center and "1+3+N" roster. Kept in memory once read (silos read every grid at start,
-/// see <c>ResidentGrids</c>): a launch reads the rosters of all the grids it targets, and must not wait for PostgreSQL.
+/// A grid: its boundary, owning center and "1+3+N" roster. Kept in memory once read (each silo reads every grid after
+/// it starts, see <c>ResidentGrids</c>): a launch reads the rosters of all the grids it targets, and must not wait for
+/// PostgreSQL.
 /// </summary>
 [KeepAlive]
 internal sealed class GridGrain(
