@@ -11,8 +11,8 @@ public static class ScenarioLaunch
             return null;
         }
 
-        // A shape is looked for, and a team's people reached, inside the owner's region, as an operator's own launch would be.
-        var bounded = scope.Kind is ScopeKind.Polygon or ScopeKind.Circle or ScopeKind.Teams ? scope with { WithinCenterId = home } : scope;
-        return new LaunchCommand(s.Name, scenario.Id, mode, level, s.Category, s.Event, bounded, s.Posts, s.Timers, s.Templates, by, home, null);
+        // Bounded by the owner's region, as an operator's own launch would be.
+        return new LaunchCommand(
+            s.Name, scenario.Id, mode, level, s.Category, s.Event, scope.WithinRegion(home), s.Posts, s.Timers, s.Templates, by, home, null);
     }
 }

@@ -89,8 +89,8 @@ internal static class EmergencyLaunchEndpoints
 
     /// <summary>
     /// The launch command with the scenario applied, validated, authorized, and completed with the launcher: an
-    /// operator's emergency is homed at its region, a grid lead's at its grid; a shape, and a team's people, are bounded by that home. No
-    /// command and no refusal: the request is invalid, as <paramref name="v"/> says.
+    /// operator's emergency is homed at its region, a grid lead's at its grid; a shape, and a team's people, are bounded
+    /// by that home. No command and no refusal: the request is invalid, as <paramref name="v"/> says.
     /// </summary>
     private static async Task<(LaunchCommand? Command, AccessRefusal? Refusal)> PrepareAsync(
         LaunchRequest request, Caller caller, Validation v, ScopeResolver scopes, IGrainFactory grains)
@@ -141,7 +141,6 @@ internal static class EmergencyLaunchEndpoints
                 : $"A {EnumNames.Of(caller.Role)} token cannot launch an emergency: only a grid lead (in its grid) or an operator (in its region) can."));
         }
 
-        var shape = scope.Kind is ScopeKind.Polygon or ScopeKind.Circle;
         if (caller.Role == Role.GridLead)
         {
             var grid = await scopes.ForGridAsync(caller.ScopeId);
@@ -152,7 +151,7 @@ internal static class EmergencyLaunchEndpoints
 
             return (command with
             {
-                Scope = shape ? scope with { WithinGridId = caller.ScopeId } : scope,
+                Scope = scope.Kind is ScopeKind.Polygon or ScopeKind.Circle ? scope with { WithinGridId = caller.ScopeId } : scope,
                 LaunchedBy = caller.Subject,
                 HomeCenterId = grid.CenterPath[0],
                 HomeGridId = caller.ScopeId,
@@ -162,7 +161,7 @@ internal static class EmergencyLaunchEndpoints
         // A team's members may live anywhere; like a shape, the launch reaches only those inside the operator's region.
         return (command with
         {
-            Scope = shape || scope.Kind == ScopeKind.Teams ? scope with { WithinCenterId = caller.ScopeId } : scope,
+            Scope = scope.WithinRegion(caller.ScopeId),
             LaunchedBy = caller.Subject,
             HomeCenterId = caller.ScopeId,
         }, null);

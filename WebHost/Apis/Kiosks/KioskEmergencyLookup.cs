@@ -11,8 +11,8 @@ namespace Lianxin.WebHost.Apis.Kiosks;
 /// reads a snapshot: one that is older than <see cref="Fresh"/> is refreshed in the background (the directory, then
 /// each running emergency) while requests keep the previous one. Where two emergencies cover a center, the higher
 /// level wins, then the newer. A center is covered when the emergency names it or a center above it, names one of its
-/// volunteer teams, or targets one of its grids. The snapshot's age is a cache's, measured on the host's clock (not the centers' clock, which tests may
-/// hold still or move).
+/// volunteer teams, or targets one of its grids. The snapshot's age is a cache's, measured on the host's clock (not
+/// the centers' clock, which tests may hold still or move).
 /// </summary>
 internal sealed partial class KioskEmergencyLookup(IGrainFactory grains, TimeProvider clock, ILogger<KioskEmergencyLookup> logger)
 {
