@@ -101,6 +101,8 @@ test_exit=${PIPESTATUS[0]}
 set -e
 
 count_results "$results"
+# The names of failed tests, repeated beside the summary: the end of a long run is what a CI log shows first.
+failed_tests=$(grep -E '^ +Failed [A-Za-z]' "$results" || true)
 rm -f "$results"
 
 # The benchmark harness in smoke mode (seconds, tiny sizes), so it never rots; its figures mean nothing here.
@@ -109,5 +111,6 @@ bench_exit=0
 dotnet bench/Lianxin.Bench/bin/Release/net10.0/Lianxin.Bench.dll --smoke --postgres "$LIANXIN_TEST_POSTGRES" >&2 || bench_exit=$?
 [ "$bench_exit" -eq 0 ] || log "the benchmark harness failed (exit $bench_exit)"
 
+[ -z "$failed_tests" ] || printf 'Failed tests:\n%s\n' "$failed_tests"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$assemblies" -eq 0 ] || [ "$bench_exit" -ne 0 ]; then exit 1; fi
