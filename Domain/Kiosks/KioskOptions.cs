@@ -63,6 +63,9 @@ public sealed class KioskOptions
 
     private TimeZoneInfo? _zone;
 
+    /// <summary>The centers' local day at an instant: "today" and "this year" for everyone, whatever the server's own zone.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
     private static TimeZoneInfo ResolveZone(string id)
     {
         try

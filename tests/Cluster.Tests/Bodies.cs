@@ -3,7 +3,10 @@ namespace Lianxin.Cluster.Tests;
 /// <summary>Request bodies as a client writes them: plain JSON-shaped objects.</summary>
 internal static class Bodies
 {
-    /// <summary>A center open around the clock, so kiosk events at any hour count as in opening hours.</summary>
+    /// <summary>
+    /// A center open around the clock from a turn of the day twelve hours from now (opening equal to closing): kiosk
+    /// events at any hour of a test are in opening hours, and no visit is closed by the end of its day.
+    /// </summary>
     public static object Center(string id, string level, string? parentId) => new
     {
         id,
@@ -13,11 +16,13 @@ internal static class Bodies
         location = new { latitude = 27.7, longitude = 121.1 },
         floorAreaSqm = 1200,
         households = level == "community" ? 1000 : (int?)null,
-        openingHours = new { opens = "00:00", closes = "23:59:59" },
+        openingHours = new { opens = Turn, closes = Turn },
         selfService24h = true,
         staff = new[] { new { name = "张三", role = "operationsStaff", isPartyMember = true, trainingDays = 3 } },
         functions = new[] { "partyBuilding", "convenienceServices" },
     };
+
+    private static string Turn => DateTimeOffset.UtcNow.AddHours(12).ToOffset(TimeSpan.FromHours(8)).ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture);
 
     public static object Grid(string id, string centerId)
     {

@@ -33,7 +33,7 @@ public sealed class KioskDerivedStateFailoverTests(ClusterFixture cluster, ITest
             (await fleet.Staff.PostAsJsonAsync("/api/v1/volunteers", Bodies.Volunteer(person, grid))).EnsureSuccessStatusCode();
         }
 
-        var start = KioskFleet.ServiceHourStart();
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
         var help = KioskFleet.Event("helpRequest", DateTimeOffset.UtcNow, new() { ["purpose"] = "convenienceServices", ["description"] = "独居老人需要上门看望" });
         Dictionary<string, object?>[] batch =
         [

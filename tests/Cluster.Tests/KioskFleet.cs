@@ -119,20 +119,6 @@ internal sealed class KioskFleet
     }
 
     /// <summary>A kiosk event as protocol v1 writes it, at whole milliseconds.</summary>
-    /// <summary>
-    /// The start of an hour of service that ended at least two hours ago within one local day. The test centers close
-    /// at 23:59:59 local time, and a visit still open at closing is closed then: an hour across midnight is cut short
-    /// and earns 9 points, not 10.
-    /// </summary>
-    public static DateTimeOffset ServiceHourStart()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(new KioskOptions().TimeZone);
-        var start = DateTimeOffset.UtcNow.AddHours(-3);
-        var (from, to) = (TimeZoneInfo.ConvertTime(start, zone), TimeZoneInfo.ConvertTime(start.AddHours(1), zone));
-        // Closing falls within [start, start + 1 h] at most once a day, so two hours earlier it does not.
-        return from.Date == to.Date && to.TimeOfDay < new TimeSpan(23, 59, 59) ? start : start.AddHours(-2);
-    }
-
     public static Dictionary<string, object?> Event(string type, DateTimeOffset at, Dictionary<string, object?> fields)
     {
         at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);

@@ -24,7 +24,7 @@ public sealed class KioskLedgerFailoverTests(ClusterFixture cluster, ITestOutput
         var fleet = await KioskFleet.CreateAsync(cluster.WebA, 1);
         var kioskId = fleet.KioskIds.Single();
         var person = $"p{Guid.NewGuid():N}"[..16];
-        var start = KioskFleet.ServiceHourStart();
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
 
         // One hour of volunteer service, approved by staff: 10 points.
         await fleet.SendAsync(0,

@@ -18,10 +18,16 @@ public static class KioskHost
     public static Task<HttpClient> StaffAsync(this LianxinWebFactory host, string scopeId, string role = "operator") =>
         host.ClientForAsync(role, scopeId);
 
-    /// <summary>A district with one community center (open 00:00-23:59 unless told) and a kiosk with a device key; answers a client speaking for the kiosk.</summary>
+    /// <summary>
+    /// A district with one community center and a kiosk with a device key; answers a client speaking for the kiosk.
+    /// Unless told otherwise the center is open around the clock from a turn of the day twelve hours from now (opening
+    /// equal to closing), so no visit of a test is closed by the end of its day, whatever the time of the run.
+    /// </summary>
     public static async Task<(HttpClient Kiosk, string KioskId, string CenterId, HttpClient Staff)> KioskAsync(
-        this LianxinWebFactory host, string? opens = "00:00", string? closes = "23:59:59")
+        this LianxinWebFactory host, string? opens = null, string? closes = null)
     {
+        var turn = DateTimeOffset.UtcNow.AddHours(12).ToOffset(TimeSpan.FromHours(8)).ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture);
+        (opens, closes) = (opens ?? turn, closes ?? turn);
         var tag = $"{Guid.NewGuid():N}"[..8];
         var (district, center, kiosk) = ($"d-{tag}", $"c-{tag}", $"k-{tag}");
         var staff = await host.StaffAsync(district);

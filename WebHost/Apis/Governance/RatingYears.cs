@@ -1,4 +1,7 @@
 using System.Globalization;
+using Lianxin.Common;
+using Lianxin.Kiosks;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -10,11 +13,13 @@ internal static class RatingYears
     /// <summary>Refuses the route's <c>{year}</c> when it is not a rating year, for every caller (ahead of the access filters).</summary>
     public static RouteHandlerBuilder RequireRatingYear(this RouteHandlerBuilder endpoint) =>
         endpoint.ValidateRoute((v, http) =>
-            Check(v, int.Parse((string)http.GetRouteValue("year")!, CultureInfo.InvariantCulture), http.RequestServices.GetRequiredService<TimeProvider>()));
+            Check(v, int.Parse((string)http.GetRouteValue("year")!, CultureInfo.InvariantCulture), http.RequestServices));
 
-    private static void Check(Validation v, int year, TimeProvider clock)
+    /// <summary>The current year is the centers' (from New Year's midnight in their zone, not the server's).</summary>
+    private static void Check(Validation v, int year, IServiceProvider services)
     {
-        var current = clock.GetLocalNow().Year;
+        var clock = services.GetRequiredKeyedService<TimeProvider>(CentersClock.Key);
+        var current = services.GetRequiredService<IOptions<KioskOptions>>().Value.DayOf(clock.GetUtcNow()).Year;
         if (year < First || year > current)
         {
             v.Add("year", $"Must be a year from {First} to {current}.");

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Lianxin.Centers;
+using Lianxin.Common;
 using Lianxin.Governance;
+using Lianxin.Kiosks;
 using Lianxin.WebHost.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Lianxin.WebHost.Apis.Governance;
 
@@ -28,25 +31,24 @@ internal static class VolunteerServiceEndpoints
     }
 
     private static Task<Results<Ok<RegionVolunteerService>, ValidationProblem>> GetAsync(
-        string id, string? from, string? to, IGrainFactory grains, TimeProvider clock) =>
-        ReadAsync(id, from, to, grains, clock, TypedResults.Ok);
+        string id, string? from, string? to, IGrainFactory grains, [FromKeyedServices(CentersClock.Key)] TimeProvider clock, IOptions<KioskOptions> options) =>
+        ReadAsync(id, from, to, grains, options.Value.DayOf(clock.GetUtcNow()), TypedResults.Ok);
 
     private static Task<Results<FileContentHttpResult, ValidationProblem>> GetCsvAsync(
-        string id, string? from, string? to, IGrainFactory grains, TimeProvider clock) =>
-        ReadAsync(id, from, to, grains, clock, s => Csv.File(
+        string id, string? from, string? to, IGrainFactory grains, [FromKeyedServices(CentersClock.Key)] TimeProvider clock, IOptions<KioskOptions> options) =>
+        ReadAsync(id, from, to, grains, options.Value.DayOf(clock.GetUtcNow()), s => Csv.File(
             $"volunteer-hours-{id}-{s.From:yyyyMMdd}-{s.To:yyyyMMdd}.csv",
             ["centerId", "name", "level", "from", "to", "entries", "volunteers", "approvedHours", "points"],
             s.Centers.Append(new CenterVolunteerService(id, "(total)", null, s.Totals)).Select(c => (IReadOnlyList<object?>)
                 [c.CenterId, c.Name, c.Level, s.From, s.To, c.Totals.Entries, c.Totals.Volunteers, c.Totals.Hours, c.Totals.Points])));
 
-    /// <summary>Checks the period, then answers from the region's service with <paramref name="answer"/>.</summary>
+    /// <summary>Checks the period (by default this year until <paramref name="today"/>, the centers' day), then answers from the region's service with <paramref name="answer"/>.</summary>
     private static async Task<Results<TAnswer, ValidationProblem>> ReadAsync<TAnswer>(
-        string id, string? from, string? to, IGrainFactory grains, TimeProvider clock,
+        string id, string? from, string? to, IGrainFactory grains, DateOnly today,
         Func<RegionVolunteerService, TAnswer> answer)
         where TAnswer : IResult
     {
         var v = new Validation();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var first = Day(v, "from", from) ?? new DateOnly(today.Year, 1, 1);
         var last = Day(v, "to", to) ?? today;
         if (v.IsValid && (last < first || last.Year - first.Year >= MaxYears))

@@ -19,8 +19,15 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>Monday 7 June 2027, 18:00 local: the watch's start.</summary>
-    private static readonly DateTimeOffset Monday18 = new(2027, 6, 7, 18, 0, 0, China);
+    /// <summary>The watch's start: 18:00 local on a Monday two to three weeks after the fixture's clock (which moves forward only).</summary>
+    private readonly DateTimeOffset _monday18 = MondayAfter(fixture.Clock.GetUtcNow().AddDays(14));
+
+    private static DateTimeOffset MondayAfter(DateTimeOffset instant)
+    {
+        var local = instant.ToOffset(China);
+        var day = local.Date.AddDays(((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7);
+        return new DateTimeOffset(day.AddHours(18), China);
+    }
 
     [Fact]
     public async Task TheWatchIsFlaggedAndInvitesADayAheadRemindsTwoHoursAheadAndCreditsTheKioskCheckInAcrossARestart()
@@ -33,8 +40,8 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
         await fixture.Grains.GetGrain<IShiftAvailabilityGrain>(c).SetAsync(new([new(DayOfWeek.Tuesday, new TimeOnly(17, 0), new TimeOnly(23, 0))]));
         var kiosk = registry.Id("kiosk");
         await fixture.Grains.GetGrain<IKioskGrain>(kiosk).CreateAsync(new KioskProfile(center, "一号机"));
-        const string occurrence = "watch-20270607";
-        fixture.Clock.SetUtcNow(Monday18.AddDays(-3)); // Friday
+        var occurrence = $"watch-{_monday18:yyyyMMdd}";
+        fixture.Clock.SetUtcNow(_monday18.AddDays(-3)); // Friday
 
         // Defined on Friday; a takes a place at once and again (re-sent).
         var rota = fixture.Grains.GetGrain<IShiftRotaGrain>(center);
@@ -46,10 +53,10 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
         Assert.Equal((ShiftSignUpOutcome.Confirmed, false, ShiftSignUpOutcome.Confirmed, true, 1), (first.Outcome, first.Repeated, resent.Outcome, resent.Repeated, resent.Taken));
 
         // A minute before the day ahead nothing is due; at it, the watch is short of people and b (available) is invited.
-        fixture.Clock.SetUtcNow(Monday18.AddDays(-1).AddMinutes(-1));
+        fixture.Clock.SetUtcNow(_monday18.AddDays(-1).AddMinutes(-1));
         await rota.TickAsync().WaitAsync(Deadline);
         Assert.Empty(await rota.GetAtRiskAsync());
-        fixture.Clock.SetUtcNow(Monday18.AddDays(-1));
+        fixture.Clock.SetUtcNow(_monday18.AddDays(-1));
         await rota.TickAsync().WaitAsync(Deadline);
         var atRisk = Assert.Single(await rota.GetAtRiskAsync());
         Assert.Equal(occurrence, atRisk.Id);
@@ -62,27 +69,27 @@ public sealed class ShiftRotaTests(ShiftClusterFixture fixture) : IClassFixture<
         rota = fixture.Grains.GetGrain<IShiftRotaGrain>(center);
         var restored = (await rota.GetAsync().WaitAsync(Deadline)).Occurrences.Single(o => o.Id == occurrence);
         Assert.Equal([a, b], restored.Places.Select(p => p.PersonId));
-        Assert.Equal(Monday18.AddDays(-1), restored.AtRiskAt);
+        Assert.Equal(_monday18.AddDays(-1), restored.AtRiskAt);
         Assert.Empty(await rota.GetAtRiskAsync());
         Assert.Equal(ShiftSignUpOutcome.Full, (await rota.SignUpAsync(occurrence, c, "c-1", c).WaitAsync(Deadline)).Outcome);
 
         // Two hours ahead both are reminded, once.
-        fixture.Clock.SetUtcNow(Monday18.AddHours(-2));
+        fixture.Clock.SetUtcNow(_monday18.AddHours(-2));
         await rota.TickAsync().WaitAsync(Deadline);
         await rota.TickAsync().WaitAsync(Deadline);
         var reminded = (await rota.GetAsync()).Occurrences.Single(o => o.Id == occurrence);
-        Assert.All(reminded.Places, p => Assert.Equal(Monday18.AddHours(-2), p.RemindedAt));
+        Assert.All(reminded.Places, p => Assert.Equal(_monday18.AddHours(-2), p.RemindedAt));
         await Eventually.HoldsAsync(() => ShiftNoticeAsync(a, occurrence), n => n?.Kind == ShiftNoticeKind.Reminder, Deadline, "reminder on a's feed");
 
         // a checks in at the center's kiosk ten minutes before the start: the center's presence starts a's duty, which credits the watch.
-        fixture.Clock.SetUtcNow(Monday18.AddMinutes(-10));
+        fixture.Clock.SetUtcNow(_monday18.AddMinutes(-10));
         await fixture.Grains.GetGrain<ICenterActivityGrain>(center).ApplyAsync(kiosk,
             [new JournaledKioskEvent(1, kiosk, center, new KioskEvent(Guid.NewGuid(), fixture.Clock.GetUtcNow(), new CheckIn(a, PersonRole.Volunteer, BasicFunction.VolunteerService)))],
             sentThrough: 0).WaitAsync(Deadline);
         await Eventually.HoldsAsync(() => PlaceAsync(rota, occurrence, a), p => p.Attendance == ShiftAttendance.Attended, Deadline, "a's attendance credited");
 
         // After the end, b who never came is a no-show.
-        fixture.Clock.SetUtcNow(Monday18.AddHours(4));
+        fixture.Clock.SetUtcNow(_monday18.AddHours(4));
         await rota.TickAsync().WaitAsync(Deadline);
         Assert.Equal(ShiftAttendance.Attended, (await PlaceAsync(rota, occurrence, a)).Attendance);
         Assert.Equal(ShiftAttendance.NoShow, (await PlaceAsync(rota, occurrence, b)).Attendance);

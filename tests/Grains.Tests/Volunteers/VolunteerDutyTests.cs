@@ -101,7 +101,7 @@ public sealed class VolunteerDutyTests(ClusterFixture fixture)
         var activity = fixture.Grains.GetGrain<ICenterActivityGrain>(centerId);
         var center = fixture.Grains.GetGrain<ICenterGrain>(centerId);
         var kiosk = $"{centerId}-k";
-        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var at = DateTimeOffset.UtcNow.AddSeconds(-5);
         await activity.ApplyAsync(kiosk, [new(1, kiosk, centerId, new KioskEvent(Guid.NewGuid(), at, new CheckIn(personId, PersonRole.Volunteer, BasicFunction.VolunteerService)))], 0);
         await Eventually.HoldsAsync(() => center.GetAsync(), c => c!.Live.VolunteersOnDuty == 1);
 

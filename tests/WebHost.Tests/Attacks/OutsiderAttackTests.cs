@@ -54,7 +54,7 @@ public sealed class OutsiderAttackTests(ProductionHostFixture fixture)
 
         var posted = await kiosk.PostAsJsonAsync($"/api/v1/kiosks/k-{_district}/events", new
         {
-            events = new[] { new { eventId = Guid.NewGuid().ToString(), occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm:ssK"), type = "checkIn", personId = idCard, purpose = "convenienceServices" } },
+            events = new[] { new { eventId = Guid.NewGuid().ToString(), occurredAt = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssK"), type = "checkIn", personId = idCard, purpose = "convenienceServices" } },
         });
         var activity = await TestSupport.Eventually.HoldsAsync(
             () => districtOperator.GetStringAsync($"/api/v1/centers/{_district}-c1/activity"),

@@ -102,7 +102,7 @@ public sealed class RatingApiTests(GovernanceWebFactory factory)
         var byAuditor = await auditor.PostAsJsonAsync(path, new { stars = 5, reason = "x" }).WaitAsync(GovernanceWebFactory.Deadline);
         var twoStars = await staff.PostAsJsonAsync(path, new { stars = 2, reason = "x" }).WaitAsync(GovernanceWebFactory.Deadline);
         var noReason = await staff.PostAsJsonAsync(path, new { stars = 4 }).WaitAsync(GovernanceWebFactory.Deadline);
-        var future = await staff.PostAsJsonAsync($"/api/v1/governance/centers/ld-st-c01/ratings/{DateTime.Now.Year + 1}/decisions", new { stars = 4, reason = "x" }).WaitAsync(GovernanceWebFactory.Deadline);
+        var future = await staff.PostAsJsonAsync($"/api/v1/governance/centers/ld-st-c01/ratings/{DateTime.UtcNow.AddHours(8).Year + 1}/decisions", new { stars = 4, reason = "x" }).WaitAsync(GovernanceWebFactory.Deadline);
         var otherCenter = await staff.PostAsJsonAsync($"/api/v1/governance/centers/ld-dg-c02/ratings/{Year}/decisions", new { stars = 4, reason = "x" }).WaitAsync(GovernanceWebFactory.Deadline);
         var after = await auditor.GetJsonAsync($"/api/v1/governance/centers/ld-st-c01/ratings/{Year}");
 
