@@ -51,7 +51,7 @@ public sealed class StreamWindowTests
     }
 
     [Fact]
-    public void AStreamBusierThanOneSegmentHoldsEveryIdAndForgetsPageByPage()
+    public void AStreamBusierThanOnePartitionHoldsEveryIdAndForgetsPageByPage()
     {
         var window = new StreamWindow(TimeSpan.FromHours(1));
         var pages = Enumerable.Range(0, 10).Select(_ => Enumerable.Range(0, 1_000).Select(_ => Guid.NewGuid()).ToArray()).ToList();
