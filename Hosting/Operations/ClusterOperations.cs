@@ -9,20 +9,6 @@ namespace Lianxin.Hosting.Operations;
 /// </summary>
 public static class ClusterOperations
 {
-    /// <summary>
-    /// How often the dashboard samples the meters: every 10 s rather than its default of every second. A sample
-    /// observes every gauge, and Orleans' activation and directory gauges walk every activation: at one a second that
-    /// was 3.5 % of the host's CPU under full kiosk load with 20,000 people active (BENCHMARKS.md (1l)).
-    /// </summary>
-    private const int DashboardSampleMilliseconds = 10_000;
-
-    private static void Configure(DashboardOptions dashboard)
-    {
-        // The live log stream would show log lines to anyone who may open the dashboard: it stays off.
-        dashboard.HideTrace = true;
-        dashboard.CounterUpdateIntervalMs = DashboardSampleMilliseconds;
-    }
-
     public static ISiloBuilder AddLianxinOperations(this ISiloBuilder silo, IConfiguration configuration)
     {
         var telemetry = configuration.ReadTelemetryOptions();
@@ -33,7 +19,8 @@ public static class ClusterOperations
 
         if (telemetry.Enabled && telemetry.ClusterDashboard)
         {
-            silo.AddDashboard(Configure);
+            // The live log stream would show log lines to anyone who may open the dashboard: it stays off.
+            silo.AddDashboard(o => o.HideTrace = true);
         }
 
         ClusterTls.Apply(silo, configuration);
@@ -50,7 +37,7 @@ public static class ClusterOperations
 
         if (telemetry.Enabled && telemetry.ClusterDashboard)
         {
-            client.AddDashboard(Configure);
+            client.AddDashboard(o => o.HideTrace = true);
         }
 
         ClusterTls.Apply(client, configuration);
