@@ -1,3 +1,5 @@
+using Lianxin.TestSupport;
+
 namespace Lianxin.Cluster.Tests;
 
 /// <summary>Request bodies as a client writes them: plain JSON-shaped objects.</summary>
@@ -16,13 +18,11 @@ internal static class Bodies
         location = new { latitude = 27.7, longitude = 121.1 },
         floorAreaSqm = 1200,
         households = level == "community" ? 1000 : (int?)null,
-        openingHours = new { opens = Turn, closes = Turn },
+        openingHours = AroundTheClock.Hours(),
         selfService24h = true,
         staff = new[] { new { name = "张三", role = "operationsStaff", isPartyMember = true, trainingDays = 3 } },
         functions = new[] { "partyBuilding", "convenienceServices" },
     };
-
-    private static string Turn => DateTimeOffset.UtcNow.AddHours(12).ToOffset(TimeSpan.FromHours(8)).ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture);
 
     public static object Grid(string id, string centerId)
     {

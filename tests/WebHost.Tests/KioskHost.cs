@@ -26,7 +26,7 @@ public static class KioskHost
     public static async Task<(HttpClient Kiosk, string KioskId, string CenterId, HttpClient Staff)> KioskAsync(
         this LianxinWebFactory host, string? opens = null, string? closes = null)
     {
-        var turn = DateTimeOffset.UtcNow.AddHours(12).ToOffset(TimeSpan.FromHours(8)).ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture);
+        var turn = AroundTheClock.Turn();
         (opens, closes) = (opens ?? turn, closes ?? turn);
         var tag = $"{Guid.NewGuid():N}"[..8];
         var (district, center, kiosk) = ($"d-{tag}", $"c-{tag}", $"k-{tag}");
