@@ -22,7 +22,7 @@ internal static class ActivityEvents
     /// other's as there already, which is how a stale activation learns it is stale.
     /// </summary>
     public static JournalEntry Entry(string activityId, ActivityEvent step) =>
-        new(SequenceId(activityId, step.Sequence), Stream(activityId), step.At, step.Type, JsonSerializer.Serialize(step, Json));
+        new(SequenceId(activityId, step.Sequence), Stream(activityId), step.At, step.Type, JsonSerializer.SerializeToUtf8Bytes(step, Json));
 
     public static ActivityEvent Read(JournalEntry entry) =>
         JsonSerializer.Deserialize<ActivityEvent>(entry.Payload, Json) ?? throw new InvalidDataException($"Empty {entry.Type} payload in {entry.Stream}.");

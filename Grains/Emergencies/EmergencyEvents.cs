@@ -34,7 +34,7 @@ internal static class EmergencyEvents
     public static string Stream(string emergencyId) => $"emergency:{emergencyId}";
 
     public static JournalEntry Entry<T>(string emergencyId, string type, T payload, DateTimeOffset at, Guid? id = null) =>
-        new(id ?? Guid.NewGuid(), Stream(emergencyId), at, type, JsonSerializer.Serialize(payload, Json));
+        new(id ?? Guid.NewGuid(), Stream(emergencyId), at, type, JsonSerializer.SerializeToUtf8Bytes(payload, Json));
 
     public static T Read<T>(JournalEntry entry) =>
         JsonSerializer.Deserialize<T>(entry.Payload, Json) ?? throw new InvalidDataException($"Empty {entry.Type} payload in {entry.Stream}.");

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -25,24 +27,43 @@ public static class KioskEventCodec
     public static JournalEntry Encode(string kioskId, string centerId, KioskEvent e) => Encode(kioskId, centerId, [e])[0];
 
     /// <summary>
-    /// A batch's events: the body's JSON with the center's field put first. Every accepted event passes here, so the
-    /// stream and the center's field are written once per batch (a batch is one kiosk at one center), and each payload
-    /// is the body's JSON and one copy of it behind that field.
+    /// A batch's events: the body's JSON with the center's field put first, as UTF-8. Every accepted event passes here,
+    /// so the stream and the center's field are written once per batch (a batch is one kiosk at one center), each body
+    /// is serialized into one buffer reused for the batch, and each payload is one array: the center's field, then the
+    /// body's fields.
     /// </summary>
     public static JournalEntry[] Encode(string kioskId, string centerId, IReadOnlyList<KioskEvent> events)
     {
         var stream = Stream(kioskId);
-        var center = $"{{\"{CenterField}\":{JsonSerializer.Serialize(centerId)}";
+        var center = Encoding.UTF8.GetBytes($"{{\"{CenterField}\":{JsonSerializer.Serialize(centerId)}");
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using var writer = new Utf8JsonWriter(buffer);
         var entries = new JournalEntry[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            var body = JsonSerializer.Serialize(e.Body, e.Body.GetType(), Json);
-            var payload = body.Length > 2 ? string.Concat(center, ",", body.AsSpan(1)) : center + "}";
-            entries[i] = new JournalEntry(e.EventId, stream, AsJournaled(e.OccurredAt), KioskEventTypes.NameOf(e.Body), payload);
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            JsonSerializer.Serialize(writer, e.Body, e.Body.GetType(), Json);
+            entries[i] = new JournalEntry(e.EventId, stream, AsJournaled(e.OccurredAt), KioskEventTypes.NameOf(e.Body), WithCenter(center, buffer.WrittenSpan));
         }
 
         return entries;
+    }
+
+    /// <summary><c>{"centerId":"…"</c> followed by the body's fields, or closed when the body has none.</summary>
+    private static byte[] WithCenter(ReadOnlySpan<byte> center, ReadOnlySpan<byte> body)
+    {
+        var fields = body[1..]; // the body's fields and its closing brace
+        var payload = new byte[center.Length + (fields.Length > 1 ? 1 : 0) + fields.Length];
+        center.CopyTo(payload);
+        if (fields.Length > 1)
+        {
+            payload[center.Length] = (byte)',';
+        }
+
+        fields.CopyTo(payload.AsSpan(payload.Length - fields.Length));
+        return payload;
     }
 
     /// <summary>

@@ -65,16 +65,15 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
     /// statement, one statement for all streams, until every new entry is stored. A stream whose next page another writer
     /// stored first is read again and decided again.
     /// </summary>
-    public async Task<Dictionary<(string, Guid), long>> StoreAsync(List<JournalEntry> entries)
+    public async Task StoreAsync(List<JournalSlot> slots)
     {
-        var stored = new Dictionary<(string, Guid), long>(entries.Count);
         var fenced = 0;
         while (true)
         {
             var now = DateTimeOffset.UtcNow;
             ForgetIdleStreams(now);
-            var remaining = entries.Where(e => !stored.ContainsKey((e.Stream, e.Id))).ToList();
-            foreach (var stream in remaining.Select(e => e.Stream).Distinct(StringComparer.Ordinal))
+            var remaining = slots.FindAll(s => !s.Stored);
+            foreach (var stream in remaining.Select(s => s.Entry.Stream).Distinct(StringComparer.Ordinal))
             {
                 if (!_windows.TryGetValue(stream, out var known))
                 {
@@ -87,10 +86,10 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
             var pages = NewPages(remaining, await FindOlderAsync(remaining, now));
             if (pages.Count == 0)
             {
-                return stored;
+                return;
             }
 
-            var behind = await InsertPagesAsync(pages, stored, now);
+            var behind = await InsertPagesAsync(pages, now);
             if (behind.Count > 0)
             {
                 if (++fenced == FenceRetries)
@@ -111,39 +110,36 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
     /// One page per stream, numbered after the stream's last, of the entries its window does not hold (each once, in
     /// order, at most <see cref="PageSize"/>; the rest go in the next statement).
     /// </summary>
-    private List<NewPage> NewPages(List<JournalEntry> entries, HashSet<(string, Guid)> olderHeld)
+    private List<NewPage> NewPages(List<JournalSlot> slots, HashSet<(string, Guid)> olderHeld)
     {
         var pages = new Dictionary<string, NewPage>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, Guid)>();
-        foreach (var entry in entries)
+        foreach (var slot in slots)
         {
+            var entry = slot.Entry;
             var window = _windows[entry.Stream];
-            if (window.Holds(entry.Id) || olderHeld.Contains((entry.Stream, entry.Id)) || !seen.Add((entry.Stream, entry.Id)))
+            if (window.Holds(entry.Id) || (olderHeld.Count > 0 && olderHeld.Contains((entry.Stream, entry.Id))))
             {
                 continue;
             }
 
             if (!pages.TryGetValue(entry.Stream, out var page))
             {
-                pages[entry.Stream] = page = new NewPage(entry.Stream, window.LastPage + 1, []);
+                pages[entry.Stream] = page = new NewPage(entry.Stream, window.LastPage + 1);
             }
 
-            if (page.Entries.Count < PageSize)
-            {
-                page.Entries.Add(entry);
-            }
+            page.TryAdd(slot);
         }
 
         return [.. pages.Values];
     }
 
-    /// <summary>Stores the pages in one statement; answers the streams whose next page another writer had stored.</summary>
-    private async Task<HashSet<string>> InsertPagesAsync(List<NewPage> pages, Dictionary<(string, Guid), long> stored, DateTimeOffset now)
+    /// <summary>Stores the pages in one statement, giving each entry its position; answers the streams whose next page another writer had stored.</summary>
+    private async Task<HashSet<string>> InsertPagesAsync(List<NewPage> pages, DateTimeOffset now)
     {
-        var entries = pages.SelectMany(p => p.Entries).ToList();
+        var entries = pages.SelectMany(p => p.Slots.Select(s => s.Entry)).ToList();
         await using var command = dataSource.CreateCommand(InsertPagesSql);
-        command.Parameters.Add(new NpgsqlParameter<int[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. pages.SelectMany((p, key) => p.Entries.Select(_ => key))] });
-        command.Parameters.Add(new NpgsqlParameter<long[]>("pages", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. pages.SelectMany(p => p.Entries.Select(_ => p.Number))] });
+        command.Parameters.Add(new NpgsqlParameter<int[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. pages.SelectMany((p, key) => p.Slots.Select(_ => key))] });
+        command.Parameters.Add(new NpgsqlParameter<long[]>("pages", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. pages.SelectMany(p => p.Slots.Select(_ => p.Number))] });
         PostgresEventJournal.AddEntries(command, entries);
         var positions = new Dictionary<string, long>(pages.Count, StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync())
@@ -163,10 +159,10 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
                 continue;
             }
 
-            _windows[page.Stream].Add(page.Number, page.Entries.Max(e => e.OccurredAt), [.. page.Entries.Select(e => e.Id)], now);
-            for (var k = 0; k < page.Entries.Count; k++)
+            _windows[page.Stream].Add(page.Number, page.Slots.Max(s => s.Entry.OccurredAt), [.. page.Slots.Select(s => s.Entry.Id)], now);
+            for (var k = 0; k < page.Slots.Count; k++)
             {
-                stored[(page.Stream, page.Entries[k].Id)] = position + k;
+                page.Slots[k].Store(position + k);
             }
         }
 
@@ -174,10 +170,10 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
     }
 
     /// <summary>The events older than their stream's window that the stream holds (none to look for, no round trip).</summary>
-    private async Task<HashSet<(string, Guid)>> FindOlderAsync(List<JournalEntry> entries, DateTimeOffset now)
+    private async Task<HashSet<(string, Guid)>> FindOlderAsync(List<JournalSlot> slots, DateTimeOffset now)
     {
         var held = new HashSet<(string, Guid)>();
-        var older = entries.Where(e => !_windows[e.Stream].Remembers(e.OccurredAt, now)).ToList();
+        var older = slots.Select(s => s.Entry).Where(e => !_windows[e.Stream].Remembers(e.OccurredAt, now)).ToList();
         if (older.Count == 0)
         {
             return held;
@@ -227,5 +223,24 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
     [LoggerMessage(Level = LogLevel.Information, Message = "Another writer stored pages of {Streams} first; their ids are read again")]
     private static partial void LogFenced(ILogger logger, string streams);
 
-    private sealed record NewPage(string Stream, long Number, List<JournalEntry> Entries);
+    /// <summary>A stream's next page: its entries in order, each id once.</summary>
+    private sealed class NewPage(string stream, long number)
+    {
+        private readonly HashSet<Guid> _ids = [];
+
+        public string Stream => stream;
+
+        public long Number => number;
+
+        public List<JournalSlot> Slots { get; } = [];
+
+        /// <summary>Takes the entry unless the page is full or holds its id already (a repeat within the group).</summary>
+        public void TryAdd(JournalSlot slot)
+        {
+            if (Slots.Count < PageSize && _ids.Add(slot.Entry.Id))
+            {
+                Slots.Add(slot);
+            }
+        }
+    }
 }

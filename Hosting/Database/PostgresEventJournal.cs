@@ -1,4 +1,3 @@
-using System.Text;
 using System.Threading.Channels;
 using Lianxin.Common;
 using Lianxin.Common.Journal;
@@ -28,7 +27,7 @@ public sealed record JournalPaging(string StreamPrefix, TimeSpan Window);
 /// stream's window again and decides again, so an id is never stored twice.
 /// </para>
 /// <para>Other streams (emergencies' steps, roll-call answers, activities) are one row per event, unique per stream in SQL.</para>
-/// Payloads are stored as their UTF-8 bytes: nothing reads inside them in SQL.
+/// Payloads are stored as the UTF-8 bytes they arrive as: nothing reads inside them in SQL.
 /// </summary>
 public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposable
 {
@@ -140,7 +139,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         {
             records.Add(new JournalRecord(
                 reader.GetInt64(0),
-                new JournalEntry(reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(5)))));
+                new JournalEntry(reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetFieldValue<byte[]>(5))));
         }
 
         return records;
@@ -171,7 +170,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
                     {
                         if (position + i > after)
                         {
-                            records.Add(new JournalRecord(position + i, new JournalEntry(ids[i], stream, occurred[i], types[i], Encoding.UTF8.GetString(payloads[i]))));
+                            records.Add(new JournalRecord(position + i, new JournalEntry(ids[i], stream, occurred[i], types[i], payloads[i])));
                         }
                     }
                 }
@@ -212,17 +211,21 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     {
         try
         {
-            var entries = group.SelectMany(p => p.Entries).ToList();
-            var stored = await StoreRowsAsync([.. entries.Where(e => !IsPaged(e.Stream))]);
-            foreach (var (key, position) in await pages.StoreAsync([.. entries.Where(e => IsPaged(e.Stream))]))
-            {
-                stored[key] = position;
-            }
-
+            var rows = new List<JournalSlot>();
+            var paged = new List<JournalSlot>(count);
             foreach (var pending in group)
             {
-                // The first occurrence of an id in the group is the one stored; any other is a repeat.
-                pending.Completion.TrySetResult([.. pending.Entries.Select(e => stored.Remove((e.Stream, e.Id), out var position) ? position : 0)]);
+                for (var i = 0; i < pending.Entries.Count; i++)
+                {
+                    (IsPaged(pending.Entries[i].Stream) ? paged : rows).Add(new JournalSlot(pending.Entries[i], pending.Positions, i));
+                }
+            }
+
+            await StoreRowsAsync(rows);
+            await pages.StoreAsync(paged);
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetResult(pending.Positions);
             }
         }
         catch (Exception e)
@@ -238,24 +241,33 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         }
     }
 
-    /// <summary>Entries of row streams, unique per stream in SQL; answers the position of each stored one.</summary>
-    private async Task<Dictionary<(string, Guid), long>> StoreRowsAsync(List<JournalEntry> entries)
+    /// <summary>Entries of row streams, unique per stream in SQL; each stored one is given its position.</summary>
+    private async Task StoreRowsAsync(List<JournalSlot> slots)
     {
-        var stored = new Dictionary<(string, Guid), long>(entries.Count);
-        if (entries.Count == 0)
+        if (slots.Count == 0)
         {
-            return stored;
+            return;
         }
 
-        await using var command = _dataSource.CreateCommand(InsertRowsSql);
-        AddEntries(command, entries);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var stored = new Dictionary<(string, Guid), long>(slots.Count);
+        await using (var command = _dataSource.CreateCommand(InsertRowsSql))
         {
-            stored[(reader.GetString(0), reader.GetGuid(1))] = reader.GetInt64(2);
+            AddEntries(command, [.. slots.Select(s => s.Entry)]);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stored[(reader.GetString(0), reader.GetGuid(1))] = reader.GetInt64(2);
+            }
         }
 
-        return stored;
+        foreach (var slot in slots)
+        {
+            // The first occurrence of an id in the group is the one stored; any other is a repeat.
+            if (stored.Remove((slot.Entry.Stream, slot.Entry.Id), out var position))
+            {
+                slot.Store(position);
+            }
+        }
     }
 
     /// <summary>The entries as the array parameters the journal's statements unnest: streams, ids, times and, with their content, types and payloads.</summary>
@@ -267,7 +279,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         if (withContent)
         {
             command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Type)] });
-            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => Encoding.UTF8.GetBytes(e.Payload))] });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => e.Payload)] });
         }
     }
 
@@ -279,6 +291,17 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
 
     private sealed record PendingAppend(IReadOnlyList<JournalEntry> Entries)
     {
+        /// <summary>The answer: each entry's position once stored, 0 while not (and for an entry held already).</summary>
+        public long[] Positions { get; } = new long[Entries.Count];
+
         public TaskCompletionSource<long[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+}
+
+/// <summary>An entry of a commit's group, and where its answer goes: its append's positions, at its index.</summary>
+internal readonly record struct JournalSlot(JournalEntry Entry, long[] Positions, int Index)
+{
+    public bool Stored => Positions[Index] > 0;
+
+    public void Store(long position) => Positions[Index] = position;
 }

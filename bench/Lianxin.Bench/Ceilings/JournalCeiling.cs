@@ -70,7 +70,7 @@ internal sealed class JournalCeiling : IScenario
             var entries = new JournalEntry[ids.Length];
             for (var i = 0; i < ids.Length; i++)
             {
-                entries[i] = new JournalEntry(ids[i], streams[i], new DateTimeOffset(occurred[i]), types[i], Encoding.UTF8.GetString(payloads[i]));
+                entries[i] = new JournalEntry(ids[i], streams[i], new DateTimeOffset(occurred[i]), types[i], payloads[i]);
             }
 
             var stored = await journal.AppendAsync(entries);

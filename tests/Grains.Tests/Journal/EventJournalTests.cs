@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Lianxin.Common.Journal;
 using Lianxin.Hosting.Database;
@@ -35,7 +36,7 @@ public sealed class EventJournalTests : IAsyncLifetime
     private IEventJournal Journal(string kind) => kind == "postgres" ? _postgres : new InMemoryEventJournal();
 
     private static JournalEntry Entry(string stream, Guid? id = null) =>
-        new(id ?? Guid.NewGuid(), stream, DateTimeOffset.UtcNow, "checkIn", """{"person":"v-1"}""");
+        new(id ?? Guid.NewGuid(), stream, DateTimeOffset.UtcNow, "checkIn", """{"person":"v-1"}"""u8.ToArray());
 
     [Theory, MemberData(nameof(Journals))]
     public async Task SameBatchTwiceIsStoredOnce(string kind)
@@ -148,8 +149,8 @@ public sealed class EventJournalTests : IAsyncLifetime
 
         await new DatabaseMigrator(connectionString, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         await using var journal = NewJournal();
-        var again = await journal.AppendAsync([new JournalEntry(oldId, "kiosk:old", DateTimeOffset.UtcNow, "checkIn", "{}")]);
-        var added = await journal.AppendAsync([new JournalEntry(Guid.NewGuid(), "kiosk:old", DateTimeOffset.UtcNow, "checkOut", """{"person":"居民-1"}""")]);
+        var again = await journal.AppendAsync([new JournalEntry(oldId, "kiosk:old", DateTimeOffset.UtcNow, "checkIn", "{}"u8.ToArray())]);
+        var added = await journal.AppendAsync([new JournalEntry(Guid.NewGuid(), "kiosk:old", DateTimeOffset.UtcNow, "checkOut", Encoding.UTF8.GetBytes("""{"person":"居民-1"}"""))]);
 
         var read = await journal.ReadAsync("kiosk:old", 0, 10);
         var afterFirst = await journal.ReadAsync("kiosk:old", positions[0], 10);
@@ -160,7 +161,7 @@ public sealed class EventJournalTests : IAsyncLifetime
         Assert.Equal(oldId, read[0].Entry.Id);
         Assert.Equal(["居民-1", "居民-1", "居民-1"], read.Select(r => JsonDocument.Parse(r.Entry.Payload).RootElement.GetProperty("person").GetString()));
         Assert.Equal("visitor", JsonDocument.Parse(read[0].Entry.Payload).RootElement.GetProperty("role").GetString());
-        Assert.Equal("""{"person":"居民-1"}""", read[2].Entry.Payload);
+        Assert.Equal("""{"person":"居民-1"}""", Encoding.UTF8.GetString(read[2].Entry.Payload));
         Assert.Equal(read.Skip(1).Select(r => r.Position), afterFirst.Select(r => r.Position));
         Assert.Equal("居民-2", JsonDocument.Parse((await journal.ReadAsync("emergency:old", 0, 10)).Single().Entry.Payload).RootElement.GetProperty("person").GetString());
     }
@@ -186,7 +187,7 @@ public sealed class EventJournalTests : IAsyncLifetime
         // A kiosk's upload after three days offline, its answer lost, then sent again: before and after a restart.
         var stream = $"kiosk:{Guid.NewGuid():N}";
         var threeDaysAgo = DateTimeOffset.UtcNow.AddDays(-3);
-        var late = Enumerable.Range(0, 40).Select(i => new JournalEntry(Guid.NewGuid(), stream, threeDaysAgo.AddMinutes(i), "checkIn", "{}")).ToArray();
+        var late = Enumerable.Range(0, 40).Select(i => new JournalEntry(Guid.NewGuid(), stream, threeDaysAgo.AddMinutes(i), "checkIn", "{}"u8.ToArray())).ToArray();
         var recent = Enumerable.Range(0, 10).Select(_ => Entry(stream)).ToArray();
         var first = await _postgres.AppendAsync([.. late[..30], .. recent]);
 
