@@ -45,7 +45,12 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         SELECT state_name, grain_id, version FROM inserted
         """;
 
-    private const string ReadSql = "SELECT version, payload FROM lianxin_grain_state WHERE state_name = @name AND grain_id = @id";
+    /// <summary>States of many actors in one statement: one row per state found, named by its place in the arrays.</summary>
+    private const string ReadSql = """
+        SELECT t.ord, s.version, s.payload
+        FROM unnest(@names, @ids) WITH ORDINALITY AS t(state_name, grain_id, ord)
+        JOIN lianxin_grain_state AS s ON s.state_name = t.state_name AND s.grain_id = t.grain_id
+        """;
 
     private const string ClearSql = "DELETE FROM lianxin_grain_state WHERE state_name = @name AND grain_id = @id AND version = @expected";
 
@@ -55,12 +60,14 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     private readonly ILogger<GroupCommitGrainStorage> _logger;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = false });
     private readonly Task[] _writers;
+    private readonly GroupReader<(string StateName, string GrainId), (long Version, byte[] Payload)?> _reads;
 
     public GroupCommitGrainStorage(NpgsqlDataSource dataSource, IGrainStorageSerializer serializer, IGrainStorage? earlier, ILogger<GroupCommitGrainStorage> logger)
     {
         (_dataSource, _serializer, _logger) = (dataSource, serializer, logger);
         _earlier = earlier is null ? null : new EarlierGrainStorage(earlier, dataSource, logger);
         _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
+        _reads = new(ReadGroupAsync);
     }
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -126,22 +133,34 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers);
+        await _reads.DisposeAsync();
     }
 
     private async Task<(long Version, byte[] Payload)?> ReadRowAsync(string stateName, GrainId grainId)
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(ReadSql);
-            command.Parameters.AddWithValue("name", stateName);
-            command.Parameters.AddWithValue("id", grainId.ToString());
-            await using var reader = await command.ExecuteReaderAsync();
-            return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : null;
+            return await _reads.ReadAsync((stateName, grainId.ToString()));
         }
         catch (Exception e) when (IsDatabaseFailure(e))
         {
             throw Unavailable("reading", stateName, grainId.ToString(), e);
         }
+    }
+
+    private async Task<(long Version, byte[] Payload)?[]> ReadGroupAsync(IReadOnlyList<(string StateName, string GrainId)> keys)
+    {
+        await using var command = _dataSource.CreateCommand(ReadSql);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys.Select(k => k.StateName)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys.Select(k => k.GrainId)] });
+        var rows = new (long Version, byte[] Payload)?[keys.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows[reader.GetInt64(0) - 1] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        }
+
+        return rows;
     }
 
     /// <summary>What the database's client throws when the server cannot answer (not a bug of the caller's).</summary>

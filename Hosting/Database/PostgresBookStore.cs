@@ -10,7 +10,12 @@ namespace Lianxin.Hosting.Database;
 /// </summary>
 public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
 {
-    private const string ReadSql = "SELECT key, payload FROM lianxin_book_entry WHERE book = @book AND owner = @owner";
+    /// <summary>The entries of many owners' books in one statement, each row named by its owner's place in the arrays.</summary>
+    private const string ReadSql = """
+        SELECT t.ord, e.key, e.payload
+        FROM unnest(@books, @owners) WITH ORDINALITY AS t(book, owner, ord)
+        JOIN lianxin_book_entry AS e ON e.book = t.book AND e.owner = t.owner
+        """;
 
     private const string WriteSql = """
         WITH input AS (
@@ -26,32 +31,41 @@ public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly GroupCommitWriter<Entry> _queue;
+    private readonly GroupReader<(string Book, string Owner), IReadOnlyList<BookEntry>> _reads;
 
     public PostgresBookStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
         _queue = new GroupCommitWriter<Entry>(WriteGroupAsync, "book entries");
+        _reads = new(ReadGroupAsync);
     }
 
-    public async Task<IReadOnlyList<BookEntry>> ReadAsync(string book, string owner)
-    {
-        await using var command = _dataSource.CreateCommand(ReadSql);
-        command.Parameters.AddWithValue("book", book);
-        command.Parameters.AddWithValue("owner", owner);
-        await using var reader = await command.ExecuteReaderAsync();
-        var entries = new List<BookEntry>();
-        while (await reader.ReadAsync())
-        {
-            entries.Add(new BookEntry(reader.GetString(0), (byte[])reader[1]));
-        }
-
-        return entries;
-    }
+    /// <summary>An owner's book: read with other owners' read at the same time (an actor reads its book when it activates).</summary>
+    public Task<IReadOnlyList<BookEntry>> ReadAsync(string book, string owner) => _reads.ReadAsync((book, owner));
 
     public Task WriteAsync(string book, string owner, string key, byte[]? payload) =>
         _queue.WriteAsync(new Entry(book, owner, key, payload));
 
-    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _queue.DisposeAsync();
+        await _reads.DisposeAsync();
+    }
+
+    private async Task<IReadOnlyList<BookEntry>[]> ReadGroupAsync(IReadOnlyList<(string Book, string Owner)> keys)
+    {
+        await using var command = _dataSource.CreateCommand(ReadSql);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("books", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys.Select(k => k.Book)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("owners", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys.Select(k => k.Owner)] });
+        var books = new List<BookEntry>[keys.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            (books[reader.GetInt64(0) - 1] ??= []).Add(new BookEntry(reader.GetString(1), reader.GetFieldValue<byte[]>(2)));
+        }
+
+        return [.. books.Select(b => (IReadOnlyList<BookEntry>?)b ?? [])];
+    }
 
     private async Task WriteGroupAsync(IReadOnlyList<Entry> group)
     {

@@ -14,11 +14,12 @@ internal sealed partial class Validation
 
     public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
-    public void Add(string field, string message)
+    public void Add(Field field, string message)
     {
-        if (!_errors.TryGetValue(field, out var list))
+        var name = field.ToString();
+        if (!_errors.TryGetValue(name, out var list))
         {
-            _errors[field] = list = [];
+            _errors[name] = list = [];
         }
 
         list.Add(message);
@@ -34,7 +35,7 @@ internal sealed partial class Validation
     }
 
     /// <summary>Ids are short lower-case codes (they appear in URLs, logs and grain keys).</summary>
-    public string Id(string field, string? value)
+    public string Id(Field field, string? value)
     {
         if (value is null || !IdPattern().IsMatch(value))
         {
@@ -51,7 +52,7 @@ internal sealed partial class Validation
         return value;
     }
 
-    public string Text(string field, string? value, int maxLength)
+    public string Text(Field field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -75,7 +76,7 @@ internal sealed partial class Validation
         return value.Trim();
     }
 
-    public T Required<T>(string field, T? value)
+    public T Required<T>(Field field, T? value)
         where T : struct
     {
         if (value is null)
@@ -87,7 +88,7 @@ internal sealed partial class Validation
     }
 
     /// <summary>Parses a camelCase enum name; numbers and unknown names are refused with the allowed names.</summary>
-    public TEnum Enum<TEnum>(string field, string? value)
+    public TEnum Enum<TEnum>(Field field, string? value)
         where TEnum : struct, Enum
     {
         if (EnumNames.TryParse<TEnum>(value, out var parsed))
@@ -107,4 +108,24 @@ internal sealed partial class Validation
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex IdPattern();
+}
+
+/// <summary>
+/// A field's name as an error names it, e.g. <c>events[3].personId</c> for a field of a list's item. The name is put
+/// together only when an error names it: a valid kiosk batch of 500 events builds none.
+/// </summary>
+internal readonly record struct Field(string Name, string? List = null, int Index = 0)
+{
+    public static implicit operator Field(string name) => new(name);
+
+    public override string ToString() => List is null ? Name : Name.Length == 0 ? $"{List}[{Index}]" : $"{List}[{Index}].{Name}";
+}
+
+/// <summary>Item <see cref="Index"/> of the list <see cref="List"/> in a request: its fields are named under it.</summary>
+internal readonly record struct Item(string List, int Index)
+{
+    /// <summary>The item itself, e.g. <c>events[3]</c>.</summary>
+    public Field Whole => new("", List, Index);
+
+    public Field this[string name] => new(name, List, Index);
 }

@@ -25,36 +25,36 @@ public sealed partial record KioskEventRequest(
     string? Code,
     string? Message)
 {
-    internal KioskEvent? ToEvent(Validation v, string at, DateTimeOffset now, KioskOptions options, Security.PersonPseudonyms pseudonyms)
+    internal KioskEvent? ToEvent(Validation v, Item at, DateTimeOffset now, KioskOptions options, Security.PersonPseudonyms pseudonyms)
     {
         var errorsBefore = v.FieldsInError;
         var eventId = Guid.Empty;
         if (EventId is null || !Guid.TryParseExact(EventId, "D", out eventId) || eventId == Guid.Empty)
         {
-            v.Add($"{at}.eventId", "Is required: a UUID the kiosk generates (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
+            v.Add(at["eventId"], "Is required: a UUID the kiosk generates (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
         }
 
-        var occurredAt = ParseTime(v, $"{at}.occurredAt", now, options);
+        var occurredAt = ParseTime(v, at["occurredAt"], now, options);
         KioskEventBody? body = Type switch
         {
             KioskEventTypes.CheckIn => new CheckIn(Person(v, at, pseudonyms), CheckInRole(v, at), CheckInPurpose(v, at)),
             KioskEventTypes.CheckOut => new CheckOut(Person(v, at, pseudonyms)),
-            KioskEventTypes.SelfService => new SelfService(v.Text($"{at}.service", Service, 64), OptionalPurpose(v, at, BasicFunction.ConvenienceServices), OptionalPerson(v, at, pseudonyms)),
-            KioskEventTypes.PointsRedemption => new PointsRedemption(Person(v, at, pseudonyms), PointsToSpend(v, at), v.Text($"{at}.goods", Goods, 100)),
-            KioskEventTypes.HelpRequest => new HelpRequest(OptionalPerson(v, at, pseudonyms), OptionalPurpose(v, at, BasicFunction.CareAssistance), v.Text($"{at}.description", Description, 500)),
-            KioskEventTypes.AfterHoursEntry => new AfterHoursEntry(Person(v, at, pseudonyms), Door is null ? null : v.Text($"{at}.door", Door, 64)),
-            KioskEventTypes.Fault => new FaultReport(v.Text($"{at}.peripheral", Peripheral, 32), v.Text($"{at}.code", Code, 64), Message is null ? null : v.Text($"{at}.message", Message, 500)),
+            KioskEventTypes.SelfService => new SelfService(v.Text(at["service"], Service, 64), OptionalPurpose(v, at, BasicFunction.ConvenienceServices), OptionalPerson(v, at, pseudonyms)),
+            KioskEventTypes.PointsRedemption => new PointsRedemption(Person(v, at, pseudonyms), PointsToSpend(v, at), v.Text(at["goods"], Goods, 100)),
+            KioskEventTypes.HelpRequest => new HelpRequest(OptionalPerson(v, at, pseudonyms), OptionalPurpose(v, at, BasicFunction.CareAssistance), v.Text(at["description"], Description, 500)),
+            KioskEventTypes.AfterHoursEntry => new AfterHoursEntry(Person(v, at, pseudonyms), Door is null ? null : v.Text(at["door"], Door, 64)),
+            KioskEventTypes.Fault => new FaultReport(v.Text(at["peripheral"], Peripheral, 32), v.Text(at["code"], Code, 64), Message is null ? null : v.Text(at["message"], Message, 500)),
             _ => null,
         };
         if (body is null)
         {
-            v.Add($"{at}.type", $"'{Type}' is not one of: {string.Join(", ", KioskEventTypes.Bodies.Keys)}.");
+            v.Add(at["type"], $"'{Type}' is not one of: {string.Join(", ", KioskEventTypes.Bodies.Keys)}.");
         }
 
         return v.FieldsInError == errorsBefore && body is not null ? new KioskEvent(eventId, occurredAt, body) : null;
     }
 
-    private DateTimeOffset ParseTime(Validation v, string field, DateTimeOffset now, KioskOptions options)
+    private DateTimeOffset ParseTime(Validation v, Field field, DateTimeOffset now, KioskOptions options)
     {
         if (OccurredAt is null || !Rfc3339Pattern().IsMatch(OccurredAt)
             || !DateTimeOffset.TryParse(OccurredAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
@@ -75,11 +75,11 @@ public sealed partial record KioskEventRequest(
         return at;
     }
 
-    private string Person(Validation v, string at, Security.PersonPseudonyms pseudonyms)
+    private string Person(Validation v, Item at, Security.PersonPseudonyms pseudonyms)
     {
         if (PersonId is null || !PersonPattern().IsMatch(PersonId))
         {
-            v.Add($"{at}.personId", "Is required: 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
+            v.Add(at["personId"], "Is required: 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
             return "";
         }
 
@@ -87,37 +87,37 @@ public sealed partial record KioskEventRequest(
         return pseudonyms.Of(PersonId);
     }
 
-    private string? OptionalPerson(Validation v, string at, Security.PersonPseudonyms pseudonyms) => PersonId is null ? null : Person(v, at, pseudonyms);
+    private string? OptionalPerson(Validation v, Item at, Security.PersonPseudonyms pseudonyms) => PersonId is null ? null : Person(v, at, pseudonyms);
 
-    private PersonRole CheckInRole(Validation v, string at) => Role is null ? PersonRole.Visitor : v.Enum<PersonRole>($"{at}.role", Role);
+    private PersonRole CheckInRole(Validation v, Item at) => Role is null ? PersonRole.Visitor : v.Enum<PersonRole>(at["role"], Role);
 
     /// <summary>A visitor states a purpose; duty is volunteer service and a mobile party member's report-in is party building unless said otherwise.</summary>
-    private BasicFunction CheckInPurpose(Validation v, string at)
+    private BasicFunction CheckInPurpose(Validation v, Item at)
     {
         var role = Role is null ? PersonRole.Visitor : EnumNames.TryParse<PersonRole>(Role, out var r) ? r : PersonRole.Visitor;
         return role switch
         {
-            PersonRole.Visitor when Purpose is null => Required(v, $"{at}.purpose"),
+            PersonRole.Visitor when Purpose is null => Required(v, at["purpose"]),
             PersonRole.Volunteer when Purpose is null => BasicFunction.VolunteerService,
             PersonRole.MobilePartyMember when Purpose is null => BasicFunction.PartyBuilding,
-            _ => v.Enum<BasicFunction>($"{at}.purpose", Purpose),
+            _ => v.Enum<BasicFunction>(at["purpose"], Purpose),
         };
     }
 
-    private static BasicFunction Required(Validation v, string field)
+    private static BasicFunction Required(Validation v, Field field)
     {
         v.Add(field, $"Is required for a visitor: one of {string.Join(", ", EnumNames.All<BasicFunction>())}.");
         return default;
     }
 
-    private BasicFunction OptionalPurpose(Validation v, string at, BasicFunction fallback) =>
-        Purpose is null ? fallback : v.Enum<BasicFunction>($"{at}.purpose", Purpose);
+    private BasicFunction OptionalPurpose(Validation v, Item at, BasicFunction fallback) =>
+        Purpose is null ? fallback : v.Enum<BasicFunction>(at["purpose"], Purpose);
 
-    private int PointsToSpend(Validation v, string at)
+    private int PointsToSpend(Validation v, Item at)
     {
         if (Points is not (> 0 and <= 1_000_000))
         {
-            v.Add($"{at}.points", "Is required: a whole number of points from 1 to 1000000.");
+            v.Add(at["points"], "Is required: a whole number of points from 1 to 1000000.");
         }
 
         return Points ?? 0;

@@ -50,9 +50,9 @@ public static partial class KioskProtocolApi
         {
             if (sent[i] is not { } e)
             {
-                v.Add($"events[{i}]", "Must be an event object.");
+                v.Add(new Item("events", i).Whole, "Must be an event object.");
             }
-            else if (e.ToEvent(v, $"events[{i}]", now, options.Value, pseudonyms) is { } parsed)
+            else if (e.ToEvent(v, new Item("events", i), now, options.Value, pseudonyms) is { } parsed)
             {
                 events.Add(parsed);
             }

@@ -91,6 +91,24 @@ public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ActorsActivatingTogetherEachReadTheirOwnStateOrNone()
+    {
+        // Reads that arrive together share statements: each answer must still be its own actor's, a missing state none.
+        await Task.WhenAll(Enumerable.Range(0, 200).Where(i => i % 2 == 0)
+            .Select(i => _storage.WriteStateAsync("counter", Grain(i), new GrainState<Counter>(new Counter { Value = i }))));
+        await using var fresh = Create();
+
+        var read = await Task.WhenAll(Enumerable.Range(0, 400).Select(async n =>
+        {
+            var state = new GrainState<Counter>(new Counter { Value = -1 });
+            await fresh.ReadStateAsync("counter", Grain(n % 200), state);
+            return (Grain: n % 200, state.RecordExists, state.State!.Value, state.ETag);
+        }));
+
+        Assert.All(read, r => Assert.Equal(r.Grain % 2 == 0 ? (true, r.Grain, "1") : (false, -1, null), (r.RecordExists, r.Value, r.ETag)));
+    }
+
+    [Fact]
     public async Task ANewActorCostsOneReadWhenTheEarlierStorageHoldsNoStateOfItsName()
     {
         await EarlierTableHoldsAsync("other");

@@ -44,6 +44,20 @@ public sealed class PostgresBookStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OwnersReadingTogetherEachGetTheirOwnBook()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => _store.WriteAsync("queue", $"c-{i % 50}", $"hr-{i}", [(byte)i])));
+        await using var fresh = new PostgresBookStore(_dataSource);
+
+        // Owners 50-99 have no entries; every owner is asked for twice, all at once.
+        var books = await Task.WhenAll(Enumerable.Range(0, 200).Select(async n => (Owner: n % 100, Entries: await fresh.ReadAsync("queue", $"c-{n % 100}"))));
+
+        Assert.All(books, b => Assert.Equal(
+            b.Owner < 50 ? new HashSet<string> { $"hr-{b.Owner}", $"hr-{b.Owner + 50}" } : [],
+            b.Entries.Select(e => e.Key).ToHashSet()));
+    }
+
+    [Fact]
     public async Task AnEntryIsReplacedAndRemovedByItsKeyAlone()
     {
         await Task.WhenAll(_store.WriteAsync("queue", "c-1", "hr-1", [1]), _store.WriteAsync("queue", "c-1", "hr-2", [2]));
