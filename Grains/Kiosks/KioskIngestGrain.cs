@@ -145,7 +145,7 @@ internal sealed partial class KioskIngestGrain(
             .Where(e => e.Position > 0)
             .OrderBy(e => e.Position)
             .ToList();
-        var outcomes = new Dictionary<Guid, EventOutcome>();
+        var outcomes = new Dictionary<Guid, EventOutcome>(fresh.Count);
         if (fresh.Count > 0)
         {
             _caughtUp = false;

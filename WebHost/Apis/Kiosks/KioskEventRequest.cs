@@ -7,24 +7,40 @@ namespace Lianxin.WebHost.Apis.Kiosks;
 
 /// <summary>
 /// One event of kiosk protocol v1 as it arrives: every field is read as sent and checked here, so each mistake
-/// gets a field error (<c>events[3].occurredAt</c>) instead of a generic parse failure.
+/// gets a field error (<c>events[3].occurredAt</c>) instead of a generic parse failure. Settable properties rather
+/// than a constructor: the JSON reader fills them as it meets them, without gathering each event's arguments first
+/// (a batch holds up to 500 events).
 /// </summary>
-public sealed partial record KioskEventRequest(
-    string? EventId,
-    string? OccurredAt,
-    string? Type,
-    string? PersonId,
-    string? Role,
-    string? Purpose,
-    string? Service,
-    int? Points,
-    string? Goods,
-    string? Description,
-    string? Door,
-    string? Peripheral,
-    string? Code,
-    string? Message)
+public sealed partial class KioskEventRequest
 {
+    public string? EventId { get; init; }
+
+    public string? OccurredAt { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? PersonId { get; init; }
+
+    public string? Role { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public string? Service { get; init; }
+
+    public int? Points { get; init; }
+
+    public string? Goods { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Door { get; init; }
+
+    public string? Peripheral { get; init; }
+
+    public string? Code { get; init; }
+
+    public string? Message { get; init; }
+
     internal KioskEvent? ToEvent(Validation v, Item at, DateTimeOffset now, KioskOptions options, Security.PersonPseudonyms pseudonyms)
     {
         var errorsBefore = v.FieldsInError;
