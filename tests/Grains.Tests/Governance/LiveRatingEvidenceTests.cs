@@ -6,7 +6,9 @@ using Lianxin.HelpRequests;
 using Lianxin.Kiosks;
 using Lianxin.Ledger;
 using Lianxin.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Lianxin.Grains.Tests.Governance;
@@ -16,7 +18,7 @@ namespace Lianxin.Grains.Tests.Governance;
 /// activity actor, hours approved in a ledger, a kiosk's heartbeats, and help requests closed through their loop.
 /// </summary>
 [Trait("Needs", "PostgreSQL")]
-public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : IClassFixture<GovernanceClusterFixture>
+public sealed class LiveRatingEvidenceTests(RatingYearClusterFixture fixture) : IClassFixture<RatingYearClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly KioskOptions Kiosks = new();
@@ -28,7 +30,7 @@ public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : 
         await grains.GetGrain<ICenterGrain>("ev-d").CreateAsync(CenterProfiles.Of(CenterLevel.District) with { ParentId = null }).WaitAsync(Deadline);
         await grains.GetGrain<ICenterGrain>("ev-c").CreateAsync(CenterProfiles.Community(400, 1000) with { ParentId = "ev-d" }).WaitAsync(Deadline);
         await grains.GetGrain<IKioskGrain>("ev-k").CreateAsync(new KioskProfile("ev-c", "一号机")).WaitAsync(Deadline);
-        var now = DateTimeOffset.UtcNow;
+        var now = fixture.Clock.GetUtcNow();
         var year = new LocalCalendar(Kiosks.Zone).Day(now).Year;
 
         // Five visits: three for culture and sports, two for care (applied by the center's activity actor, as a kiosk would).
@@ -50,6 +52,7 @@ public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : 
         var health = grains.GetGrain<IKioskHealthGrain>("ev-k");
         var beat = new KioskHeartbeat("1.0.0", new Dictionary<string, PeripheralStatus>());
         await health.BeatAsync(beat).WaitAsync(Deadline);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
         await health.BeatAsync(beat).WaitAsync(Deadline);
         await health.CheckAsync().WaitAsync(Deadline);
 
@@ -105,4 +108,18 @@ public sealed class LiveRatingEvidenceTests(GovernanceClusterFixture fixture) : 
 
     private static HelpRequestTicket Ticket(string id, DateTimeOffset at) =>
         new(id, "ev-c", BasicFunction.CareAssistance, "求助：代办医保", null, "ev-k", Guid.NewGuid(), at, HelpRequestState.Open, null);
+}
+
+/// <summary>
+/// A cluster whose centers' clock the rating test reads. Its hours were served hours before "now" and must fall in the
+/// year it rates: in the first hours of 1 January (local), the clock starts in the last day of the year before.
+/// </summary>
+public sealed class RatingYearClusterFixture : GovernanceClusterFixture
+{
+    public FakeTimeProvider Clock { get; } = new(WithinOneYear(DateTimeOffset.UtcNow, new KioskOptions().Zone));
+
+    protected override void ConfigureSilo(ISiloBuilder silo) => silo.Services.AddKeyedSingleton<TimeProvider>(CentersClock.Key, Clock);
+
+    private static DateTimeOffset WithinOneYear(DateTimeOffset now, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(now, zone) is { DayOfYear: 1, Hour: < 8 } ? now.AddHours(-12) : now;
 }
