@@ -2,6 +2,7 @@ using Lianxin.Centers;
 using Lianxin.Common;
 using Lianxin.Emergencies;
 using Lianxin.Kiosks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lianxin.Governance;
@@ -11,7 +12,7 @@ namespace Lianxin.Governance;
 /// calls: a region's rating asks it for every center's evidence at once.
 /// </summary>
 [StatelessWorker, Reentrant]
-internal sealed class GovernanceQueryGrain(IOptions<KioskOptions> kioskOptions, TimeProvider clock) : Grain, IGovernanceQueryGrain
+internal sealed class GovernanceQueryGrain(IOptions<KioskOptions> kioskOptions, [FromKeyedServices(CentersClock.Key)] TimeProvider clock) : Grain, IGovernanceQueryGrain
 {
     private readonly LocalCalendar _calendar = new(kioskOptions.Value.Zone);
 
