@@ -117,7 +117,7 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
         {
             var entry = slot.Entry;
             var window = _windows[entry.Stream];
-            if (window.Holds(entry.Id) || (olderHeld.Count > 0 && olderHeld.Contains((entry.Stream, entry.Id))))
+            if (window.Holds(entry.Id) || olderHeld.Contains((entry.Stream, entry.Id)))
             {
                 continue;
             }

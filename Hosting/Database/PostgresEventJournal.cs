@@ -297,11 +297,3 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         public TaskCompletionSource<long[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
-
-/// <summary>An entry of a commit's group, and where its answer goes: its append's positions, at its index.</summary>
-internal readonly record struct JournalSlot(JournalEntry Entry, long[] Positions, int Index)
-{
-    public bool Stored => Positions[Index] > 0;
-
-    public void Store(long position) => Positions[Index] = position;
-}
