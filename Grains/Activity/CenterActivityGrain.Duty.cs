@@ -20,17 +20,17 @@ internal sealed partial class CenterActivityGrain
     private Task? _tellingDuty;
 
     public Task<DateTimeOffset?> InsideSinceAsync(string personId) =>
-        Task.FromResult(State.Visits.GetValueOrDefault(personId)?.Find(v => v.IsOpen)?.CheckedInAt);
+        Task.FromResult(Book.InsideSince(personId));
 
     public Task<IReadOnlyList<string>> GetVolunteersInsideAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. State.Visits.Where(p => p.Value.Exists(v => v.IsOpen && v.Role == PersonRole.Volunteer)).Select(p => p.Key)]);
+        Task.FromResult<IReadOnlyList<string>>([.. Book.VolunteersInside]);
 
     public Task<CenterActivityFigures> GetFiguresAsync() => Task.FromResult(CurrentFigures());
 
     /// <summary>On activation: whoever is inside is told again (their actor, or the center's on-duty set, may have restarted too).</summary>
     private void TellEveryoneInside()
     {
-        foreach (var personId in State.Visits.Where(p => p.Value.Exists(v => v.IsOpen && v.Role == PersonRole.Volunteer)).Select(p => p.Key))
+        foreach (var personId in Book.VolunteersInside)
         {
             TellDuty(personId);
         }
@@ -39,7 +39,7 @@ internal sealed partial class CenterActivityGrain
     /// <summary>The person's presence here changed: they are told whether they are on duty here now.</summary>
     private void TellDuty(string personId)
     {
-        var onDuty = State.Visits.GetValueOrDefault(personId)?.Exists(v => v.IsOpen) == true;
+        var onDuty = Book.InsideSince(personId) is not null;
         (onDuty ? _dutyToStart : _dutyToEnd).Add(personId);
         (onDuty ? _dutyToEnd : _dutyToStart).Remove(personId);
         ResumeTellingDuty();

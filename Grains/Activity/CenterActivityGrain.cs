@@ -42,13 +42,19 @@ internal sealed partial class CenterActivityGrain(
 
     private PresenceBook? _book;
 
-    private PresenceBook Book => _book ??= new(State.Visits, State.Unpaired, BaseDeadline);
+    private PresenceBook Book => _book ??= new(State.VisitTable, State.Unpaired, BaseDeadline);
 
     private ReplayMarks Marks => new(State.AppliedPositions, State.Refusals, State.RefusalOrder);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durablePositions = new(State.AppliedPositions);
+        if (State.Visits.Count > 0)
+        {
+            State.VisitTable = VisitTable.From(State.Visits);
+            State.Visits.Clear();
+        }
+
         await RefreshOpeningHoursAsync();
         TellEveryoneInside();
         this.RegisterGrainTimer(static (grain, _) => grain.TickAsync(), this, new GrainTimerCreationOptions(Stagger.FirstDue(_options.CheckInterval), _options.CheckInterval));
@@ -123,7 +129,7 @@ internal sealed partial class CenterActivityGrain(
     public async Task<RegistryResult> CorrectCheckOutAsync(Guid visitId, DateTimeOffset checkedOutAt, string reason, string correctedBy)
     {
         var changes = new List<PresenceChange>();
-        var visit = Book.Closed.Concat(Book.Inside).FirstOrDefault(v => v.Id == visitId);
+        var visit = Book.Find(visitId);
         if (visit is null)
         {
             return RegistryResult.NotFound($"Visit {visitId} is not known at center '{Id}' (visits are kept {_options.VisitRetention} after they end).");
@@ -173,7 +179,7 @@ internal sealed partial class CenterActivityGrain(
             new Dictionary<PersonRole, int>(counts.CheckInsByRole),
             new Dictionary<string, int>(counts.SelfServiceByService),
             [.. State.AfterHours],
-            [.. Book.Closed.OrderByDescending(v => v.CheckedOutAt).Take(RecentLimit)],
+            [.. Book.RecentlyClosed(RecentLimit)],
             [.. State.Rejected],
             Book.UnpairedCount,
             new Dictionary<string, KioskConnectivity>(State.Kiosks),

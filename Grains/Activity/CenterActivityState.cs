@@ -6,6 +6,7 @@ namespace Lianxin.Activity;
 [GenerateSerializer, Alias("Lianxin.CenterActivityState")]
 public sealed class CenterActivityState
 {
+    /// <summary>Visits as centers stored them before <see cref="VisitTable"/>: moved there on activation, empty since.</summary>
     [Id(0)] public Dictionary<string, List<Visit>> Visits { get; set; } = [];
     [Id(1)] public Dictionary<string, List<UnpairedCheckOut>> Unpaired { get; set; } = [];
 
@@ -24,4 +25,6 @@ public sealed class CenterActivityState
     /// <summary>Refused kiosk events by id, with the reason: a replay answers what the first application answered.</summary>
     [Id(12)] public Dictionary<Guid, string> Refusals { get; set; } = [];
     [Id(13)] public List<Guid> RefusalOrder { get; set; } = [];
+
+    [Id(14)] public VisitTable VisitTable { get; set; } = new();
 }

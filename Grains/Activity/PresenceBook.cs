@@ -7,87 +7,105 @@ namespace Lianxin.Activity;
 /// check-in. Events are placed by occurredAt, whatever order they arrive in, so a late check-out before its
 /// check-in still pairs. A person has at most one open visit at a time; an open visit closes automatically at its
 /// deadline (closing time or the maximum stay, whichever is first, and never after the person's next check-in).
-/// A pure class over the actor's state, so the rules are tested without a cluster. The actor keeps one for its
-/// activation: the count of people inside is kept with the visits (the live figures read it on every change, and
-/// counting a day's visits each time was most of the cost of applying a batch).
+/// A pure class over the actor's state (its <see cref="VisitTable"/>), so the rules are tested without a cluster. The
+/// actor keeps one for its activation: the count of people inside is kept with the visits (the live figures read it on
+/// every change, and counting a day's visits each time was most of the cost of applying a batch).
 /// </summary>
 public sealed class PresenceBook
 {
-    private readonly Dictionary<string, List<Visit>> visits;
+    private readonly VisitTable visits;
     private readonly Dictionary<string, List<UnpairedCheckOut>> unpaired;
     private readonly Func<DateTimeOffset, DateTimeOffset> baseDeadline;
 
     public PresenceBook(
-        Dictionary<string, List<Visit>> visits,
+        VisitTable visits,
         Dictionary<string, List<UnpairedCheckOut>> unpaired,
         Func<DateTimeOffset, DateTimeOffset> baseDeadline)
     {
         (this.visits, this.unpaired, this.baseDeadline) = (visits, unpaired, baseDeadline);
-        InsideCount = Inside.Count();
+        InsideCount = Rows(open: true).Count();
     }
 
-    public IEnumerable<Visit> Inside => visits.Values.SelectMany(v => v).Where(v => v.IsOpen);
+    public IEnumerable<Visit> Inside => Rows(open: true).Select(row => visits[row].ToVisit());
 
     /// <summary>How many visits are open: <see cref="Inside"/>'s count, kept as visits open and close.</summary>
     public int InsideCount { get; private set; }
 
     public int UnpairedCount => unpaired.Values.Sum(u => u.Count);
 
-    public IEnumerable<Visit> Closed => visits.Values.SelectMany(v => v).Where(v => !v.IsOpen);
+    public IEnumerable<Visit> Closed => Rows(open: false).Select(row => visits[row].ToVisit());
+
+    /// <summary>The most recently closed visits, latest first.</summary>
+    public IEnumerable<Visit> RecentlyClosed(int count) =>
+        Rows(open: false).OrderByDescending(row => visits[row].CheckedOutAt).Take(count).Select(row => visits[row].ToVisit());
+
+    public Visit? Find(Guid visitId) => RowOf(visitId) is var row && row == VisitTable.End ? null : visits[row].ToVisit();
+
+    /// <summary>When the person checked in for the visit they are on now, if they are inside.</summary>
+    public DateTimeOffset? InsideSince(string personId) => OpenRowOf(personId) is var row && row == VisitTable.End ? null : visits[row].CheckedInAt;
+
+    public IEnumerable<string> VolunteersInside =>
+        Rows(open: true).Where(row => visits[row].Role == PersonRole.Volunteer).Select(row => visits[row].PersonId).Distinct();
 
     /// <summary>Opens a visit, or answers why not (the person is inside already at that time).</summary>
     public string? CheckIn(Guid eventId, string kioskId, CheckIn body, DateTimeOffset at, DateTimeOffset now, List<PresenceChange> changes)
     {
-        var list = VisitsOf(body.PersonId);
-        CloseOverdue(list, now, changes);
-        var covering = list.FirstOrDefault(v => v.CheckedInAt <= at && at < (v.CheckedOutAt ?? Deadline(list, v)));
-        if (covering is not null)
+        CloseOverdue(body.PersonId, now, changes);
+        for (var row = visits.FirstOf(body.PersonId); row != VisitTable.End; row = visits[row].Next)
         {
-            return $"Person '{body.PersonId}' is already checked in here since {covering.CheckedInAt:O} (event {covering.Id}); a second open check-in is not allowed.";
+            var covering = visits[row];
+            if (covering.CheckedInAt <= at && at < (covering.CheckedOutAt ?? Deadline(row)))
+            {
+                return $"Person '{body.PersonId}' is already checked in here since {covering.CheckedInAt:O} (event {covering.Id}); a second open check-in is not allowed.";
+            }
         }
 
-        var visit = new Visit(eventId, body.PersonId, body.Role, body.Purpose, kioskId, at);
-        var index = list.FindIndex(v => v.CheckedInAt > at);
-        list.Insert(index < 0 ? list.Count : index, visit);
+        var opened = visits.Add(new VisitRow(eventId, body.PersonId, body.Role, body.Purpose, kioskId, at));
         InsideCount++;
-        changes.Add(new PresenceChange(visit, PresenceChangeKind.Opened));
+        changes.Add(new PresenceChange(visits[opened].ToVisit(), PresenceChangeKind.Opened));
 
-        var nextStart = index < 0 ? (DateTimeOffset?)null : list[index + 1].CheckedInAt;
+        var next = visits[opened].Next;
+        DateTimeOffset? nextStart = next == VisitTable.End ? null : visits[next].CheckedInAt;
         if (unpaired.TryGetValue(body.PersonId, out var waiting)
             && waiting.Where(u => u.At >= at && (nextStart is null || u.At <= nextStart)).MinBy(u => u.At) is { } checkOut)
         {
             waiting.Remove(checkOut);
-            Replace(list, visit with { CheckedOutAt = checkOut.At, CheckOutKind = CheckOutKind.Kiosk, CheckOutEventId = checkOut.EventId }, changes);
+            Replace(opened, visits[opened] with { CheckedOutAt = checkOut.At, CheckOutKind = CheckOutKind.Kiosk, CheckOutEventId = checkOut.EventId }, changes);
         }
 
-        CloseOverdue(list, now, changes);
+        CloseOverdue(body.PersonId, now, changes);
         return null;
     }
 
     /// <summary>Closes the visit the check-out belongs to, or keeps it for a check-in still to come; answers why not when it contradicts one.</summary>
     public string? CheckOut(Guid eventId, string kioskId, string personId, DateTimeOffset at, DateTimeOffset now, List<PresenceChange> changes)
     {
-        var list = VisitsOf(personId);
-        CloseOverdue(list, now, changes);
-        var visit = list.LastOrDefault(v => v.CheckedInAt <= at);
-        if (visit is { IsOpen: true } && at <= Deadline(list, visit))
+        CloseOverdue(personId, now, changes);
+        var row = VisitTable.End;
+        for (var candidate = visits.FirstOf(personId); candidate != VisitTable.End && visits[candidate].CheckedInAt <= at; candidate = visits[candidate].Next)
         {
-            Replace(list, visit with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Kiosk, CheckOutEventId = eventId }, changes);
+            row = candidate;
         }
-        else if (visit is { CheckOutKind: CheckOutKind.Automatic } && at <= visit.CheckedOutAt)
+
+        VisitRow? visit = row == VisitTable.End ? null : visits[row];
+        if (visit is { IsOpen: true } && at <= Deadline(row))
+        {
+            Replace(row, visit.Value with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Kiosk, CheckOutEventId = eventId }, changes);
+        }
+        else if (visit is { CheckOutKind: CheckOutKind.Automatic } && at <= visit.Value.CheckedOutAt)
         {
             // A real check-out arriving late replaces the automatic one: it is what actually happened.
-            Replace(list, visit with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Kiosk, CheckOutEventId = eventId }, changes);
+            Replace(row, visit.Value with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Kiosk, CheckOutEventId = eventId }, changes);
         }
-        else if (visit is { IsOpen: false } && at <= visit.CheckedOutAt)
+        else if (visit is { IsOpen: false } && at <= visit.Value.CheckedOutAt)
         {
-            return $"Person '{personId}' was already checked out at {visit.CheckedOutAt:O} for the visit that began {visit.CheckedInAt:O}.";
+            return $"Person '{personId}' was already checked out at {visit.Value.CheckedOutAt:O} for the visit that began {visit.Value.CheckedInAt:O}.";
         }
         else
         {
             if (visit is { IsOpen: true })
             {
-                Replace(list, Close(visit, Deadline(list, visit)), changes);
+                Replace(row, Close(visit.Value, Deadline(row)), changes);
             }
 
             // No visit to close yet: a check-in before it may still arrive (kiosks upload late and out of order).
@@ -105,55 +123,42 @@ public sealed class PresenceBook
     /// <summary>Staff set a visit's check-out time; answers why not when the visit is unknown or the time impossible.</summary>
     public string? Correct(Guid visitId, DateTimeOffset at, string correction, DateTimeOffset now, List<PresenceChange> changes)
     {
-        foreach (var list in visits.Values)
+        var row = RowOf(visitId);
+        if (row == VisitTable.End)
         {
-            var index = list.FindIndex(v => v.Id == visitId);
-            if (index < 0)
-            {
-                continue;
-            }
-
-            var visit = list[index];
-            var next = index + 1 < list.Count ? list[index + 1].CheckedInAt : (DateTimeOffset?)null;
-            if (at < visit.CheckedInAt || at > now || (next is not null && at > next))
-            {
-                return "The check-out must lie between the check-in and now, and not after the person's next check-in.";
-            }
-
-            Replace(list, visit with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Corrected, Correction = correction }, changes);
-            return null;
+            return $"Visit {visitId} is not known here (visits are kept for a limited time after they end).";
         }
 
-        return $"Visit {visitId} is not known here (visits are kept for a limited time after they end).";
+        var visit = visits[row];
+        DateTimeOffset? next = visit.Next == VisitTable.End ? null : visits[visit.Next].CheckedInAt;
+        if (at < visit.CheckedInAt || at > now || (next is not null && at > next))
+        {
+            return "The check-out must lie between the check-in and now, and not after the person's next check-in.";
+        }
+
+        Replace(row, visit with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Corrected, Correction = correction }, changes);
+        return null;
     }
 
     /// <summary>Closes every visit whose deadline has passed.</summary>
     public void CloseAllOverdue(DateTimeOffset now, List<PresenceChange> changes)
     {
-        foreach (var list in visits.Values)
+        for (var row = 0; row < visits.Count; row++)
         {
-            CloseOverdue(list, now, changes);
+            CloseIfOverdue(row, now, changes);
         }
     }
 
     /// <summary>Forgets closed visits and unpaired check-outs older than the retention, and all but the most recent closed visits.</summary>
     public void Prune(DateTimeOffset before, int closedKept)
     {
-        if (Closed.Skip(closedKept).Any())
+        if (Rows(open: false).Skip(closedKept).Any())
         {
-            var cutoff = Closed.Select(v => v.CheckedOutAt!.Value).OrderDescending().ElementAt(closedKept);
+            var cutoff = Rows(open: false).Select(row => visits[row].CheckedOutAt!.Value).OrderDescending().ElementAt(closedKept);
             before = cutoff >= before ? cutoff.AddTicks(1) : before;
         }
 
-        foreach (var (person, list) in visits.ToList())
-        {
-            list.RemoveAll(v => v.CheckedOutAt < before);
-            if (list.Count == 0)
-            {
-                visits.Remove(person);
-            }
-        }
-
+        visits.RemoveAll(v => v.CheckedOutAt < before);
         foreach (var (person, list) in unpaired.ToList())
         {
             list.RemoveAll(u => u.At < before);
@@ -164,44 +169,65 @@ public sealed class PresenceBook
         }
     }
 
-    private List<Visit> VisitsOf(string personId)
+    private IEnumerable<int> Rows(bool open) => Enumerable.Range(0, visits.Count).Where(row => visits[row].IsOpen == open);
+
+    private int RowOf(Guid visitId)
     {
-        if (!visits.TryGetValue(personId, out var list))
+        for (var row = 0; row < visits.Count; row++)
         {
-            visits[personId] = list = [];
-        }
-
-        return list;
-    }
-
-    private DateTimeOffset Deadline(List<Visit> list, Visit visit)
-    {
-        var deadline = baseDeadline(visit.CheckedInAt);
-        var index = list.IndexOf(visit);
-        return index + 1 < list.Count && list[index + 1].CheckedInAt < deadline ? list[index + 1].CheckedInAt : deadline;
-    }
-
-    private void CloseOverdue(List<Visit> list, DateTimeOffset now, List<PresenceChange> changes)
-    {
-        // Closing replaces a visit in place, so the list can be walked by index without a copy.
-        for (var i = 0; i < list.Count; i++)
-        {
-            var visit = list[i];
-            if (visit.IsOpen && Deadline(list, visit) is var deadline && deadline <= now)
+            if (visits[row].Id == visitId)
             {
-                Replace(list, Close(visit, deadline), changes);
+                return row;
             }
         }
+
+        return VisitTable.End;
     }
 
-    private static Visit Close(Visit visit, DateTimeOffset at) =>
+    private int OpenRowOf(string personId)
+    {
+        for (var row = visits.FirstOf(personId); row != VisitTable.End; row = visits[row].Next)
+        {
+            if (visits[row].IsOpen)
+            {
+                return row;
+            }
+        }
+
+        return VisitTable.End;
+    }
+
+    /// <summary>Closing time or the maximum stay, and never after the person's next check-in.</summary>
+    private DateTimeOffset Deadline(int row)
+    {
+        var visit = visits[row];
+        var deadline = baseDeadline(visit.CheckedInAt);
+        return visit.Next != VisitTable.End && visits[visit.Next].CheckedInAt < deadline ? visits[visit.Next].CheckedInAt : deadline;
+    }
+
+    private void CloseOverdue(string personId, DateTimeOffset now, List<PresenceChange> changes)
+    {
+        for (var row = visits.FirstOf(personId); row != VisitTable.End; row = visits[row].Next)
+        {
+            CloseIfOverdue(row, now, changes);
+        }
+    }
+
+    private void CloseIfOverdue(int row, DateTimeOffset now, List<PresenceChange> changes)
+    {
+        if (visits[row].IsOpen && Deadline(row) is var deadline && deadline <= now)
+        {
+            Replace(row, Close(visits[row], deadline), changes);
+        }
+    }
+
+    private static VisitRow Close(VisitRow visit, DateTimeOffset at) =>
         visit with { CheckedOutAt = at, CheckOutKind = CheckOutKind.Automatic };
 
-    private void Replace(List<Visit> list, Visit visit, List<PresenceChange> changes)
+    private void Replace(int row, VisitRow visit, List<PresenceChange> changes)
     {
-        var index = list.FindIndex(v => v.Id == visit.Id);
-        InsideCount += (visit.IsOpen ? 1 : 0) - (list[index].IsOpen ? 1 : 0);
-        list[index] = visit;
-        changes.Add(new PresenceChange(visit, PresenceChangeKind.Closed));
+        InsideCount += (visit.IsOpen ? 1 : 0) - (visits[row].IsOpen ? 1 : 0);
+        visits.Set(row, visit);
+        changes.Add(new PresenceChange(visit.ToVisit(), PresenceChangeKind.Closed));
     }
 }

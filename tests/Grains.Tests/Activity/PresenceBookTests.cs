@@ -1,6 +1,8 @@
 using Lianxin.Activity;
 using Lianxin.Common;
 using Lianxin.Kiosks;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace Lianxin.Grains.Tests.Activity;
 
@@ -9,7 +11,7 @@ public sealed class PresenceBookTests
     private static readonly DateTimeOffset Nine = new(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly TimeSpan MaxVisit = TimeSpan.FromHours(12);
 
-    private readonly Dictionary<string, List<Visit>> _visits = [];
+    private readonly VisitTable _visits = new();
     private readonly Dictionary<string, List<UnpairedCheckOut>> _unpaired = [];
     private readonly List<PresenceChange> _changes = [];
 
@@ -206,5 +208,70 @@ public sealed class PresenceBookTests
         }
 
         Assert.Equal(book.InsideCount, Book().InsideCount);
+    }
+
+    [Fact]
+    public void VisitsStoredPerPersonByAnEarlierVersionKeepTheirOrderAndPairing()
+    {
+        var first = new Visit(Guid.NewGuid(), "p1", PersonRole.Visitor, BasicFunction.ConvenienceServices, "k1", Nine, Nine.AddHours(1), CheckOutKind.Kiosk);
+        var second = new Visit(Guid.NewGuid(), "p1", PersonRole.Visitor, BasicFunction.ConvenienceServices, "k1", Nine.AddHours(3));
+        var other = new Visit(Guid.NewGuid(), "p2", PersonRole.Volunteer, BasicFunction.PartyBuilding, "k2", Nine.AddHours(2));
+        var table = VisitTable.From(new() { ["p1"] = [first, second], ["p2"] = [other] });
+        var book = new PresenceBook(table, _unpaired, t => t + MaxVisit);
+
+        var again = book.CheckIn(Guid.NewGuid(), "k1", Visitor(), Nine.AddHours(4), Nine.AddHours(4), _changes);
+        var checkOut = Guid.NewGuid();
+        var closed = book.CheckOut(checkOut, "k1", "p1", Nine.AddHours(5), Nine.AddHours(5), _changes);
+
+        Assert.Contains(second.Id.ToString(), again);
+        Assert.Null(closed);
+        Assert.Equal([first, second with { CheckedOutAt = Nine.AddHours(5), CheckOutKind = CheckOutKind.Kiosk, CheckOutEventId = checkOut }],
+            book.Closed.Where(v => v.PersonId == "p1").OrderBy(v => v.CheckedInAt));
+        Assert.Equal(["p2"], book.VolunteersInside);
+        Assert.Equal(Nine.AddHours(2), book.InsideSince("p2"));
+    }
+
+    /// <summary>
+    /// The rows' links are all that orders a person's visits: after any mix of events, pruning and a copy through the
+    /// actors' serializer (which stores the rows but not the index of each person's first), every person's visits are
+    /// in check-in order, never overlap, and the copy answers exactly as the book it came from.
+    /// </summary>
+    [Fact]
+    public void EachPersonsVisitsStayOrderedThroughPruningAndStorage()
+    {
+        var random = new Random(20261207);
+        var book = Book(t => t + TimeSpan.FromHours(3));
+        var now = Nine;
+        for (var step = 0; step < 2_000; step++)
+        {
+            now = now.AddMinutes(random.Next(0, 4));
+            var person = $"p{random.Next(30)}";
+            var at = now.AddMinutes(-random.Next(0, 240));
+            _ = random.Next(10) switch
+            {
+                < 5 => book.CheckIn(Guid.NewGuid(), $"k{random.Next(3)}", Visitor(person), at, now, _changes),
+                < 9 => book.CheckOut(Guid.NewGuid(), $"k{random.Next(3)}", person, at, now, _changes),
+                _ => Pruned(book, now.AddHours(-5)),
+            };
+        }
+
+        var stored = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(VisitTable).Assembly)).BuildServiceProvider().GetRequiredService<Serializer<VisitTable>>();
+        var copy = new PresenceBook(stored.Deserialize(stored.SerializeToArray(_visits))!, [], t => t + TimeSpan.FromHours(3));
+        foreach (var visits in book.Closed.Concat(book.Inside).GroupBy(v => v.PersonId))
+        {
+            var ordered = visits.OrderBy(v => v.CheckedInAt).ToList();
+            Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.First.CheckedOutAt <= pair.Second.CheckedInAt));
+            Assert.Equal(ordered.LastOrDefault(v => v.IsOpen)?.CheckedInAt, copy.InsideSince(visits.Key));
+        }
+
+        Assert.Equal(book.Closed.Concat(book.Inside).OrderBy(v => v.Id), copy.Closed.Concat(copy.Inside).OrderBy(v => v.Id));
+        var inside = copy.Inside.First();
+        Assert.Contains("already checked in", copy.CheckIn(Guid.NewGuid(), "k1", Visitor(inside.PersonId), inside.CheckedInAt, now, _changes));
+    }
+
+    private static string? Pruned(PresenceBook book, DateTimeOffset before)
+    {
+        book.Prune(before, 200);
+        return null;
     }
 }
