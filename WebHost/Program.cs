@@ -13,6 +13,9 @@ using Lianxin.WebHost.Operations;
 using Lianxin.WebHost.Security;
 using Lianxin.WebHost.Security.Residents;
 
+// First: the shared buffers' limit is read once, at their first use (FanOutBuffers).
+FanOutBuffers.Reserve();
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLianxinLogging();

@@ -35,9 +35,16 @@ internal sealed class BenchContext(BenchOptions options, BenchPaths paths, Postg
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
+        // The ceiling app keeps as many shared buffers as the product's web host sets for itself (its FanOutBuffers),
+        // so a hub with no logic sends with the same buffers as the product's hub.
         var process = ChildProcess.Start(
             name, paths.HarnessDll, ["serve"],
-            new Dictionary<string, string> { ["ASPNETCORE_URLS"] = address.ToString(), ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = address.ToString(),
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION"] = "1024",
+            },
             LogPath(name));
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + Sizes.Patience;
