@@ -64,8 +64,7 @@ public sealed class PresenceBook
         InsideCount++;
         changes.Add(new PresenceChange(visits[opened].ToVisit(), PresenceChangeKind.Opened));
 
-        var next = visits[opened].Next;
-        DateTimeOffset? nextStart = next == VisitTable.End ? null : visits[next].CheckedInAt;
+        var nextStart = NextCheckIn(opened);
         if (unpaired.TryGetValue(body.PersonId, out var waiting)
             && waiting.Where(u => u.At >= at && (nextStart is null || u.At <= nextStart)).MinBy(u => u.At) is { } checkOut)
         {
@@ -130,8 +129,8 @@ public sealed class PresenceBook
         }
 
         var visit = visits[row];
-        DateTimeOffset? next = visit.Next == VisitTable.End ? null : visits[visit.Next].CheckedInAt;
-        if (at < visit.CheckedInAt || at > now || (next is not null && at > next))
+        var next = NextCheckIn(row);
+        if (at < visit.CheckedInAt || at > now || at > next)
         {
             return "The check-out must lie between the check-in and now, and not after the person's next check-in.";
         }
@@ -200,10 +199,13 @@ public sealed class PresenceBook
     /// <summary>Closing time or the maximum stay, and never after the person's next check-in.</summary>
     private DateTimeOffset Deadline(int row)
     {
-        var visit = visits[row];
-        var deadline = baseDeadline(visit.CheckedInAt);
-        return visit.Next != VisitTable.End && visits[visit.Next].CheckedInAt < deadline ? visits[visit.Next].CheckedInAt : deadline;
+        var deadline = baseDeadline(visits[row].CheckedInAt);
+        return NextCheckIn(row) is { } next && next < deadline ? next : deadline;
     }
+
+    /// <summary>When the person's next visit here began, if there is one.</summary>
+    private DateTimeOffset? NextCheckIn(int row) =>
+        visits[row].Next is var next && next != VisitTable.End ? visits[next].CheckedInAt : null;
 
     private void CloseOverdue(string personId, DateTimeOffset now, List<PresenceChange> changes)
     {
