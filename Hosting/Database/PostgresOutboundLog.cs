@@ -10,7 +10,8 @@ namespace Lianxin.Hosting.Database;
 /// The outbound log on PostgreSQL, with group commit like the event journal: events published while a write is in
 /// flight go together in the next single multi-row insert. Every write takes one transaction-scoped advisory lock
 /// before it draws positions, so across all silos positions become visible in increasing order: the global cursor
-/// never skips an event that commits late.
+/// never skips an event that commits late. The lock and the insert go as one batch: one round trip and one implicit
+/// transaction, which holds the lock until the insert commits.
 /// </summary>
 public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
 {
@@ -129,31 +130,25 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
         try
         {
             var records = group.SelectMany(p => p.Records).ToList();
-            await using var connection = await _dataSource.OpenConnectionAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+            // No explicit transaction: a batch without one is a single implicit transaction, ended by its one Sync.
+            await using var batch = _dataSource.CreateBatch();
+            var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@key)");
+            lockCommand.Parameters.AddWithValue("key", OrderLock);
+            batch.BatchCommands.Add(lockCommand);
+            var insert = new NpgsqlBatchCommand(InsertSql);
+            Add(insert, "ids", NpgsqlDbType.Text, records.Select(r => r.Event.Id));
+            Add(insert, "types", NpgsqlDbType.Text, records.Select(r => r.Event.Type));
+            Add(insert, "sources", NpgsqlDbType.Text, records.Select(r => r.Event.Source));
+            Add(insert, "subjects", NpgsqlDbType.Text, records.Select(r => r.Event.Subject));
+            insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
             {
-                lockCommand.Parameters.AddWithValue("key", OrderLock);
-                await lockCommand.ExecuteNonQueryAsync();
-            }
-
-            await using (var command = new NpgsqlCommand(InsertSql, connection, transaction))
-            {
-                Add(command, "ids", NpgsqlDbType.Text, records.Select(r => r.Event.Id));
-                Add(command, "types", NpgsqlDbType.Text, records.Select(r => r.Event.Type));
-                Add(command, "sources", NpgsqlDbType.Text, records.Select(r => r.Event.Source));
-                Add(command, "subjects", NpgsqlDbType.Text, records.Select(r => r.Event.Subject));
-                command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-                {
-                    TypedValue = [.. records.Select(r => r.Event.Time.UtcDateTime)],
-                });
-                Add(command, "centers", NpgsqlDbType.Text, records.Select(r => r.Event.CenterId));
-                Add(command, "paths", NpgsqlDbType.Text, records.Select(r => r.CenterPath));
-                Add(command, "data", NpgsqlDbType.Jsonb, records.Select(r => r.Event.Data));
-                await command.ExecuteNonQueryAsync();
-            }
-
-            await transaction.CommitAsync();
+                TypedValue = [.. records.Select(r => r.Event.Time.UtcDateTime)],
+            });
+            Add(insert, "centers", NpgsqlDbType.Text, records.Select(r => r.Event.CenterId));
+            Add(insert, "paths", NpgsqlDbType.Text, records.Select(r => r.CenterPath));
+            Add(insert, "data", NpgsqlDbType.Jsonb, records.Select(r => r.Event.Data));
+            batch.BatchCommands.Add(insert);
+            await batch.ExecuteNonQueryAsync();
             foreach (var pending in group)
             {
                 pending.Completion.TrySetResult();
@@ -169,7 +164,7 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
         }
     }
 
-    private static void Add(NpgsqlCommand command, string name, NpgsqlDbType type, IEnumerable<string?> values) =>
+    private static void Add(NpgsqlBatchCommand command, string name, NpgsqlDbType type, IEnumerable<string?> values) =>
         command.Parameters.Add(new NpgsqlParameter<string?[]>(name, NpgsqlDbType.Array | type) { TypedValue = [.. values] });
 
     private static string EscapeLike(string text) =>
