@@ -17,6 +17,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private readonly List<SiloProcess> _silos = [];
     private readonly List<SiloProcess> _everStarted = [];
+    private readonly RecentWarnings _webALogs = new(), _webBLogs = new();
 
     public ClusterSettings Settings { get; private set; } = null!;
 
@@ -32,8 +33,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         try
         {
             _silos.AddRange(await Task.WhenAll(Enumerable.Range(0, Size).Select(_ => StartAsync())));
-            WebA = new LianxinWebFactory(settings: Settings.WebHostSettings);
-            WebB = new LianxinWebFactory(settings: Settings.WebHostSettings);
+            WebA = new LianxinWebFactory(settings: Settings.WebHostSettings, logs: _webALogs);
+            WebB = new LianxinWebFactory(settings: Settings.WebHostSettings, logs: _webBLogs);
             _ = (WebA.Server, WebB.Server);
             await WaitMembersAsync();
         }
@@ -107,10 +108,19 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The latest output of every silo started for these tests.</summary>
+    /// <summary>The latest output of every silo started for these tests, and the web hosts' latest warnings and errors.</summary>
     private string Tails()
     {
         var report = new System.Text.StringBuilder();
+        foreach (var (name, logs) in new[] { ("web host A", _webALogs), ("web host B", _webBLogs) })
+        {
+            report.AppendLine($"----- {name}: latest warnings and errors -----");
+            foreach (var line in logs.Lines())
+            {
+                report.AppendLine(line);
+            }
+        }
+
         lock (_everStarted)
         {
             foreach (var silo in _everStarted)

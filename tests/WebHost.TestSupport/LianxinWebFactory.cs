@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace Lianxin.TestSupport;
 
@@ -23,7 +24,8 @@ public class LianxinWebFactory(
     string? connectionString = null,
     bool demo = false,
     string environment = "Development",
-    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string>? settings = null,
+    ILogEventSink? logs = null) : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-for-hmac";
 
@@ -101,6 +103,12 @@ public class LianxinWebFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (logs is not null)
+        {
+            // The host's logger takes sinks registered as services (LoggingConfiguration): the test reads what the host logged.
+            builder.ConfigureServices(services => services.AddSingleton(logs));
         }
     }
 
