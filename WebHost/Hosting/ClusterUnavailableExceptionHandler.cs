@@ -6,7 +6,8 @@ namespace Lianxin.WebHost.Hosting;
 
 /// <summary>
 /// While the cluster fails over (a silo died, its actors are moving, a gateway is overloaded), a grain call fails
-/// with one of Orleans' transient errors or times out, or the database does not answer. That is not the request's fault nor a bug: the answer is
+/// with one of Orleans' transient errors or times out, an actor's activation is canceled because it outlasted its time (it
+/// replays its journal on a silo the failover has loaded), or the database does not answer. That is not the request's fault nor a bug: the answer is
 /// 503 with <c>Retry-After</c>, so kiosks and phones re-send, which is safe for the writes they make (kiosk batches
 /// by eventId, roll-call answers by token and request id).
 /// </summary>
@@ -17,7 +18,8 @@ internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetails
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsTransient(exception))
+        // A canceled operation is the cluster's failure unless the caller itself went away (then no answer is read).
+        if (!IsTransient(exception) && !(exception is OperationCanceledException && !http.RequestAborted.IsCancellationRequested))
         {
             return false;
         }

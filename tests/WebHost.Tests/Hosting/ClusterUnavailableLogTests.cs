@@ -43,6 +43,24 @@ public sealed class ClusterUnavailableLogTests
         Assert.False(await handler.TryHandleAsync(new DefaultHttpContext(), new OrleansException("a bug", new InvalidOperationException()), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AnActivationCanceledForOutlastingItsTimeIsA503ToSendAgainUnlessTheCallerWentAway()
+    {
+        // Orleans cancels an activation that outlasts its time (an emergency replaying its journal on a silo the failover
+        // loaded), and its callers get the cancellation: the request did not take effect, and the same request will.
+        var handler = new ClusterUnavailableExceptionHandler(new NoProblems(), new KeptLines());
+        var http = new DefaultHttpContext();
+
+        Assert.True(await handler.TryHandleAsync(http, new TaskCanceledException(), CancellationToken.None));
+        Assert.Equal(503, http.Response.StatusCode);
+        Assert.Equal("2", http.Response.Headers.RetryAfter.ToString());
+
+        using var gone = new CancellationTokenSource();
+        await gone.CancelAsync();
+        var abandoned = new DefaultHttpContext { RequestAborted = gone.Token };
+        Assert.False(await handler.TryHandleAsync(abandoned, new OperationCanceledException(gone.Token), CancellationToken.None));
+    }
+
     private sealed class NoProblems : IProblemDetailsService
     {
         public ValueTask WriteAsync(ProblemDetailsContext context) => ValueTask.CompletedTask;
