@@ -18,8 +18,7 @@ internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetails
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        // A canceled operation is the cluster's failure unless the caller itself went away (then no answer is read).
-        if (!IsTransient(exception) && !(exception is OperationCanceledException && !http.RequestAborted.IsCancellationRequested))
+        if (!IsTransient(exception, callerGone: http.RequestAborted.IsCancellationRequested))
         {
             return false;
         }
@@ -40,17 +39,19 @@ internal sealed partial class ClusterUnavailableExceptionHandler(IProblemDetails
         });
     }
 
-    private static bool IsTransient(Exception exception) => exception switch
+    private static bool IsTransient(Exception exception, bool callerGone) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException
             or ConnectionFailedException or SocketConnectionException or TimeoutException => true,
+        // A canceled operation (an activation that outlasted its time) is the cluster's, unless the caller went away.
+        OperationCanceledException => !callerGone,
         // An activity whose durable write failed is read again from the journal: the same retry answers it.
         Lianxin.Activities.ActivityUnavailableException => true,
         // The database did not answer (it is restarting, or a connection broke): every write here is idempotent.
         Lianxin.Common.DatabaseUnavailableException => true,
         // An actor that could not read its state to activate says so inside Orleans' own exception.
-        OrleansException { InnerException: { } inner } => IsTransient(inner),
-        AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
+        OrleansException { InnerException: { } inner } => IsTransient(inner, callerGone),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0], callerGone),
         _ => false,
     };
 
