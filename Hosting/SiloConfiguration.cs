@@ -157,26 +157,30 @@ public static class SiloConfiguration
             }));
         }
 
-        // The journal and the audit log share one pool of their own, apart from the grain storage's.
+        // The journal and the audit log share one pool of their own, apart from the grain storage's reads.
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // The live path's writers (journal, actors' states, books, listing lines, outbound log) commit together.
+        silo.Services.AddSingleton(sp => new SharedCommit(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<SharedCommit>>()));
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
-        silo.Services.AddSingleton<IListingStore>(sp => new PostgresListingStore(sp.GetRequiredService<NpgsqlDataSource>()));
-        silo.Services.AddSingleton<IBookStore>(sp => new PostgresBookStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.AddSingleton<IListingStore>(sp => new PostgresListingStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SharedCommit>()));
+        silo.Services.AddSingleton<IBookStore>(sp => new PostgresBookStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SharedCommit>()));
         silo.Services.AddSingleton<IEventJournal>(sp => new PostgresEventJournal(
             sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<SharedCommit>(),
             sp.GetRequiredService<ILogger<PostgresEventJournal>>(),
             KioskJournalPaging()));
-        // Its own pool, without automatic preparation: its statements shared connections (and their prepared
+        // Its own pool for reads, without automatic preparation: its statements shared connections (and their prepared
         // statements) with the journal's, and Npgsql then misread results under load.
         silo.Services.AddKeyedSingleton(StorageNames.Live, (_, _) =>
             NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString));
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Live, (sp, _) => new GroupCommitGrainStorage(
             sp.GetRequiredKeyedService<NpgsqlDataSource>(StorageNames.Live),
+            sp.GetRequiredService<SharedCommit>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
             sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default),
             sp.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
-        silo.Services.AddSingleton<IOutboundLog>(sp =>
-            new PostgresOutboundLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<PostgresOutboundLog>>()));
+        silo.Services.AddSingleton<IOutboundLog>(sp => new PostgresOutboundLog(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SharedCommit>(), sp.GetRequiredService<ILogger<PostgresOutboundLog>>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = PostgresInvariant;

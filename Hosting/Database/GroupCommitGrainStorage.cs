@@ -12,7 +12,8 @@ namespace Lianxin.Hosting.Database;
 /// <summary>
 /// Grain storage for the actors on the live path, with group commit: writes that arrive while a commit is in flight
 /// queue up and go together in the next single statement (an update of every row whose version matches, an insert
-/// of every new one), so one fsync'd commit makes many actors' states durable. Each write still answers on its own:
+/// of every new one), so one fsync'd commit makes many actors' states durable; that statement shares its commit with
+/// the live path's other writers (<see cref="SharedCommit"/>). Each write still answers on its own:
 /// a stale ETag fails that write alone with <see cref="InconsistentStateException"/>.
 /// A state not found here is read from the storage these actors used before (<see cref="EarlierGrainStorage"/>), and
 /// its next write moves it here.
@@ -22,7 +23,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     /// <summary>States per statement at most: larger groups gain little and hold the commit longer.</summary>
     private const int MaxGroup = 256;
 
-    /// <summary>Commits in flight at once: while one waits for its fsync the next group is being built.</summary>
+    /// <summary>Groups in flight at once: while one waits for its commit the next is being built.</summary>
     private const int Writers = 2;
 
     private const string WriteSql = """
@@ -55,6 +56,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     private const string ClearSql = "DELETE FROM lianxin_grain_state WHERE state_name = @name AND grain_id = @id AND version = @expected";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly SharedCommit _commit;
     private readonly IGrainStorageSerializer _serializer;
     private readonly EarlierGrainStorage? _earlier;
     private readonly ILogger<GroupCommitGrainStorage> _logger;
@@ -62,9 +64,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     private readonly Task[] _writers;
     private readonly GroupReader<(string StateName, string GrainId), (long Version, byte[] Payload)?> _reads;
 
-    public GroupCommitGrainStorage(NpgsqlDataSource dataSource, IGrainStorageSerializer serializer, IGrainStorage? earlier, ILogger<GroupCommitGrainStorage> logger)
+    public GroupCommitGrainStorage(NpgsqlDataSource dataSource, SharedCommit commit, IGrainStorageSerializer serializer, IGrainStorage? earlier, ILogger<GroupCommitGrainStorage> logger)
     {
-        (_dataSource, _serializer, _logger) = (dataSource, serializer, logger);
+        (_dataSource, _commit, _serializer, _logger) = (dataSource, commit, serializer, logger);
         _earlier = earlier is null ? null : new EarlierGrainStorage(earlier, dataSource, logger);
         _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
         _reads = new(ReadGroupAsync);
@@ -232,19 +234,16 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(WriteSql);
-            command.Parameters.Add(new NpgsqlParameter<string[]>("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. group.Select(p => p.StateName)] });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. group.Select(p => p.GrainId)] });
-            command.Parameters.Add(new NpgsqlParameter<long?[]>("expected", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. group.Select(p => p.Expected)] });
-            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. group.Select(p => p.Payload)] });
-            var stored = new Dictionary<(string, string), long>(group.Count);
-            await using (var reader = await command.ExecuteReaderAsync())
+            var stored = await _commit.RunAsync(() => WriteStatement(group), async reader =>
             {
+                var versions = new Dictionary<(string, string), long>(group.Count);
                 while (await reader.ReadAsync())
                 {
-                    stored[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+                    versions[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
                 }
-            }
+
+                return versions;
+            });
 
             foreach (var pending in group)
             {
@@ -260,6 +259,16 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
                 pending.Completion.TrySetException(answer);
             }
         }
+    }
+
+    private static NpgsqlBatchCommand WriteStatement(List<PendingWrite> group)
+    {
+        var statement = new NpgsqlBatchCommand(WriteSql);
+        statement.Parameters.Add(new NpgsqlParameter<string[]>("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. group.Select(p => p.StateName)] });
+        statement.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. group.Select(p => p.GrainId)] });
+        statement.Parameters.Add(new NpgsqlParameter<long?[]>("expected", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. group.Select(p => p.Expected)] });
+        statement.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. group.Select(p => p.Payload)] });
+        return statement;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database did not answer while {Doing} the state {StateName} of {GrainId}")]

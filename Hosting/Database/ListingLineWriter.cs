@@ -7,7 +7,7 @@ namespace Lianxin.Hosting.Database;
 
 /// <summary>
 /// Writes listing lines by group commit (<see cref="GroupCommitWriter{T}"/>): the lines that wait together go in one
-/// <c>INSERT … SELECT unnest … ON CONFLICT DO UPDATE</c> (every help request writes its line, often many a second).
+/// <c>INSERT … SELECT unnest … ON CONFLICT DO UPDATE</c>, in the live path's shared commit (every help request writes its line, often many a second).
 /// Of two versions of a line in one group the later is the one kept.
 /// </summary>
 internal sealed class ListingLineWriter : IAsyncDisposable
@@ -25,12 +25,12 @@ internal sealed class ListingLineWriter : IAsyncDisposable
             item = excluded.item, updated_at = now()
         """;
 
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly SharedCommit _commit;
     private readonly GroupCommitWriter<ListingEntry> _queue;
 
-    public ListingLineWriter(NpgsqlDataSource dataSource)
+    public ListingLineWriter(SharedCommit commit)
     {
-        _dataSource = dataSource;
+        _commit = commit;
         _queue = new GroupCommitWriter<ListingEntry>(WriteGroupAsync, "listing lines");
     }
 
@@ -46,22 +46,25 @@ internal sealed class ListingLineWriter : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    private async Task WriteGroupAsync(IReadOnlyList<ListingEntry> group)
+    private Task WriteGroupAsync(IReadOnlyList<ListingEntry> group)
     {
         // A statement may touch a row once: the last version of each line in the group is the one written.
         var lines = group.GroupBy(e => (e.Kind, e.Id)).Select(g => g.Last()).ToList();
-        await using var command = _dataSource.CreateCommand(UpsertSql);
-        command.Parameters.Add(new NpgsqlParameter<short[]>("kinds", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { TypedValue = [.. lines.Select(e => (short)e.Kind)] });
-        command.Parameters.Add(Texts("ids", lines, e => e.Id));
-        command.Parameters.Add(Texts("centers", lines, e => e.CenterId));
-        command.Parameters.Add(Texts("parents", lines, e => e.ParentId));
-        command.Parameters.Add(Texts("grids", lines, e => e.GridId));
-        command.Parameters.Add(Texts("keys", lines, e => e.SortKey));
-        command.Parameters.Add(Texts("tags", lines, e => string.Join(TagSeparator, e.Tags)));
-        command.Parameters.Add(Doubles("lats", lines, e => e.Location?.Latitude));
-        command.Parameters.Add(Doubles("lons", lines, e => e.Location?.Longitude));
-        command.Parameters.Add(Texts("items", lines, e => e.Item));
-        await command.ExecuteNonQueryAsync();
+        return _commit.RunAsync(() =>
+        {
+            var statement = new NpgsqlBatchCommand(UpsertSql);
+            statement.Parameters.Add(new NpgsqlParameter<short[]>("kinds", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { TypedValue = [.. lines.Select(e => (short)e.Kind)] });
+            statement.Parameters.Add(Texts("ids", lines, e => e.Id));
+            statement.Parameters.Add(Texts("centers", lines, e => e.CenterId));
+            statement.Parameters.Add(Texts("parents", lines, e => e.ParentId));
+            statement.Parameters.Add(Texts("grids", lines, e => e.GridId));
+            statement.Parameters.Add(Texts("keys", lines, e => e.SortKey));
+            statement.Parameters.Add(Texts("tags", lines, e => string.Join(TagSeparator, e.Tags)));
+            statement.Parameters.Add(Doubles("lats", lines, e => e.Location?.Latitude));
+            statement.Parameters.Add(Doubles("lons", lines, e => e.Location?.Longitude));
+            statement.Parameters.Add(Texts("items", lines, e => e.Item));
+            return [statement];
+        });
     }
 
     private static NpgsqlParameter<string?[]> Texts(string name, List<ListingEntry> lines, Func<ListingEntry, string?> field) =>

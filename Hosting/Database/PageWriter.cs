@@ -10,7 +10,7 @@ namespace Lianxin.Hosting.Database;
 /// writes (their <see cref="StreamWindow"/>s), which entries are new, and the statement that stores them as pages. Each
 /// of the journal's writers has its own, and a stream always goes to the same writer, so a window is never shared.
 /// </summary>
-internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPaging paging, ILogger logger)
+internal sealed partial class PageWriter(NpgsqlDataSource dataSource, SharedCommit commit, JournalPaging paging, ILogger logger)
 {
     /// <summary>Entries per page at most (the table's check).</summary>
     private const int PageSize = 1024;
@@ -137,18 +137,25 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
     private async Task<HashSet<string>> InsertPagesAsync(List<NewPage> pages, DateTimeOffset now)
     {
         var entries = pages.SelectMany(p => p.Slots.Select(s => s.Entry)).ToList();
-        await using var command = dataSource.CreateCommand(InsertPagesSql);
-        command.Parameters.Add(new NpgsqlParameter<int[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. pages.SelectMany((p, key) => p.Slots.Select(_ => key))] });
-        command.Parameters.Add(new NpgsqlParameter<long[]>("pages", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. pages.SelectMany(p => p.Slots.Select(_ => p.Number))] });
-        PostgresEventJournal.AddEntries(command, entries);
-        var positions = new Dictionary<string, long>(pages.Count, StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
+        var positions = await commit.RunAsync(
+            () =>
             {
-                positions[reader.GetString(0)] = reader.GetInt64(2);
-            }
-        }
+                var statement = new NpgsqlBatchCommand(InsertPagesSql);
+                statement.Parameters.Add(new NpgsqlParameter<int[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. pages.SelectMany((p, key) => p.Slots.Select(_ => key))] });
+                statement.Parameters.Add(new NpgsqlParameter<long[]>("pages", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. pages.SelectMany(p => p.Slots.Select(_ => p.Number))] });
+                PostgresEventJournal.AddEntries(statement.Parameters, entries);
+                return statement;
+            },
+            async reader =>
+            {
+                var stored = new Dictionary<string, long>(pages.Count, StringComparer.Ordinal);
+                while (await reader.ReadAsync())
+                {
+                    stored[reader.GetString(0)] = reader.GetInt64(2);
+                }
+
+                return stored;
+            });
 
         var behind = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in pages)
@@ -180,7 +187,7 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, JournalPag
         }
 
         await using var command = dataSource.CreateCommand(FindOlderSql);
-        PostgresEventJournal.AddEntries(command, older, withContent: false);
+        PostgresEventJournal.AddEntries(command.Parameters, older, withContent: false);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

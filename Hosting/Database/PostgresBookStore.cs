@@ -6,7 +6,7 @@ namespace Lianxin.Hosting.Database;
 
 /// <summary>
 /// Actors' books in <c>lianxin_book_entry</c>, one row per entry. Entries many actors write at once go in one statement
-/// and one commit (<see cref="GroupCommitWriter{T}"/>); of two versions of an entry in one group the later is kept.
+/// and one commit (<see cref="GroupCommitWriter{T}"/>, shared with the live path's other writers); of two versions of an entry in one group the later is kept.
 /// </summary>
 public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
 {
@@ -30,12 +30,13 @@ public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly SharedCommit _commit;
     private readonly GroupCommitWriter<Entry> _queue;
     private readonly GroupReader<(string Book, string Owner), IReadOnlyList<BookEntry>> _reads;
 
-    public PostgresBookStore(NpgsqlDataSource dataSource)
+    public PostgresBookStore(NpgsqlDataSource dataSource, SharedCommit commit)
     {
-        _dataSource = dataSource;
+        (_dataSource, _commit) = (dataSource, commit);
         _queue = new GroupCommitWriter<Entry>(WriteGroupAsync, "book entries");
         _reads = new(ReadGroupAsync);
     }
@@ -67,16 +68,19 @@ public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
         return [.. books.Select(b => (IReadOnlyList<BookEntry>?)b ?? [])];
     }
 
-    private async Task WriteGroupAsync(IReadOnlyList<Entry> group)
+    private Task WriteGroupAsync(IReadOnlyList<Entry> group)
     {
         // A statement may touch a row once: the last version of each entry in the group is the one written.
         var entries = group.GroupBy(e => (e.Book, e.Owner, e.Key)).Select(g => g.Last()).ToList();
-        await using var command = _dataSource.CreateCommand(WriteSql);
-        command.Parameters.Add(Texts("books", entries, e => e.Book));
-        command.Parameters.Add(Texts("owners", entries, e => e.Owner));
-        command.Parameters.Add(Texts("keys", entries, e => e.Key));
-        command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => e.Payload)] });
-        await command.ExecuteNonQueryAsync();
+        return _commit.RunAsync(() =>
+        {
+            var statement = new NpgsqlBatchCommand(WriteSql);
+            statement.Parameters.Add(Texts("books", entries, e => e.Book));
+            statement.Parameters.Add(Texts("owners", entries, e => e.Owner));
+            statement.Parameters.Add(Texts("keys", entries, e => e.Key));
+            statement.Parameters.Add(new NpgsqlParameter<byte[]?[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => e.Payload)] });
+            return [statement];
+        });
     }
 
     private static NpgsqlParameter<string[]> Texts(string name, List<Entry> entries, Func<Entry, string> field) =>

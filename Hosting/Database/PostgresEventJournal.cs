@@ -62,6 +62,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly SharedCommit _commit;
     private readonly ILogger<PostgresEventJournal> _logger;
     private readonly JournalPaging _paging;
 
@@ -72,14 +73,15 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     /// <summary>Each writer's side of kiosks' pages.</summary>
     private readonly PageWriter[] _pages;
 
-    public PostgresEventJournal(NpgsqlDataSource dataSource, ILogger<PostgresEventJournal> logger, JournalPaging paging)
+    public PostgresEventJournal(NpgsqlDataSource dataSource, SharedCommit commit, ILogger<PostgresEventJournal> logger, JournalPaging paging)
     {
         _dataSource = dataSource;
+        _commit = commit;
         _logger = logger;
         _paging = paging;
         // Two writers: while one waits for its commit the next group is being built.
         _queues = [Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true }), Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true })];
-        _pages = [.. _queues.Select(_ => new PageWriter(dataSource, paging, logger))];
+        _pages = [.. _queues.Select(_ => new PageWriter(dataSource, commit, paging, logger))];
         _writers = [.. _queues.Select((queue, i) => Task.Run(() => WriteLoopAsync(queue.Reader, _pages[i])))];
     }
 
@@ -249,16 +251,23 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             return;
         }
 
-        var stored = new Dictionary<(string, Guid), long>(slots.Count);
-        await using (var command = _dataSource.CreateCommand(InsertRowsSql))
-        {
-            AddEntries(command, [.. slots.Select(s => s.Entry)]);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+        var stored = await _commit.RunAsync(
+            () =>
             {
-                stored[(reader.GetString(0), reader.GetGuid(1))] = reader.GetInt64(2);
-            }
-        }
+                var statement = new NpgsqlBatchCommand(InsertRowsSql);
+                AddEntries(statement.Parameters, [.. slots.Select(s => s.Entry)]);
+                return statement;
+            },
+            async reader =>
+            {
+                var positions = new Dictionary<(string, Guid), long>(slots.Count);
+                while (await reader.ReadAsync())
+                {
+                    positions[(reader.GetString(0), reader.GetGuid(1))] = reader.GetInt64(2);
+                }
+
+                return positions;
+            });
 
         foreach (var slot in slots)
         {
@@ -271,15 +280,15 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
     }
 
     /// <summary>The entries as the array parameters the journal's statements unnest: streams, ids, times and, with their content, types and payloads.</summary>
-    internal static void AddEntries(NpgsqlCommand command, IReadOnlyList<JournalEntry> entries, bool withContent = true)
+    internal static void AddEntries(NpgsqlParameterCollection parameters, IReadOnlyList<JournalEntry> entries, bool withContent = true)
     {
-        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Stream)] });
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. entries.Select(e => e.Id)] });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. entries.Select(e => e.OccurredAt.UtcDateTime)] });
+        parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Stream)] });
+        parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. entries.Select(e => e.Id)] });
+        parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. entries.Select(e => e.OccurredAt.UtcDateTime)] });
         if (withContent)
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Type)] });
-            command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => e.Payload)] });
+            parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Type)] });
+            parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => e.Payload)] });
         }
     }
 

@@ -21,9 +21,9 @@ namespace Lianxin.Hosting.Database;
 /// together in the next statement, one commit for many actors' lines; each caller is still answered once its line is
 /// durable.
 /// </summary>
-public sealed class PostgresListingStore(NpgsqlDataSource dataSource, int orderedScan = 2_000) : IListingStore, IAsyncDisposable
+public sealed class PostgresListingStore(NpgsqlDataSource dataSource, SharedCommit commit, int orderedScan = 2_000) : IListingStore, IAsyncDisposable
 {
-    private readonly ListingLineWriter _writer = new(dataSource);
+    private readonly ListingLineWriter _writer = new(commit);
 
     private const string Columns = "l.kind, l.id, l.center_id, l.parent_id, l.grid_id, l.sort_key, l.tags, l.latitude, l.longitude, l.item";
 

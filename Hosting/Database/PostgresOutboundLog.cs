@@ -10,8 +10,8 @@ namespace Lianxin.Hosting.Database;
 /// The outbound log on PostgreSQL, with group commit like the event journal: events published while a write is in
 /// flight go together in the next single multi-row insert. Every write takes one transaction-scoped advisory lock
 /// before it draws positions, so across all silos positions become visible in increasing order: the global cursor
-/// never skips an event that commits late. The lock and the insert go as one batch: one round trip and one implicit
-/// transaction, which holds the lock until the insert commits.
+/// never skips an event that commits late. The lock and the insert go in one of the live path's shared commits
+/// (<see cref="SharedCommit"/>): one implicit transaction, which holds the lock until the insert commits.
 /// </summary>
 public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
 {
@@ -19,6 +19,9 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
 
     /// <summary>The advisory lock's key: any number no other part of the product uses ("141").</summary>
     private const long OrderLock = 0x4C58_0141;
+
+    /// <summary>The transaction-scoped order lock, as a statement that returns no rows (as the shared commit wants).</summary>
+    private static readonly string LockSql = $"DO $$ BEGIN PERFORM pg_advisory_xact_lock({OrderLock}); END $$";
 
     private const string InsertSql = """
         INSERT INTO lianxin_outbound_events (event_id, event_type, source, subject, occurred_at, center_id, center_path, data)
@@ -40,13 +43,14 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly SharedCommit _commit;
     private readonly ILogger<PostgresOutboundLog> _logger;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly Task _writer;
 
-    public PostgresOutboundLog(NpgsqlDataSource dataSource, ILogger<PostgresOutboundLog> logger)
+    public PostgresOutboundLog(NpgsqlDataSource dataSource, SharedCommit commit, ILogger<PostgresOutboundLog> logger)
     {
-        (_dataSource, _logger) = (dataSource, logger);
+        (_dataSource, _commit, _logger) = (dataSource, commit, logger);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -130,25 +134,7 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
         try
         {
             var records = group.SelectMany(p => p.Records).ToList();
-            // No explicit transaction: a batch without one is a single implicit transaction, ended by its one Sync.
-            await using var batch = _dataSource.CreateBatch();
-            var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@key)");
-            lockCommand.Parameters.AddWithValue("key", OrderLock);
-            batch.BatchCommands.Add(lockCommand);
-            var insert = new NpgsqlBatchCommand(InsertSql);
-            Add(insert, "ids", NpgsqlDbType.Text, records.Select(r => r.Event.Id));
-            Add(insert, "types", NpgsqlDbType.Text, records.Select(r => r.Event.Type));
-            Add(insert, "sources", NpgsqlDbType.Text, records.Select(r => r.Event.Source));
-            Add(insert, "subjects", NpgsqlDbType.Text, records.Select(r => r.Event.Subject));
-            insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-            {
-                TypedValue = [.. records.Select(r => r.Event.Time.UtcDateTime)],
-            });
-            Add(insert, "centers", NpgsqlDbType.Text, records.Select(r => r.Event.CenterId));
-            Add(insert, "paths", NpgsqlDbType.Text, records.Select(r => r.CenterPath));
-            Add(insert, "data", NpgsqlDbType.Jsonb, records.Select(r => r.Event.Data));
-            batch.BatchCommands.Add(insert);
-            await batch.ExecuteNonQueryAsync();
+            await _commit.RunAsync(() => [new NpgsqlBatchCommand(LockSql), InsertStatement(records)], holdsLock: true);
             foreach (var pending in group)
             {
                 pending.Completion.TrySetResult();
@@ -162,6 +148,23 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
                 pending.Completion.TrySetException(e);
             }
         }
+    }
+
+    private static NpgsqlBatchCommand InsertStatement(List<FeedRecord> records)
+    {
+        var insert = new NpgsqlBatchCommand(InsertSql);
+        Add(insert, "ids", NpgsqlDbType.Text, records.Select(r => r.Event.Id));
+        Add(insert, "types", NpgsqlDbType.Text, records.Select(r => r.Event.Type));
+        Add(insert, "sources", NpgsqlDbType.Text, records.Select(r => r.Event.Source));
+        Add(insert, "subjects", NpgsqlDbType.Text, records.Select(r => r.Event.Subject));
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+        {
+            TypedValue = [.. records.Select(r => r.Event.Time.UtcDateTime)],
+        });
+        Add(insert, "centers", NpgsqlDbType.Text, records.Select(r => r.Event.CenterId));
+        Add(insert, "paths", NpgsqlDbType.Text, records.Select(r => r.CenterPath));
+        Add(insert, "data", NpgsqlDbType.Jsonb, records.Select(r => r.Event.Data));
+        return insert;
     }
 
     private static void Add(NpgsqlBatchCommand command, string name, NpgsqlDbType type, IEnumerable<string?> values) =>

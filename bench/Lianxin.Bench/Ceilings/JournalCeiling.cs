@@ -51,7 +51,8 @@ internal sealed class JournalCeiling : IScenario
             GroupedId, $"Ceiling: journal append, one row per event, {sizes.BatchSize * 10}-row statements, {sizes.JournalWriters} writers (fsync on)", grouped.PerSecond * sizes.BatchSize * 10, "events/s",
             $"{Results.Number(grouped.PerSecond)} statements/s, p50 {Results.Number(grouped.Latency.P50)} ms, p99 {Results.Number(grouped.Latency.P99)} ms, {grouped.Errors} errors");
 
-        await using var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging());
+        await using var commit = new SharedCommit(dataSource, NullLogger<SharedCommit>.Instance);
+        await using var journal = new PostgresEventJournal(dataSource, commit, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging());
         var pages = await AppendPagesAsync(journal, sizes);
         context.Results.Ceiling(
             PagesId, $"Ceiling: the product's journal (kiosks' pages, group commit), batches of {sizes.BatchSize}, {sizes.Kiosks} writers (fsync on)", pages.PerSecond * sizes.BatchSize, "events/s",

@@ -23,8 +23,11 @@ public sealed class PostgresOutboundLogTests : IAsyncLifetime
     [Fact]
     public async Task AReaderFollowingTheCursorWhileTwoSilosAppendMissesNothingAndSeesNothingTwice()
     {
-        await using var first = new PostgresOutboundLog(_dataSource, NullLogger<PostgresOutboundLog>.Instance);
-        await using var second = new PostgresOutboundLog(_dataSource, NullLogger<PostgresOutboundLog>.Instance);
+        // Two silos: each with its own shared commit.
+        await using var firstCommit = new SharedCommit(_dataSource, NullLogger<SharedCommit>.Instance);
+        await using var secondCommit = new SharedCommit(_dataSource, NullLogger<SharedCommit>.Instance);
+        await using var first = new PostgresOutboundLog(_dataSource, firstCommit, NullLogger<PostgresOutboundLog>.Instance);
+        await using var second = new PostgresOutboundLog(_dataSource, secondCommit, NullLogger<PostgresOutboundLog>.Instance);
         const int perWriter = 4, groups = 150;
 
         // Eight publishers, four on each silo, each appending its events one small group at a time.

@@ -13,6 +13,7 @@ namespace Lianxin.Grains.Tests.Journal;
 public sealed class EventJournalTests : IAsyncLifetime
 {
     private NpgsqlDataSource _dataSource = null!;
+    private SharedCommit _commit = null!;
     private PostgresEventJournal _postgres = null!;
 
     public static TheoryData<string> Journals => ["postgres", "memory"];
@@ -20,16 +21,18 @@ public sealed class EventJournalTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+        _commit = new SharedCommit(_dataSource, NullLogger<SharedCommit>.Instance);
         _postgres = NewJournal();
     }
 
     /// <summary>A journal as a silo has one: kiosks' streams in pages.</summary>
     private PostgresEventJournal NewJournal() =>
-        new(_dataSource, NullLogger<PostgresEventJournal>.Instance, Lianxin.Hosting.SiloConfiguration.KioskJournalPaging());
+        new(_dataSource, _commit, NullLogger<PostgresEventJournal>.Instance, Lianxin.Hosting.SiloConfiguration.KioskJournalPaging());
 
     public async Task DisposeAsync()
     {
         await _postgres.DisposeAsync();
+        await _commit.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 

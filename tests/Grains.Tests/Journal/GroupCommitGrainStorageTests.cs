@@ -13,17 +13,20 @@ public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
 {
     private readonly EarlierStorage _earlier = new();
     private NpgsqlDataSource _dataSource = null!;
+    private SharedCommit _commit = null!;
     private GroupCommitGrainStorage _storage = null!;
 
     public async Task InitializeAsync()
     {
         _dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+        _commit = new SharedCommit(_dataSource, NullLogger<SharedCommit>.Instance);
         _storage = Create();
     }
 
     public async Task DisposeAsync()
     {
         await _storage.DisposeAsync();
+        await _commit.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 
@@ -130,7 +133,7 @@ public sealed class GroupCommitGrainStorageTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private GroupCommitGrainStorage Create() => new(_dataSource, new JsonStateSerializer(), _earlier, NullLogger<GroupCommitGrainStorage>.Instance);
+    private GroupCommitGrainStorage Create() => new(_dataSource, _commit, new JsonStateSerializer(), _earlier, NullLogger<GroupCommitGrainStorage>.Instance);
 
     private static GrainId Grain(int i) => GrainId.Create("counter", $"c-{i}");
 

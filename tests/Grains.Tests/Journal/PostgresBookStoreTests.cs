@@ -1,6 +1,7 @@
 using Lianxin.Common;
 using Lianxin.Hosting.Database;
 using Lianxin.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Lianxin.Grains.Tests.Journal;
@@ -13,17 +14,20 @@ namespace Lianxin.Grains.Tests.Journal;
 public sealed class PostgresBookStoreTests : IAsyncLifetime
 {
     private NpgsqlDataSource _dataSource = null!;
+    private SharedCommit _commit = null!;
     private PostgresBookStore _store = null!;
 
     public async Task InitializeAsync()
     {
         _dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
-        _store = new PostgresBookStore(_dataSource);
+        _commit = new SharedCommit(_dataSource, NullLogger<SharedCommit>.Instance);
+        _store = new PostgresBookStore(_dataSource, _commit);
     }
 
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
+        await _commit.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 
@@ -32,7 +36,7 @@ public sealed class PostgresBookStoreTests : IAsyncLifetime
     {
         await Task.WhenAll(Enumerable.Range(0, 300).Select(i => _store.WriteAsync("queue", $"c-{i % 3}", $"hr-{i}", [(byte)i])));
 
-        await using var fresh = new PostgresBookStore(_dataSource);
+        await using var fresh = new PostgresBookStore(_dataSource, _commit);
         foreach (var owner in new[] { "c-0", "c-1", "c-2" })
         {
             var entries = await fresh.ReadAsync("queue", owner);
@@ -47,7 +51,7 @@ public sealed class PostgresBookStoreTests : IAsyncLifetime
     public async Task OwnersReadingTogetherEachGetTheirOwnBook()
     {
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => _store.WriteAsync("queue", $"c-{i % 50}", $"hr-{i}", [(byte)i])));
-        await using var fresh = new PostgresBookStore(_dataSource);
+        await using var fresh = new PostgresBookStore(_dataSource, _commit);
 
         // Owners 50-99 have no entries; every owner is asked for twice, all at once.
         var books = await Task.WhenAll(Enumerable.Range(0, 200).Select(async n => (Owner: n % 100, Entries: await fresh.ReadAsync("queue", $"c-{n % 100}"))));

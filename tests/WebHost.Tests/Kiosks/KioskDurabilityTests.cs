@@ -51,7 +51,8 @@ public sealed class KioskDurabilityTests
             .Select(i => new KioskEvent(Guid.NewGuid(), now.AddSeconds(-i), new CheckIn($"s{i}", PersonRole.Visitor, BasicFunction.CultureSportsLeisure)))
             .ToList();
         await using (var dataSource = NpgsqlDataSource.Create(first.ConnectionString))
-        await using (var journal = new PostgresEventJournal(dataSource, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging()))
+        await using (var commit = new SharedCommit(dataSource, NullLogger<SharedCommit>.Instance))
+        await using (var journal = new PostgresEventJournal(dataSource, commit, NullLogger<PostgresEventJournal>.Instance, SiloConfiguration.KioskJournalPaging()))
         {
             Assert.All(await journal.AppendAsync([.. stranded.Select(e => KioskEventCodec.Encode(kioskId, centerId, e))]), p => Assert.True(p > 0));
         }

@@ -1,6 +1,7 @@
 using Lianxin.Listings;
 using Lianxin.Hosting.Database;
 using Lianxin.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Lianxin.WebHost.Tests.Listings;
@@ -23,7 +24,8 @@ public sealed class ListingStoreTests
     public async Task PostgresPagesMatchTheReferenceRulesForRandomQueries(int orderedScan)
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
-        await using var store = new PostgresListingStore(dataSource, orderedScan);
+        await using var commit = new SharedCommit(dataSource, NullLogger<SharedCommit>.Instance);
+        await using var store = new PostgresListingStore(dataSource, commit, orderedScan);
         var random = new Random(20261205);
         var lines = RandomDistrict(random);
         await Task.WhenAll(lines
