@@ -176,7 +176,7 @@ public static class SiloConfiguration
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Live, (sp, _) => new GroupCommitGrainStorage(
             sp.GetRequiredKeyedService<NpgsqlDataSource>(StorageNames.Live),
             sp.GetRequiredService<SharedCommit>(),
-            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
+            new StateSerializer(sp.GetRequiredService<Serializer>()),
             sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default),
             sp.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
         silo.Services.AddSingleton<IOutboundLog>(sp => new PostgresOutboundLog(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lianxin.Kiosks;
 
 namespace Lianxin.Activity;
@@ -151,10 +152,9 @@ public sealed class PresenceBook
     /// <summary>Forgets closed visits and unpaired check-outs older than the retention, and all but the most recent closed visits.</summary>
     public void Prune(DateTimeOffset before, int closedKept)
     {
-        if (Rows(open: false).Skip(closedKept).Any())
+        if (OldestKept(closedKept) is { } cutoff && cutoff >= before)
         {
-            var cutoff = Rows(open: false).Select(row => visits[row].CheckedOutAt!.Value).OrderDescending().ElementAt(closedKept);
-            before = cutoff >= before ? cutoff.AddTicks(1) : before;
+            before = cutoff.AddTicks(1);
         }
 
         visits.RemoveAll(v => v.CheckedOutAt < before);
@@ -165,6 +165,39 @@ public sealed class PresenceBook
             {
                 unpaired.Remove(person);
             }
+        }
+    }
+
+    /// <summary>
+    /// The check-out time of the closed visit just older than the <paramref name="closedKept"/> most recent ones, or
+    /// null when there are no more than that. Sorted in a pooled buffer: it runs on every check of a busy center.
+    /// </summary>
+    private DateTimeOffset? OldestKept(int closedKept)
+    {
+        var closed = ArrayPool<DateTimeOffset>.Shared.Rent(visits.Count);
+        try
+        {
+            var count = 0;
+            for (var row = 0; row < visits.Count; row++)
+            {
+                if (visits[row].CheckedOutAt is { } at)
+                {
+                    closed[count++] = at;
+                }
+            }
+
+            if (count <= closedKept)
+            {
+                return null;
+            }
+
+            var times = closed.AsSpan(0, count);
+            times.Sort();
+            return times[count - 1 - closedKept];
+        }
+        finally
+        {
+            ArrayPool<DateTimeOffset>.Shared.Return(closed);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace Lianxin.Activity;
@@ -66,39 +67,75 @@ public sealed class VisitTable
     /// <summary>Rewrites a visit's row; its person and place among the person's visits stay.</summary>
     public void Set(int row, VisitRow visit) => _rows[row] = visit with { PersonId = _rows[row].PersonId, Next = _rows[row].Next };
 
-    /// <summary>Forgets the visits that match, keeping the others' order and links.</summary>
+    /// <summary>
+    /// Forgets the visits that match, keeping the others' order and links. In place: a center prunes on every check
+    /// (every 15 s) and usually forgets nothing or a few visits of tens of thousands; a new list each time, and the list
+    /// growing again after it, were the host's largest allocations of large objects (BENCHMARKS.md (1q)).
+    /// </summary>
     public void RemoveAll(Func<VisitRow, bool> forget)
     {
-        var moved = new int[_rows.Count];
-        var kept = new List<VisitRow>(_rows.Count);
-        for (var row = 0; row < _rows.Count; row++)
+        var rows = CollectionsMarshal.AsSpan(_rows);
+        var firstForgotten = 0;
+        while (firstForgotten < rows.Length && !forget(rows[firstForgotten]))
         {
-            moved[row] = forget(_rows[row]) ? End : kept.Count;
-            if (moved[row] != End)
-            {
-                kept.Add(_rows[row]);
-            }
+            firstForgotten++;
         }
 
-        if (kept.Count == _rows.Count)
+        if (firstForgotten == rows.Length)
         {
             return;
         }
 
-        // A kept visit links to the next kept visit of its person, past any forgotten between them.
-        for (var row = 0; row < kept.Count; row++)
+        var moved = ArrayPool<int>.Shared.Rent(rows.Length);
+        var links = ArrayPool<int>.Shared.Rent(rows.Length);
+        try
         {
-            var next = kept[row].Next;
-            while (next != End && moved[next] == End)
+            // Where each row goes (End when forgotten); the rows before the first forgotten one stay where they are.
+            var kept = firstForgotten;
+            for (var row = 0; row < rows.Length; row++)
             {
-                next = _rows[next].Next;
+                moved[row] = row < firstForgotten ? row : row == firstForgotten || forget(rows[row]) ? End : kept++;
             }
 
-            kept[row] = kept[row] with { Next = next == End ? End : moved[next] };
-        }
+            // A kept visit links to the next kept visit of its person, past any forgotten between them; worked out
+            // before any row moves, since a person's later visit can sit in an earlier row.
+            for (var row = 0; row < rows.Length; row++)
+            {
+                links[row] = moved[row] == End ? End : NextKept(rows, moved, rows[row].Next);
+            }
 
-        _rows = kept;
-        _first = null;
+            if (_first is { } first)
+            {
+                foreach (var (person, head) in first)
+                {
+                    var row = NextKept(rows, moved, head);
+                    if (row == End)
+                    {
+                        first.Remove(person);
+                    }
+                    else
+                    {
+                        CollectionsMarshal.GetValueRefOrNullRef(first, person) = row;
+                    }
+                }
+            }
+
+            // A kept row only moves to an earlier place, so no row is overwritten before it is read.
+            for (var row = 0; row < rows.Length; row++)
+            {
+                if (moved[row] != End)
+                {
+                    rows[moved[row]] = rows[row] with { Next = links[row] };
+                }
+            }
+
+            _rows.RemoveRange(kept, rows.Length - kept);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(moved);
+            ArrayPool<int>.Shared.Return(links);
+        }
     }
 
     /// <summary>The table holding visits kept per person (ordered by check-in), as centers stored them before rows.</summary>
@@ -111,6 +148,17 @@ public sealed class VisitTable
         }
 
         return table;
+    }
+
+    /// <summary>The new row of the first kept visit from <paramref name="row"/> on along a person's links, or <see cref="End"/>.</summary>
+    private static int NextKept(Span<VisitRow> rows, int[] moved, int row)
+    {
+        while (row != End && moved[row] == End)
+        {
+            row = rows[row].Next;
+        }
+
+        return row == End ? End : moved[row];
     }
 
     private Dictionary<string, int> First => _first ??= Heads();

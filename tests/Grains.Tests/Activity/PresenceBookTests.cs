@@ -232,9 +232,10 @@ public sealed class PresenceBookTests
     }
 
     /// <summary>
-    /// The rows' links are all that orders a person's visits: after any mix of events, pruning and a copy through the
-    /// actors' serializer (which stores the rows but not the index of each person's first), every person's visits are
-    /// in check-in order, never overlap, and the copy answers exactly as the book it came from.
+    /// The rows' links are all that orders a person's visits: after any mix of events, pruning (which moves rows in
+    /// place and keeps the index of each person's first) and a copy through the actors' serializer (which stores the
+    /// rows but not that index), every person's visits are in check-in order, never overlap, and the book and its copy
+    /// answer alike.
     /// </summary>
     [Fact]
     public void EachPersonsVisitsStayOrderedThroughPruningAndStorage()
@@ -261,6 +262,7 @@ public sealed class PresenceBookTests
         {
             var ordered = visits.OrderBy(v => v.CheckedInAt).ToList();
             Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.First.CheckedOutAt <= pair.Second.CheckedInAt));
+            Assert.Equal(ordered.LastOrDefault(v => v.IsOpen)?.CheckedInAt, book.InsideSince(visits.Key));
             Assert.Equal(ordered.LastOrDefault(v => v.IsOpen)?.CheckedInAt, copy.InsideSince(visits.Key));
         }
 
