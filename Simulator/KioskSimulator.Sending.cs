@@ -56,7 +56,10 @@ public sealed partial class KioskSimulator
                 }
 
                 var answer = (await response.Content.ReadFromJsonAsync<BatchAnswer>(Json, cancellationToken))!;
-                _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (started >= _timedFrom)
+                {
+                    _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
                 Count(kiosk, batch, answer);
                 return;
             }

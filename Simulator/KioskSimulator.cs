@@ -20,6 +20,7 @@ public sealed partial class KioskSimulator(SimulatorOptions options)
     private readonly ConcurrentDictionary<(string, DateTimeOffset), int> _checkIns = new();
     private readonly ConcurrentQueue<string> _rejections = new();
     private readonly ConcurrentBag<double> _latencies = [];
+    private long _timedFrom;
     private long _newEvents, _sent, _batches, _accepted, _rejected, _duplicates, _unexpected, _failed, _heartbeats;
 
     /// <summary>Runs until the options' event count or duration is reached, or until cancelled; then answers what happened.</summary>
@@ -37,6 +38,7 @@ public sealed partial class KioskSimulator(SimulatorOptions options)
         }
 
         var clock = Stopwatch.StartNew();
+        _timedFrom = Stopwatch.GetTimestamp() + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
         var pacer = new Pacer(options.EventsPerSecond);
         var heartbeats = options.HeartbeatInterval > TimeSpan.Zero ? BeatAsync(http, kiosks, stop.Token) : Task.CompletedTask;
         var next = -1;

@@ -18,6 +18,12 @@ public sealed class SimulatorOptions
     /// <summary>Stop after this long (null: until cancelled or <see cref="TotalEvents"/>).</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>
+    /// The run's first part, played but not timed: batches sent before it ends are left out of the latencies. A fleet
+    /// that is already running when the timing starts, instead of one that registers its keys and starts together.
+    /// </summary>
+    public TimeSpan Warmup { get; init; }
+
     /// <summary>New events per batch.</summary>
     public int BatchSize { get; init; } = 50;
 

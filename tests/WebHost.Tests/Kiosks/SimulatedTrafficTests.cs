@@ -69,6 +69,35 @@ public sealed class SimulatedTrafficTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The benchmark times a fleet already sending: what a run sends during its warm-up counts but is not timed. A run
+    /// that never leaves its warm-up times nothing; one without a warm-up times every batch.
+    /// </summary>
+    [Fact]
+    public async Task BatchesSentDuringTheWarmupAreCountedButNotTimed()
+    {
+        var district = await SmallDistrictAsync(kiosks: 2);
+        await using var host = await KioskHost.StartAsync(settings: new()
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:Simulate"] = "false",
+            ["Demo:DataFile"] = district.Path,
+        });
+        await host.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(TimeSpan.FromMinutes(2));
+        SimulatorOptions Options(TimeSpan warmup, int seed) => new()
+        {
+            DistrictPath = district.Path, TotalEvents = 200, EventsPerSecond = 0, BatchSize = 50, Concurrency = 2, Warmup = warmup, Seed = seed,
+        };
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var untimed = await new KioskSimulator(Options(TimeSpan.FromHours(1), seed: 1)).RunAsync(host.CreateClient(), deadline.Token);
+        var timed = await new KioskSimulator(Options(TimeSpan.Zero, seed: 2)).RunAsync(host.CreateClient(), deadline.Token);
+
+        Assert.Equal((200, 200), (untimed.Accepted + untimed.Rejected, timed.Accepted + timed.Rejected));
+        Assert.Equal(0, untimed.P99Ms);
+        Assert.True(timed.P99Ms > 0, "a run without a warm-up times its batches");
+    }
+
     private static async Task<long> JournalRowsAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
