@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Lianxin.Kiosks;
 using Lianxin.Simulator;
+using Lianxin.TestSupport;
 using Lianxin.WebHost.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,13 +17,7 @@ public sealed class SimulatedTrafficTests(ITestOutputHelper output)
     public async Task SimulatedTrafficWithResendsOfflineUploadsAndOverlapsCountsEveryEventOnce()
     {
         var district = await SmallDistrictAsync(kiosks: 6);
-        await using var host = await KioskHost.StartAsync(settings: new()
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:Simulate"] = "false",
-            ["Demo:DataFile"] = district.Path,
-        });
-        await host.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(TimeSpan.FromMinutes(2));
+        await using var host = await HostOfAsync(district.Path);
         var simulator = new KioskSimulator(new SimulatorOptions
         {
             DistrictPath = district.Path,
@@ -77,13 +72,7 @@ public sealed class SimulatedTrafficTests(ITestOutputHelper output)
     public async Task BatchesSentDuringTheWarmupAreCountedButNotTimed()
     {
         var district = await SmallDistrictAsync(kiosks: 2);
-        await using var host = await KioskHost.StartAsync(settings: new()
-        {
-            ["Demo:Enabled"] = "true",
-            ["Demo:Simulate"] = "false",
-            ["Demo:DataFile"] = district.Path,
-        });
-        await host.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(TimeSpan.FromMinutes(2));
+        await using var host = await HostOfAsync(district.Path);
         SimulatorOptions Options(TimeSpan warmup, int seed) => new()
         {
             DistrictPath = district.Path, TotalEvents = 200, EventsPerSecond = 0, BatchSize = 50, Concurrency = 2, Warmup = warmup, Seed = seed,
@@ -96,6 +85,19 @@ public sealed class SimulatedTrafficTests(ITestOutputHelper output)
         Assert.Equal((200, 200), (untimed.Accepted + untimed.Rejected, timed.Accepted + timed.Rejected));
         Assert.Equal(0, untimed.P99Ms);
         Assert.True(timed.P99Ms > 0, "a run without a warm-up times its batches");
+    }
+
+    /// <summary>A host with the district loaded as its demo data (nobody simulated): the kiosks the simulator plays exist.</summary>
+    private static async Task<LianxinWebFactory> HostOfAsync(string districtPath)
+    {
+        var host = await KioskHost.StartAsync(settings: new()
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:Simulate"] = "false",
+            ["Demo:DataFile"] = districtPath,
+        });
+        await host.Services.GetRequiredService<DemoDistrictLoader>().Loaded.WaitAsync(TimeSpan.FromMinutes(2));
+        return host;
     }
 
     private static async Task<long> JournalRowsAsync(string connectionString)
