@@ -60,6 +60,7 @@ public sealed partial class KioskSimulator
                 {
                     _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
+
                 Count(kiosk, batch, answer);
                 return;
             }

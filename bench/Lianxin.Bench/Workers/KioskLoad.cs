@@ -50,7 +50,7 @@ internal static class KioskLoad
         using var http = HttpLoad.CreateClient(new Uri(host), (int)Number(connections));
         // One run: its first part lets its own JIT, connections and collector settle, untimed; the timing then starts
         // on a fleet already sending, not on one registering its keys and starting all together (which, timed, put one
-        // second of 130-140 slow batches in each measure: BENCHMARKS.md (1q)).
+        // second of 130-140 slow batches in three measures of four: BENCHMARKS.md (1q)).
         var report = await PlayAsync(
             http, district, root, (int)Number(kiosks), Number(rate), TimeSpan.FromSeconds(Number(seconds)), (int)Number(batch), (int)Number(seed),
             TimeSpan.FromSeconds(Number(patience)), TimeSpan.FromSeconds(Number(warmup)));
