@@ -91,10 +91,16 @@ public sealed class VisitTable
         try
         {
             // Where each row goes (End when forgotten); the rows before the first forgotten one stay where they are.
-            var kept = firstForgotten;
-            for (var row = 0; row < rows.Length; row++)
+            for (var row = 0; row < firstForgotten; row++)
             {
-                moved[row] = row < firstForgotten ? row : row == firstForgotten || forget(rows[row]) ? End : kept++;
+                moved[row] = row;
+            }
+
+            moved[firstForgotten] = End;
+            var kept = firstForgotten;
+            for (var row = firstForgotten + 1; row < rows.Length; row++)
+            {
+                moved[row] = forget(rows[row]) ? End : kept++;
             }
 
             // A kept visit links to the next kept visit of its person, past any forgotten between them; worked out

@@ -7,7 +7,8 @@ namespace Lianxin.Hosting.Database;
 
 /// <summary>
 /// Writes listing lines by group commit (<see cref="GroupCommitWriter{T}"/>): the lines that wait together go in one
-/// <c>INSERT … SELECT unnest … ON CONFLICT DO UPDATE</c>, in the live path's shared commit (every help request writes its line, often many a second).
+/// <c>INSERT … SELECT unnest … ON CONFLICT DO UPDATE</c>, in the live path's shared commit (<see cref="SharedCommit"/>):
+/// every help request writes its line, often many a second.
 /// Of two versions of a line in one group the later is the one kept.
 /// </summary>
 internal sealed class ListingLineWriter : IAsyncDisposable

@@ -6,7 +6,8 @@ namespace Lianxin.Hosting.Database;
 
 /// <summary>
 /// Actors' books in <c>lianxin_book_entry</c>, one row per entry. Entries many actors write at once go in one statement
-/// and one commit (<see cref="GroupCommitWriter{T}"/>, shared with the live path's other writers); of two versions of an entry in one group the later is kept.
+/// (<see cref="GroupCommitWriter{T}"/>), in the live path's shared commit (<see cref="SharedCommit"/>); of two versions
+/// of an entry in one group the later is kept.
 /// </summary>
 public sealed class PostgresBookStore : IBookStore, IAsyncDisposable
 {

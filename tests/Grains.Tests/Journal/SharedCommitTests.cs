@@ -101,11 +101,7 @@ public sealed class SharedCommitTests : IAsyncLifetime
     private async Task WaitForLockWaiterAsync()
     {
         await using var command = _dataSource.CreateCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while ((long)(await command.ExecuteScalarAsync(timeout.Token))! == 0)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await Eventually.HoldsAsync(async () => (long)(await command.ExecuteScalarAsync())!, waiting => waiting > 0, TimeSpan.FromSeconds(30), "the held statement waiting for the lock");
     }
 
     private static NpgsqlBatchCommand Insert(string name, string n, bool returning = false) =>
