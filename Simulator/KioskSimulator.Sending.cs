@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Lianxin.Simulator;
 
@@ -31,17 +33,21 @@ public sealed partial class KioskSimulator
             return;
         }
 
+        // The kiosk has its batch ready before it sends, and sends it with its length, as the firmware does: the timer
+        // covers the acknowledgement (send → answer received), not the simulator's own serialization.
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { events = batch }, Json);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/kiosks/{kiosk.Id}/events")
                 {
-                    Content = JsonContent.Create(new { events = batch }, options: Json),
+                    Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
                 };
                 request.Headers.TryAddWithoutValidation("Authorization", kiosk.Authorization);
+                var started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request, cancellationToken);
+                var answered = Stopwatch.GetElapsedTime(started);
                 if (response.StatusCode >= HttpStatusCode.InternalServerError)
                 {
                     throw new HttpRequestException($"Server answered {(int)response.StatusCode}.");
@@ -58,7 +64,7 @@ public sealed partial class KioskSimulator
                 var answer = (await response.Content.ReadFromJsonAsync<BatchAnswer>(Json, cancellationToken))!;
                 if (started >= _timedFrom)
                 {
-                    _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    _latencies.Add(answered.TotalMilliseconds);
                 }
 
                 Count(kiosk, batch, answer);

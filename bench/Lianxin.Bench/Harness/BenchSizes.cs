@@ -53,6 +53,12 @@ internal sealed record BenchSizes
 
     public double PushIngestEventsPerSecond { get; init; } = 5_000;
 
+    /// <summary>
+    /// The rate of the ingest scenario's latency phase; 0 (the figure's definition) is half the rate the product reached
+    /// in the same run. A fixed rate compares two builds at the same load when the machine's speed moves between runs.
+    /// </summary>
+    public double HalfLoadEventsPerSecond { get; init; }
+
     public int Mobilized { get; init; } = 50_000;
 
     /// <summary>Different people signing up for one activity within one second (the flash crowd).</summary>

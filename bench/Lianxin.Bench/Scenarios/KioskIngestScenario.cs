@@ -74,8 +74,9 @@ internal sealed class KioskIngestScenario : IScenario
         // The half-load phase is timed by a simulator in a process of its own that warms up first: in this process, the
         // harness's collector paused for 50-191 ms at a time while it simulated full load, and a pause of the process
         // that times the batches lands in their latency (BENCHMARKS.md (2b)).
-        var half = await KioskLoad.RunAsync(context, population, host.Address, full.EventsPerSecond / 2, run, seed: 3, warmup: sizes.LoadWarmup < HalfLoadWarmup ? sizes.LoadWarmup : HalfLoadWarmup);
-        var floor = await NoOpAtRateAsync(context, full.EventsPerSecond / 2 / sizes.BatchSize, run);
+        var halfRate = sizes.HalfLoadEventsPerSecond > 0 ? sizes.HalfLoadEventsPerSecond : full.EventsPerSecond / 2;
+        var half = await KioskLoad.RunAsync(context, population, host.Address, halfRate, run, seed: 3, warmup: sizes.LoadWarmup < HalfLoadWarmup ? sizes.LoadWarmup : HalfLoadWarmup);
+        var floor = await NoOpAtRateAsync(context, halfRate / sizes.BatchSize, run);
         context.Results.Ceiling(
             "ceiling.http_post_at_half_p99", "Ceiling: no-op POST of a batch at the same batch rate, p99", floor.Latency.P99, "ms",
             $"p50 {Results.Number(floor.Latency.P50)} ms at {Results.Number(floor.PerSecond)} req/s (open loop)");
