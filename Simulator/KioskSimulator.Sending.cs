@@ -85,8 +85,7 @@ public sealed partial class KioskSimulator
         var sent = batch.ToDictionary(e => e.EventId);
         foreach (var result in answer.Results)
         {
-            var first = _answered.TryAdd(result.EventId, 0);
-            if (!first)
+            if (!kiosk.FirstAnswer(result.EventId))
             {
                 Interlocked.Increment(ref _duplicates);
                 continue;

@@ -16,7 +16,6 @@ public sealed partial class KioskSimulator(SimulatorOptions options)
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private readonly Random _random = new(options.Seed);
-    private readonly ConcurrentDictionary<Guid, byte> _answered = new();
     private readonly ConcurrentDictionary<(string, DateTimeOffset), int> _checkIns = new();
     private readonly ConcurrentQueue<string> _rejections = new();
     private readonly ConcurrentBag<double> _latencies = [];

@@ -18,6 +18,7 @@ internal sealed class SimulatedKiosk(string id, string centerId, string authoriz
     private readonly List<(string PersonId, string Role)> _inside = [];
     private readonly Dictionary<Guid, string> _leaving = [];
     private readonly HashSet<string> _busy = [];
+    private readonly HashSet<Guid> _answered = [];
     private int _visitors;
 
     public string Id => id;
@@ -47,6 +48,13 @@ internal sealed class SimulatedKiosk(string id, string centerId, string authoriz
 
         return batch;
     }
+
+    /// <summary>
+    /// True the first time the server answers this event. Kept per kiosk, whose batches go one at a time: a set of
+    /// structs the collector need not trace, which grows by small steps (one shared concurrent dictionary of every event
+    /// held a node object per event and locked every sender while it doubled).
+    /// </summary>
+    public bool FirstAnswer(Guid eventId) => _answered.Add(eventId);
 
     /// <summary>The server acknowledged these events: people who checked out may come again.</summary>
     public void Acknowledged(IEnumerable<Guid> eventIds)
