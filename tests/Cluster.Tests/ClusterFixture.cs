@@ -1,4 +1,5 @@
 using Lianxin.TestSupport;
+using Lianxin.Volunteers;
 using Xunit.Abstractions;
 
 namespace Lianxin.Cluster.Tests;
@@ -62,7 +63,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Replaces any silo an earlier test left dead, and waits until the cluster has all its members.</summary>
+    /// <summary>
+    /// Replaces any silo an earlier test left dead, and waits until the cluster has all its members and places new
+    /// actors on every silo's share of the directory.
+    /// </summary>
     public async Task EnsureFullAsync()
     {
         for (var i = 0; i < _silos.Count; i++)
@@ -74,6 +78,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         await WaitMembersAsync();
+        await WaitPlacingAsync();
     }
 
     /// <summary>Starts a silo in place of silo <paramref name="index"/> (already killed or stopped) and waits until it joined.</summary>
@@ -165,4 +170,28 @@ public sealed class ClusterFixture : IAsyncLifetime
         full => full,
         Recovery,
         "every running silo active in the membership table, and no other");
+
+    /// <summary>
+    /// After a silo dies, the directory ranges it owned, and those of a silo that joins soon after, are held under a
+    /// lease (about 20 s here) before they register new activations: a call that must activate an actor there waits,
+    /// and times out after the 10 s response timeout with a 503. A test started inside that window saw the failover of
+    /// the test before it. Fresh actors' ids fall all over the ring, so when 32 of them answer every silo's share of
+    /// the directory is serving (the chance that none lands in a third of the ring is (2/3)^32).
+    /// </summary>
+    private Task WaitPlacingAsync() => Eventually.HoldsAsync(
+        async () =>
+        {
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => WebA.Grains.GetGrain<IVolunteerGrain>($"directory-probe-{Guid.NewGuid():N}").GetProfileAsync()));
+                return true;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                return false;
+            }
+        },
+        placed => placed,
+        Recovery,
+        "new actors placed on every silo's share of the directory");
 }
