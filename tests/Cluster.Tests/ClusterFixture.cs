@@ -154,19 +154,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Waits until the membership table lists exactly the running silos as active, and a client reaches them.</summary>
     private Task WaitMembersAsync() => Eventually.HoldsAsync(
-        async () =>
+        () => AnswersAsync(async () =>
         {
-            try
-            {
-                var hosts = await WebA.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10));
-                var running = _silos.Where(s => !s.HasExited).Select(s => s.SiloPort).Order();
-                return hosts.Keys.Select(k => k.Endpoint.Port).Order().SequenceEqual(running);
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
-            {
-                return false;
-            }
-        },
+            var hosts = await WebA.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10));
+            var running = _silos.Where(s => !s.HasExited).Select(s => s.SiloPort).Order();
+            return hosts.Keys.Select(k => k.Endpoint.Port).Order().SequenceEqual(running);
+        }),
         full => full,
         Recovery,
         "every running silo active in the membership table, and no other");
@@ -179,19 +172,25 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// the directory is serving (the chance that none lands in a third of the ring is (2/3)^32).
     /// </summary>
     private Task WaitPlacingAsync() => Eventually.HoldsAsync(
-        async () =>
+        () => AnswersAsync(async () =>
         {
-            try
-            {
-                await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => WebA.Grains.GetGrain<IVolunteerGrain>($"directory-probe-{Guid.NewGuid():N}").GetProfileAsync()));
-                return true;
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
-            {
-                return false;
-            }
-        },
+            await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => WebA.Grains.GetGrain<IVolunteerGrain>($"directory-probe-{Guid.NewGuid():N}").GetProfileAsync()));
+            return true;
+        }),
         placed => placed,
         Recovery,
         "new actors placed on every silo's share of the directory");
+
+    /// <summary>What the probe found, or false while the cluster does not answer it yet (a failing-over cluster refuses or times out).</summary>
+    private static async Task<bool> AnswersAsync(Func<Task<bool>> probe)
+    {
+        try
+        {
+            return await probe();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return false;
+        }
+    }
 }
