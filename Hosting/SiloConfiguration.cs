@@ -158,7 +158,7 @@ public static class SiloConfiguration
         }
 
         // The journal and the audit log share one pool of their own, apart from the grain storage's reads.
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(_ => RecordedTrace.DataSource(connectionString));
         // The live path's writers (journal, actors' states, books, listing lines, outbound log) commit together.
         silo.Services.AddSingleton(sp => new SharedCommit(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILogger<SharedCommit>>()));
         silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
@@ -172,7 +172,7 @@ public static class SiloConfiguration
         // Its own pool for reads, without automatic preparation: its statements shared connections (and their prepared
         // statements) with the journal's, and Npgsql then misread results under load.
         silo.Services.AddKeyedSingleton(StorageNames.Live, (_, _) =>
-            NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString));
+            RecordedTrace.DataSource(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString));
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Live, (sp, _) => new GroupCommitGrainStorage(
             sp.GetRequiredKeyedService<NpgsqlDataSource>(StorageNames.Live),
             sp.GetRequiredService<SharedCommit>(),

@@ -68,7 +68,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     {
         (_dataSource, _commit, _serializer, _logger) = (dataSource, commit, serializer, logger);
         _earlier = earlier is null ? null : new EarlierGrainStorage(earlier, dataSource, logger);
-        _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync))];
+        _writers = [.. Enumerable.Range(0, Writers).Select(_ => DetachedLoop.Start(WriteLoopAsync))];
         _reads = new(ReadGroupAsync);
     }
 

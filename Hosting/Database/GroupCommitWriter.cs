@@ -25,7 +25,7 @@ internal sealed class GroupCommitWriter<T> : IAsyncDisposable
     public GroupCommitWriter(Func<IReadOnlyList<T>, Task> write, string what)
     {
         (_write, _what) = (write, what);
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = DetachedLoop.Start(WriteLoopAsync);
     }
 
     public Task WriteAsync(T row)

@@ -27,7 +27,7 @@ internal sealed class GroupReader<TKey, TResult> : IAsyncDisposable
     public GroupReader(Func<IReadOnlyList<TKey>, Task<TResult[]>> read)
     {
         _read = read;
-        _readers = [.. Enumerable.Range(0, Readers).Select(_ => Task.Run(ReadLoopAsync))];
+        _readers = [.. Enumerable.Range(0, Readers).Select(_ => DetachedLoop.Start(ReadLoopAsync))];
     }
 
     public Task<TResult> ReadAsync(TKey key)

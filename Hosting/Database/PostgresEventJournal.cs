@@ -82,7 +82,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         // Two writers: while one waits for its commit the next group is being built.
         _queues = [Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true }), Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true })];
         _pages = [.. _queues.Select(_ => new PageWriter(dataSource, commit, paging, logger))];
-        _writers = [.. _queues.Select((queue, i) => Task.Run(() => WriteLoopAsync(queue.Reader, _pages[i])))];
+        _writers = [.. _queues.Select((queue, i) => DetachedLoop.Start(() => WriteLoopAsync(queue.Reader, _pages[i])))];
     }
 
     public Task<long[]> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)

@@ -51,7 +51,7 @@ public sealed partial class PostgresOutboundLog : IOutboundLog, IAsyncDisposable
     public PostgresOutboundLog(NpgsqlDataSource dataSource, SharedCommit commit, ILogger<PostgresOutboundLog> logger)
     {
         (_dataSource, _commit, _logger) = (dataSource, commit, logger);
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = DetachedLoop.Start(WriteLoopAsync);
     }
 
     public Task AppendAsync(IReadOnlyList<FeedRecord> records, CancellationToken cancellationToken = default)

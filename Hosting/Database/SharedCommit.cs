@@ -33,7 +33,7 @@ public sealed partial class SharedCommit : IAsyncDisposable
     public SharedCommit(NpgsqlDataSource dataSource, ILogger<SharedCommit> logger)
     {
         (_dataSource, _logger) = (dataSource, logger);
-        _committer = Task.Run(CommitLoopAsync);
+        _committer = DetachedLoop.Start(CommitLoopAsync);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Orleans.Dashboard;
 namespace Lianxin.Hosting.Operations;
 
 /// <summary>
-/// What silos and cluster clients add for operators: trace context carried through grain calls, Orleans' dashboard
+/// What silos and cluster clients add for operators: recorded traces carried through grain calls, Orleans' dashboard
 /// (its grain-call profiler on the silos, its pages on the web hosts) and TLS between them when configured.
 /// </summary>
 public static class ClusterOperations
@@ -14,7 +14,8 @@ public static class ClusterOperations
         var telemetry = configuration.ReadTelemetryOptions();
         if (telemetry.TracesOn)
         {
-            silo.AddActivityPropagation();
+            silo.AddOutgoingGrainCallFilter<RecordedTrace.OutgoingCalls>();
+            silo.AddIncomingGrainCallFilter<RecordedTrace.IncomingCalls>();
         }
 
         if (telemetry.Enabled && telemetry.ClusterDashboard)
@@ -32,7 +33,7 @@ public static class ClusterOperations
         var telemetry = configuration.ReadTelemetryOptions();
         if (telemetry.TracesOn)
         {
-            client.AddActivityPropagation();
+            client.AddOutgoingGrainCallFilter<RecordedTrace.OutgoingCalls>();
         }
 
         if (telemetry.Enabled && telemetry.ClusterDashboard)

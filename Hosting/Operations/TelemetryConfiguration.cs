@@ -7,7 +7,6 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Orleans.Diagnostics;
 
 namespace Lianxin.Hosting.Operations;
 
@@ -76,11 +75,11 @@ public static class TelemetryConfiguration
             telemetry.WithTracing(tracing =>
             {
                 tracing
-                    .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(options.TraceSampleRatio, 0, 1))))
+                    .SetSampler(new ParentBasedSampler(new RecordedTrace.RequestSampler(Math.Clamp(options.TraceSampleRatio, 0, 1))))
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
-                    .AddSource(ActivitySources.ApplicationGrainActivitySourceName, ActivitySources.RuntimeActivitySourceName, "Lianxin.*");
+                    .AddSource("Lianxin.*");
                 if (options.OtlpEndpoint is { Length: > 0 } endpoint)
                 {
                     tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));

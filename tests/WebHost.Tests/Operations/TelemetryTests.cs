@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 using Lianxin.WebHost.Tests.Registry;
-using Orleans.Diagnostics;
+using Lianxin.Hosting.Operations;
 using Serilog.Events;
 
 namespace Lianxin.WebHost.Tests.Operations;
@@ -18,28 +18,22 @@ public sealed class TelemetryTests(OperationsHost host) : IClassFixture<Operatio
     [Fact]
     public async Task OneRequestIsOneTraceFromHttpThroughTheActorIntoSql()
     {
-        var client = host.ClientAs(Role.Operator, _district);
-        // Listeners are process-wide, so spans of every host in this test process land here: the request carries a
-        // trace of its own (W3C traceparent, as a caller's tracing sends it) to be told apart from theirs.
-        var traceId = ActivityTraceId.CreateRandom();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/centers") { Content = JsonContent.Create(Requests.Center(_district, "district", null)) };
-        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var traceId = await CreateCenterInTraceAsync(_district, "district", null, recorded: true);
 
-        var response = await client.SendAsync(request);
+        await RecordedTraceReachesSqlAsync(traceId);
+    }
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var server = await Eventually.HoldsAsync(
-            () => Task.FromResult(host.Spans.FirstOrDefault(s => s.TraceId == traceId && s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
-                && (s.GetTagItem("http.route") as string) == "/api/v1/centers/" && (s.GetTagItem("http.request.method") as string) == "POST")),
-            s => s is not null, what: "the POST's server span");
-        // A request makes several grain calls (its rate-limit lease among them), and spans arrive as each ends: wait
-        // for a SQL statement inside a grain call inside the HTTP request.
-        await Eventually.HoldsAsync(
-            () => Task.FromResult(host.Spans.Where(s => s.TraceId == server!.TraceId).ToList()),
-            trace => trace.Where(s => s.Source.Name == "Npgsql").Any(sql => trace
-                .Where(s => s.Source.Name == ActivitySources.ApplicationGrainActivitySourceName && s.Kind == ActivityKind.Server)
-                .Any(grain => IsDescendant(sql, grain, trace) && IsDescendant(grain, server!, trace))),
-            what: "a SQL statement inside a grain call inside the request's HTTP span");
+    [Fact]
+    public async Task ARequestWhoseCallerDoesNotRecordItLeavesNoSpanInTheActors()
+    {
+        // Orleans' own propagation began a trace of its own at every grain call of such a request, and recorded it.
+        var unrecorded = await CreateCenterInTraceAsync(_district, "district", null, recorded: false);
+        // Spans are exported as each ends: once a recorded request after it has reached SQL, the first one's are in too.
+        await RecordedTraceReachesSqlAsync(await CreateCenterInTraceAsync($"{_district}-street", "street", _district, recorded: true));
+
+        Assert.DoesNotContain(host.Spans, s => s.TraceId == unrecorded);
+        // Nor did any other request: a trace begins only where a request enters.
+        Assert.All(host.Spans.Where(s => s.ParentSpanId == default), root => Assert.Equal("Microsoft.AspNetCore", root.Source.Name));
     }
 
     [Fact]
@@ -78,6 +72,39 @@ public sealed class TelemetryTests(OperationsHost host) : IClassFixture<Operatio
         Assert.Contains("orleans_catalog_activations", scrape, StringComparison.Ordinal);
         Assert.Contains("db_client_operation_duration_seconds", scrape, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Host.CreateClient().GetAsync("/metrics")).StatusCode);
+    }
+
+    /// <summary>
+    /// Creates a center in a trace of the test's own (W3C traceparent, as a caller's tracing sends it): listeners are
+    /// process-wide, so spans of every host in this test process land here and the trace id tells this request's apart.
+    /// </summary>
+    private async Task<ActivityTraceId> CreateCenterInTraceAsync(string id, string level, string? parentId, bool recorded)
+    {
+        var client = host.ClientAs(Role.Operator, _district);
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/centers") { Content = JsonContent.Create(Requests.Center(id, level, parentId)) };
+        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-{(recorded ? "01" : "00")}");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return traceId;
+    }
+
+    private async Task RecordedTraceReachesSqlAsync(ActivityTraceId traceId)
+    {
+        var server = await Eventually.HoldsAsync(
+            () => Task.FromResult(host.Spans.FirstOrDefault(s => s.TraceId == traceId && s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
+                && (s.GetTagItem("http.route") as string) == "/api/v1/centers/" && (s.GetTagItem("http.request.method") as string) == "POST")),
+            s => s is not null, what: "the POST's server span");
+        // A request makes several grain calls (its rate-limit lease among them), and spans arrive as each ends: wait
+        // for a SQL statement inside a grain call inside the HTTP request.
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(host.Spans.Where(s => s.TraceId == traceId).ToList()),
+            trace => trace.Where(s => s.Source.Name == "Npgsql").Any(sql => trace
+                .Where(s => s.Source.Name == RecordedTrace.GrainCallSource && s.Kind == ActivityKind.Server)
+                .Any(grain => IsDescendant(sql, grain, trace) && IsDescendant(grain, server!, trace))),
+            what: "a SQL statement inside a grain call inside the request's HTTP span");
     }
 
     private static string? Scalar(LogEvent e, string name) =>
