@@ -1,5 +1,10 @@
 using System.Net;
+using System.Reflection;
+using Lianxin.Hosting.Operations;
 using Lianxin.WebHost.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace Lianxin.WebHost.Tests.Operations;
 
@@ -34,5 +39,21 @@ public sealed class ClusterDashboardTests(OperationsHost host) : IClassFixture<O
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>
+    /// The dashboard's meter reader is read by reflection because its interval is internal to the dashboard: when a new
+    /// dashboard moves it, this fails, and the host samples the cluster every second again until the setting follows.
+    /// </summary>
+    [Fact]
+    public void TheDashboardSamplesTheClusterEveryFiveSecondsNotEverySecond()
+    {
+        var dashboardHost = typeof(DashboardOptions).Assembly.GetType("Orleans.Dashboard.DashboardHost", throwOnError: true)!;
+        var reader = host.Host.Services.GetRequiredService(dashboardHost);
+
+        var interval = dashboardHost.GetProperty("ExportIntervalMilliseconds", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(reader);
+
+        Assert.Equal((int)ClusterOperations.DashboardSampling.TotalMilliseconds, interval);
+        Assert.Equal(5000, host.Host.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.CounterUpdateIntervalMs);
     }
 }
