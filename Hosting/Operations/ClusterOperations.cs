@@ -23,7 +23,6 @@ public static class ClusterOperations
         var telemetry = configuration.ReadTelemetryOptions();
         if (telemetry.TracesOn)
         {
-            silo.AddOutgoingGrainCallFilter<RecordedTrace.OutgoingCalls>();
             silo.AddIncomingGrainCallFilter<RecordedTrace.IncomingCalls>();
         }
 
@@ -45,11 +44,6 @@ public static class ClusterOperations
     public static IClientBuilder AddLianxinOperations(this IClientBuilder client, IConfiguration configuration)
     {
         var telemetry = configuration.ReadTelemetryOptions();
-        if (telemetry.TracesOn)
-        {
-            client.AddOutgoingGrainCallFilter<RecordedTrace.OutgoingCalls>();
-        }
-
         if (telemetry.Enabled && telemetry.ClusterDashboard)
         {
             client.AddDashboard(o => o.HideTrace = true);

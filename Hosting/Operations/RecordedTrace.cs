@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Npgsql;
 using OpenTelemetry.Trace;
 
@@ -9,8 +10,9 @@ namespace Lianxin.Hosting.Operations;
 /// parent arrives from elsewhere, recorded or not, so Orleans' own propagation (<c>AddActivityPropagation</c>) made two
 /// at every grain call of every request, and a call that arrived without a trace began one of its own, a tenth of them
 /// recorded with no request above them. A kiosk batch is a handful of grain calls: at 50,000 events a second that was
-/// 1.4-1.8 µs an event, the largest part of what telemetry cost (BENCHMARKS.md (1s)). Here a call or a statement outside
-/// a recorded trace costs one look at the current activity; a trace begins only where a request enters the web host.
+/// 1.4-1.8 µs an event, the largest part of what telemetry cost (BENCHMARKS.md (1s)). Here a call outside a recorded
+/// trace costs one look at Orleans' request context, a statement one look at the current activity; a trace begins only
+/// where a request enters a web host, and each actor's call in it is a server span under its caller's.
 /// </summary>
 public static class RecordedTrace
 {
@@ -44,27 +46,33 @@ public static class RecordedTrace
             parameters.Kind == ActivityKind.Server ? _share.ShouldSample(parameters) : new SamplingResult(SamplingDecision.Drop);
     }
 
-    /// <summary>A client span where a traced caller calls an actor, its context carried in Orleans' request context.</summary>
-    internal sealed class OutgoingCalls : IOutgoingGrainCallFilter
+    /// <summary>
+    /// Carries a recorded request's trace into the actors it calls: Orleans' request context goes with every grain call
+    /// the request makes. Set at the edge rather than by an outgoing call filter: any outgoing filter puts every call of
+    /// every request through Orleans' filter chain, traced or not (0.5 µs a kiosk event, BENCHMARKS.md (1t)).
+    /// </summary>
+    public static Task IntoActors(HttpContext http, RequestDelegate next) => IsCurrent ? CarriedAsync(http, next) : next(http);
+
+    private static async Task CarriedAsync(HttpContext http, RequestDelegate next)
     {
-        public Task Invoke(IOutgoingGrainCallContext context) => IsCurrent ? TracedAsync(context) : context.Invoke();
+        // Set inside this method, the request context goes with this request only, not with the connection's next one.
+        Carry(System.Diagnostics.Activity.Current!);
+        await next(http);
+    }
 
-        private static async Task TracedAsync(IOutgoingGrainCallContext context)
+    private static void Carry(System.Diagnostics.Activity span)
+    {
+        RequestContext.Set(TraceParent, span.Id!);
+        if (span.TraceStateString is { } state)
         {
-            // Set inside this method, the request context goes with this call only, not with the caller's next ones.
-            using var span = Start(context, ActivityKind.Client, parent: default);
-            var carried = span ?? System.Diagnostics.Activity.Current!;
-            RequestContext.Set(TraceParent, carried.Id!);
-            if (carried.TraceStateString is { } state)
-            {
-                RequestContext.Set(TraceState, state);
-            }
-
-            await InvokeAsync(context, span);
+            RequestContext.Set(TraceState, state);
         }
     }
 
-    /// <summary>A server span where an actor runs a call that came from a recorded trace.</summary>
+    /// <summary>
+    /// A server span where an actor runs a call that came from a recorded trace; the calls the actor makes meanwhile
+    /// carry this span as their parent.
+    /// </summary>
     internal sealed class IncomingCalls : IIncomingGrainCallFilter
     {
         public Task Invoke(IIncomingGrainCallContext context) =>
@@ -76,32 +84,28 @@ public static class RecordedTrace
 
         private static async Task TracedAsync(IIncomingGrainCallContext context, ActivityContext caller)
         {
-            using var span = Start(context, ActivityKind.Server, caller);
-            await InvokeAsync(context, span);
-        }
-    }
+            // Named and tagged as OpenTelemetry's RPC conventions have it, as Orleans' own spans were.
+            using var span = GrainCalls.StartActivity($"{context.InterfaceName}/{context.MethodName}", ActivityKind.Server, caller);
+            if (span is null)
+            {
+                await context.Invoke();
+                return;
+            }
 
-    private static System.Diagnostics.Activity? Start(IGrainCallContext context, ActivityKind kind, ActivityContext parent)
-    {
-        // Names and attributes as OpenTelemetry's RPC conventions have them, as Orleans' own spans did.
-        var span = GrainCalls.StartActivity($"{context.InterfaceName}/{context.MethodName}", kind, parent);
-        span?.SetTag("rpc.system", "orleans")
-            .SetTag("rpc.service", context.InterfaceName)
-            .SetTag("rpc.method", context.MethodName)
-            .SetTag("rpc.orleans.target_id", context.TargetId.ToString());
-        return span;
-    }
-
-    private static async Task InvokeAsync(IGrainCallContext context, System.Diagnostics.Activity? span)
-    {
-        try
-        {
-            await context.Invoke();
-        }
-        catch (Exception exception) when (span is not null)
-        {
-            span.SetStatus(ActivityStatusCode.Error, exception.Message).AddException(exception);
-            throw;
+            span.SetTag("rpc.system", "orleans")
+                .SetTag("rpc.service", context.InterfaceName)
+                .SetTag("rpc.method", context.MethodName)
+                .SetTag("rpc.orleans.target_id", context.TargetId.ToString());
+            Carry(span);
+            try
+            {
+                await context.Invoke();
+            }
+            catch (Exception exception)
+            {
+                span.SetStatus(ActivityStatusCode.Error, exception.Message).AddException(exception);
+                throw;
+            }
         }
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianxin.Hosting.Operations;
 
-/// <summary>The front of every host's pipeline: the client's real address from known proxies, then the request log.</summary>
+/// <summary>
+/// The front of every host's pipeline: the client's real address from known proxies, the request log, and a recorded
+/// request's trace carried into the actors it calls.
+/// </summary>
 public static class RequestPipeline
 {
     /// <summary>Call first: everything after it (rate limits, the audit log, the request log) sees the real client.</summary>
@@ -22,6 +25,11 @@ public static class RequestPipeline
         if (configuration.GetValue("Logging:Requests", true))
         {
             app.UseMiddleware<RequestLogMiddleware>();
+        }
+
+        if (configuration.ReadTelemetryOptions().TracesOn)
+        {
+            app.Use(RecordedTrace.IntoActors);
         }
 
         return app;
