@@ -143,7 +143,7 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, SharedComm
                 var statement = new NpgsqlBatchCommand(InsertPagesSql);
                 statement.Parameters.Add(new NpgsqlParameter<int[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. pages.SelectMany((p, key) => p.Slots.Select(_ => key))] });
                 statement.Parameters.Add(new NpgsqlParameter<long[]>("pages", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. pages.SelectMany(p => p.Slots.Select(_ => p.Number))] });
-                PostgresEventJournal.AddEntries(statement.Parameters, entries);
+                JournalParameters.AddEntries(statement.Parameters, entries);
                 return statement;
             },
             async reader =>
@@ -187,7 +187,7 @@ internal sealed partial class PageWriter(NpgsqlDataSource dataSource, SharedComm
         }
 
         await using var command = dataSource.CreateCommand(FindOlderSql);
-        PostgresEventJournal.AddEntries(command.Parameters, older, withContent: false);
+        JournalParameters.AddEntries(command.Parameters, older, withContent: false);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -3,14 +3,8 @@ using Lianxin.Common;
 using Lianxin.Common.Journal;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Lianxin.Hosting.Database;
-
-/// <summary>Which streams the journal keeps in pages, and how long their ids are kept in memory (see <see cref="StreamWindow"/>).</summary>
-/// <param name="StreamPrefix">Streams whose names start with this are paged (kiosks' streams: <c>kiosk:</c>).</param>
-/// <param name="Window">Ids of events up to this old are known from memory; an older event is looked for in its pages.</param>
-public sealed record JournalPaging(string StreamPrefix, TimeSpan Window);
 
 /// <summary>
 /// The event journal on PostgreSQL, with group commit: appends that arrive while a write is in flight queue up and go
@@ -255,7 +249,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             () =>
             {
                 var statement = new NpgsqlBatchCommand(InsertRowsSql);
-                AddEntries(statement.Parameters, [.. slots.Select(s => s.Entry)]);
+                JournalParameters.AddEntries(statement.Parameters, [.. slots.Select(s => s.Entry)]);
                 return statement;
             },
             async reader =>
@@ -276,19 +270,6 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
             {
                 slot.Store(position);
             }
-        }
-    }
-
-    /// <summary>The entries as the array parameters the journal's statements unnest: streams, ids, times and, with their content, types and payloads.</summary>
-    internal static void AddEntries(NpgsqlParameterCollection parameters, IReadOnlyList<JournalEntry> entries, bool withContent = true)
-    {
-        parameters.Add(new NpgsqlParameter<string[]>("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Stream)] });
-        parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. entries.Select(e => e.Id)] });
-        parameters.Add(new NpgsqlParameter<DateTime[]>("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = [.. entries.Select(e => e.OccurredAt.UtcDateTime)] });
-        if (withContent)
-        {
-            parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. entries.Select(e => e.Type)] });
-            parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. entries.Select(e => e.Payload)] });
         }
     }
 
