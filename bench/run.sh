@@ -3,7 +3,7 @@
 #   bench/run.sh            the full set (about 20-30 minutes on 2 cores); results in bench/results/<date>-<commit>.{json,md}
 #   bench/run.sh --smoke    seconds and tiny sizes: proves the harness works (./test.sh runs this)
 #   bench/run.sh --help     every option (--postgres, --only, --out, --telemetry on|off, ...)
-#   bench/run.sh --only telemetry   telemetry on and off, interleaved, on one database (its cost on durable ingest)
+#   bench/run.sh --only telemetry   telemetry on and off, two hosts at once (its cost on durable ingest)
 #   bench/run.sh actor-mobilization "<server>" 50000 500 2048 [--cold|--inbound]   one-key mobilization at the actor level
 # Without --postgres (or LIANXIN_BENCH_POSTGRES) the harness starts its own throwaway PostgreSQL (fsync on).
 set -euo pipefail

@@ -35,6 +35,7 @@ public static class ClusterOperations
                 o.CounterUpdateIntervalMs = (int)DashboardSampling.TotalMilliseconds;
             });
             SampleDashboardMeters(silo.Services);
+            ProfiledWhileWatched.Replace(silo.Services);
         }
 
         ClusterTls.Apply(silo, configuration);

@@ -36,6 +36,19 @@ public static class TelemetryConfiguration
         "Lianxin.*",
     ];
 
+    /// <summary>
+    /// Instruments of those meters that are not exported: gauges whose every reading walks what grows with the host's
+    /// actors (Orleans 10.4 counts its directory cache and sums every activation's requests entry by entry; the runtime
+    /// takes every timer queue's lock to count timers, and each actor has timers). With 20,000 people a host paid
+    /// 9 ms a reading, every scrape; no panel of the Grafana dashboard uses them (BENCHMARKS.md (1u)).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Unread =
+    [
+        "orleans-directory-cache-size",
+        "orleans-messaging-processing-activation-data",
+        "dotnet.timer.count",
+    ];
+
     public static TelemetryOptions ReadTelemetryOptions(this IConfiguration configuration) =>
         configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
 
@@ -55,6 +68,11 @@ public static class TelemetryConfiguration
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter([.. Meters]);
+                foreach (var instrument in Unread)
+                {
+                    metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+                }
+
                 if (options.PrometheusPort is { } port)
                 {
                     metrics.AddPrometheusHttpListener(o =>

@@ -34,8 +34,11 @@ internal sealed record BenchSizes
     /// <summary>Connections appending to the journal at once in the journal ceiling.</summary>
     public int JournalWriters { get; init; } = 8;
 
-    /// <summary>Rounds of telemetry on and off (each round runs both, in alternating order).</summary>
-    public int TelemetryRounds { get; init; } = 3;
+    /// <summary>Rounds of telemetry on and off: each round starts both sides afresh, then runs them in turns.</summary>
+    public int TelemetryRounds { get; init; } = 2;
+
+    /// <summary>Turns of each side per round and phase (full rate, then fixed rate), in alternating order.</summary>
+    public int TelemetryTurns { get; init; } = 5;
 
     public int DashboardClients { get; init; } = 1_000;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Lianxin.Hosting.Operations;
+using Lianxin.TestSupport;
 using Lianxin.WebHost.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -55,5 +56,30 @@ public sealed class ClusterDashboardTests(OperationsHost host) : IClassFixture<O
 
         Assert.Equal((int)ClusterOperations.DashboardSampling.TotalMilliseconds, interval);
         Assert.Equal(5000, host.Host.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.CounterUpdateIntervalMs);
+    }
+
+    /// <summary>
+    /// The dashboard's call filter stands behind one of the product's, which hands it a call only while its profiler is
+    /// on: an operator who opens the dashboard sees the actors' methods, and a cluster nobody watches pays nothing for them.
+    /// </summary>
+    [Fact]
+    public async Task AnOperatorWatchingTheDashboardSeesTheActorsMethods()
+    {
+        var filters = host.Host.Services.GetServices<IIncomingGrainCallFilter>().ToList();
+        Assert.Contains(filters, f => f is ProfiledWhileWatched);
+        Assert.DoesNotContain(filters, f => f.GetType().FullName == "Orleans.Dashboard.Implementation.GrainProfilerFilter");
+
+        var operatorClient = host.ClientAs(Role.Operator, "ld");
+        var methods = await Eventually.HoldsAsync(
+            async () =>
+            {
+                // Watching turns the profiler on; the calls made while it is on are counted for the next sample.
+                (await operatorClient.GetAsync("/cluster/DashboardCounters")).EnsureSuccessStatusCode();
+                await operatorClient.GetAsync("/api/v1/centers/ld");
+                return await operatorClient.GetStringAsync("/cluster/TopGrainMethods");
+            },
+            json => json.Contains("Lianxin.", StringComparison.Ordinal), what: "the product's actors among the dashboard's methods");
+
+        Assert.Contains("\"calls\"", methods, StringComparison.OrdinalIgnoreCase);
     }
 }
