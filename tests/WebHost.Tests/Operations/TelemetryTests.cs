@@ -63,11 +63,8 @@ public sealed class TelemetryTests(OperationsHost host) : IClassFixture<Operatio
     {
         var client = host.ClientAs(Role.Operator, _district);
         await client.GetAsync($"/api/v1/centers/{_district}");
-        using var scraper = new HttpClient();
 
-        var scrape = await Eventually.HoldsAsync(
-            () => scraper.GetStringAsync(new Uri($"http://127.0.0.1:{host.PrometheusPort}/metrics")),
-            s => s.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal), what: "HTTP metrics in the scrape");
+        var scrape = await ScrapeOnceItShowsAsync("http_server_request_duration_seconds_bucket");
 
         Assert.Contains("orleans_catalog_activations", scrape, StringComparison.Ordinal);
         Assert.Contains("db_client_operation_duration_seconds", scrape, StringComparison.Ordinal);
@@ -77,11 +74,7 @@ public sealed class TelemetryTests(OperationsHost host) : IClassFixture<Operatio
     [Fact]
     public async Task TheScrapeLeavesOutGaugesThatWalkEveryActorAndKeepsTheirNeighbours()
     {
-        using var scraper = new HttpClient();
-
-        var scrape = await Eventually.HoldsAsync(
-            () => scraper.GetStringAsync(new Uri($"http://127.0.0.1:{host.PrometheusPort}/metrics")),
-            s => s.Contains("orleans_catalog_activations", StringComparison.Ordinal), what: "Orleans' gauges in the scrape");
+        var scrape = await ScrapeOnceItShowsAsync("orleans_catalog_activations");
 
         // Each of these is read by walking every activation, directory entry or timer queue of the host at every scrape.
         Assert.DoesNotContain("orleans_directory_cache_size", scrape, StringComparison.Ordinal);
@@ -90,6 +83,15 @@ public sealed class TelemetryTests(OperationsHost host) : IClassFixture<Operatio
         // Their meters' other instruments, which the Grafana dashboard reads, are still there.
         Assert.Contains("dotnet_process_memory_working_set_bytes", scrape, StringComparison.Ordinal);
         Assert.Contains("orleans_consistent_ring_size", scrape, StringComparison.Ordinal);
+    }
+
+    /// <summary>Scrapes the host's Prometheus port as Prometheus does, until the scrape shows <paramref name="metric"/>.</summary>
+    private async Task<string> ScrapeOnceItShowsAsync(string metric)
+    {
+        using var scraper = new HttpClient();
+        return await Eventually.HoldsAsync(
+            () => scraper.GetStringAsync(new Uri($"http://127.0.0.1:{host.PrometheusPort}/metrics")),
+            s => s.Contains(metric, StringComparison.Ordinal), what: $"{metric} in the scrape");
     }
 
     /// <summary>
