@@ -81,19 +81,14 @@ internal sealed class TelemetryCostScenario : IScenario
 
                 foreach (var side in sides)
                 {
-                    var figures = full.Where(f => f.Side == side).Zip(p99.Where(f => f.Side == side), (f, h) => new SideFigures(f.Rate, h.P99, f.Cpu));
-                    (side.Telemetry ? on : off).AddRange(figures);
-                }
-
-                foreach (var side in sides)
-                {
-                    var scrapes = await side.StopScrapingAsync();
-                    if (side.Telemetry && scrapes == 0)
+                    if (side.Telemetry && await side.StopScrapingAsync() == 0)
                     {
                         throw new InvalidOperationException($"{side.Name}: the Prometheus endpoint never answered.");
                     }
-                }
 
+                    var figures = full.Where(f => f.Side == side).Zip(p99.Where(f => f.Side == side), (f, h) => new SideFigures(f.Rate, h.P99, f.Cpu));
+                    (side.Telemetry ? on : off).AddRange(figures);
+                }
             }
             finally
             {
@@ -116,16 +111,17 @@ internal sealed class TelemetryCostScenario : IScenario
         private readonly BenchContext _context;
         private readonly string _database;
         private readonly CancellationTokenSource _scraping = new();
-        private Task<int>? _scraper;
+        private readonly Task<int> _scraper;
 
-        private Side(BenchContext context, string name, bool telemetry, string database, ProductHost host, HttpClient http)
+        private Side(BenchContext context, string name, bool telemetry, string database, ProductHost host, int prometheusPort)
         {
             _context = context;
             Name = name;
             Telemetry = telemetry;
             _database = database;
             Host = host;
-            Http = http;
+            Http = HttpLoad.CreateClient(host.Address, context.Sizes.HttpConnections);
+            _scraper = telemetry ? ScrapeAsync(prometheusPort, _scraping.Token) : Task.FromResult(0);
         }
 
         public string Name { get; }
@@ -146,15 +142,13 @@ internal sealed class TelemetryCostScenario : IScenario
             // earlier round) added would weigh on the other.
             var database = await context.Postgres.CopyDatabaseAsync(population.ConnectionString, "telemetry");
             var host = ProductHost.Start(context, name, database, Settings(telemetry, prometheusPort));
-            var side = new Side(context, name, telemetry, database, host, HttpLoad.CreateClient(host.Address, context.Sizes.HttpConnections));
-            side._scraper = telemetry ? ScrapeAsync(prometheusPort, side._scraping.Token) : Task.FromResult(0);
-            return side;
+            return new Side(context, name, telemetry, database, host, prometheusPort);
         }
 
         public async Task<int> StopScrapingAsync()
         {
             await _scraping.CancelAsync();
-            return _scraper is null ? 0 : await _scraper;
+            return await _scraper;
         }
 
         public async ValueTask DisposeAsync()
@@ -170,6 +164,15 @@ internal sealed class TelemetryCostScenario : IScenario
     private static void Report(BenchContext context, List<SideFigures> on, List<SideFigures> off, double fixedRate)
     {
         string List(IEnumerable<double> values, string format) => string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
+        void BothSides(string id, string what, Func<SideFigures, double> value, string note)
+        {
+            foreach (var (side, figures) in new[] { ("on", on), ("off", off) })
+            {
+                context.Results.Detail($"telemetry.{id}_{side}", $"(7) {what} with telemetry {side}, median of turns", Median(figures.Select(value)), "ms",
+                    $"{note}turns: {List(figures.Select(value), "0.0")}");
+            }
+        }
+
         // Each turn on is paired with the turn off that ran next to it on the same events; the cost is the median of the
         // pairs' differences, so that a drift of the machine between pairs drops out.
         var pairs = on.Zip(off).ToList();
@@ -182,16 +185,10 @@ internal sealed class TelemetryCostScenario : IScenario
             [(Ceilings.JournalCeiling.Id, "× the journal ceiling", (v, c) => v / c)], note: $"turns: {List(off.Select(r => r.Rate), "0")}");
         context.Results.Product("product.telemetry_ingest_cost", "(7) Durable ingest lost to telemetry, median of pairs of turns (off − on) ÷ off", Median(lost), "%",
             [], Target.AtMost(5, "%"), $"per pair: {List(lost, "0.0")} %");
-        context.Results.Detail("telemetry.cpu_on", "(7) Host CPU per 1,000 events with telemetry on, median of turns", Median(on.Select(r => r.Cpu)), "ms",
-            $"turns: {List(on.Select(r => r.Cpu), "0.0")}");
-        context.Results.Detail("telemetry.cpu_off", "(7) Host CPU per 1,000 events with telemetry off, median of turns", Median(off.Select(r => r.Cpu)), "ms",
-            $"turns: {List(off.Select(r => r.Cpu), "0.0")}");
+        BothSides("cpu", "Host CPU per 1,000 events", r => r.Cpu, "");
         context.Results.Product("product.telemetry_cpu_cost", "(7) Host CPU per event added by telemetry, median of pairs of turns (on − off) ÷ off", Median(cpuAdded), "%",
             [], Target.AtMost(5, "%"), $"per pair: {List(cpuAdded, "0.0")} %; on a CPU-bound host this is the throughput it costs");
-        context.Results.Detail("telemetry.batch_p99_on", "(7) Acknowledged batch p99 with telemetry on, median of turns", Median(on.Select(r => r.P99)), "ms",
-            $"at {fixedRate:0} events/s; turns: {List(on.Select(r => r.P99), "0.0")}");
-        context.Results.Detail("telemetry.batch_p99_off", "(7) Acknowledged batch p99 with telemetry off, median of turns", Median(off.Select(r => r.P99)), "ms",
-            $"at {fixedRate:0} events/s; turns: {List(off.Select(r => r.P99), "0.0")}");
+        BothSides("batch_p99", "Acknowledged batch p99", r => r.P99, $"at {fixedRate:0} events/s; ");
         context.Results.Product("product.telemetry_p99_added", "(7) Acknowledged batch p99 added by telemetry, median of pairs of turns (on − off)", Median(p99Added), "ms",
             [], Target.AtMost(2, "ms"), $"per pair: {List(p99Added, "0.0")} ms");
     }
